@@ -1,0 +1,112 @@
+"""Actors: group the named-entity mentions of an article into one canonical actor per entity.
+
+First pass: people are grouped by name parts ("Šakalienė", "Dovilė Šakalienė" → one actor
+named by the fullest form); organisations and states by normalised name and acronym
+("EU" ~ "European Union"). A single-word ORG/GPE/NORP mention that is a known person's
+surname is that person (small NER models often mislabel surnames).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
+from chronicle.records import Actor, ArticleRecords, Mention, child_id
+
+ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "mr.", "mrs.", "ms.", "dr."}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def name_parts(text: str) -> tuple[str, ...]:
+    """Lower-cased name words without honorifics, leading 'the' or a possessive ending."""
+    words = _POSSESSIVE.sub("", text.strip()).split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return tuple(w.lower().strip(".,") for w in words if w.lower() not in HONORIFICS)
+
+
+def display_name(text: str) -> str:
+    words = _POSSESSIVE.sub("", text.strip()).split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def acronym(parts: tuple[str, ...]) -> str:
+    return "".join(p[0] for p in parts if p not in {"of", "and", "for", "the"})
+
+
+@dataclass
+class _Cluster:
+    kind: str
+    parts: tuple[str, ...]
+    name: str
+    spans: list[Span] = field(default_factory=list)
+
+    def absorbs(self, kind: str, parts: tuple[str, ...]) -> bool:
+        if not parts:
+            return False
+        if self.kind == "person":
+            if kind == "person":
+                return set(parts) <= set(self.parts)
+            # a lone surname mislabelled as an organisation, state or group
+            return len(parts) == 1 and parts[0] == self.parts[-1]
+        if kind == "person":
+            return False
+        joined = " ".join(parts)
+        return joined == " ".join(self.parts) or joined == acronym(self.parts) or (
+            len(parts) > 1 and acronym(parts) == " ".join(self.parts)
+        )
+
+
+def group_entities(ents: list[Span]) -> list[_Cluster]:
+    """Cluster entity spans; longer names first so short forms join the full name."""
+    candidates = [(e, ACTOR_LABELS[e.label_], name_parts(e.text)) for e in ents if e.label_ in ACTOR_LABELS]
+    candidates = [c for c in candidates if c[2]]
+    order = sorted(candidates, key=lambda c: (c[1] != "person", -len(c[2]), c[0].start))
+    clusters: list[_Cluster] = []
+    for span, kind, parts in order:
+        home = next((c for c in clusters if c.absorbs(kind, parts)), None)
+        if home is None:
+            home = _Cluster(kind, parts, display_name(span.text))
+            clusters.append(home)
+        elif len(parts) > len(home.parts):
+            home.parts, home.name = parts, display_name(span.text)
+        home.spans.append(span)
+    clusters.sort(key=lambda c: min(s.start_char for s in c.spans))
+    return clusters
+
+
+@register_stage("actors", fills=("actors", "mentions"))
+def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
+    article_id = records.article.id
+    actors: list[Actor] = []
+    mentions: list[Mention] = []
+    for n, cluster in enumerate(group_entities(list(doc.ents)), start=1):
+        actor_id = child_id(article_id, "a", n)
+        actors.append(
+            Actor(
+                id=actor_id,
+                article_id=article_id,
+                name=cluster.name,
+                kind=cluster.kind,  # type: ignore[arg-type]
+                mention_count=len(cluster.spans),
+            )
+        )
+        for span in sorted(cluster.spans, key=lambda s: s.start_char):
+            mentions.append(
+                Mention(
+                    id=child_id(article_id, "m", len(mentions) + 1),
+                    article_id=article_id,
+                    actor_id=actor_id,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    kind="name",
+                )
+            )
+    return {"actors": actors, "mentions": mentions}

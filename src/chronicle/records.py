@@ -1,0 +1,254 @@
+"""The typed records chronicle produces, defined once and used everywhere.
+
+Every stage of the pipeline reads and writes these models; the DuckDB schema, the JSON output,
+the HTTP API and the Parquet export are all derived from them. Offsets (`start`, `end`) are
+character offsets into `Article.text`, the cleaned article text, end-exclusive.
+
+Record ids are global strings: an article's id is a content hash of its cleaned text, and every
+child record's id is `<article_id>:<prefix><n>` (see `child_id`), so the same article always
+yields the same ids and storing it twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ARTICLE_ID_LENGTH = 20
+
+
+def article_id_for(text: str) -> str:
+    """Content hash of the cleaned text: identical cleaned articles share one id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:ARTICLE_ID_LENGTH]
+
+
+def child_id(article_id: str, prefix: str, index: int) -> str:
+    return f"{article_id}:{prefix}{index}"
+
+
+class Record(BaseModel):
+    """Base of every stored record. `table` names its DuckDB table."""
+
+    model_config = ConfigDict(extra="forbid")
+    table: ClassVar[str]
+
+
+class Article(Record):
+    table: ClassVar[str] = "articles"
+
+    id: str = Field(description="content hash of the cleaned text")
+    input: str = Field(description="where the article came from: path, path#line, path#record, or '-'")
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: dt.date | None = Field(None, description="publication date, when known")
+    source: str | None = Field(None, description="publisher or site name")
+    language: str = "en"
+    text: str = Field(description="cleaned article body (title excluded)")
+    word_count: int = 0
+
+
+class Actor(Record):
+    """One canonical actor per entity within an article."""
+
+    table: ClassVar[str] = "actors"
+
+    id: str
+    article_id: str
+    name: str = Field(description="canonical name, the fullest form used in the article")
+    kind: Literal["person", "organisation", "state", "group", "other"] = "other"
+    country: str | None = Field(None, description="ISO 3166 alpha-3 country the actor belongs to")
+    sector: str | None = Field(None, description="CAMEO-style sector/agent: GOV, LEG, MIL, REF, IGO …")
+    code: str | None = Field(None, description="actor code, country + sector, e.g. 'LTU LEG'")
+    role: str | None = Field(None, description="title or role as stated in the article, e.g. 'MP'")
+    gender: Literal["female", "male"] | None = None
+    mention_count: int = 0
+
+
+class Mention(Record):
+    """One place in the text that refers to an actor (name, title, description or pronoun)."""
+
+    table: ClassVar[str] = "mentions"
+
+    id: str
+    article_id: str
+    actor_id: str
+    start: int
+    end: int
+    text: str
+    kind: Literal["name", "nominal", "pronoun", "demonym"] = "name"
+
+
+class Quote(Record):
+    table: ClassVar[str] = "quotes"
+
+    id: str
+    article_id: str
+    kind: Literal["direct", "indirect", "mixed"]
+    start: int = Field(description="content span start")
+    end: int
+    text: str = Field(description="content as written")
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue: str | None = Field(None, description="cue as written, e.g. 'has told'")
+    cue_lemma: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    source: str | None = Field(None, description="speaker mention as written, e.g. 'the MP'")
+    speaker_id: str | None = Field(None, description="actor the speaker resolves to")
+    speaker: str | None = Field(None, description="canonical name of that actor")
+    addressee: str | None = None
+    addressee_id: str | None = None
+    confidence: float = 1.0
+
+
+class Event(Record):
+    table: ClassVar[str] = "events"
+
+    id: str
+    article_id: str
+    event_type: str = Field(description="PLOVER event type, e.g. SANCTION")
+    mode: str | None = Field(None, description="PLOVER mode, e.g. 'water cannon' under COERCE")
+    context: str | None = None
+    cameo: str | None = Field(None, description="CAMEO code where the conversion table gives one")
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    source_id: str | None = None
+    source: str | None = Field(None, description="source actor as written")
+    source_code: str | None = None
+    target_id: str | None = None
+    target: str | None = None
+    target_code: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    date: dt.date | None = None
+    date_origin: Literal["expression", "publication", "unknown"] = "unknown"
+    place_id: str | None = None
+    quote_id: str | None = Field(None, description="set when the event is reported inside a quote")
+    confidence: float = 1.0
+
+
+class Count(Record):
+    """A numeric claim: a number together with what it counts."""
+
+    table: ClassVar[str] = "counts"
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None = Field(None, description="upper bound of a range ('five to seven')")
+    qualifier: str | None = Field(None, description="over, nearly, at least, up to, less than …")
+    unit: str | None = Field(None, description="currency or unit, when it is money or a measure")
+    counted: str | None = Field(None, description="what is counted, e.g. 'migrants'")
+    event_id: str | None = None
+    quote_id: str | None = None
+
+
+class Place(Record):
+    """A toponym in the text and the gazetteer place it resolves to."""
+
+    table: ClassVar[str] = "places"
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    feature: str | None = Field(None, description="country, admin1, city, region, feature …")
+    country: str | None = Field(None, description="ISO 3166 alpha-3")
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
+    confidence: float = 0.0
+
+
+class DateMention(Record):
+    """A date expression normalised against the publication date."""
+
+    table: ClassVar[str] = "dates"
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: dt.date | None = Field(None, description="resolved date, or the start of a range")
+    value_end: dt.date | None = None
+    granularity: Literal["day", "week", "month", "year", "decade", "range", "unknown"] = "unknown"
+    rule: str | None = Field(None, description="how it was resolved, e.g. 'weekday: on or before anchor'")
+
+
+class Tone(Record):
+    """GDELT-style tone of the document or of one sentence."""
+
+    table: ClassVar[str] = "tones"
+
+    id: str
+    article_id: str
+    scope: Literal["document", "sentence"]
+    start: int
+    end: int
+    positive: float = Field(description="percentage of words with positive valence")
+    negative: float = Field(description="percentage of words with negative valence")
+    polarity: float = Field(description="positive minus negative")
+    activity: float = Field(description="percentage of words with any valence")
+    compound: float = Field(description="VADER compound score, -1 … 1")
+
+
+class Failure(Record):
+    """An input that could not be processed, or was skipped (e.g. not English)."""
+
+    table: ClassVar[str] = "failures"
+
+    input: str
+    reason: str
+    status: Literal["failed", "skipped"] = "failed"
+    article_id: str | None = None
+    at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+    def message(self) -> str:
+        return f"{self.input}: {self.reason}"
+
+
+class ArticleRecords(BaseModel):
+    """Everything extracted from one article. The pipeline fills it stage by stage."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    article: Article
+    actors: list[Actor] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    counts: list[Count] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    tones: list[Tone] = Field(default_factory=list)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+# Child record types in the order their tables are written; `ArticleRecords` has one list field each.
+CHILD_RECORDS: dict[str, type[Record]] = {
+    "actors": Actor,
+    "mentions": Mention,
+    "quotes": Quote,
+    "events": Event,
+    "counts": Count,
+    "places": Place,
+    "dates": DateMention,
+    "tones": Tone,
+}

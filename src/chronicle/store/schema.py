@@ -1,0 +1,58 @@
+"""DuckDB schema derived from the record models, so a table can never drift from its record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from typing import Any, Literal
+
+from chronicle.records import CHILD_RECORDS, Article, Failure, Record
+
+SCHEMA_VERSION = 1
+
+_SQL_TYPES: dict[Any, str] = {
+    str: "VARCHAR",
+    int: "BIGINT",
+    float: "DOUBLE",
+    bool: "BOOLEAN",
+    dt.date: "DATE",
+    dt.datetime: "TIMESTAMPTZ",
+}
+
+STORED_RECORDS: dict[str, type[Record]] = {"articles": Article, **CHILD_RECORDS, "failures": Failure}
+
+
+def sql_type(annotation: Any) -> tuple[str, bool]:
+    """(DuckDB type, nullable) for a record field annotation."""
+    nullable = False
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        nullable = len(args) < len(typing.get_args(annotation))
+        annotation = args[0]
+        origin = typing.get_origin(annotation)
+    if origin is Literal:
+        return "VARCHAR", nullable
+    return _SQL_TYPES[annotation], nullable
+
+
+def columns(model: type[Record]) -> list[str]:
+    return list(model.model_fields)
+
+
+def quoted(names: list[str]) -> str:
+    """Column list with every name quoted (records use words such as `end` that SQL reserves)."""
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def create_table_sql(model: type[Record]) -> str:
+    hints = typing.get_type_hints(model)
+    cols = []
+    for name in model.model_fields:
+        sql, nullable = sql_type(hints[name])
+        null = "" if nullable else " NOT NULL"
+        cols.append(f'"{name}" {sql}{null}')
+    if "id" in model.model_fields:
+        cols.append("PRIMARY KEY (id)")
+    return f"CREATE TABLE IF NOT EXISTS {model.table} ({', '.join(cols)})"

@@ -6,13 +6,15 @@ Exit codes: 0 everything processed, 1 some inputs failed (the rest were processe
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import typer
 
-from chronicle.cli import eval as eval_commands
-
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+# Each module defines `command`, registered under the module's last name.
+COMMAND_MODULES = ("extract", "ingest", "query", "export", "serve", "run")
 
 app = typer.Typer(
     name="chronicle",
@@ -21,7 +23,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.add_typer(eval_commands.app, name="eval")
+
+for _name in COMMAND_MODULES:
+    app.command(_name)(importlib.import_module(f"chronicle.cli.{_name}").command)
+app.add_typer(importlib.import_module("chronicle.cli.eval").app, name="eval")
 
 
 def main() -> None:

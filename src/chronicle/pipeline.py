@@ -45,18 +45,40 @@ class Pipeline:
         """Extract one article; raises on failure (use `run` for fault-tolerant batches)."""
         return self.apply_stages(self.nlp(article.text), article)
 
-    def run(self, articles: Iterable[Article]) -> Iterator[ArticleRecords | Failure]:
-        """Parse articles in batches and extract each; failures are yielded, not raised."""
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
-            try:
-                yield self.apply_stages(doc, article)
-            except Exception as exc:  # one bad article must not stop the batch
-                yield Failure(
-                    input=article.input,
-                    article_id=article.id,
-                    reason=f"extraction failed: {type(exc).__name__}: {exc}",
-                )
+    def run(self, items: Iterable[Article | Failure]) -> Iterator[ArticleRecords | Failure]:
+        """Parse articles in batches and extract each; failures are yielded, never raised.
+
+        `items` may mix in `Failure`s from ingest (e.g. `read_inputs`): they pass straight through,
+        so one stream carries every input's outcome.
+        """
+        passed_through: list[Failure] = []
+
+        def texts() -> Iterator[tuple[str, Article]]:
+            for item in items:
+                if isinstance(item, Failure):
+                    passed_through.append(item)
+                else:
+                    yield item.text, item
+
+        def drain() -> Iterator[Failure]:
+            while passed_through:
+                yield passed_through.pop(0)
+
+        for doc, article in self.nlp.pipe(texts(), as_tuples=True, batch_size=self.config.batch_size):
+            yield from drain()
+            yield self.extract_parsed(doc, article)
+        yield from drain()
+
+    def extract_parsed(self, doc: Doc, article: Article) -> ArticleRecords | Failure:
+        """Run the stages on a parsed article; an exception becomes that article's Failure."""
+        try:
+            return self.apply_stages(doc, article)
+        except Exception as exc:  # one bad article must not stop the batch
+            return Failure(
+                input=article.input,
+                article_id=article.id,
+                reason=f"extraction failed: {type(exc).__name__}: {exc}",
+            )
 
     def apply_stages(self, doc: Doc, article: Article) -> ArticleRecords:
         records = ArticleRecords(article=article)

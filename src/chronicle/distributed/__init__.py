@@ -1,0 +1,1 @@
+"""Scale-out: distributed runs (Ray Data) that write Parquet shards in the store's schema."""

@@ -1,0 +1,42 @@
+"""Loading Parquet shards into a DuckDB store, each record once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chronicle.store import Store
+from chronicle.store.schema import STORED_RECORDS, columns, quoted
+
+
+def load_shards(store: Store, out_dir: Path) -> dict[str, int]:
+    """Insert every shard row whose id is not stored yet (duplicates across shards count once)."""
+    added: dict[str, int] = {}
+    store.con.execute("BEGIN TRANSACTION")
+    try:
+        for table, model in STORED_RECORDS.items():
+            files = sorted((out_dir / table).glob("*.parquet"))
+            if not files:
+                added[table] = 0
+                continue
+            names = quoted(columns(model))
+            before = store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
+            source = "read_parquet(?, union_by_name = true)"
+            if "id" in model.model_fields:
+                store.con.execute(
+                    f"INSERT INTO {table} ({names}) SELECT {names} FROM "
+                    f"(SELECT *, row_number() OVER (PARTITION BY id ORDER BY id) AS n FROM {source}) "
+                    f"WHERE n = 1 AND id NOT IN (SELECT id FROM {table})",
+                    [[str(f) for f in files]],
+                )
+            else:
+                store.con.execute(
+                    f"INSERT INTO {table} ({names}) SELECT DISTINCT {names} FROM {source}",
+                    [[str(f) for f in files]],
+                )
+            after = store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
+            added[table] = after - before
+        store.con.execute("COMMIT")
+    except BaseException:
+        store.con.execute("ROLLBACK")
+        raise
+    return added

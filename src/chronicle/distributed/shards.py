@@ -1,0 +1,81 @@
+"""Parquet shards in the store's schema: what distributed runs write and `chronicle load` reads.
+
+A shard is one Parquet file per table under `<out>/<table>/<shard>.parquet`. Columns and types
+come from the record models through the store schema, so a shard loads into DuckDB unchanged
+(or is queried in place with `read_parquet('<out>/events/*.parquet')`).
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from chronicle.records import CHILD_RECORDS, ArticleRecords, Failure, Record
+from chronicle.store.schema import STORED_RECORDS, sql_type
+
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "VARCHAR": pa.string(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMPTZ": pa.timestamp("us", tz="UTC"),
+}
+
+
+def arrow_schema(model: type[Record]) -> pa.Schema:
+    hints = typing.get_type_hints(model)
+    fields = []
+    for name in model.model_fields:
+        sql, nullable = sql_type(hints[name])
+        fields.append(pa.field(name, _ARROW_TYPES[sql], nullable=nullable))
+    return pa.schema(fields)
+
+
+def to_arrow(rows: list[Record], model: type[Record]) -> pa.Table:
+    schema = arrow_schema(model)
+    columns = {name: [getattr(r, name) for r in rows] for name in schema.names}
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def group_by_table(results: Iterable[ArticleRecords | Failure]) -> dict[str, list[Record]]:
+    tables: dict[str, list[Record]] = {name: [] for name in STORED_RECORDS}
+    for result in results:
+        if isinstance(result, Failure):
+            tables["failures"].append(result)
+            continue
+        tables["articles"].append(result.article)
+        for field, model in CHILD_RECORDS.items():
+            tables[model.table].extend(getattr(result, field))
+    return tables
+
+
+def write_shard(out_dir: Path, shard: str, results: Iterable[ArticleRecords | Failure]) -> dict[str, int]:
+    """Write one shard (every table, even empty ones); returns rows written per table.
+
+    Files are written under a temporary name and renamed, so a crashed task never leaves a
+    half-written shard that a later load would read.
+    """
+    written = {}
+    for table, rows in group_by_table(results).items():
+        model = STORED_RECORDS[table]
+        target = out_dir / table / f"{shard}.parquet"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".parquet.partial")
+        pq.write_table(to_arrow(rows, model), partial)
+        partial.replace(target)
+        written[table] = len(rows)
+    return written
+
+
+def read_table(out_dir: Path, table: str) -> pa.Table:
+    """All shards of one table, concatenated (an empty table when there are none)."""
+    model = STORED_RECORDS[table]
+    files = sorted((out_dir / table).glob("*.parquet"))
+    if not files:
+        return arrow_schema(model).empty_table()
+    return pa.concat_tables([pq.read_table(f, schema=arrow_schema(model)) for f in files])

@@ -20,8 +20,8 @@ from tests.conftest import EXAMPLES
 def rows(table, name: str) -> list[dict]:
     """Rows of a table in a stable order, without the wall-clock column failures carry."""
     dicts = [{k: v for k, v in r.items() if k != "at"} for r in table.to_pylist()]
-    key = "id" if "id" in STORED_RECORDS[name].model_fields else "input"
-    return sorted(dicts, key=lambda r: str(r[key]))
+    keys = [k for k in ("id", "input", "reason") if k in STORED_RECORDS[name].model_fields]
+    return sorted(dicts, key=lambda r: tuple(str(r[k]) for k in keys))
 
 
 @pytest.fixture

@@ -21,18 +21,16 @@ def load_shards(store: Store, out_dir: Path) -> dict[str, int]:
             names = quoted(columns(model))
             before = store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
             source = "read_parquet(?, union_by_name = true)"
-            if "id" in model.model_fields:
-                store.con.execute(
-                    f"INSERT INTO {table} ({names}) SELECT {names} FROM "
-                    f"(SELECT *, row_number() OVER (PARTITION BY id ORDER BY id) AS n FROM {source}) "
-                    f"WHERE n = 1 AND id NOT IN (SELECT id FROM {table})",
-                    [[str(f) for f in files]],
-                )
-            else:
-                store.con.execute(
-                    f"INSERT INTO {table} ({names}) SELECT DISTINCT {names} FROM {source}",
-                    [[str(f) for f in files]],
-                )
+            # records with an id are unique by it; id-less ones (failures) by their input and reason
+            keys = ["id"] if "id" in model.model_fields else ["input", "reason"]
+            key_list = quoted(keys)
+            match = " AND ".join(f'stored."{k}" = fresh."{k}"' for k in keys)
+            store.con.execute(
+                f"INSERT INTO {table} ({names}) SELECT {names} FROM "
+                f"(SELECT *, row_number() OVER (PARTITION BY {key_list} ORDER BY {key_list}) AS n FROM {source}) "
+                f"AS fresh WHERE n = 1 AND NOT EXISTS (SELECT 1 FROM {table} AS stored WHERE {match})",
+                [[str(f) for f in files]],
+            )
             after = store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
             added[table] = after - before
         store.con.execute("COMMIT")

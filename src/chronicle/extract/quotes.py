@@ -1,11 +1,343 @@
-"""PLACEHOLDER — being written (stage 'quotes'); returns nothing yet."""
+"""Quotes: every direct, indirect and mixed attribution, with its cue and its speaker.
 
-from spacy.tokens import Doc
+Rules over spaCy's dependency parse, in four passes over an article:
+1. quotation spans: paired double quotes inside a paragraph (an unclosed quote runs to the end of
+   its paragraph, the newswire convention for multi-paragraph quotes);
+2. cues: reporting verbs and phrases from `data/quotes/cues.yaml` that stand outside quotation
+   spans; each gives a source (its subject, inherited through `conj`/`advcl`/`xcomp` chains, or the
+   object of "according to") and a content (its clausal complement, the quotation beside it, or the
+   clause an inverted cue follows: "…, says X");
+3. quotation spans no cue claimed: the second half of a split quote goes to the cue of its
+   paragraph; a paragraph that is only a quotation continues the previous paragraph's speaker;
+4. speakers: `extract.speakers` resolves each source to an actor.
 
+The kind follows from how much of the content lies inside quotation marks: all of it → direct,
+some → mixed, none → indirect.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from chronicle.extract.quotations import paragraph_bounds, quotation_spans
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
-from chronicle.records import ArticleRecords
+from chronicle.extract.speakers import SpeakerResolver
+from chronicle.records import ArticleRecords, Quote, child_id
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CONTENT_DEPS = {"ccomp", "parataxis"}
+NON_SOURCES = {"which", "that", "it", "this", "what", "there"}
+INHERIT_DEPS = {"conj", "advcl", "xcomp", "ccomp", "relcl", "acl"}
+ADDRESSEE_DEPS = {"dobj", "dative", "iobj"}
+MIN_DIRECT_WORDS = 3  # shorter quoted fragments are scare quotes inside reported speech
+_SCARE_QUOTE = re.compile(r"(?<![\w'])'[^'\n]{1,60}?'(?![\w])")
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: frozenset[str]
+    object_frame: frozenset[str]
+    needs_content: frozenset[str]
+    phrases: tuple[tuple[tuple[str, ...], str], ...]
+
+
+@functools.cache
+def cue_lexicon(path: Path = DATA / "cues.yaml") -> CueLexicon:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return CueLexicon(
+        verbs=frozenset(data["verbs"]),
+        object_frame=frozenset(data["frames"]["object"]),
+        needs_content=frozenset(data["needs_content"]),
+        phrases=tuple((tuple(p["words"]), p["source"]) for p in data["phrases"]),
+    )
+
+
+@dataclass
+class Attribution:
+    """A quote under construction: spans as character offsets."""
+
+    start: int
+    end: int
+    cue: Token | None
+    cue_end: int | None
+    source: tuple[int, int] | None
+    addressee: tuple[int, int] | None = None
+    speaker_from: Attribution | None = None  # continuation of an earlier attribution's speaker
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Strip whitespace, quote marks and edge punctuation from a character span."""
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in "\"',;:—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"',;:—-"):
+        end -= 1
+    return start, end
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, inherited from the verbs it hangs off ("…, saying that …").
+
+    An inverted subject ("…, says Lithuanian MP") wins over an earlier one; a relative "who" stands
+    for the noun it modifies; "it"/"which"/"that" are not sources, so the search goes on upwards.
+    """
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SOURCES]
+        if subjects:
+            after = [c for c in subjects if c.i > current.i]
+            subject = after[0] if after else subjects[-1]
+            if subject.lower_ == "who" and current.dep_ == "relcl":
+                return current.head
+            return subject
+        if any(c.dep_ in SUBJECT_DEPS and c.lower_ in {"which", "that"} for c in current.children):
+            return None
+        if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _np_span(token: Token) -> tuple[int, int]:
+    """A noun phrase's character span, cut before relative clauses and appositions."""
+    keep = [t for t in token.subtree if not any(a.dep_ in {"relcl", "appos", "acl"} for a in _path(t, token))]
+    keep = [t for t in keep if t.i >= token.left_edge.i]
+    start = min(t.idx for t in keep)
+    end = max(t.idx + len(t) for t in keep)
+    # a possessive "'s" or a trailing comma belongs to the sentence, not the name
+    return start, end
+
+
+def _path(token: Token, root: Token) -> list[Token]:
+    """Tokens from `token` up to (not including) `root`."""
+    path = []
+    while token.i != root.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
+
+
+def _clause_span(token: Token) -> tuple[int, int]:
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+
+
+def _is_cue(token: Token, lexicon: CueLexicon, quotes: list[tuple[int, int]]) -> bool:
+    if token.lemma_.lower() not in lexicon.verbs or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return not _inside((token.idx, token.idx + len(token)), quotes)
+
+
+def _content_for(
+    verb: Token, sent: Span, lexicon: CueLexicon, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Content span for a cue verb: its clausal complement, its object (for verbs framed so), or a
+    quotation in the same sentence. Verbs with other common senses need a "that" clause or quotes."""
+    lemma = verb.lemma_.lower()
+    strict = lemma in lexicon.needs_content
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS:
+            span = _clause_span(child)
+            quoted = any(_overlap(span, q) for q in quotes)
+            has_that = any(t.dep_ == "mark" and t.lower_ in {"that", "whether", "if"} for t in child.children)
+            if not strict or quoted or has_that:
+                return span
+    if lemma in lexicon.object_frame:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return _clause_span(child)
+    sent_span = (sent.start_char, sent.end_char)
+    beside = [q for q in quotes if _overlap(q, sent_span) and not (q[0] <= verb.idx < q[1])]
+    if beside:
+        return min(q[0] for q in beside), max(q[1] for q in beside)
+    return None
+
+
+def _inverted_content(verb: Token, sent: Span, subject: Token | None) -> tuple[int, int] | None:
+    """"…, says X" / "…, X said": the clause before the comma that precedes the cue."""
+    left = [t for t in sent if t.i < verb.i]
+    if subject is not None and subject.i < verb.i:
+        left = [t for t in left if t.i < subject.left_edge.i]
+    while left and (left[-1].is_punct or left[-1].is_space):
+        left.pop()
+    if len(left) < MIN_DIRECT_WORDS:
+        return None
+    return left[0].idx, left[-1].idx + len(left[-1])
+
+
+def _phrase_attributions(doc: Doc, lexicon: CueLexicon, quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """"according to X, …": the phrase's object is the source, the rest of the sentence the content."""
+    found = []
+    lowered = [t.lower_ for t in doc]
+    for words, _source in lexicon.phrases:
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if tuple(lowered[i : i + n]) != words:
+                continue
+            last = doc[i + n - 1]
+            if _inside((doc[i].idx, last.idx + len(last)), quotes):
+                continue
+            objects = [c for c in last.children if c.dep_ == "pobj"] or [c for c in last.children if c.dep_ == "dobj"]
+            if not objects:
+                continue
+            source = _np_span(objects[0])
+            phrase_start, phrase_end = doc[i].idx, _np_span(objects[0])[1]
+            sent = doc[i].sent
+            before = (sent.start_char, phrase_start)
+            after = (phrase_end, sent.end_char)
+            content = after if after[1] - after[0] >= before[1] - before[0] else before
+            start, end = _trim(doc, *content)
+            if end - start > 10:
+                found.append(Attribution(start, end, doc[i], last.idx + len(last), source))
+    return found
+
+
+def find_attributions(doc: Doc) -> tuple[list[Attribution], list[tuple[int, int]]]:
+    lexicon = cue_lexicon()
+    quotes = quotation_spans(doc.text)
+    long_quotes = [q for q in quotes if len(doc.text[q[0] : q[1]].split()) >= MIN_DIRECT_WORDS]
+    found: list[Attribution] = []
+    for sent in doc.sents:
+        for token in sent:
+            if not _is_cue(token, lexicon, long_quotes):
+                continue
+            subject = _subject(token)
+            content = _content_for(token, sent, lexicon, long_quotes)
+            if content is None and subject is not None and subject.i > token.i:
+                content = _inverted_content(token, sent, subject)
+            if content is None:
+                continue
+            start, end = _trim(doc, *content)
+            if end - start < 8:
+                continue
+            if subject is None:
+                continue  # no source, no attribution (a quotation beside it may still be claimed)
+            source = _np_span(subject)
+            if start <= source[0] < end:
+                # the subject sits inside the content span only for inverted cues; cut content there
+                end = _trim(doc, start, source[0])[1]
+            addressee = next((_np_span(c) for c in token.children if c.dep_ in ADDRESSEE_DEPS
+                              and c.lemma_.lower() not in {"that", "it", "this"}
+                              and token.lemma_.lower() == "tell"), None)
+            found.append(Attribution(start, end, token, token.idx + len(token), source, addressee))
+    found.extend(_phrase_attributions(doc, lexicon, long_quotes))
+    found = _drop_nested(found)
+    found.extend(_unclaimed_quotations(doc, found, long_quotes))
+    found.sort(key=lambda a: a.start)
+    return found, quotes
+
+
+def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """When one attribution's content contains another's cue, the outer one is kept only if it
+    has its own source; the inner one (an embedded report) is kept too. Exact duplicates go."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for a in sorted(found, key=lambda a: (a.start, -(a.end - a.start))):
+        if (a.start, a.end) in seen:
+            continue
+        seen.add((a.start, a.end))
+        kept.append(a)
+    return kept
+
+
+def _unclaimed_quotations(doc: Doc, found: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """Quotations no cue claimed: split quotes and quote-only paragraphs."""
+    paragraphs = paragraph_bounds(doc.text)
+    claimed = [(a.start, a.end) for a in found]
+    extra: list[Attribution] = []
+    for q in quotes:
+        start, end = _trim(doc, *q)
+        if any(_overlap((start, end), c) > 0.5 * (end - start) for c in claimed):
+            continue
+        para = next(((s, e) for s, e in paragraphs if s <= start < e), None)
+        if para is None:
+            continue
+        same_paragraph = [a for a in found + extra if para[0] <= (a.cue.idx if a.cue is not None else a.start) < para[1]
+                          and a.source is not None]
+        if same_paragraph:
+            nearest = min(same_paragraph, key=lambda a: abs(a.start - start))
+            extra.append(Attribution(start, end, nearest.cue, nearest.cue_end, nearest.source, speaker_from=None))
+            continue
+        outside = doc.text[para[0] : para[1]]
+        quoted_chars = sum(_overlap(q2, para) for q2 in quotes)
+        if quoted_chars < 0.8 * len(outside.strip()):
+            continue
+        previous = [a for a in found + extra if a.start < para[0]]
+        if previous:
+            last = max(previous, key=lambda a: a.start)
+            extra.append(Attribution(start, end, None, None, None, speaker_from=last))
+    return extra
+
+
+def quote_kind(text: str, span: tuple[int, int], quotes: list[tuple[int, int]]) -> str:
+    length = span[1] - span[0]
+    inside = sum(_overlap(span, q) for q in quotes)
+    if inside >= 0.9 * length:
+        return "direct"
+    if inside > 0 or _SCARE_QUOTE.search(text[span[0] : span[1]]):
+        return "mixed"
+    return "indirect"
 
 
 @register_stage("quotes", fills=("quotes",))
 def extract_quotes(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
-    return {"quotes": []}
+    attributions, quotes = find_attributions(doc)
+    resolver = SpeakerResolver(doc, records)
+    article_id = records.article.id
+    out: list[Quote] = []
+    resolved: dict[int, tuple[str | None, float]] = {}
+    for n, a in enumerate(attributions, start=1):
+        if a.speaker_from is not None:
+            speaker_id, confidence = resolved.get(id(a.speaker_from), (None, 0.0))
+            confidence *= 0.8
+        elif a.source is not None:
+            speaker_id, confidence = resolver.resolve(a.source, a.start)
+        else:
+            speaker_id, confidence = None, 0.3
+        resolved[id(a)] = (speaker_id, confidence)
+        actor = records.actor(speaker_id)
+        cue = a.cue
+        cue_text = None
+        if cue is not None and a.cue_end is not None:
+            aux_start = min([c.idx for c in cue.children if c.dep_ in {"aux", "neg"} and c.i < cue.i] + [cue.idx])
+            cue_text = doc.text[aux_start : a.cue_end]
+        addressee = doc.text[a.addressee[0] : a.addressee[1]] if a.addressee else None
+        out.append(
+            Quote(
+                id=child_id(article_id, "q", n),
+                article_id=article_id,
+                kind=quote_kind(doc.text, (a.start, a.end), quotes),  # type: ignore[arg-type]
+                start=a.start,
+                end=a.end,
+                text=doc.text[a.start : a.end],
+                cue_start=(a.cue_end - len(cue_text)) if cue_text and a.cue_end else None,
+                cue_end=a.cue_end if cue_text else None,
+                cue=cue_text,
+                cue_lemma=cue.lemma_.lower() if cue is not None else None,
+                source_start=a.source[0] if a.source else None,
+                source_end=a.source[1] if a.source else None,
+                source=doc.text[a.source[0] : a.source[1]] if a.source else None,
+                speaker_id=speaker_id,
+                speaker=actor.name if actor else None,
+                addressee=addressee,
+                addressee_id=resolver.actor_at(a.addressee) if a.addressee else None,
+                confidence=round(confidence, 2),
+            )
+        )
+    return {"quotes": out}

@@ -157,7 +157,10 @@ def _content_for(
             quoted = any(_overlap(span, q) for q in quotes)
             has_that = any(t.dep_ == "mark" and t.lower_ in {"that", "whether", "if"} for t in child.children)
             if not strict or quoted or has_that:
-                return span
+                if span[0] > verb.idx:
+                    # content after the cue runs to the end of the sentence ("says that A, but B")
+                    span = (span[0], max(span[1], sent.end_char))
+                return _cover_quotations(span, quotes)
     if lemma in lexicon.object_frame:
         for child in verb.children:
             if child.dep_ == "dobj":
@@ -167,6 +170,15 @@ def _content_for(
     if beside:
         return min(q[0] for q in beside), max(q[1] for q in beside)
     return None
+
+
+def _cover_quotations(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Widen a content span to the whole of every quotation it overlaps (multi-sentence quotes)."""
+    start, end = span
+    for q in quotes:
+        if _overlap(span, q):
+            start, end = min(start, q[0]), max(end, q[1])
+    return start, end
 
 
 def _inverted_content(verb: Token, sent: Span, subject: Token | None) -> tuple[int, int] | None:
@@ -239,8 +251,27 @@ def find_attributions(doc: Doc) -> tuple[list[Attribution], list[tuple[int, int]
     found.extend(_phrase_attributions(doc, lexicon, long_quotes))
     found = _drop_nested(found)
     found.extend(_unclaimed_quotations(doc, found, long_quotes))
+    return _merge_split_quotes(doc, found), quotes
+
+
+def _merge_split_quotes(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """'"A," she said, "B."' is one attribution whose content runs from A to B around the cue."""
     found.sort(key=lambda a: a.start)
-    return found, quotes
+    merged: list[Attribution] = []
+    for a in found:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and a.cue is not None
+            and prev.cue is not None
+            and a.cue.i == prev.cue.i
+            and prev.end <= a.cue.idx < a.start
+            and "\n\n" not in doc.text[prev.start : a.end]
+        ):
+            prev.end = a.end
+            continue
+        merged.append(a)
+    return merged
 
 
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:

@@ -44,6 +44,7 @@ _SCARE_QUOTE = re.compile(r"(?<![\w'])'[^'\n]{1,60}?'(?![\w])")
 class CueLexicon:
     verbs: frozenset[str]
     object_frame: frozenset[str]
+    xcomp_frame: frozenset[str]
     needs_content: frozenset[str]
     phrases: tuple[tuple[tuple[str, ...], str], ...]
 
@@ -54,6 +55,7 @@ def cue_lexicon(path: Path = DATA / "cues.yaml") -> CueLexicon:
     return CueLexicon(
         verbs=frozenset(data["verbs"]),
         object_frame=frozenset(data["frames"]["object"]),
+        xcomp_frame=frozenset(data["frames"]["xcomp"]),
         needs_content=frozenset(data["needs_content"]),
         phrases=tuple((tuple(p["words"]), p["source"]) for p in data["phrases"]),
     )
@@ -161,10 +163,11 @@ def _content_for(
                     # content after the cue runs to the end of the sentence ("says that A, but B")
                     span = (span[0], max(span[1], sent.end_char))
                 return _cover_quotations(span, quotes)
-    if lemma in lexicon.object_frame:
-        for child in verb.children:
-            if child.dep_ == "dobj":
-                return _clause_span(child)
+    for child in verb.children:
+        if (child.dep_ == "dobj" and lemma in lexicon.object_frame) or (
+            child.dep_ == "xcomp" and lemma in lexicon.xcomp_frame
+        ):
+            return _cover_quotations(_clause_span(child), quotes)
     sent_span = (sent.start_char, sent.end_char)
     beside = [q for q in quotes if _overlap(q, sent_span) and not (q[0] <= verb.idx < q[1])]
     if beside:
@@ -220,6 +223,31 @@ def _phrase_attributions(doc: Doc, lexicon: CueLexicon, quotes: list[tuple[int, 
     return found
 
 
+COLON_SOURCE_MAX_TOKENS = 6
+
+
+def _colon_attributions(doc: Doc) -> list[Attribution]:
+    """Headline style "Source: what they say": a short named source opening a paragraph, then a colon."""
+    found = []
+    for start, end in paragraph_bounds(doc.text):
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            continue
+        colon = next((t for t in span[: COLON_SOURCE_MAX_TOKENS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == span.start:
+            continue
+        source_tokens = doc[span.start : colon.i]
+        if not any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in source_tokens):
+            continue
+        sent_end = colon.sent.end_char if colon.sent.end_char > colon.idx + 1 else end
+        c_start, c_end = _trim(doc, colon.idx + 1, min(sent_end, end))
+        if len(doc.text[c_start:c_end].split()) < MIN_DIRECT_WORDS:
+            continue
+        source = (source_tokens[0].idx, source_tokens[-1].idx + len(source_tokens[-1]))
+        found.append(Attribution(c_start, c_end, colon, colon.idx + 1, source))
+    return found
+
+
 def find_attributions(doc: Doc) -> tuple[list[Attribution], list[tuple[int, int]]]:
     lexicon = cue_lexicon()
     quotes = quotation_spans(doc.text)
@@ -249,6 +277,7 @@ def find_attributions(doc: Doc) -> tuple[list[Attribution], list[tuple[int, int]
                               and token.lemma_.lower() == "tell"), None)
             found.append(Attribution(start, end, token, token.idx + len(token), source, addressee))
     found.extend(_phrase_attributions(doc, lexicon, long_quotes))
+    found.extend(_colon_attributions(doc))
     found = _drop_nested(found)
     found.extend(_unclaimed_quotations(doc, found, long_quotes))
     return _merge_split_quotes(doc, found), quotes

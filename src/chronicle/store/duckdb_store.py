@@ -6,6 +6,8 @@ already stored is skipped, so a re-run, a retry or a resumed crash never duplica
 
 from __future__ import annotations
 
+import stat
+import typing
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from typing import Any
 import duckdb
 
 from chronicle.records import CHILD_RECORDS, ArticleRecords, Failure, Record
-from chronicle.store.schema import SCHEMA_VERSION, STORED_RECORDS, columns, create_table_sql, quoted
+from chronicle.store.schema import SCHEMA_VERSION, STORED_RECORDS, columns, create_table_sql, quoted, sql_type
 
 DEFAULT_DB = "chronicle.duckdb"
 
@@ -22,33 +24,76 @@ class StoreError(RuntimeError):
     """The database cannot be opened or written (message names the file and the reason)."""
 
 
+def _first_line(exc: Exception) -> str:
+    lines = [line for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
+
+
 def _row(record: Record, names: list[str]) -> list[Any]:
     return [getattr(record, n) for n in names]
+
+
+def _check_path(path: Path, read_only: bool) -> None:
+    """Refuse what DuckDB would report badly or not at all (root can write a 0444 file)."""
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a database file")
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no such database file")
+    if not read_only and path.exists() and not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise StoreError(f"{path}: database file is read-only")
+    if not read_only and not path.exists() and not path.parent.exists():
+        raise StoreError(f"{path}: folder {path.parent} does not exist")
 
 
 class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = str(path)
+        _check_path(Path(path), read_only)
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            reason = str(exc).splitlines()[0]
-            raise StoreError(f"{self.path}: cannot open database: {reason}") from None
+            raise StoreError(f"{self.path}: cannot open database: {_first_line(exc)}") from None
         if not read_only:
             self._create_schema()
 
     def _create_schema(self) -> None:
         try:
             self.con.execute("CREATE TABLE IF NOT EXISTS chronicle_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-            self.con.execute(
-                "INSERT INTO chronicle_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
-                [str(SCHEMA_VERSION)],
-            )
-            self.con.execute("CREATE SEQUENCE IF NOT EXISTS failure_seq")
+            row = self.con.execute("SELECT value FROM chronicle_meta WHERE key = 'schema_version'").fetchone()
+            found = int(row[0]) if row else None
+            if found is not None and found > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: written by a newer chronicle (schema version {found}; this one knows "
+                    f"up to {SCHEMA_VERSION}): upgrade chronicle to open it"
+                )
             for model in STORED_RECORDS.values():
                 self.con.execute(create_table_sql(model))
+                self._add_missing_columns(model)
+            self.con.execute(
+                "INSERT OR REPLACE INTO chronicle_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot create schema: {str(exc).splitlines()[0]}") from None
+            raise StoreError(f"{self.path}: cannot create schema: {_first_line(exc)}") from None
+
+    def _add_missing_columns(self, model: type[Record]) -> None:
+        """Migration: a database from an older schema gets the columns records have gained since.
+
+        Added columns are nullable (older rows have no value); a column whose type changed cannot be
+        migrated in place and is reported.
+        """
+        existing = {
+            name: kind
+            for _cid, name, kind, *_rest in self.con.execute(f"PRAGMA table_info('{model.table}')").fetchall()
+        }
+        hints = typing.get_type_hints(model)
+        for name in columns(model):
+            kind, _nullable = sql_type(hints[name])
+            if name not in existing:
+                self.con.execute(f'ALTER TABLE {model.table} ADD COLUMN "{name}" {kind}')
+            elif existing[name] != kind and not (kind == "TIMESTAMPTZ" and "TIME" in existing[name]):
+                raise StoreError(
+                    f"{self.path}: cannot migrate {model.table}.{name}: stored as {existing[name]}, records need {kind}"
+                )
 
     def has_article(self, article_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
@@ -69,7 +114,15 @@ class Store:
         return True
 
     def record_failure(self, failure: Failure) -> None:
-        self._insert("failures", [failure])
+        """Store a failure once per (input, reason): a re-run refreshes its time instead of adding a row."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM failures WHERE input = ? AND reason = ?", [failure.input, failure.reason])
+            self._insert("failures", [failure])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     def _insert(self, table: str, rows: Iterable[Record]) -> None:
         rows = list(rows)

@@ -1,0 +1,41 @@
+"""Options shared by several commands, defined once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from chronicle.pipeline import PipelineConfig
+
+Paths = Annotated[list[str], typer.Argument(help="Files, directories, or '-' for standard input.")]
+Model = Annotated[str | None, typer.Option(help="Installed spaCy pipeline to parse with (default: en_core_web_sm).")]
+Date = Annotated[
+    dt.datetime | None,
+    typer.Option(formats=["%Y-%m-%d"], help="Publication date for articles that carry none; anchors relative dates."),
+]
+Dictionaries = Annotated[
+    Path | None, typer.Option(help="Folder of PETRARCH/TABARI actor, agent and verb dictionaries to code with.")
+]
+BatchSize = Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")]
+Db = Annotated[Path, typer.Option(help="DuckDB database file.")]
+
+
+def pipeline_config(model: str | None, date: dt.datetime | None, dictionaries: Path | None,
+                    batch_size: int = 16) -> PipelineConfig:
+    if dictionaries is not None and not dictionaries.is_dir():
+        raise typer.BadParameter(f"{dictionaries}: not a folder", param_hint="--dictionaries")
+    return PipelineConfig(
+        model=model,
+        reference_date=date.date() if date else None,
+        dictionaries=dictionaries,
+        batch_size=batch_size,
+    )
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print one line on stderr and return the Exit to raise."""
+    typer.echo(message, err=True)
+    return typer.Exit(code)

@@ -1,0 +1,82 @@
+"""Readable renderings: the demo summary read back from the store, and `extract --format table`."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from chronicle.records import ArticleRecords
+from chronicle.store import Store
+
+QUOTE_PREVIEW = 90
+
+
+def _clip(text: str, width: int = QUOTE_PREVIEW) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_summary(store: Store, out: TextIO) -> None:
+    """Per stored article: its actors, its quotes with speakers, and how many events, places, numbers, dates."""
+    console = Console(file=out, highlight=False, soft_wrap=True)
+    con = store.con
+    articles = con.execute("SELECT id, coalesce(title, input), input FROM articles ORDER BY input").fetchall()
+    for article_id, title, source in articles:
+        console.rule(f"[bold]{title}")
+        console.print(f"[dim]{source}  id {article_id}")
+        actors = con.execute(
+            "SELECT name, coalesce(code, kind), mention_count FROM actors WHERE article_id = ? "
+            "ORDER BY mention_count DESC, name LIMIT 12",
+            [article_id],
+        ).fetchall()
+        console.print("[bold]actors:[/] " + "; ".join(f"{n} ({c}, {m}×)" for n, c, m in actors))
+        quotes = con.execute(
+            "SELECT coalesce(speaker, source, '?'), kind, text FROM quotes WHERE article_id = ? ORDER BY start",
+            [article_id],
+        ).fetchall()
+        console.print(f"[bold]quotes ({len(quotes)}):")
+        for speaker, kind, text in quotes:
+            console.print(f"  {speaker} [dim]({kind})[/]: {_clip(text)}", markup=True)
+        counts = {
+            table: con.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?", [article_id]).fetchone()[0]
+            for table in ("events", "places", "counts", "dates")
+        }
+        console.print(
+            f"[bold]events[/] {counts['events']}  [bold]places[/] {counts['places']}  "
+            f"[bold]numbers[/] {counts['counts']}  [bold]dates[/] {counts['dates']}"
+        )
+    failures = con.execute("SELECT input, reason, status FROM failures ORDER BY input").fetchall()
+    if failures:
+        console.rule("[bold]not stored")
+        for source, reason, status in failures:
+            console.print(f"  {source}: {reason} [dim]({status})", markup=True)
+    console.print(
+        f"\nOpen the web page: [bold].venv/bin/chronicle serve --db {store.path}[/] then http://127.0.0.1:8000/"
+    )
+
+
+def render_records(records: ArticleRecords) -> None:
+    """`chronicle extract --format table`: one table per record type that has rows."""
+    console = Console(highlight=False)
+    article = records.article
+    console.rule(f"[bold]{article.title or article.input}")
+    for field in ("actors", "quotes", "events", "counts", "places", "dates"):
+        rows = getattr(records, field)
+        if not rows:
+            continue
+        columns = {
+            "actors": ("name", "kind", "code", "role", "mention_count"),
+            "quotes": ("speaker", "kind", "cue", "text"),
+            "events": ("source", "event_type", "target", "trigger", "date"),
+            "counts": ("value", "value_max", "qualifier", "counted", "text"),
+            "places": ("text", "name", "country", "latitude", "longitude"),
+            "dates": ("text", "value", "value_end", "granularity"),
+        }[field]
+        table = Table(title=field, show_lines=False)
+        for column in columns:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*(_clip(str(getattr(row, c) or ""), 70) for c in columns))
+        console.print(table)

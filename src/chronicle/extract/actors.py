@@ -81,12 +81,29 @@ def group_entities(ents: list[Span]) -> list[_Cluster]:
     return clusters
 
 
+def add_unlabelled_surnames(doc: Doc, clusters: list[_Cluster]) -> None:
+    """Give people the mentions NER missed: their surname standing alone ("Lukashenko apparatchiks")."""
+    covered = {i for c in clusters for span in c.spans for i in range(span.start, span.end)}
+    surnames: dict[str, _Cluster] = {}
+    for cluster in clusters:
+        if cluster.kind == "person" and len(cluster.parts) > 1:
+            surnames.setdefault(cluster.parts[-1], cluster)
+    for token in doc:
+        if token.i in covered or not token.text[:1].isupper():
+            continue
+        cluster = surnames.get(_POSSESSIVE.sub("", token.lower_))
+        if cluster is not None:
+            cluster.spans.append(doc[token.i : token.i + 1])
+
+
 @register_stage("actors", fills=("actors", "mentions"))
 def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     article_id = records.article.id
     actors: list[Actor] = []
     mentions: list[Mention] = []
-    for n, cluster in enumerate(group_entities(list(doc.ents)), start=1):
+    clusters = group_entities(list(doc.ents))
+    add_unlabelled_surnames(doc, clusters)
+    for n, cluster in enumerate(clusters, start=1):
         actor_id = child_id(article_id, "a", n)
         actors.append(
             Actor(

@@ -72,6 +72,7 @@ class Attribution:
     source: tuple[int, int] | None
     addressee: tuple[int, int] | None = None
     speaker_from: Attribution | None = None  # continuation of an earlier attribution's speaker
+    direct_parts: bool = False  # a split quote whose parts are both wholly quoted
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -111,10 +112,24 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if any(c.dep_ in SUBJECT_DEPS and c.lower_ in {"which", "that"} for c in current.children):
             return None
+        inverted = _inverted_subject(current)
+        if inverted is not None:
+            return inverted
         if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """", says Union Leader": after a comma, a noun the parser left unlabelled is the speaker."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    return next(
+        (c for c in verb.children
+         if c.i > verb.i and c.dep_ in {"dep", "attr", "npadvmod", "dobj"} and c.pos_ in {"PROPN", "NOUN"}),
+        None,
+    )
 
 
 def _np_span(token: Token) -> tuple[int, int]:
@@ -280,10 +295,10 @@ def find_attributions(doc: Doc) -> tuple[list[Attribution], list[tuple[int, int]
     found.extend(_colon_attributions(doc))
     found = _drop_nested(found)
     found.extend(_unclaimed_quotations(doc, found, long_quotes))
-    return _merge_split_quotes(doc, found), quotes
+    return _merge_split_quotes(doc, found, quotes), quotes
 
 
-def _merge_split_quotes(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+def _merge_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
     """'"A," she said, "B."' is one attribution whose content runs from A to B around the cue."""
     found.sort(key=lambda a: a.start)
     merged: list[Attribution] = []
@@ -297,6 +312,9 @@ def _merge_split_quotes(doc: Doc, found: list[Attribution]) -> list[Attribution]
             and prev.end <= a.cue.idx < a.start
             and "\n\n" not in doc.text[prev.start : a.end]
         ):
+            prev.direct_parts = all(
+                quote_kind(doc.text, (x.start, x.end), quotes) == "direct" for x in (prev, a)
+            )
             prev.end = a.end
             continue
         merged.append(a)
@@ -382,7 +400,7 @@ def extract_quotes(doc: Doc, records: ArticleRecords, context: ExtractContext) -
             Quote(
                 id=child_id(article_id, "q", n),
                 article_id=article_id,
-                kind=quote_kind(doc.text, (a.start, a.end), quotes),  # type: ignore[arg-type]
+                kind="direct" if a.direct_parts else quote_kind(doc.text, (a.start, a.end), quotes),  # type: ignore[arg-type]
                 start=a.start,
                 end=a.end,
                 text=doc.text[a.start : a.end],

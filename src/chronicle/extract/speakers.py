@@ -76,7 +76,9 @@ class SpeakerResolver:
             while head.dep_ == "compound" and head.head.i != head.i and self._token_actor(head.head) == actor:
                 head = head.head
             for child in head.children:
-                if child.dep_ in DESCRIPTOR_DEPS and self._token_actor(child) != actor:
+                other = self._token_actor(child)
+                # titles NER mistook for organisations ("Union leader") still describe the person
+                if child.dep_ in DESCRIPTOR_DEPS and other != actor and self.kinds.get(other) != "person":
                     words[actor].update(self._noun_words(child))
             if head.dep_ == "nsubj" and head.head.lemma_ == "be":
                 for child in head.head.children:
@@ -138,11 +140,16 @@ class SpeakerResolver:
         named = self._token_actor(head)
         if named is None and head.pos_ == "PROPN":
             named = self.actor_at(source)
+        role = self._role_class(tokens)
+        if named is not None and self.kinds.get(named) != "person" and role is not None:
+            # "Union Leader" tagged as an organisation is still a description of a person
+            person, confidence = self._nominal(tokens, role, source[0])
+            if person is not None:
+                return person, confidence
         if named is not None:
             return named, 0.95
         if head.pos_ == "PRON":
             return self._pronoun(head, source[0])
-        role = self._role_class(tokens)
         if role is not None:
             return self._nominal(tokens, role, source[0])
         return None, 0.2
@@ -171,8 +178,8 @@ class SpeakerResolver:
         return None
 
     def _nominal(self, tokens: list[Token], role: str, at: int) -> tuple[str | None, float]:
-        # a proper modifier ("the Lithuanian lawmaker") must agree with the actor's description
-        proper = {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.text[:1].isupper()}
+        # a nationality ("the Lithuanian lawmaker") must agree with the actor's description
+        proper = {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.ent_type_ in {"NORP", "GPE"}}
         candidates = []
         for actor, words in self.descriptions.items():
             if not any(self.classes.get(w) == role for w in words):

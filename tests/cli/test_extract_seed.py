@@ -1,0 +1,49 @@
+"""`chronicle extract` on the seed article: headline as title, furniture gone, actors grouped."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from chronicle.cli import app
+from tests.conftest import SEED_ARTICLE
+
+runner = CliRunner()
+
+
+def test_extract_seed_as_json():
+    result = runner.invoke(app, ["extract", str(SEED_ARTICLE), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    [records] = json.loads(result.stdout)
+    article = records["article"]
+    raw_headline = SEED_ARTICLE.read_text(encoding="utf-8").splitlines()[0]
+    assert article["title"] and article["title"] in raw_headline.replace("\u2018", "'").replace("\u2019", "'")
+    text = article["text"]
+    for furniture in ("Photo by", "Getty Images", "on Twitter", "issues with commenting"):
+        assert furniture not in text
+    actors = {a["name"]: a for a in records["actors"]}
+    for name in ("Dovilė Šakalienė", "Alexander Lukashenko"):
+        assert name in actors, sorted(actors)
+        assert sum(1 for a in records["actors"] if name.split()[-1] in a["name"]) == 1  # one actor, not several
+        mentions = [m["text"] for m in records["mentions"] if m["actor_id"] == actors[name]["id"]]
+        surname = name.split()[-1]
+        # every occurrence of the surname in the text is a mention of that one actor
+        assert len(mentions) == text.count(surname), (name, mentions)
+
+
+def test_query_and_export(tmp_path):
+    db = tmp_path / "seed.duckdb"
+    assert runner.invoke(app, ["ingest", str(SEED_ARTICLE), "--db", str(db)]).exit_code == 0
+    result = runner.invoke(app, ["query", "SELECT count(*) AS n FROM articles", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout) == [{"n": 1}]
+    names = "SELECT name FROM actors ORDER BY name"
+    csv_result = runner.invoke(app, ["query", names, "--db", str(db), "--format", "csv"])
+    assert "Dovilė Šakalienė" in csv_result.stdout.splitlines()
+    bad = runner.invoke(app, ["query", "SELECT nope FROM nowhere", "--db", str(db)])
+    assert bad.exit_code == 2 and bad.stderr.startswith("chronicle query: ") and len(bad.stderr.splitlines()) == 1
+    write = runner.invoke(app, ["query", "DELETE FROM articles", "--db", str(db)])
+    assert write.exit_code == 2  # the store is opened read-only for queries
+    out = tmp_path / "export"
+    assert runner.invoke(app, ["export", str(out), "--format", "parquet", "--db", str(db)]).exit_code == 0
+    assert (out / "articles.parquet").exists() and (out / "failures.parquet").exists()

@@ -1,0 +1,104 @@
+"""Ingesting twice, or after a SIGKILL, stores every article exactly once and the same rows."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from chronicle.cli import app
+from chronicle.store.schema import STORED_RECORDS
+
+runner = CliRunner()
+CHRONICLE = str(Path(sys.executable).with_name("chronicle"))
+TOWNS = ["Arlen", "Brevik", "Corsa", "Dunmore", "Elsby", "Farrow", "Glenna", "Harwick", "Ilsen", "Jorvik"]
+
+
+def write_corpus(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        town = TOWNS[i % len(TOWNS)]
+        (folder / f"story-{i:02d}.txt").write_text(
+            f"Storm Damage Reported in {town} District {i}\n\n"
+            f"Officials in {town} said on Monday that {i + 3} homes were damaged when a storm crossed the "
+            f"district overnight. \"We are assessing every street,\" said mayor Helen Ward{i}, adding that "
+            f"{i * 10 + 20} volunteers had joined the clean-up in {town}.",
+            encoding="utf-8",
+        )
+
+
+def snapshot(db: Path) -> dict[str, list]:
+    """Every table's rows, sorted, without wall-clock columns."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for table, model in STORED_RECORDS.items():
+            names = [n for n in model.model_fields if n != "at"]
+            cols = ", ".join(f'"{n}"' for n in names)
+            out[table] = sorted(con.execute(f"SELECT {cols} FROM {table}").fetchall(), key=repr)
+        return out
+    finally:
+        con.close()
+
+
+def test_ingest_twice_leaves_the_same_rows(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 4)
+    db = tmp_path / "twice.duckdb"
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", str(db)]).exit_code == 0
+    first = snapshot(db)
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    assert result.exit_code == 0
+    assert "stored 0, duplicates 4" in result.stderr
+    assert snapshot(db) == first
+    assert len(first["articles"]) == 4
+
+
+@pytest.mark.slow
+def test_killed_ingest_resumes_to_the_uninterrupted_result(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 30)
+    reference = tmp_path / "reference.duckdb"
+    subprocess.run([CHRONICLE, "ingest", str(corpus), "--db", str(reference), "--batch-size", "1"], check=True,
+                   capture_output=True)
+
+    db = tmp_path / "killed.duckdb"
+    process = subprocess.Popen(
+        [CHRONICLE, "ingest", str(corpus), "--db", str(db), "--batch-size", "1"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    stored = 0
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+        try:  # DuckDB lets a reader in beside the writing process only via a copy
+            copy = tmp_path / "peek.duckdb"
+            copy.write_bytes(db.read_bytes())
+            wal = Path(f"{db}.wal")
+            if wal.exists():
+                Path(f"{copy}.wal").write_bytes(wal.read_bytes())
+            con = duckdb.connect(str(copy), read_only=True)
+            stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            con.close()
+        except (duckdb.Error, FileNotFoundError):
+            continue
+        if stored >= 5:
+            break
+    assert process.poll() is None, "the run finished before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 5 <= stored < 30
+
+    resumed = subprocess.run([CHRONICLE, "ingest", str(corpus), "--db", str(db)], capture_output=True, text=True)
+    assert resumed.returncode == 0, resumed.stderr
+    assert snapshot(db) == snapshot(reference)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (30, 30)
+    con.close()

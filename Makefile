@@ -25,7 +25,7 @@ demo: setup
 	rm -f demo.duckdb
 	$(BIN)/chronicle ingest examples/ --db demo.duckdb --summary
 
-test: setup browser
+test: setup
 	$(BIN)/python -m pytest -q
 
 test-fast: setup

@@ -18,6 +18,7 @@ from chronicle.store.schema import STORED_RECORDS
 
 runner = CliRunner()
 CHRONICLE = str(Path(sys.executable).with_name("chronicle"))
+ARTICLES = 400  # enough that the run is still going when the test has seen a few stored
 TOWNS = ["Arlen", "Brevik", "Corsa", "Dunmore", "Elsby", "Farrow", "Glenna", "Harwick", "Ilsen", "Jorvik"]
 
 
@@ -64,7 +65,7 @@ def test_ingest_twice_leaves_the_same_rows(tmp_path):
 @pytest.mark.slow
 def test_killed_ingest_resumes_to_the_uninterrupted_result(tmp_path):
     corpus = tmp_path / "corpus"
-    write_corpus(corpus, 30)
+    write_corpus(corpus, ARTICLES)
     reference = tmp_path / "reference.duckdb"
     subprocess.run([CHRONICLE, "ingest", str(corpus), "--db", str(reference), "--batch-size", "1"], check=True,
                    capture_output=True)
@@ -94,11 +95,11 @@ def test_killed_ingest_resumes_to_the_uninterrupted_result(tmp_path):
     assert process.poll() is None, "the run finished before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    assert 5 <= stored < 30
+    assert 5 <= stored < ARTICLES
 
     resumed = subprocess.run([CHRONICLE, "ingest", str(corpus), "--db", str(db)], capture_output=True, text=True)
     assert resumed.returncode == 0, resumed.stderr
     assert snapshot(db) == snapshot(reference)
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (30, 30)
+    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (ARTICLES, ARTICLES)
     con.close()

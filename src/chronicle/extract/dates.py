@@ -47,6 +47,7 @@ def _shift_month(anchor: dt.date, months: int) -> tuple[int, int]:
 def resolve_relative(text: str, anchor: dt.date) -> Resolved | None:
     """The relative forms, resolved by rule; None when the text is not one of them."""
     t = re.sub(r"^(on|this|the|by|until|since|from)\s+", "", text.lower().strip()).strip(" .,")
+    t = t.removesuffix("'s").removesuffix("'")
     if t in WEEKDAYS or t.rstrip("s") in WEEKDAYS:
         back = (anchor.weekday() - WEEKDAYS[t.rstrip("s") if t not in WEEKDAYS else t]) % 7
         return anchor - dt.timedelta(days=back), None, "day", "weekday: the latest such day on or before the anchor"

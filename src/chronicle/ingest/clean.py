@@ -80,6 +80,10 @@ def split_blocks(text: str) -> list[list[str]]:
     return blocks
 
 
+CAPTION_MIN_WORDS = 6
+_CAPS_TAIL = re.compile(r"(?<=[.!?])(\s+[A-Z][A-Z.'-]+)+\s*$")
+
+
 def is_furniture(paragraph: str) -> bool:
     f = furniture()
     return bool(f.drop.fullmatch(paragraph) or f.caption_end.search(paragraph))
@@ -91,9 +95,17 @@ def clean_block(lines: list[str]) -> str:
     # Furniture lines can sit inside a block (a footer under the last paragraph with a single newline).
     kept = [line for line in lines if not f.drop.fullmatch(_SPACES.sub(" ", line))]
     paragraph = _SPACES.sub(" ", " ".join(kept)).strip()
-    # captions are recognised by the credit they end with, so test before cutting inline credits out
-    if not paragraph or is_furniture(paragraph):
+    if not paragraph or f.drop.fullmatch(paragraph):
         return ""
+    if f.caption_end.search(paragraph):
+        # A caption: its credit goes, its description stays when it is a real sentence, because it is
+        # often the only place the article states where and when the pictured event happened.
+        while f.caption_end.search(paragraph):
+            paragraph = _SPACES.sub(" ", f.caption_end.sub("", paragraph)).strip()
+        # the photographer's name in capitals after the last sentence ("… 2024. JOHN DOE")
+        paragraph = _CAPS_TAIL.sub("", paragraph)
+        if len(paragraph.split()) < CAPTION_MIN_WORDS:
+            return ""
     stripped = _SPACES.sub(" ", f.strip_inline.sub("", paragraph)).strip()
     # what is left can itself be furniture ("Share this (Photo: ...)"); test again so cleaning is idempotent
     return "" if stripped != paragraph and is_furniture(stripped) else stripped

@@ -37,6 +37,8 @@ class Record(BaseModel):
 
 
 class Article(Record):
+    """One cleaned article; its id is the content hash of its text."""
+
     table: ClassVar[str] = "articles"
 
     id: str = Field(description="content hash of the cleaned text")
@@ -83,6 +85,8 @@ class Mention(Record):
 
 
 class Quote(Record):
+    """A direct, indirect or mixed attribution: content, cue and speaker."""
+
     table: ClassVar[str] = "quotes"
 
     id: str
@@ -106,6 +110,8 @@ class Quote(Record):
 
 
 class Event(Record):
+    """Who did what to whom, coded to PLOVER, with the sentence that supports it."""
+
     table: ClassVar[str] = "events"
 
     id: str

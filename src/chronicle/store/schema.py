@@ -56,3 +56,26 @@ def create_table_sql(model: type[Record]) -> str:
     if "id" in model.model_fields:
         cols.append("PRIMARY KEY (id)")
     return f"CREATE TABLE IF NOT EXISTS {model.table} ({', '.join(cols)})"
+
+
+def schema_markdown() -> str:
+    """docs/schema.md, generated from the records (a test keeps the committed file in step)."""
+    lines = [
+        "# Store schema",
+        "",
+        "Generated from `src/chronicle/records.py` by `chronicle.store.schema.schema_markdown()`; do not edit.",
+        f"Schema version {SCHEMA_VERSION}. Opening an older database adds the columns records have gained since;",
+        "a database written by a newer chronicle is refused with the versions named.",
+        "Offsets (`start`, `end`, `*_start`, `*_end`) are character offsets into `articles.text`, end-exclusive.",
+        "",
+    ]
+    for table, model in STORED_RECORDS.items():
+        hints = typing.get_type_hints(model)
+        doc = (model.__doc__ or "").strip().splitlines()[0] if model.__doc__ else ""
+        lines += [f"## {table}", "", doc, "", "| column | type | null | meaning |", "| --- | --- | --- | --- |"]
+        for name, field in model.model_fields.items():
+            kind, nullable = sql_type(hints[name])
+            meaning = (field.description or "").replace("|", "\\|")
+            lines.append(f"| `{name}` | {kind} | {'yes' if nullable else 'no'} | {meaning} |")
+        lines.append("")
+    return "\n".join(lines)

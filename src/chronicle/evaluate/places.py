@@ -1,0 +1,143 @@
+"""`chronicle eval places --geowebnews FILE.xml`: geotagging and geocoding accuracy on GeoWebNews.
+
+Gold toponyms: every annotated toponym that is not an `*_Expression` (GeoWebNews also marks the
+larger expressions around toponyms, such as "lot" or "community") and is not marked
+`nonLocational`. A prediction (a `Place` record) matches a gold toponym when their spans
+overlap; matching is one-to-one, in text order. A prediction overlapping only an excluded
+annotation (an expression or a non-locational toponym) is neither right nor wrong and is not
+counted. Texts pass through `normalize_chars` only, so offsets stay valid.
+
+Geocoding is scored on matched toponyms that have gold coordinates: accuracy within 161 km
+(100 miles), median and mean error in km, and the AUC of Gritta et al. (2018): the area under the
+curve of the sorted errors after scaling each by ln(1 + error) / ln(20039), the greatest distance on
+Earth — 0 is perfect, 1 is always on the far side of the planet. A matched toponym we could not
+resolve counts as the maximum error.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import statistics
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+EARTH_RADIUS_KM = 6371.0088
+MAX_ERROR_KM = 20039.0
+
+
+class CorpusError(ValueError):
+    """The corpus file cannot be read (message names the file and the reason)."""
+
+
+@dataclass(frozen=True)
+class GoldToponym:
+    start: int
+    end: int
+    locational: bool
+    latitude: float | None
+    longitude: float | None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def auc(errors: list[float]) -> float:
+    """Area under the scaled, sorted error curve (trapezoids over unit steps), normalised to 0 … 1."""
+    if not errors:
+        return 0.0
+    scaled = sorted(math.log1p(e) / math.log1p(MAX_ERROR_KM) for e in errors)
+    if len(scaled) == 1:
+        return scaled[0]
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(scaled))
+    return area / (len(scaled) - 1)
+
+
+def read_corpus(path: Path) -> list[tuple[str, list[GoldToponym]]]:
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError) as exc:
+        raise CorpusError(f"{path}: cannot read GeoWebNews XML: {exc}") from None
+    articles = []
+    for article in root.iter("article"):
+        text = article.findtext("text") or ""
+        gold = []
+        for toponym in article.iter("toponym"):
+            kind = toponym.findtext("type") or ""
+            try:
+                start, end = int(toponym.findtext("start") or ""), int(toponym.findtext("end") or "")
+            except ValueError:
+                raise CorpusError(f"{path}: article {article.get('file')}: toponym without offsets") from None
+            lat, lon = toponym.findtext("latitude"), toponym.findtext("longitude")
+            locational = not kind.endswith("_Expression") and toponym.findtext("nonLocational") != "Yes"
+            gold.append(GoldToponym(start, end, locational, float(lat) if lat else None, float(lon) if lon else None))
+        articles.append((text, gold))
+    return articles
+
+
+def evaluate(path: Path, limit: int | None = None) -> dict[str, object]:
+    from chronicle.ingest.normalize import normalize_chars
+    from chronicle.pipeline import Pipeline, PipelineConfig
+    from chronicle.records import Article, article_id_for
+
+    corpus = read_corpus(path)[:limit]
+    pipeline = Pipeline(PipelineConfig(stages=("actors", "places")))
+    articles = [Article(id=article_id_for(normalize_chars(t)), input=str(path), text=normalize_chars(t))
+                for t, _gold in corpus]
+    tp = fp = fn = 0
+    errors: list[float] = []
+    docs = pipeline.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=16)
+    for (doc, article), (_text, gold) in zip(docs, corpus, strict=True):
+        places = pipeline.apply_stages(doc, article).places
+        used: set[int] = set()
+        for place in places:
+            overlapping = [i for i, g in enumerate(gold) if g.start < place.end and place.start < g.end]
+            match = next((i for i in overlapping if gold[i].locational and i not in used), None)
+            if match is None:
+                if not overlapping:
+                    fp += 1  # overlapping only excluded annotations: not counted
+                continue
+            used.add(match)
+            tp += 1
+            g = gold[match]
+            if g.latitude is not None and g.longitude is not None:
+                if place.latitude is None or place.longitude is None:
+                    errors.append(MAX_ERROR_KM)
+                else:
+                    errors.append(haversine_km(g.latitude, g.longitude, place.latitude, place.longitude))
+        fn += sum(1 for i, g in enumerate(gold) if g.locational and i not in used)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "geotagging": {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)},
+        "accuracy_161km": round(sum(e <= 161 for e in errors) / len(errors), 4) if errors else 0.0,
+        "median_error_km": round(statistics.median(errors), 1) if errors else None,
+        "mean_error_km": round(statistics.fmean(errors), 1) if errors else None,
+        "auc": round(auc(errors), 4),
+        "counts": {"articles": len(corpus), "gold": tp + fn, "predicted": tp + fp, "matched": tp,
+                   "geocoded": len(errors)},
+    }
+
+
+def command(
+    geowebnews: Annotated[Path, typer.Option(help="GeoWebNews XML file.")],
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N articles.")] = None,
+) -> None:
+    """Score toponym finding and geocoding on GeoWebNews (JSON on stdout)."""
+    try:
+        result = evaluate(geowebnews, limit)
+    except CorpusError as exc:
+        print(str(exc), file=sys.stderr)
+        raise typer.Exit(2) from None
+    print(json.dumps(result, indent=2))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from chronicle.extract.codes import Code, code_tokens
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import Actor, ArticleRecords, Mention, child_id
 
@@ -96,6 +97,31 @@ def add_unlabelled_surnames(doc: Doc, clusters: list[_Cluster]) -> None:
             cluster.spans.append(doc[token.i : token.i + 1])
 
 
+DESCRIPTOR_DEPS = {"compound", "amod", "nmod", "poss", "appos"}
+
+
+def describe(cluster: _Cluster) -> tuple[Code, str | None]:
+    """Code and role of an actor from its own name and the words around its mentions
+    ("Lithuanian MP Dovilė Šakalienė" → LTU LEG, role "MP"; "Belarus' President …" → BLR GOV)."""
+    if cluster.kind != "person":
+        words = [t for span in cluster.spans[:1] for t in span if t.lower_ not in {"the", "'s", "'"}]
+        code = code_tokens(words)
+        return (Code(code.country, code.sector if cluster.kind != "state" else None), None)
+    country = sector = role = None
+    for span in cluster.spans:
+        head = span.root
+        described = [t for c in head.children if c.dep_ in DESCRIPTOR_DEPS and c.i not in range(span.start, span.end)
+                     for t in c.subtree if (not t.is_punct and t.i < span.start) or c.dep_ == "appos"]
+        if not described:
+            continue
+        code = code_tokens(described)
+        country = country or code.country
+        if sector is None and code.sector is not None:
+            sector = code.sector
+            role = next((t.text for t in reversed(described) if code_tokens([t]).sector == sector), None)
+    return Code(country, sector), role
+
+
 @register_stage("actors", fills=("actors", "mentions"))
 def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     article_id = records.article.id
@@ -105,12 +131,17 @@ def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -
     add_unlabelled_surnames(doc, clusters)
     for n, cluster in enumerate(clusters, start=1):
         actor_id = child_id(article_id, "a", n)
+        code, role = describe(cluster)
         actors.append(
             Actor(
                 id=actor_id,
                 article_id=article_id,
                 name=cluster.name,
                 kind=cluster.kind,  # type: ignore[arg-type]
+                country=code.country,
+                sector=code.sector,
+                code=code.text,
+                role=role,
                 mention_count=len(cluster.spans),
             )
         )

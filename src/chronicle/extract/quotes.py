@@ -45,6 +45,7 @@ class CueLexicon:
     verbs: frozenset[str]
     object_frame: frozenset[str]
     xcomp_frame: frozenset[str]
+    rest_frame: frozenset[str]
     needs_content: frozenset[str]
     phrases: tuple[tuple[tuple[str, ...], str], ...]
 
@@ -56,6 +57,7 @@ def cue_lexicon(path: Path = DATA / "cues.yaml") -> CueLexicon:
         verbs=frozenset(data["verbs"]),
         object_frame=frozenset(data["frames"]["object"]),
         xcomp_frame=frozenset(data["frames"]["xcomp"]),
+        rest_frame=frozenset(data["frames"]["rest"]),
         needs_content=frozenset(data["needs_content"]),
         phrases=tuple((tuple(p["words"]), p["source"]) for p in data["phrases"]),
     )
@@ -174,10 +176,11 @@ def _content_for(
             quoted = any(_overlap(span, q) for q in quotes)
             has_that = any(t.dep_ == "mark" and t.lower_ in {"that", "whether", "if"} for t in child.children)
             if not strict or quoted or has_that:
-                if span[0] > verb.idx:
-                    # content after the cue runs to the end of the sentence ("says that A, but B")
-                    span = (span[0], max(span[1], sent.end_char))
-                return _cover_quotations(span, quotes)
+                rest = (span[1], sent.end_char)
+                if span[0] > verb.idx and any(_overlap(rest, q) for q in quotes):
+                    # a quotation later in the sentence belongs to it ("says that A, but B "C"")
+                    span = (span[0], sent.end_char)
+                return _cut_at_next_cue(verb, _cover_quotations(span, quotes), lexicon, quotes)
     for child in verb.children:
         if (child.dep_ == "dobj" and lemma in lexicon.object_frame) or (
             child.dep_ == "xcomp" and lemma in lexicon.xcomp_frame
@@ -187,7 +190,27 @@ def _content_for(
     beside = [q for q in quotes if _overlap(q, sent_span) and not (q[0] <= verb.idx < q[1])]
     if beside:
         return min(q[0] for q in beside), max(q[1] for q in beside)
+    if lemma in lexicon.rest_frame:
+        rest = [t for t in sent if t.i > verb.i and not (t.dep_ in ADDRESSEE_DEPS and t.head.i == verb.i
+                                                              and lemma == "tell")]
+        has_verb = any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"} for t in rest)
+        if rest and has_verb and rest[0].idx > verb.idx:
+            return _cover_quotations((rest[0].idx, sent.end_char), quotes)
     return None
+
+
+def _cut_at_next_cue(
+    verb: Token, span: tuple[int, int], lexicon: CueLexicon, quotes: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """End the content before a second cue of the same speaker ("…, adding that …")."""
+    for token in verb.children:
+        is_cue = token.dep_ in {"advcl", "conj"} and token.lemma_.lower() in lexicon.verbs
+        if is_cue and span[0] < token.idx < span[1] and not _inside((token.idx, token.idx + 1), quotes):
+            start = token.left_edge.idx
+            while start > span[0] and verb.doc.text[start - 1] in " ,;":
+                start -= 1
+            return span[0], start
+    return span
 
 
 def _cover_quotations(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test test-fast lint lock bench browser clean
+.PHONY: setup demo test test-fast lint lock bench browser clean vendor
 
 setup: $(STAMP)
 
@@ -21,11 +21,15 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
 
+# Re-fetch the vendored web-page libraries (pinned versions, integrity-checked); the result is committed.
+vendor:
+	sh scripts/vendor-frontend.sh
+
 demo: setup
 	rm -f demo.duckdb
 	$(BIN)/chronicle ingest examples/ --db demo.duckdb --summary
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest -q
 
 test-fast: setup

@@ -60,3 +60,8 @@ def test_count_inside_a_quote_links_to_it(extract):
     records = extract('"We have lost at least 40 homes," mayor Ruth Okafor said.')
     c = count_for(records, "40")
     assert c.qualifier == "at least" and c.quote_id == records.quotes[0].id
+
+
+def test_numbered_label_is_not_a_count(extract):
+    records = extract("Police stopped the convoy on Route 66 and questioned No. 9 of the crew.")
+    assert all(c.value not in (66, 9) for c in records.counts)

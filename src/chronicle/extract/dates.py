@@ -130,14 +130,15 @@ def resolve(text: str, anchor: dt.date | None) -> Resolved:
 @register_stage("dates", fills=("dates",))
 def extract_dates(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     anchor = records.article.published or context.reference_date
+    text_all = doc.text  # Doc.text re-joins every token on each access: read it once
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    for match in _SINCE.finditer(doc.text):
+    for match in _SINCE.finditer(text_all):
         inside = [s for s in spans if s[0] <= match.start(1) < s[1]]
         spans = [s for s in spans if s not in inside]
         spans.append((match.start(), max([match.end(), *(s[1] for s in inside)])))
     out = []
     for n, (start, end) in enumerate(sorted(spans), start=1):
-        text = doc.text[start:end]
+        text = text_all[start:end]
         since = _SINCE.match(text)
         if since:
             year = int(since.group(1))

@@ -129,7 +129,10 @@ def _unit(doc: Doc, ent: Span) -> str | None:
 
 
 def _is_label(doc: Doc, ent: Span) -> bool:
-    return ent.start > 0 and doc[ent.start - 1].lower_ in number_words().not_counts and doc[ent.start - 1].is_title
+    before = ent.start - 1
+    if before > 0 and doc[before].text == ".":  # the tokenizer may split "No." into "No" "."
+        before -= 1
+    return before >= 0 and doc[before].lower_ in number_words().not_counts and doc[before].is_title
 
 
 def candidates(doc: Doc) -> list[Span]:
@@ -151,6 +154,7 @@ def candidates(doc: Doc) -> list[Span]:
 @register_stage("numbers", fills=("counts",))
 def extract_numbers(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     article_id = records.article.id
+    text = doc.text  # Doc.text re-joins every token on each access: read it once
     out: list[Count] = []
     for ent in candidates(doc):
         if _is_label(doc, ent):
@@ -168,6 +172,6 @@ def extract_numbers(doc: Doc, records: ArticleRecords, context: ExtractContext) 
         sentence = ent.sent
         event = next((e.id for e in records.events if e.sentence_start == sentence.start_char), None)
         out.append(Count(id=child_id(article_id, "n", len(out) + 1), article_id=article_id, start=start, end=end,
-                         text=doc.text[start:end], value=parsed[0], value_max=parsed[1], qualifier=qualifier,
+                         text=text[start:end], value=parsed[0], value_max=parsed[1], qualifier=qualifier,
                          unit=_unit(doc, ent), counted=_counted(ent), event_id=event, quote_id=quote))
     return {"counts": out}

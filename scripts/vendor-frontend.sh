@@ -1,0 +1,26 @@
+#!/bin/sh
+# Re-vendor the web page's front-end libraries from the npm registry, pinned by exact version and
+# checked against the registry's integrity hash. Run by `make vendor`; the result is committed so
+# nothing is fetched at run time.
+set -eu
+DEST=src/chronicle/serve/static/vendor
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+# name version file-inside-package
+vendor() {
+    name=$1 version=$2 file=$3
+    (cd "$TMP" && npm pack --silent "$name@$version" --json > "$name.json")
+    tarball=$(cd "$TMP" && ls "$name"-"$version".tgz)
+    want=$(cd "$TMP" && npm view "$name@$version" dist.integrity)
+    got="sha512-$(openssl dgst -sha512 -binary "$TMP/$tarball" | openssl base64 -A)"
+    [ "$want" = "$got" ] || { echo "$name@$version: integrity mismatch" >&2; exit 1; }
+    mkdir -p "$DEST/$name" "$TMP/$name"
+    tar -xzf "$TMP/$tarball" -C "$TMP/$name"
+    cp "$TMP/$name/package/$file" "$DEST/$name/"
+    cp "$TMP/$name/package/"LICENSE* "$DEST/$name/" 2>/dev/null || true
+    echo "$name@$version $want" >> "$DEST/VERSIONS.tmp"
+}
+rm -f "$DEST/VERSIONS.tmp"
+vendor chart.js 4.4.1 dist/chart.umd.js
+vendor cytoscape 3.28.1 dist/cytoscape.min.js
+mv "$DEST/VERSIONS.tmp" "$DEST/VERSIONS"

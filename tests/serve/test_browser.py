@@ -1,0 +1,94 @@
+"""The web page in Debian's chromium (Playwright): highlights, escaping, timeline and network counts."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+
+from chronicle.api import Database
+from chronicle.serve import create_app
+from tests.serve.conftest import SCRIPT
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(db_path):
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(db_path), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url):
+    page = browser.new_page(viewport={"width": 1500, "height": 1000})
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    page.wait_for_selector("body[data-ready=true]", timeout=20_000)
+    return page, dialogs
+
+
+def test_article_highlights_timeline_network(browser, server, db_path, tmp_path):
+    page, dialogs = open_page(browser, server)
+    page.click("#articles li:has-text('Port workers strike')")
+    page.wait_for_selector("#article-text .quote")
+    db = Database(db_path)
+    article = next(a for a in db.articles()["items"] if a["title"] == "Port workers strike over pay")
+    records = db.article(article["id"])
+    quotes = page.locator("#article-text span.quote")
+    assert quotes.count() == len(records["quotes"]) == 1
+    assert "single ship" in quotes.first.text_content()
+    assert "Mara Quell" in quotes.first.get_attribute("title")
+    assert page.locator("#article-text span.trigger").count() == len(records["events"])
+    assert page.locator("#article-text span.mention").count() >= len(records["mentions"])
+    assert page.locator("#events tbody tr").count() == len(records["events"])
+    timeline = page.locator("#timeline")
+    assert int(timeline.get_attribute("data-total")) == sum(r["count"] for r in db.timeline())
+    network = db.network()
+    box = page.locator("#network")
+    assert int(box.get_attribute("data-nodes")) == len(network["nodes"])
+    assert int(box.get_attribute("data-edges")) == len(network["edges"])
+    assert page.locator("#network canvas").count() > 0
+    page.screenshot(path=str(tmp_path / "chronicle.png"), full_page=True)
+    assert not dialogs
+
+
+def test_script_in_article_is_inert(browser, server, tmp_path):
+    page, dialogs = open_page(browser, server)
+    page.click("#articles li:has-text('Hostile markup')")
+    page.wait_for_function("document.getElementById('article-text').textContent.includes('comment box')")
+    assert SCRIPT in page.locator("#article-text").text_content()
+    assert page.locator("#article-text script").count() == 0
+    page.screenshot(path=str(tmp_path / "script.png"))
+    assert not dialogs

@@ -50,10 +50,10 @@ Result = Article | Failure
 
 
 def read_inputs(
-    paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+    paths: Sequence[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
 ) -> Iterator[Result]:
     """Articles and Failures from files, directories (recursive, sorted, hidden files skipped) and '-'."""
-    for path in paths:
+    for path in map(os.fspath, paths):  # str or Path alike
         if path == "-":
             yield from read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
         else:

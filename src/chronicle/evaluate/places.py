@@ -1,8 +1,11 @@
 """`chronicle eval places --geowebnews FILE.xml`: geotagging and geocoding accuracy on GeoWebNews.
 
-Gold toponyms: every annotated toponym that is not an `*_Expression` (GeoWebNews also marks the
-larger expressions around toponyms, such as "lot" or "community") and is not marked
-`nonLocational`. A prediction (a `Place` record) matches a gold toponym when their spans
+Gold toponyms: the annotated toponyms of a *literal* (locational) type in Gritta et al. (2019)'s
+taxonomy — Literal, Mixed, Coercion, Literal_Modifier, Embedded_Literal — and not marked
+`nonLocational` (in the file only `*_Expression` annotations, the larger phrases around toponyms,
+carry that flag). Associative uses (Metonymic, Non_Literal_Modifier, Demonym, Embedded_Non_Lit,
+Language) and names that only contain or resemble a toponym (Non_Toponym, Homonym) are excluded.
+A prediction (a `Place` record) matches a gold toponym when their spans
 overlap; matching is one-to-one, in text order. A prediction overlapping only an excluded
 annotation (an expression or a non-locational toponym) is neither right nor wrong and is not
 counted. Texts pass through `normalize_chars` only, so offsets stay valid.
@@ -29,6 +32,8 @@ from typing import Annotated
 import typer
 
 EARTH_RADIUS_KM = 6371.0088
+# GeoWebNews types that name a place as a location (Gritta et al. 2019, "literal" toponyms)
+LOCATIONAL_TYPES = frozenset({"Literal", "Mixed", "Coercion", "Literal_Modifier", "Embedded_Literal"})
 MAX_ERROR_KM = 20039.0
 
 
@@ -79,7 +84,7 @@ def read_corpus(path: Path) -> list[tuple[str, list[GoldToponym]]]:
             except ValueError:
                 raise CorpusError(f"{path}: article {article.get('file')}: toponym without offsets") from None
             lat, lon = toponym.findtext("latitude"), toponym.findtext("longitude")
-            locational = not kind.endswith("_Expression") and toponym.findtext("nonLocational") != "Yes"
+            locational = kind in LOCATIONAL_TYPES and toponym.findtext("nonLocational") != "Yes"
             gold.append(GoldToponym(start, end, locational, float(lat) if lat else None, float(lon) if lon else None))
         articles.append((text, gold))
     return articles

@@ -106,19 +106,19 @@ def gazetteer() -> tuple[dict[str, list[Entry]], dict[str, str], dict[str, str]]
     for name, region in supplement["regions"].items():
         index[fold(name)].insert(0, Entry(name.title(), region["feature"], region["country"], region["latitude"],
                                           region["longitude"], None, 10**7))
-    largest_in_state: dict[str, Entry] = {}
+    state_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in cities.values():
         if city["countrycode"] == "US":
-            best = largest_in_state.get(city["admin1code"])
-            if best is None or city["population"] > best.population:
-                largest_in_state[city["admin1code"]] = Entry(city["name"], "city", "US", city["latitude"],
-                                                             city["longitude"], city["geonameid"], city["population"])
+            state_points[city["admin1code"]].append((city["latitude"], city["longitude"]))
     for state in gc.get_us_states().values():
-        # US states have no coordinates in the package: their largest city's stand in
-        anchor = largest_in_state.get(state["code"])
-        if anchor is not None:
-            index[fold(state["name"])].append(Entry(state["name"], "admin1", "US", anchor.latitude,
-                                                    anchor.longitude, state["geonameid"], 5 * 10**6, state["code"]))
+        # US states have no coordinates in the package: the mean of their cities' points stands in
+        # for the centroid (closer to GeoNames' state point than the largest city is)
+        points = state_points.get(state["code"])
+        if points:
+            lat = sum(p[0] for p in points) / len(points)
+            lon = sum(p[1] for p in points) / len(points)
+            index[fold(state["name"])].append(Entry(state["name"], "admin1", "US", lat, lon,
+                                                    state["geonameid"], 5 * 10**6, state["code"]))
     return dict(index), supplement["demonyms"], alpha3
 
 

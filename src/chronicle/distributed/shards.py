@@ -7,7 +7,6 @@ come from the record models through the store schema, so a shard loads into Duck
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,31 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from chronicle.records import CHILD_RECORDS, ArticleRecords, Failure, Record
-from chronicle.store.schema import STORED_RECORDS, sql_type
-
-_ARROW_TYPES: dict[str, pa.DataType] = {
-    "VARCHAR": pa.string(),
-    "BIGINT": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-    "DATE": pa.date32(),
-    "TIMESTAMPTZ": pa.timestamp("us", tz="UTC"),
-}
-
-
-def arrow_schema(model: type[Record]) -> pa.Schema:
-    hints = typing.get_type_hints(model)
-    fields = []
-    for name in model.model_fields:
-        sql, nullable = sql_type(hints[name])
-        fields.append(pa.field(name, _ARROW_TYPES[sql], nullable=nullable))
-    return pa.schema(fields)
-
-
-def to_arrow(rows: list[Record], model: type[Record]) -> pa.Table:
-    schema = arrow_schema(model)
-    columns = {name: [getattr(r, name) for r in rows] for name in schema.names}
-    return pa.Table.from_pydict(columns, schema=schema)
+from chronicle.store.schema import STORED_RECORDS, arrow_schema, to_arrow
 
 
 def group_by_table(results: Iterable[ArticleRecords | Failure]) -> dict[str, list[Record]]:

@@ -10,12 +10,19 @@ import stat
 import typing
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
 from chronicle.records import CHILD_RECORDS, ArticleRecords, Failure, Record
-from chronicle.store.schema import SCHEMA_VERSION, STORED_RECORDS, columns, create_table_sql, quoted, sql_type
+from chronicle.store.schema import (
+    SCHEMA_VERSION,
+    STORED_RECORDS,
+    columns,
+    create_table_sql,
+    quoted,
+    sql_type,
+    to_arrow,
+)
 
 DEFAULT_DB = "chronicle.duckdb"
 
@@ -27,10 +34,6 @@ class StoreError(RuntimeError):
 def _first_line(exc: Exception) -> str:
     lines = [line for line in str(exc).splitlines() if line.strip()]
     return lines[0] if lines else type(exc).__name__
-
-
-def _row(record: Record, names: list[str]) -> list[Any]:
-    return [getattr(record, n) for n in names]
 
 
 def _check_path(path: Path, read_only: bool) -> None:
@@ -125,15 +128,16 @@ class Store:
             raise
 
     def _insert(self, table: str, rows: Iterable[Record]) -> None:
+        """Append rows through Arrow: one columnar insert per table, far faster than row-wise executemany."""
         rows = list(rows)
         if not rows:
             return
-        names = columns(type(rows[0]))
-        placeholders = ", ".join("?" for _ in names)
-        self.con.executemany(
-            f"INSERT INTO {table} ({quoted(names)}) VALUES ({placeholders})",
-            [_row(r, names) for r in rows],
-        )
+        names = quoted(columns(type(rows[0])))
+        self.con.register("chronicle_rows", to_arrow(rows, type(rows[0])))
+        try:
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM chronicle_rows")
+        finally:
+            self.con.unregister("chronicle_rows")
 
     def counts(self) -> dict[str, int]:
         return {

@@ -7,6 +7,8 @@ import types
 import typing
 from typing import Any, Literal
 
+import pyarrow as pa
+
 from chronicle.records import CHILD_RECORDS, Article, Failure, Record
 
 SCHEMA_VERSION = 1
@@ -56,6 +58,31 @@ def create_table_sql(model: type[Record]) -> str:
     if "id" in model.model_fields:
         cols.append("PRIMARY KEY (id)")
     return f"CREATE TABLE IF NOT EXISTS {model.table} ({', '.join(cols)})"
+
+
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "VARCHAR": pa.string(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMPTZ": pa.timestamp("us", tz="UTC"),
+}
+
+
+def arrow_schema(model: type[Record]) -> pa.Schema:
+    hints = typing.get_type_hints(model)
+    fields = []
+    for name in model.model_fields:
+        sql, nullable = sql_type(hints[name])
+        fields.append(pa.field(name, _ARROW_TYPES[sql], nullable=nullable))
+    return pa.schema(fields)
+
+
+def to_arrow(rows: list[Record], model: type[Record]) -> pa.Table:
+    schema = arrow_schema(model)
+    columns = {name: [getattr(r, name) for r in rows] for name in schema.names}
+    return pa.Table.from_pydict(columns, schema=schema)
 
 
 def schema_markdown() -> str:

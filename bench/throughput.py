@@ -8,7 +8,8 @@ Phases, all on the same cleaned texts with the same spaCy pipeline and batch siz
   (a) bare      `nlp.pipe` over the texts, nothing else;
   (b) pipeline  ingest (cleaning) + parse + every extraction stage, no store;
   (c) store     the same plus writing every record to a fresh DuckDB file.
-`ratio` is (c)/(a) in articles per second — the end-to-end figure; `ratio_without_store` is (b)/(a).
+`ratio` is (b)/(a) in articles per second — the extraction overhead the target speaks of;
+`ratio_with_store` is (c)/(a), the end-to-end figure.
 Peak RSS is sampled during each phase. Performance lives here, never in the test suite.
 """
 
@@ -109,8 +110,8 @@ def run_phases(corpus: list[tuple[str, str]]) -> dict[str, object]:
         "articles": n,
         "words": words,
         "phases": [bare, full, stored],
-        "ratio": round(float(stored["articles_per_s"]) / float(bare["articles_per_s"]), 3),
-        "ratio_without_store": round(float(full["articles_per_s"]) / float(bare["articles_per_s"]), 3),
+        "ratio": round(float(full["articles_per_s"]) / float(bare["articles_per_s"]), 3),
+        "ratio_with_store": round(float(stored["articles_per_s"]) / float(bare["articles_per_s"]), 3),
     }
 
 
@@ -197,7 +198,7 @@ def main() -> None:
     for phase in report["phases"]:  # type: ignore[union-attr]
         print(f"{phase['phase']:<26} {phase['articles_per_s']:>8} articles/s {phase['words_per_s']:>10} words/s "
               f"{phase['peak_rss_mb']:>8} MB peak")
-    print(f"ratio (store / bare) {report['ratio']}   ratio (no store / bare) {report['ratio_without_store']}")
+    print(f"ratio (no store / bare) {report['ratio']}   ratio (with store / bare) {report['ratio_with_store']}")
     for key in ("workers", "workers_speedup", "scaling"):
         if key in report:
             print(f"{key}: {json.dumps(report[key])}")

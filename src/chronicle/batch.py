@@ -118,6 +118,19 @@ def ingest(
                 item = with_publication_date(item, config)
             yield item
 
+    # Articles are committed a batch at a time (one transaction each): a crash loses at most one
+    # uncommitted batch, which a re-run redoes, and the single writer keeps up with the workers.
+    pending: list[ArticleRecords] = []
+
+    def flush() -> None:
+        stored = store.write_many(pending)
+        tally.stored += stored
+        tally.duplicates += len(pending) - stored
+        for result in pending:
+            if on_result is not None:
+                on_result(result)
+        pending.clear()
+
     for result in extract_stream(new_only(), config, workers):
         if isinstance(result, Failure):
             store.record_failure(result)
@@ -126,10 +139,11 @@ def ingest(
                 tally.skipped += 1
             else:
                 tally.failed += 1
-        elif store.write(result):
-            tally.stored += 1
-        else:
-            tally.duplicates += 1
-        if on_result is not None:
-            on_result(result)
+            if on_result is not None:
+                on_result(result)
+            continue
+        pending.append(result)
+        if len(pending) >= config.batch_size:
+            flush()
+    flush()
     return tally

@@ -100,3 +100,15 @@ def test_killed_ingest_resumes_to_the_uninterrupted_result(tmp_path):
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (ARTICLES, ARTICLES)
     con.close()
+
+
+@pytest.mark.slow
+def test_two_workers_store_what_one_stores(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 20)
+    dbs = {n: tmp_path / f"w{n}.duckdb" for n in (1, 2)}
+    for n, db in dbs.items():
+        cmd = [CHRONICLE, "ingest", str(corpus), "--db", str(db), "--workers", str(n)]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+    assert snapshot(dbs[1]) == snapshot(dbs[2])

@@ -115,12 +115,16 @@ def run_phases(corpus: list[tuple[str, str]]) -> dict[str, object]:
     }
 
 
-def run_cli_ingest(folder: Path, workers: int) -> dict[str, float]:
+def run_cli_ingest(corpus: list[tuple[str, str]], workers: int) -> dict[str, float]:
     """Time `chronicle ingest --workers N` end to end in a fresh process (includes model load)."""
     with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        for name, _text in corpus:
+            (folder / Path(name).name).symlink_to(Path(name).resolve())
         cmd = [str(Path(sys.executable).with_name("chronicle")), "ingest", str(folder), "--db", f"{tmp}/w.duckdb"]
         start = time.perf_counter()
-        subprocess.run([*cmd, "--workers", str(workers)], check=False, capture_output=True)
+        subprocess.run([*cmd, "--workers", str(workers)], check=True, capture_output=True)
         return {"workers": workers, "seconds": round(time.perf_counter() - start, 2)}
 
 
@@ -187,9 +191,10 @@ def main() -> None:
     if not args.corpus.is_dir():
         parser.error(f"{args.corpus}: not a folder")
 
-    report: dict[str, object] = {"machine": machine(), **run_phases(read_corpus(args.corpus, args.limit))}
+    corpus = read_corpus(args.corpus, args.limit)
+    report: dict[str, object] = {"machine": machine(), **run_phases(corpus)}
     if args.workers:
-        single, multi = run_cli_ingest(args.corpus, 1), run_cli_ingest(args.corpus, args.workers)
+        single, multi = run_cli_ingest(corpus, 1), run_cli_ingest(corpus, args.workers)
         report["workers"] = [single, multi]
         report["workers_speedup"] = round(single["seconds"] / multi["seconds"], 2)
     if args.scaling:

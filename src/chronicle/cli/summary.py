@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from chronicle.records import ArticleRecords
@@ -24,21 +25,22 @@ def print_summary(store: Store, out: TextIO) -> None:
     con = store.con
     articles = con.execute("SELECT id, coalesce(title, input), input FROM articles ORDER BY input").fetchall()
     for article_id, title, source in articles:
-        console.rule(f"[bold]{title}")
-        console.print(f"[dim]{source}  id {article_id}")
+        # article text is data, not rich markup: escape every piece of it
+        console.rule(f"[bold]{escape(title)}")
+        console.print(f"[dim]{escape(source)}  id {article_id}")
         actors = con.execute(
-            "SELECT name, coalesce(code, kind), mention_count FROM actors WHERE article_id = ? "
-            "ORDER BY mention_count DESC, name LIMIT 12",
+            "SELECT name, concat_ws(', ', role, coalesce(code, kind)), mention_count FROM actors "
+            "WHERE article_id = ? ORDER BY mention_count DESC, name LIMIT 12",
             [article_id],
         ).fetchall()
-        console.print("[bold]actors:[/] " + "; ".join(f"{n} ({c}, {m}×)" for n, c, m in actors))
+        console.print("[bold]actors:[/] " + escape("; ".join(f"{n} ({c}, {m}×)" for n, c, m in actors)))
         quotes = con.execute(
             "SELECT coalesce(speaker, source, '?'), kind, text FROM quotes WHERE article_id = ? ORDER BY start",
             [article_id],
         ).fetchall()
         console.print(f"[bold]quotes ({len(quotes)}):")
         for speaker, kind, text in quotes:
-            console.print(f"  {speaker} [dim]({kind})[/]: {_clip(text)}", markup=True)
+            console.print(f"  {escape(speaker)} [dim]({kind})[/]: {escape(_clip(text))}")
         counts = {
             table: con.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?", [article_id]).fetchone()[0]
             for table in ("events", "places", "counts", "dates")
@@ -51,9 +53,9 @@ def print_summary(store: Store, out: TextIO) -> None:
     if failures:
         console.rule("[bold]not stored")
         for source, reason, status in failures:
-            console.print(f"  {source}: {reason} [dim]({status})", markup=True)
+            console.print(f"  {escape(source)}: {escape(reason)} [dim]({status})")
     console.print(
-        f"\nOpen the web page: [bold].venv/bin/chronicle serve --db {store.path}[/] then http://127.0.0.1:8000/"
+        f"\nOpen the web page: [bold].venv/bin/chronicle serve --db {escape(store.path)}[/] then http://127.0.0.1:8000/"
     )
 
 
@@ -61,7 +63,7 @@ def render_records(records: ArticleRecords) -> None:
     """`chronicle extract --format table`: one table per record type that has rows."""
     console = Console(highlight=False)
     article = records.article
-    console.rule(f"[bold]{article.title or article.input}")
+    console.rule(f"[bold]{escape(article.title or article.input)}")
     for field in ("actors", "quotes", "events", "counts", "places", "dates"):
         rows = getattr(records, field)
         if not rows:
@@ -78,5 +80,5 @@ def render_records(records: ArticleRecords) -> None:
         for column in columns:
             table.add_column(column)
         for row in rows:
-            table.add_row(*(_clip(str(getattr(row, c) or ""), 70) for c in columns))
+            table.add_row(*(escape(_clip(str(getattr(row, c) or ""), 70)) for c in columns))
         console.print(table)

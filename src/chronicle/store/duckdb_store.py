@@ -19,6 +19,7 @@ from chronicle.store.schema import (
     STORED_RECORDS,
     columns,
     create_table_sql,
+    default_sql,
     quoted,
     sql_type,
     to_arrow,
@@ -60,6 +61,8 @@ class Store:
             self._create_schema()
 
     def _create_schema(self) -> None:
+        """Create or migrate the tables in one transaction: a migration that cannot finish changes nothing."""
+        self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("CREATE TABLE IF NOT EXISTS chronicle_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
             row = self.con.execute("SELECT value FROM chronicle_meta WHERE key = 'schema_version'").fetchone()
@@ -75,28 +78,46 @@ class Store:
             self.con.execute(
                 "INSERT OR REPLACE INTO chronicle_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
             )
+            self.con.execute("COMMIT")
+        except StoreError:
+            self.con.execute("ROLLBACK")
+            self.con.close()
+            raise
         except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            self.con.close()
             raise StoreError(f"{self.path}: cannot create schema: {_first_line(exc)}") from None
 
     def _add_missing_columns(self, model: type[Record]) -> None:
         """Migration: a database from an older schema gets the columns records have gained since.
 
-        Added columns are nullable (older rows have no value); a column whose type changed cannot be
-        migrated in place and is reported.
+        Older rows get the field's default (NULL for optional fields). A required field without a
+        default cannot be filled in for rows already stored, and a column whose type changed cannot be
+        converted in place: both are reported, and the caller rolls the whole migration back.
         """
         existing = {
             name: kind
             for _cid, name, kind, *_rest in self.con.execute(f"PRAGMA table_info('{model.table}')").fetchall()
         }
         hints = typing.get_type_hints(model)
-        for name in columns(model):
-            kind, _nullable = sql_type(hints[name])
+        for name, field in model.model_fields.items():
+            kind, nullable = sql_type(hints[name])
             if name not in existing:
-                self.con.execute(f'ALTER TABLE {model.table} ADD COLUMN "{name}" {kind}')
+                default = default_sql(field)
+                if default is None and not nullable and self._has_rows(model.table):
+                    raise StoreError(
+                        f"{self.path}: cannot migrate {model.table}.{name}: a required column with no default, "
+                        "and the table already has rows"
+                    )
+                suffix = f" DEFAULT {default}" if default is not None else ""
+                self.con.execute(f'ALTER TABLE {model.table} ADD COLUMN "{name}" {kind}{suffix}')
             elif existing[name] != kind and not (kind == "TIMESTAMPTZ" and "TIME" in existing[name]):
                 raise StoreError(
                     f"{self.path}: cannot migrate {model.table}.{name}: stored as {existing[name]}, records need {kind}"
                 )
+
+    def _has_rows(self, table: str) -> bool:
+        return self.con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
 
     def has_article(self, article_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None

@@ -8,6 +8,8 @@ import typing
 from typing import Any, Literal
 
 import pyarrow as pa
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
 
 from chronicle.records import CHILD_RECORDS, Article, Failure, Record
 
@@ -37,6 +39,20 @@ def sql_type(annotation: Any) -> tuple[str, bool]:
     if origin is Literal:
         return "VARCHAR", nullable
     return _SQL_TYPES[annotation], nullable
+
+
+def default_sql(field: FieldInfo) -> str | None:
+    """SQL literal of a field's constant default (filled into older rows by a migration), else None."""
+    value = field.default
+    if value is None or value is PydanticUndefined or isinstance(value, dt.date):
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return None
 
 
 def columns(model: type[Record]) -> list[str]:

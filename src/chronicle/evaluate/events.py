@@ -1,0 +1,198 @@
+"""`chronicle eval events --plover FILE.jsonl`: PLOVER event coding against gold-standard records.
+
+Each gold record (one JSON object a line: `text`, `event`, `eventText`, `source`/`target` lists of
+`{actorText, code, sector}`) is run through the pipeline as an article of its own. The predicted
+event compared with the gold one is the best-matching of the record's events, chosen WITHOUT
+looking at types: its trigger is one of the gold `eventText` words (2 points), its source and
+target overlap the gold actors' text (1 point each) or carry their codes (½ point each); ties go
+to the earlier event. Then:
+- `event_type_accuracy`: that event's type, in PLOVER 0.5 names (`data/events/plover05.yaml`),
+  equals the gold type; a record with no predicted event counts as wrong;
+- `source_code_accuracy` / `target_code_accuracy`: over records whose gold side has a code, the
+  predicted side's country-level code (country, or IGO/NGO for an organisation) is one of the gold
+  codes (a few legacy CAMEO country codes of the gold set, such as JAP, are read as ISO);
+- `sector_accuracy`: over gold sides with a sector, the predicted sector equals one of the gold
+  sectors' first three letters ("REFtam" → REF);
+- `confusion`: gold type → predicted type → count ("NONE": no event predicted).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+MISSING = "NONE"
+
+
+class GoldError(ValueError):
+    """The gold file cannot be read (message names the file and the reason)."""
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read: {exc}") from None
+    records = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}:{number}: not JSON: {exc.msg}") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or "event" not in record:
+            raise GoldError(f"{path}:{number}: a PLOVER record needs 'text' and 'event'")
+        records.append(record)
+    if not records:
+        raise GoldError(f"{path}: no records")
+    return records
+
+
+def _words(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if len(w) > 2}
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def gold_code(code: str | None, aliases: dict[str, str]) -> str | None:
+    if not code:
+        return None
+    code = code.strip().upper()[:3]
+    return aliases.get(code, code)
+
+
+def predicted_code(code: str | None, org_sectors: dict[str, str]) -> str | None:
+    """Country-level code of a predicted actor code: "POL MIL" → POL, "EU IGO" → IGO, "REF" → None."""
+    from chronicle.extract.codes import country_codes
+
+    if not code:
+        return None
+    head = code.split()[0]
+    if head in {"IGO", "NGO"}:
+        return head  # an organisation the lexicon does not name
+    return org_sectors.get(head) or (head if head in country_codes() else None)
+
+
+def predicted_sector(code: str | None) -> str | None:
+    from chronicle.extract.codes import sector_codes
+
+    return next((part for part in (code or "").split() if part in sector_codes()), None)
+
+
+def _side_score(text: str | None, code: str | None, gold: list[dict[str, Any]], aliases, org_sectors) -> float:
+    if not gold or text is None:
+        return 0.0
+    words = _words(text)
+    score = 1.0 if any(words & _words(g.get("actorText")) for g in gold) else 0.0
+    codes = {gold_code(g.get("code"), aliases) for g in gold}
+    return score + (0.5 if predicted_code(code, org_sectors) in codes else 0.0)
+
+
+def best_event(events: list[Any], record: dict[str, Any], aliases, org_sectors) -> Any | None:
+    trigger_words = {_stem(w) for w in _words(record.get("eventText"))}
+
+    def score(item: tuple[int, Any]) -> tuple[float, int]:
+        n, event = item
+        points = 2.0 if _stem(event.trigger.lower()) in trigger_words else 0.0
+        points += _side_score(event.source, event.source_code, record.get("source") or [], aliases, org_sectors)
+        points += _side_score(event.target, event.target_code, record.get("target") or [], aliases, org_sectors)
+        return points, -n
+
+    return max(enumerate(events), key=score)[1] if events else None
+
+
+def evaluate(path: Path, limit: int | None = None, failures: int = 0, dictionaries: Path | None = None
+             ) -> dict[str, Any]:
+    from chronicle.extract.codes import countries
+    from chronicle.extract.event_patterns import plover05_aliases, plover05_type
+    from chronicle.pipeline import Pipeline, PipelineConfig
+    from chronicle.records import Actor, Article, article_id_for
+
+    gold = read_gold(path)[:limit]
+    aliases = plover05_aliases()
+    org_sectors = {code: sector for code, sector in countries().organisations.values()}
+    pipeline = Pipeline(PipelineConfig(stages=("actors", "places", "dates", "quotes", "events"),
+                                       dictionaries=dictionaries))
+    articles = [Article(id=article_id_for(r["text"]), input=f"{path}#{n}", text=r["text"])
+                for n, r in enumerate(gold, start=1)]
+    confusion: dict[str, Counter[str]] = defaultdict(Counter)
+    right = Counter[str]()
+    total = Counter[str]()
+    wrong: list[dict[str, Any]] = []
+    docs = pipeline.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=32)
+    for (doc, article), record in zip(docs, gold, strict=True):
+        records = pipeline.apply_stages(doc, article)
+        actors: dict[str, Actor] = {a.id: a for a in records.actors}
+        event = best_event(records.events, record, aliases, org_sectors)
+        predicted = MISSING
+        if event is not None:
+            source = actors.get(event.source_id or "")
+            sector, country = (source.sector, source.country) if source else (None, None)
+            if source is None:
+                sector, country = predicted_sector(event.source_code), predicted_code(event.source_code, org_sectors)
+            predicted = plover05_type(event.event_type, event.mode, source_sector=sector, source_country=country,
+                                      negated=event.negated, hypothetical=event.hypothetical, future=event.future)
+        confusion[record["event"]][predicted] += 1
+        total["type"] += 1
+        right["type"] += predicted == record["event"]
+        for side in ("source", "target"):
+            gold_side = record.get(side) or []
+            codes = {gold_code(g.get("code"), aliases) for g in gold_side} - {None}
+            sectors = {str(g["sector"])[:3].upper() for g in gold_side if g.get("sector") and "*" not in g["sector"]}
+            code = getattr(event, f"{side}_code") if event is not None else None
+            if codes:
+                total[side] += 1
+                right[side] += predicted_code(code, org_sectors) in codes
+            if sectors:
+                total["sector"] += 1
+                right["sector"] += predicted_sector(code) in sectors
+        if predicted != record["event"] and len(wrong) < failures:
+            wrong.append({"id": record.get("id"), "gold": record["event"], "predicted": predicted,
+                          "trigger": event.trigger if event else None, "eventText": record.get("eventText"),
+                          "source": event.source_code if event else None,
+                          "target": event.target_code if event else None,
+                          "text": record["text"][:160]})
+
+    def ratio(key: str) -> float:
+        return round(right[key] / total[key], 4) if total[key] else 0.0
+
+    result: dict[str, Any] = {
+        "event_type_accuracy": ratio("type"),
+        "source_code_accuracy": ratio("source"),
+        "target_code_accuracy": ratio("target"),
+        "sector_accuracy": ratio("sector"),
+        "confusion": {g: dict(sorted(p.items())) for g, p in sorted(confusion.items())},
+        "counts": {"records": total["type"], "typed_right": right["type"], "with_source_code": total["source"],
+                   "with_target_code": total["target"], "with_sector": total["sector"],
+                   "no_event": sum(c[MISSING] for c in confusion.values())},
+    }
+    if failures:
+        result["failures"] = wrong
+    return result
+
+
+def command(
+    plover: Annotated[Path, typer.Option(help="PLOVER gold-standard records, one JSON object a line.")],
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N records.")] = None,
+    failures: Annotated[int, typer.Option(min=0, help="List up to N mistyped records.")] = 0,
+    dictionaries: Annotated[Path | None, typer.Option(
+        help="Also code with these PETRARCH/TABARI dictionaries (as `--dictionaries` in extraction).")] = None,
+) -> None:
+    """Score PLOVER event coding: type, source/target country codes, sectors (JSON on stdout)."""
+    from chronicle.extract.petrarch import DictionaryError
+
+    try:
+        result = evaluate(plover, limit, failures, dictionaries)
+    except (GoldError, DictionaryError) as exc:
+        print(str(exc), file=sys.stderr)
+        raise typer.Exit(2) from None
+    print(json.dumps(result, indent=2, ensure_ascii=False))

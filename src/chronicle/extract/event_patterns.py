@@ -1,0 +1,187 @@
+"""The event lexicon and the PLOVER code tables, loaded once from `data/events/`.
+
+- `lexicon()`: `lexicon.yaml`, verb senses and event nouns with the word lists the events stage uses
+  (light verbs, reporting verbs, modality cues …);
+- `cameo_to_plover(code)`: `cameo_plover.yaml`, the CAMEO → PLOVER 2021 table (for events coded
+  from PETRARCH/TABARI dictionaries);
+- `plover05_type(...)`: `plover05.yaml`, chronicle's types → the PLOVER 0.5 names the gold standard uses.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "events"
+
+
+@dataclass(frozen=True)
+class Sense:
+    type: str
+    mode: str | None = None
+    context: str | None = None
+    cameo: str | None = None
+    objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    object_is_target: bool = True
+    of: str | None = None
+    compounds: tuple[tuple[str, str], ...] = ()
+    requires: frozenset[str] = frozenset()
+
+    @property
+    def has_theme(self) -> bool:
+        """The object is what is done (sanctions, stones, supplies), so the target is found elsewhere."""
+        return not self.object_is_target
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Sense, ...]]
+    nouns: dict[str, Sense]
+    target_preps: frozenset[str]
+    light_verbs: frozenset[str]
+    suffer_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    deontic: frozenset[str]
+    pejoratives: frozenset[str]
+    intent_verbs: frozenset[str]
+    message_nouns: frozenset[str]
+    quantity_nouns: frozenset[str]
+    gather_verbs: frozenset[str]
+    stative: frozenset[str]
+    negators: frozenset[str]
+    hypothetical: frozenset[str]
+    future: frozenset[str]
+
+
+def _words(values: Iterable[Any] | None) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+def _sense(entry: dict[str, Any], default_preps: frozenset[str]) -> Sense:
+    compounds = entry.get("compounds") or {}
+    return Sense(
+        type=entry["type"],
+        mode=entry.get("mode"),
+        context=entry.get("context"),
+        cameo=entry.get("cameo"),
+        objects=_words(entry.get("objects")),
+        not_objects=_words(entry.get("not_objects")),
+        particles=_words(entry.get("particles")),
+        preps=_words(entry["preps"]) if "preps" in entry else default_preps,
+        object_is_target=entry.get("target", "object" if "objects" not in entry else "theme") == "object",
+        of=entry.get("of"),
+        compounds=tuple(sorted(compounds.items())),
+        requires=_words(entry.get("requires")),
+    )
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    data = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    preps = _words(data["target_preps"])
+    return Lexicon(
+        verbs={lemma: tuple(_sense(e, preps) for e in entries) for lemma, entries in data["verbs"].items()},
+        nouns={lemma: _sense(entry, preps) for lemma, entry in data["nouns"].items()},
+        target_preps=preps,
+        light_verbs=_words(data["light_verbs"]),
+        suffer_verbs=_words(data["suffer_verbs"]),
+        reporting_verbs=_words(data["reporting_verbs"]),
+        deontic=_words(data["deontic"]),
+        pejoratives=_words(data["pejoratives"]),
+        intent_verbs=_words(data["intent_verbs"]),
+        message_nouns=_words(data["message_nouns"]),
+        quantity_nouns=_words(data["quantity_nouns"]),
+        gather_verbs=_words(data["gather_verbs"]),
+        stative=_words(data["stative"]),
+        negators=_words(data["negators"]),
+        hypothetical=_words(data["hypothetical"]),
+        future=_words(data["future"]),
+    )
+
+
+def verb_sense(verb: Token, obj: Token | None) -> Sense | None:
+    """The first sense of the verb's lemma whose object and particle conditions hold."""
+    senses = lexicon().verbs.get(verb.lemma_.lower())
+    if not senses:
+        return None
+    objects = {c.lemma_.lower() for c in ([obj, *obj.conjuncts] if obj is not None else [])}
+    governed = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "agent", "dative"}}
+    for sense in senses:
+        if sense.objects and not objects & sense.objects:
+            continue
+        if sense.not_objects and objects & sense.not_objects:
+            continue
+        if sense.particles and not governed & sense.particles:
+            continue
+        return sense
+    return None
+
+
+def noun_sense(noun: Token) -> Sense | None:
+    """The event sense of a noun, with the type a modifier gives it ("air strike" → ASSAULT)."""
+    sense = lexicon().nouns.get(noun.lemma_.lower())
+    if sense is None or not (sense.compounds or sense.requires):
+        return sense
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
+    if sense.requires and not modifiers & sense.requires:
+        return None
+    for word, event_type in sense.compounds:
+        if word in modifiers:
+            return Sense(type=event_type, cameo=None, preps=sense.preps)
+    return sense
+
+
+@functools.cache
+def _cameo_table() -> tuple[dict[str, str], dict[str, tuple[str, str | None]]]:
+    data = yaml.safe_load((DATA / "cameo_plover.yaml").read_text(encoding="utf-8"))
+    return data["roots"], {code: (entry[0], entry[1]) for code, entry in data["codes"].items()}
+
+
+def cameo_to_plover(code: str) -> tuple[str, str | None] | None:
+    """(PLOVER type, mode) of a CAMEO event code, or None for codes PLOVER does not code (01, 02)."""
+    roots, codes = _cameo_table()
+    for length in range(len(code), 2, -1):
+        if code[:length] in codes:
+            return codes[code[:length]]
+    if code[:2] in codes:
+        return codes[code[:2]]
+    root = roots.get(code[:2])
+    return (root, None) if root else None
+
+
+@functools.cache
+def _plover05() -> dict[str, Any]:
+    return yaml.safe_load((DATA / "plover05.yaml").read_text(encoding="utf-8"))
+
+
+def plover05_aliases() -> dict[str, str]:
+    """Legacy CAMEO country codes in the gold records → ISO alpha-3."""
+    return dict(_plover05()["code_aliases"])
+
+
+def plover05_type(event_type: str, mode: str | None, *, source_sector: str | None = None,
+                  source_country: str | None = None, negated: bool = False, hypothetical: bool = False,
+                  future: bool = False) -> str:
+    """The PLOVER 0.5 name of one of chronicle's events (see `data/events/plover05.yaml`)."""
+    table = _plover05()
+    if negated and event_type in table["refusal"]:
+        return "REJECT"
+    if (future or hypothetical) and not negated and event_type in table["intent"]:
+        return "AGREE"
+    for rule_type, rule_mode, legacy in table["modes"]:
+        if event_type == rule_type and mode == rule_mode:
+            return legacy
+    if event_type == "ASSAULT":
+        fight = table["fight"]
+        if mode in fight["modes"] or (source_sector in fight["source_sectors"] and source_country):
+            return "FIGHT"
+    return table["types"].get(event_type, event_type)

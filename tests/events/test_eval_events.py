@@ -1,0 +1,51 @@
+"""`chronicle eval events`: gold-file errors name the file and line; a dev subset is scored; with
+PETRARCH dictionaries, actors the article does not describe are coded from them."""
+
+import json
+
+import pytest
+
+from chronicle.evaluate.events import GoldError, evaluate, predicted_code, read_gold
+from chronicle.extract.events import cameo_actor_code
+from chronicle.pipeline import Pipeline, PipelineConfig
+from chronicle.records import Article, article_id_for
+from tests.conftest import SHARED
+
+GOLD = SHARED / "eval" / "plover" / "gsr-dev.jsonl"
+PHOENIX = SHARED / "dictionaries" / "phoenix"
+
+
+def test_bad_gold_lines_are_named(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"text": "Fine.", "event": "AGREE"}\nnot json\n', encoding="utf-8")
+    with pytest.raises(GoldError, match=r"gold.jsonl:2: not JSON"):
+        read_gold(path)
+    path.write_text('{"event": "AGREE"}\n', encoding="utf-8")
+    with pytest.raises(GoldError, match=r"gold.jsonl:1: a PLOVER record needs"):
+        read_gold(path)
+
+
+def test_country_level_codes():
+    orgs = {"EU": "IGO", "AI": "NGO"}
+    assert predicted_code("POL MIL", orgs) == "POL" and predicted_code("EU IGO", orgs) == "IGO"
+    assert predicted_code("REF", orgs) is None and predicted_code("NGO", orgs) == "NGO"
+    assert cameo_actor_code("USAGOV") == "USA GOV" and cameo_actor_code("IGOUNO") == "IGO UNO"
+
+
+def test_dev_subset_is_scored():
+    result = evaluate(GOLD, limit=30)
+    assert result["counts"]["records"] == 30
+    assert set(result) >= {"event_type_accuracy", "source_code_accuracy", "target_code_accuracy",
+                           "sector_accuracy", "confusion"}
+    assert result["event_type_accuracy"] >= 0.6
+    json.dumps(result)
+
+
+@pytest.mark.slow
+def test_dictionaries_code_actors_and_add_events():
+    text = "Vladimir Putin criticised the decision on Tuesday."
+    pipeline = Pipeline(PipelineConfig(dictionaries=PHOENIX))
+    records = pipeline.extract(Article(id=article_id_for(text), input="test", text=text))
+    putin = next(a for a in records.actors if "Putin" in a.name)
+    assert putin.country == "RUS"
+    assert any(e.cameo and e.event_type == "ACCUSE" and e.source_code.startswith("RUS") for e in records.events)

@@ -1,6 +1,7 @@
 """`chronicle eval quotes`: brat parsing, scoring arithmetic and errors that name the file and line."""
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -32,6 +33,16 @@ def test_read_ann(tmp_path):
     assert gold.content == (15, 52) and gold.source == (0, 9) and gold.cue == (10, 14)
 
 
+def test_span_text_across_a_paragraph_break_continues_on_the_next_line(tmp_path):
+    # brat writes a span's text verbatim, newlines included: only the offsets matter here
+    text = "The mayor said the bridge is safe.\n\nIt will reopen on Monday."
+    ann = "T1\tContent 15 59\tthe bridge is safe.\n\nIt will reopen on Monday\nE1\tAttribution:T1 Content:T1\n"
+    path = tmp_path / "story_a1.ann"
+    path.write_text(ann)
+    [gold] = read_ann(path, len(text))
+    assert gold.content == (15, 59)
+
+
 def test_partial_match_needs_half_of_the_longer_span():
     assert partial_match((0, 10), (0, 20))
     assert not partial_match((0, 9), (0, 20))
@@ -43,11 +54,14 @@ def test_partial_match_needs_half_of_the_longer_span():
         ("T1\tSource zero 9\tThe mayor\n", ":1: malformed text-bound annotation"),
         ("T1\tContent 15 999\tx\n", ":1: offsets 15-999 outside the text"),
         (GOOD + "E2\tAttribution:T4 Content:T9\n", ":6: unknown annotation T9"),
+        (GOOD + "this line is not an annotation\n", ":6: malformed line (not a brat annotation)"),
+        ("T1\tContent 15 52\tthat the bridge will reopen on Monday\nE1\tAttribution:T4 Content\n",
+         ":2: malformed event argument 'Content'"),
     ],
 )
 def test_malformed_ann_names_file_and_line(tmp_path, ann, message):
     folder = corpus(tmp_path, ann)
-    with pytest.raises(AnnotationError, match=message):
+    with pytest.raises(AnnotationError, match=re.escape(message)):
         read_ann(folder / "attributions" / "story_a1.ann", len(TEXT))
     result = runner.invoke(app, ["eval", "quotes", "--polnear", str(folder)])
     assert result.exit_code == 2 and message in result.stderr and len(result.stderr.splitlines()) == 1

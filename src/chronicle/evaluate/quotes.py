@@ -9,7 +9,12 @@ file per article: the first in sorted order. Texts are only passed through the l
 Metrics (printed as JSON): content precision/recall/F1, exact (identical trimmed spans) and partial
 (overlap of at least half the longer span's characters); on partially matched pairs, source
 accuracy (predicted source span overlaps the gold source span, or resolves to the actor a gold
-source mention belongs to) and cue accuracy (cue spans overlap).
+source mention belongs to; over the pairs whose gold attribution has a source) and cue accuracy
+(cue spans overlap; over the pairs whose gold attribution has a cue).
+
+brat writes a span's text as is, so a span across a paragraph break continues on the next lines of
+the .ann file; such continuation lines are accepted (only the offsets matter here). Any other line
+that is not a brat annotation is an error naming the file and line.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ class Scored:
     partial_pred: int = 0
     partial_gold: int = 0
     pairs: int = 0
+    source_pairs: int = 0
     source_ok: int = 0
     cue_pairs: int = 0
     cue_ok: int = 0
@@ -61,7 +67,7 @@ class Scored:
 
         return {
             "content": {"exact": prf(self.exact, self.exact), "partial": prf(self.partial_pred, self.partial_gold)},
-            "source_accuracy": round(self.source_ok / self.pairs, 4) if self.pairs else 0.0,
+            "source_accuracy": round(self.source_ok / self.source_pairs, 4) if self.source_pairs else 0.0,
             "cue_accuracy": round(self.cue_ok / self.cue_pairs, 4) if self.cue_pairs else 0.0,
             "counts": {
                 "articles": self.articles,
@@ -71,6 +77,8 @@ class Scored:
                 "partial_matches_predicted": self.partial_pred,
                 "partial_matches_gold": self.partial_gold,
                 "matched_pairs": self.pairs,
+                "matched_pairs_with_gold_source": self.source_pairs,
+                "matched_pairs_with_gold_cue": self.cue_pairs,
             },
         }
 
@@ -170,9 +178,12 @@ def score_article(text: str, gold: list[GoldAttribution], predicted: list[Predic
         if best is None:
             continue
         scored.pairs += 1
-        if g.source is not None and best.source is not None:
+        if g.source is not None:
+            # gold attributions without a source ("the move seemed to …") have no source to get right
+            scored.source_pairs += 1
             gold_actor = next((a for span, a in actor_of.items() if _overlap(span, g.source)), None)
-            if _overlap(best.source, g.source) or (gold_actor is not None and gold_actor == best.speaker_id):
+            same_span = best.source is not None and _overlap(best.source, g.source) > 0
+            if same_span or (gold_actor is not None and gold_actor == best.speaker_id):
                 scored.source_ok += 1
         if g.cue is not None:
             scored.cue_pairs += 1

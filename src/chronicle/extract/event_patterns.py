@@ -57,6 +57,7 @@ class Lexicon:
     quantity_nouns: frozenset[str]
     gather_verbs: frozenset[str]
     stative: frozenset[str]
+    object_control: frozenset[str]
     negators: frozenset[str]
     hypothetical: frozenset[str]
     future: frozenset[str]
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         quantity_nouns=_words(data["quantity_nouns"]),
         gather_verbs=_words(data["gather_verbs"]),
         stative=_words(data["stative"]),
+        object_control=_words(data["object_control"]),
         negators=_words(data["negators"]),
         hypothetical=_words(data["hypothetical"]),
         future=_words(data["future"]),

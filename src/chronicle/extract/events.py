@@ -21,8 +21,9 @@ condition, or a verb of intention above the trigger: "promised to aid" makes the
 
 Arguments are coded with the actor they mention (`records.mentions`), else from their own words
 ("Polish soldiers" → POL MIL), a possessor ("Lukashenko's inner circle" → BLR) or the place
-(`records.places`) they name. "I"/"we" inside a quote are its speaker. A state agent without a
-country acting in a named country takes that country ("forced to land in Belarus by a fighter jet").
+(`records.places`) they name, or the actor in their complement ("the return of U.N. inspectors").
+"I"/"we" inside a quote are its speaker. An agent without a country acting in a named country takes
+that country ("forced to land in Belarus by a fighter jet"). See docs/events.md.
 Each event takes the date expression of its sentence (else the publication date), its nearest place
 and the quote it is reported in. When `context.dictionaries` is set, events coded by the PETRARCH
 dictionaries are added (`petrarch_events`).
@@ -46,17 +47,14 @@ OBJECT_DEPS = {"dobj", "obj"}
 NOT_ACTORS = {"there", "which", "that", "this", "what", "these", "those"}
 DUMMY_VERBS = {"be", "seem", "appear", "become", "take", "make"}  # "it is difficult to negotiate"
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
-# verbs whose object is also the subject of their infinitive ("forced the plane to land")
-OBJECT_CONTROL = {"force", "urge", "ask", "order", "persuade", "allow", "help", "tell", "call", "press",
-                  "pressure", "encourage", "invite", "push", "see", "trick"}
 FINITE = {"VBD", "VBZ", "VBP"}
 NAMED = {"GPE", "ORG", "NORP", "PERSON", "LOC"}
 # entity types that are never participants ("on Friday" is not a target)
 NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
-# sectors whose members act where they belong: one acting in a named country is that country's
-# (refugees and international bodies are not)
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
+# sectors whose members act where they belong: one acting in a named country is that country's
+# (refugees and international bodies are not)
 NOT_LOCAL_SECTORS = {"REF", "IGO", "NGO"}
 SCAN_WINDOW = 25
 LOCATIVE = {"in", "near", "of", "at", "from", "outside", "inside", "around"}
@@ -153,7 +151,7 @@ def subject_of(verb: Token) -> Token | None:
         dep, head = current.dep_, current.head
         if dep == "xcomp":
             obj = next((c for c in head.children if c.dep_ in OBJECT_DEPS), None)
-            if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
+            if obj is not None and head.lemma_.lower() in lexicon().object_control:
                 return obj
             current, from_xcomp = head, True
         elif dep == "conj":

@@ -50,6 +50,8 @@ class CueLexicon:
     needs_content: frozenset[str]
     phrases: tuple[tuple[tuple[str, ...], str], ...]
     completing_preps: frozenset[str]
+    nouns: dict[str, frozenset[str]]
+    kickers: frozenset[str]
 
 
 @functools.cache
@@ -66,6 +68,8 @@ def cue_lexicon(path: Path = DATA / "cues.yaml") -> CueLexicon:
         needs_content=frozenset(data["needs_content"]),
         phrases=tuple((tuple(p["words"]), p["source"]) for p in data["phrases"]),
         completing_preps=frozenset(frames["completing_preps"]),
+        nouns={noun: frozenset(links) for noun, links in data["nouns"].items()},
+        kickers=frozenset(data["kickers"]),
     )
 
 
@@ -92,9 +96,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip whitespace, quote marks and edge punctuation from a character span."""
-    text = doc.text
     while start < end and (text[start].isspace() or text[start] in "\"',;:—-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in "\"',;:—-"):
@@ -107,7 +110,12 @@ def subject_of(verb: Token) -> Token | None:
 
     An inverted subject ("…, says Lithuanian MP") wins over an earlier one; a relative "who" stands
     for the noun it modifies; "it"/"which"/"that" are not sources, so the search goes on upwards.
+    A passive cue's source is its agent ("was criticised by X"), or none.
     """
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        # a passive cue's subject is what is said or who is addressed; the speaker is the agent
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     current: Token | None = verb
     for _ in range(4):
         if current is None:
@@ -144,11 +152,11 @@ def _inverted_subject(verb: Token) -> Token | None:
 def _np_span(token: Token) -> tuple[int, int]:
     """A noun phrase's character span, cut before relative clauses and appositions."""
     keep = [t for t in token.subtree if not any(a.dep_ in {"relcl", "appos", "acl"} for a in _path(t, token))]
-    keep = [t for t in keep if t.i >= token.left_edge.i]
-    start = min(t.idx for t in keep)
-    end = max(t.idx + len(t) for t in keep)
-    # a possessive "'s" or a trailing comma belongs to the sentence, not the name
-    return start, end
+    keep = sorted(t for t in keep if t.i >= token.left_edge.i)
+    # line breaks (a headline's "Says Lithuanian MP\n\n") are not part of the name
+    while len(keep) > 1 and keep[-1].is_space:
+        keep.pop()
+    return keep[0].idx, keep[-1].idx + len(keep[-1])
 
 
 def _path(token: Token, root: Token) -> list[Token]:
@@ -171,7 +179,7 @@ def _is_cue(token: Token, lexicon: CueLexicon, quotes: list[tuple[int, int]]) ->
 
 
 def _content_for(
-    verb: Token, sent: Span, lexicon: CueLexicon, quotes: list[tuple[int, int]]
+    verb: Token, sent: Span, text: str, lexicon: CueLexicon, quotes: list[tuple[int, int]]
 ) -> tuple[tuple[int, int], bool] | None:
     """Content span for a cue verb: its clausal complement, its object (for verbs framed so), or a
     quotation in the same sentence. Verbs with other common senses ("show", "find") need a finite
@@ -190,7 +198,7 @@ def _content_for(
                     # a quotation later in the sentence belongs to it ("says that A, but B "C"")
                     span = (span[0], sent.end_char)
                 span = _cover_quotations(span, quotes)
-                return _cut_at_next_cue(verb, span, lexicon, quotes), False
+                return _cut_at_next_cue(verb, text, span, lexicon, quotes), False
     framed = _framed_content(verb, lemma, lexicon)
     if framed is not None:
         return _cover_quotations(framed, quotes), True
@@ -248,7 +256,7 @@ def _tail_end(verb: Token, last: Token, lexicon: CueLexicon) -> int:
 
 
 def _cut_at_next_cue(
-    verb: Token, span: tuple[int, int], lexicon: CueLexicon, quotes: list[tuple[int, int]]
+    verb: Token, text: str, span: tuple[int, int], lexicon: CueLexicon, quotes: list[tuple[int, int]]
 ) -> tuple[int, int]:
     """End the content before a second cue that is not part of it: one of the same speaker
     ("…, adding that …") or a clause set off by punctuation ("…, referring to …"). Clauses joined
@@ -267,7 +275,7 @@ def _cut_at_next_cue(
         set_off = before is not None and before.text in {",", ";", "—", "--", "-"}
         if token.head.i == verb.i or set_off:
             start = edge.idx
-            while start > span[0] and doc.text[start - 1] in " ,;—-":
+            while start > span[0] and text[start - 1] in " ,;—-":
                 start -= 1
             if start > span[0]:
                 return span[0], start
@@ -283,15 +291,20 @@ def _cover_quotations(span: tuple[int, int], quotes: list[tuple[int, int]]) -> t
     return start, end
 
 
-def _parenthetical_content(verb: Token, subject: Token) -> tuple[int, int] | None:
-    """"In three years, Barden says, far too many lives were lost": a cue set into the clause it
-    reports has that whole clause (around the cue) as its content."""
+def _parenthetical_content(verb: Token, subject: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    """"In three years, Barden says, far too many lives were lost": a cue set off by commas inside
+    the clause it reports has that whole clause, around the cue, as its content."""
+    doc = verb.doc
     head = verb.head
-    if verb.dep_ != "parataxis" or head.i > verb.i or subject.i > verb.i or head.pos_ not in {"VERB", "AUX"}:
+    if verb.dep_ == "parataxis" and head.i < verb.i and subject.i < verb.i and head.pos_ in {"VERB", "AUX"}:
+        if head.right_edge.i > verb.right_edge.i:
+            return head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
         return None
-    if head.right_edge.i <= verb.right_edge.i:
-        return None
-    return head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    first = subject.left_edge
+    set_off = first.i > verb.sent.start and doc[first.i - 1].text == "," and verb.i + 1 < len(doc)
+    if set_off and doc[verb.i + 1].text == "," and content[0] > verb.idx:
+        return verb.sent.start_char, content[1]
+    return None
 
 
 def _inverted_content(verb: Token, sent: Span, subject: Token | None) -> tuple[int, int] | None:
@@ -306,7 +319,7 @@ def _inverted_content(verb: Token, sent: Span, subject: Token | None) -> tuple[i
     return left[0].idx, left[-1].idx + len(left[-1])
 
 
-def _phrase_attributions(doc: Doc, lexicon: CueLexicon, quotes: list[tuple[int, int]]) -> list[Attribution]:
+def _phrase_attributions(doc: Doc, text: str, lexicon: CueLexicon, quotes: list[tuple[int, int]]) -> list[Attribution]:
     """"according to X, …": the phrase's object is the source, the rest of the sentence the content."""
     found = []
     lowered = [t.lower_ for t in doc]
@@ -329,9 +342,43 @@ def _phrase_attributions(doc: Doc, lexicon: CueLexicon, quotes: list[tuple[int, 
             before = (sent.start_char, phrase_start)
             after = (phrase_end, sent.end_char)
             content = after if after[1] - after[0] >= before[1] - before[0] else before
-            start, end = _trim(doc, *content)
+            start, end = _trim(text, *content)
             if end - start > 10:
                 found.append(Attribution(start, end, doc[i], last.idx + len(last), source))
+    return found
+
+
+def _noun_attributions(doc: Doc, lexicon: CueLexicon, quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """"Trump's call for a ban", "her claim that …": a cue noun with a possessive source and a
+    complement (a prepositional object or a that/to clause) listed for it in the lexicon."""
+    found = []
+    for token in doc:
+        links = lexicon.nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        if not links or _inside((token.idx, token.idx + 1), quotes):
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in NON_SOURCES), None)
+        if owner is None:
+            continue
+        content = None
+        for child in token.children:
+            if child.i < token.i:
+                continue
+            if child.dep_ == "prep" and child.lower_ in links:
+                obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+                if obj is not None:
+                    content = _clause_span(obj)
+                    break
+            if child.dep_ in {"acl", "ccomp", "relcl"} and child.pos_ in {"VERB", "AUX"}:
+                mark = next((c.lower_ for c in child.children if c.dep_ in {"mark", "aux"} and c.i < child.i), None)
+                if mark in links and mark is not None:
+                    content = _clause_span(child)
+                    if mark == "that":
+                        content = (next(c for c in child.children if c.lower_ == "that").idx + 5, content[1])
+                    break
+        if content is None or content[1] - content[0] < 3:
+            continue
+        found.append(Attribution(*_cover_quotations(content, quotes), token, token.idx + len(token),
+                                 _np_span(owner), framed=True))
     return found
 
 
@@ -339,14 +386,14 @@ COLON_SOURCE_MAX_TOKENS = 6
 COLON_LABEL_MAX_TOKENS = 3  # "Poll:", "News Guide:" — longer title-case openings are headlines
 
 
-def _colon_attributions(doc: Doc, quotes: list[tuple[int, int]]) -> list[Attribution]:
+def _colon_attributions(doc: Doc, text: str, lexicon: CueLexicon, quotes: list[tuple[int, int]]) -> list[Attribution]:
     """Headline style "Source: what they say" (a short name or title-case label opening a paragraph,
     then a colon), and a quotation introduced by a colon right after a named source
     ("… surprised pollster Daron Shaw: "Historically, …"")."""
     found = []
     for q in quotes:
-        colon_at = doc.text.rfind(":", 0, q[0])
-        if colon_at < 0 or doc.text[colon_at + 1 : q[0]].strip(' "'):
+        colon_at = text.rfind(":", 0, q[0])
+        if colon_at < 0 or text[colon_at + 1 : q[0]].strip(' "'):
             continue
         colon = doc.char_span(colon_at, colon_at + 1)
         if colon is None or colon.start == 0:
@@ -358,7 +405,7 @@ def _colon_attributions(doc: Doc, quotes: list[tuple[int, int]]) -> list[Attribu
         while first.i > 0 and first.ent_iob_ == "I":
             first = doc[first.i - 1]
         found.append(Attribution(q[0], q[1], colon[0], colon_at + 1, (first.idx, name.idx + len(name))))
-    for start, end in paragraph_bounds(doc.text):
+    for start, end in paragraph_bounds(text):
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None:
             continue
@@ -368,57 +415,65 @@ def _colon_attributions(doc: Doc, quotes: list[tuple[int, int]]) -> list[Attribu
         source_tokens = doc[span.start : colon.i]
         named = any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in source_tokens)
         label = len(source_tokens) <= COLON_LABEL_MAX_TOKENS and all(t.is_title or t.is_upper for t in source_tokens)
+        if source_tokens.text.lower() in lexicon.kickers:
+            continue
         if not (named or label):
             continue
         sent_end = colon.sent.end_char if colon.sent.end_char > colon.idx + 1 else end
-        c_start, c_end = _trim(doc, colon.idx + 1, min(sent_end, end))
-        if len(doc.text[c_start:c_end].split()) < MIN_DIRECT_WORDS:
+        c_start, c_end = _trim(text, colon.idx + 1, min(sent_end, end))
+        if len(text[c_start:c_end].split()) < MIN_DIRECT_WORDS:
             continue
         source = (source_tokens[0].idx, source_tokens[-1].idx + len(source_tokens[-1]))
         found.append(Attribution(c_start, c_end, colon, colon.idx + 1, source))
     return found
 
 
-def find_attributions(doc: Doc) -> tuple[list[Attribution], list[tuple[int, int]]]:
+def find_attributions(doc: Doc, text: str | None = None) -> tuple[list[Attribution], list[tuple[int, int]]]:
     lexicon = cue_lexicon()
-    quotes = quotation_spans(doc.text)
-    long_quotes = [q for q in quotes if len(doc.text[q[0] : q[1]].split()) >= MIN_DIRECT_WORDS]
+    if text is None:
+        text = doc.text  # spaCy builds it from the tokens on every access: read it once
+    quotes = quotation_spans(text)
+    long_quotes = [q for q in quotes if len(text[q[0] : q[1]].split()) >= MIN_DIRECT_WORDS]
     found: list[Attribution] = []
     for sent in doc.sents:
         for token in sent:
             if not _is_cue(token, lexicon, long_quotes):
                 continue
             subject = subject_of(token)
-            found_content = _content_for(token, sent, lexicon, long_quotes)
+            found_content = _content_for(token, sent, text, lexicon, long_quotes)
             content, framed = found_content if found_content is not None else (None, False)
             if content is None and subject is not None and subject.i > token.i:
                 content = _inverted_content(token, sent, subject)
             if content is None:
                 continue
-            start, end = _trim(doc, *content)
+            start, end = _trim(text, *content)
             if end - start < 3:
                 continue
             if subject is None:
-                continue  # no source, no attribution (a quotation beside it may still be claimed)
+                if any(c.dep_ == "nsubjpass" for c in token.children):
+                    # "Clinton was asked about the loan": an attribution whose source is not stated
+                    found.append(Attribution(start, end, token, token.idx + len(token), None, framed=framed))
+                continue  # otherwise no source, no attribution (a quotation beside it may still be claimed)
             source = _np_span(subject)
-            around = _parenthetical_content(token, subject)
+            around = _parenthetical_content(token, subject, (start, end))
             if around is not None:
-                start, end = _trim(doc, *_cover_quotations(around, long_quotes))
+                start, end = _trim(text, *_cover_quotations(around, long_quotes))
             elif start <= source[0] < end:
                 # the subject sits inside the content span only for inverted cues; cut content there
-                end = _trim(doc, start, source[0])[1]
+                end = _trim(text, start, source[0])[1]
             addressee = next((_np_span(c) for c in token.children if c.dep_ in ADDRESSEE_DEPS
                               and c.lemma_.lower() not in {"that", "it", "this"}
                               and token.lemma_.lower() == "tell"), None)
             found.append(Attribution(start, end, token, token.idx + len(token), source, addressee, framed=framed))
-    found.extend(_phrase_attributions(doc, lexicon, long_quotes))
-    found.extend(_colon_attributions(doc, long_quotes))
+    found.extend(_phrase_attributions(doc, text, lexicon, long_quotes))
+    found.extend(_colon_attributions(doc, text, lexicon, long_quotes))
+    found.extend(_noun_attributions(doc, lexicon, long_quotes))
     found = _drop_nested(found)
-    found.extend(_unclaimed_quotations(doc, found, long_quotes))
-    return _merge_split_quotes(doc, found, quotes), quotes
+    found.extend(_unclaimed_quotations(doc, text, found, long_quotes))
+    return _merge_split_quotes(text, found, quotes), quotes
 
 
-def _merge_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
+def _merge_split_quotes(text: str, found: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
     """'"A," she said, "B."' is one attribution whose content runs from A to B around the cue."""
     found.sort(key=lambda a: a.start)
     merged: list[Attribution] = []
@@ -430,10 +485,10 @@ def _merge_split_quotes(doc: Doc, found: list[Attribution], quotes: list[tuple[i
             and prev.cue is not None
             and a.cue.i == prev.cue.i
             and prev.end <= a.cue.idx < a.start
-            and "\n\n" not in doc.text[prev.start : a.end]
+            and "\n\n" not in text[prev.start : a.end]
         ):
             prev.direct_parts = all(
-                quote_kind(doc.text, (x.start, x.end), quotes) == "direct" for x in (prev, a)
+                quote_kind(text, (x.start, x.end), quotes) == "direct" for x in (prev, a)
             )
             prev.end = a.end
             continue
@@ -458,13 +513,15 @@ def _drop_nested(found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-def _unclaimed_quotations(doc: Doc, found: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
+def _unclaimed_quotations(
+    doc: Doc, text: str, found: list[Attribution], quotes: list[tuple[int, int]]
+) -> list[Attribution]:
     """Quotations no cue claimed: split quotes and quote-only paragraphs."""
-    paragraphs = paragraph_bounds(doc.text)
+    paragraphs = paragraph_bounds(text)
     claimed = [(a.start, a.end) for a in found]
     extra: list[Attribution] = []
     for q in quotes:
-        start, end = _trim(doc, *q)
+        start, end = _trim(text, *q)
         if any(_overlap((start, end), c) > 0.5 * (end - start) for c in claimed):
             continue
         para = next(((s, e) for s, e in paragraphs if s <= start < e), None)
@@ -476,7 +533,7 @@ def _unclaimed_quotations(doc: Doc, found: list[Attribution], quotes: list[tuple
             nearest = min(same_paragraph, key=lambda a: abs(a.start - start))
             extra.append(Attribution(start, end, nearest.cue, nearest.cue_end, nearest.source, speaker_from=None))
             continue
-        outside = doc.text[para[0] : para[1]]
+        outside = text[para[0] : para[1]]
         quoted_chars = sum(_overlap(q2, para) for q2 in quotes)
         if quoted_chars < 0.8 * len(outside.strip()):
             continue
@@ -499,8 +556,9 @@ def quote_kind(text: str, span: tuple[int, int], quotes: list[tuple[int, int]]) 
 
 @register_stage("quotes", fills=("quotes",))
 def extract_quotes(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
-    attributions, quotes = find_attributions(doc)
-    resolver = SpeakerResolver(doc, records)
+    text = doc.text
+    attributions, quotes = find_attributions(doc, text)
+    resolver = SpeakerResolver(doc, records, text)
     article_id = records.article.id
     out: list[Quote] = []
     resolved: dict[int, tuple[str | None, float]] = {}
@@ -518,23 +576,23 @@ def extract_quotes(doc: Doc, records: ArticleRecords, context: ExtractContext) -
         cue_text = None
         if cue is not None and a.cue_end is not None:
             aux_start = min([c.idx for c in cue.children if c.dep_ in {"aux", "neg"} and c.i < cue.i] + [cue.idx])
-            cue_text = doc.text[aux_start : a.cue_end]
-        addressee = doc.text[a.addressee[0] : a.addressee[1]] if a.addressee else None
+            cue_text = text[aux_start : a.cue_end]
+        addressee = text[a.addressee[0] : a.addressee[1]] if a.addressee else None
         out.append(
             Quote(
                 id=child_id(article_id, "q", n),
                 article_id=article_id,
-                kind="direct" if a.direct_parts else quote_kind(doc.text, (a.start, a.end), quotes),  # type: ignore[arg-type]
+                kind="direct" if a.direct_parts else quote_kind(text, (a.start, a.end), quotes),  # type: ignore[arg-type]
                 start=a.start,
                 end=a.end,
-                text=doc.text[a.start : a.end],
+                text=text[a.start : a.end],
                 cue_start=(a.cue_end - len(cue_text)) if cue_text and a.cue_end else None,
                 cue_end=a.cue_end if cue_text else None,
                 cue=cue_text,
                 cue_lemma=cue.lemma_.lower() if cue is not None else None,
                 source_start=a.source[0] if a.source else None,
                 source_end=a.source[1] if a.source else None,
-                source=doc.text[a.source[0] : a.source[1]] if a.source else None,
+                source=text[a.source[0] : a.source[1]] if a.source else None,
                 speaker_id=speaker_id,
                 speaker=actor.name if actor else None,
                 addressee=addressee,

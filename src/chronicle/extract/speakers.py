@@ -40,12 +40,14 @@ def role_lexicon(path: Path = DATA / "roles.yaml") -> tuple[dict[str, str], dict
 
 
 class SpeakerResolver:
-    def __init__(self, doc: Doc, records: ArticleRecords) -> None:
+    def __init__(self, doc: Doc, records: ArticleRecords, text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text
         self.records = records
         self.kinds = {a.id: a.kind for a in records.actors}
         self.mentions = sorted((m.start, m.end, m.actor_id) for m in records.mentions)
         self.starts = [m[0] for m in self.mentions]
+        self.token_actors = self._token_actors()
         self.classes, self.genders = role_lexicon()
         self.descriptions = self._describe()
         self.gender = self._genders()
@@ -62,8 +64,22 @@ class SpeakerResolver:
         hits.sort(key=lambda m: (self.kinds.get(m[2]) != "person", -(m[1] - m[0])))
         return hits[0][2]
 
+    def _token_actors(self) -> list[str | None]:
+        """The actor of each token, by the same preference as `actor_at`, computed once per article
+        (looking each token up separately is quadratic in long articles)."""
+        actors: list[str | None] = [None] * len(self.doc)
+        token_starts = [t.idx for t in self.doc]
+        ranked = sorted(self.mentions, key=lambda m: (self.kinds.get(m[2]) != "person", -(m[1] - m[0])))
+        for start, end, actor in reversed(ranked):  # the most preferred mention is written last
+            first = max(bisect.bisect_right(token_starts, start) - 1, 0)
+            for i in range(first, bisect.bisect_left(token_starts, end)):
+                token = self.doc[i]
+                if token.idx < end and token.idx + len(token) > start:
+                    actors[i] = actor
+        return actors
+
     def _token_actor(self, token: Token) -> str | None:
-        return self.actor_at((token.idx, token.idx + len(token)))
+        return self.token_actors[token.i]
 
     def _describe(self) -> dict[str, set[str]]:
         """Words describing each person actor: titles, appositions, demonyms, copular nouns."""
@@ -103,7 +119,7 @@ class SpeakerResolver:
             for w in words:
                 if w in self.genders:
                     votes[actor][self.genders[w]] += 2
-        quoted = quotation_spans(self.doc.text)
+        quoted = quotation_spans(self.text)
         for sent in self.doc.sents:
             named = [self._token_actor(t) for t in sent if t.ent_type_ == "PERSON"]
             persons = {a for a in named if a and self.kinds.get(a) == "person"}

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import functools
 import os
+import re
+from pathlib import Path
 
 import spacy
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -27,19 +30,50 @@ def resolve_model_name(name: str | None = None) -> str:
 
 
 PARAGRAPH_COMPONENT = "chronicle_paragraph_breaks"
+SEGMENTATION_FILE = Path(__file__).resolve().parents[1] / "data" / "nlp" / "segmentation.yaml"
+DATELINE_LOOKAHEAD = 160  # characters of a paragraph a dateline can span
+
+
+@functools.cache
+def dateline_patterns() -> tuple[re.Pattern[str], ...]:
+    spec = yaml.safe_load(SEGMENTATION_FILE.read_text(encoding="utf-8"))
+    return tuple(re.compile(pattern.strip("\n"), re.VERBOSE) for pattern in spec["dateline"])
+
+
+def dateline_end(paragraph_start: str) -> int | None:
+    """Character offset where a wire dateline at the start of this text ends, if there is one."""
+    for pattern in dateline_patterns():
+        match = pattern.match(paragraph_start)
+        if match:
+            return match.end()
+    return None
 
 
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line.
+    """Start a sentence after every blank line and after a paragraph's dateline.
 
     The parser does not treat "\n\n" as a boundary, so a headline runs into the dateline
     ("… Banks LORREN") and entities straddle paragraphs. Setting `is_sent_start` before the parser
     runs makes it respect the boundary; everything else is left to the parser.
     """
+    starts = [0]
     for token in doc[:-1]:
         if token.is_space and "\n\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+            starts.append(token.i + 1)
+    # A dateline ("CAPE ORLA, May 3 (Reuters) — ") is a sentence of its own, so the paragraph's
+    # first sentence parses without it (patterns in data/nlp/segmentation.yaml).
+    for start in starts:
+        offset = doc[start].idx
+        end = dateline_end(doc.text[offset : offset + DATELINE_LOOKAHEAD])
+        if end is None:
+            continue
+        token = doc.char_span(offset + end, offset + end + 1, alignment_mode="expand")
+        if token is not None and token.start > start and not token[0].is_space:
+            for inside in doc[start + 1 : token.start]:
+                inside.is_sent_start = False
+            token[0].is_sent_start = True
     return doc
 
 

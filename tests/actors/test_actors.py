@@ -61,3 +61,61 @@ def test_capital_acting_is_its_government_and_organisations_are_igos(extract):
 def test_state_named_by_ner_as_a_person_is_still_a_state(extract):
     records = extract("Benin refused entry to the traders.")
     assert any(a.code == "BEN" and a.kind == "state" for a in records.actors)
+
+
+def test_well_known_people_and_groups_are_coded_from_our_list(extract):
+    actors = actors_by_name(extract("Putin and Chancellor Merkel discussed the attack Hezbollah carried out."))
+    assert actors["Putin"].code == "RUS GOV"
+    assert actors["Merkel"].code == "DEU GOV"
+    assert actors["Hezbollah"].code == "LBN REB"
+
+
+def test_the_article_beats_the_list_and_common_surnames_stay_uncoded(extract):
+    actors = actors_by_name(extract("Tony Blair, a Labour lawmaker, met reporters at a hotel."))
+    assert actors["Tony Blair"].code == "GBR LEG"  # the article's sector wins, the list gives the country
+    actors = actors_by_name(extract("Brown said the talks would continue."))
+    assert actors["Brown"].country is None  # too common a surname to code alone
+
+
+def test_transnational_armed_groups_are_img(extract):
+    actors = actors_by_name(extract("Al-Qaeda claimed responsibility for the bombing."))
+    assert actors["Al-Qaeda"].code == "AQ IMG"
+
+
+def test_an_actor_takes_the_one_country_its_sentence_names(extract):
+    records = extract("Opposition leaders postponed their march in Lusaka until next week.")
+    leaders = next(a for a in records.actors if a.name.lower().startswith("opposition leaders"))
+    assert leaders.code == "ZMB OPP"
+
+
+def test_a_counterpart_country_does_not_code_the_actor(extract):
+    records = extract("Senator Alvarez called for sanctions against Chile.")
+    assert actors_by_name(records)["Alvarez"].country is None
+    records = extract("Senator Alvarez called for sanctions at a rally in Santiago.")
+    assert actors_by_name(records)["Alvarez"].code == "CHL LEG"
+
+
+def test_a_capital_names_its_current_country(extract):
+    actors = actors_by_name(extract("Belgrade rejected the proposal on Monday."))
+    assert actors["Belgrade"].code == "SRB GOV"
+
+
+def test_notable_names_match_on_words_and_surname():
+    from chronicle.extract.codes import notable_person
+
+    assert notable_person("Bashar al-Assad").text == "SYR GOV"
+    assert notable_person("Assad").text == "SYR GOV"  # particles are left out
+    assert notable_person("King Abdullah II") is None  # "Abdullah" is a common surname
+    assert notable_person("Kim Jong Il").text == "PRK GOV"  # hyphenated or not
+    assert notable_person("Vladimir Bush") is None  # every word must be in one listed name
+    assert notable_person("Solana") is None  # namesakes (ESP, EU, NATO) disagree
+
+
+def test_a_visited_country_does_not_code_the_visitor(extract):
+    records = extract("Senator Alvarez visited Peru on Monday.")
+    assert actors_by_name(records)["Alvarez"].country is None
+
+
+def test_a_province_names_its_country(extract):
+    records = extract("Officials in Sindh ordered the schools closed.")
+    assert actors_by_name(records)["Officials"].code == "PAK GOV"  # a province of pycountry's ISO 3166-2

@@ -17,11 +17,15 @@ Actors come from three kinds of mention, in one pass over the parse:
 
 People are coded from the words around their names — titles, nationalities, possessives and
 appositions ("Belarus' President Alexander Lukashenko" → BLR GOV; "Lithuanian MP Dovilė Šakalienė"
-→ LTU LEG); a past role ("a former Soviet farm boss") does not count.
+→ LTU LEG); a past role ("a former Soviet farm boss") does not count. Named actors the article leaves
+without a country are then looked up in our list of well-known people and organisations
+(`data/actors/notables.yaml`), and any actor still without one takes the one country its sentence
+names, if it names only one (counterparts such as "sanctions against X" left out).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -31,17 +35,22 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.codes import (
+    NOT_LOCAL_SECTORS,
     Code,
     agents,
     capital_of,
+    city_country,
     code_tokens,
     country_in,
     country_of,
     is_role,
     is_stale,
     name_sector,
+    notable_group,
+    notable_person,
     noun_sector,
     organisation_of,
+    subdivision_country,
 )
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import Actor, ArticleRecords, Mention, child_id
@@ -54,6 +63,10 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "conj", "appos", "attr"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 ETHNIC = {"ethnic"}
+PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC", "ORG"}
+LOCATIVE = {"in", "near", "of", "from", "outside", "inside", "around"}
+# a country named after these is the other party of an act, not the actor's own ("sanctions against X")
+COUNTERPART_PREPS = {"against", "with", "between", "to", "toward", "towards", "on", "upon", "into", "at"}
 
 
 @dataclass(frozen=True)
@@ -153,6 +166,8 @@ def entity_actor(span: Span) -> tuple[str, Code] | None:
     if kind == "group":
         if span.root.dep_ in {"amod", "compound", "nmod"} or span.root.pos_ == "ADJ":
             return None  # "Belarussian dictator": the demonym describes the dictator
+        if country is None and span.root.tag_ == "NNP" and city_country(text):
+            return None  # a town NER took for a people ("outside the town of Tikrit"): a place
         if span.start > 0 and span.doc[span.start - 1].lower_ in ETHNIC:
             return kind, Code()  # "ethnic Albanians" names an ethnicity, not a nationality
         return kind, Code(country or country_in(list(span)))
@@ -518,6 +533,82 @@ def dictionary_codes(actors: list[_Actor], context: ExtractContext, records: Art
                 break
 
 
+def notable_codes(actors: list[_Actor]) -> None:
+    """Code the named actors the article leaves without a country from our list of well-known people and
+    organisations (`data/actors/notables.yaml`: "Putin" → RUS GOV, "Hezbollah" → LBN REB); the article's
+    own sector wins."""
+    for actor in actors:
+        if actor.code.country or actor.code.org or not actor.parts:
+            continue
+        found = notable_person(actor.name) if actor.kind == "person" else None
+        names = [span for span, kind in actor.mentions if kind == "name"]
+        found = found or next((code for span in names if (code := notable_group(list(span)))), None)
+        if found is not None:
+            actor.code = actor.code.merged(found)
+
+
+def _counterpart(token: Token, by_token: dict[int, _Actor]) -> bool:
+    """A word in a phrase naming the other party of an act ("sanctions against X", "talks with X")."""
+    while token.dep_ in {"compound", "amod", "poss", "nmod"} and token.head is not token:
+        token = token.head
+    prep = token.head
+    if token.dep_ in {"dobj", "dative"}:
+        return token.i in by_token  # "visited Russia", "attacked Israeli troops"; not "contest Peru's elections"
+    return token.dep_ == "pobj" and prep.lower_ in COUNTERPART_PREPS and prep.head.lower_ != "according"
+
+
+def _sentence_countries(sent: Span, ents: list[Span], by_token: dict[int, _Actor]) -> list[tuple[int, str]]:
+    """(token, country) for every country a sentence names outside counterpart phrases: coded actors
+    mentioned in it, and country names, demonyms, capitals and cities among its entities ("a rally in
+    Karachi", "Pakistani officials")."""
+    found: list[tuple[int, str]] = []
+    for token in sent:
+        actor = by_token.get(token.i)
+        if actor is not None and actor.code.country and not _counterpart(token, by_token):
+            found.append((token.i, actor.code.country))
+        elif token.pos_ == "ADJ" and token.text[:1].isupper() and (country := country_of(token.text)) \
+                and not _counterpart(token, by_token):
+            found.append((token.i, country))
+    for ent in ents:
+        if ent.label_ not in PLACE_LABELS or _counterpart(ent.root, by_token):
+            continue
+        country = country_in(list(ent))
+        if country is None and ent.label_ in {"GPE", "LOC"}:
+            country = capital_of(ent.text) or subdivision_country(ent.text)  # "Sindh", "Virginia"
+        if country is None and (ent.root.dep_ == "compound"
+                                or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE)):
+            # "a rally in Karachi", "Karachi police"; not a name NER took for a town; a state before a
+            # town of the same name ("Virginia", a town in South Africa)
+            country = subdivision_country(ent.text) or city_country(ent.text)
+        if country:
+            found.append((ent.start, country))
+    return found
+
+
+def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
+    """An actor still without a country in a sentence that names one country only (besides the actor's
+    own words) is that country's ("Opposition leaders postponed their march in Lusaka", a senator
+    speaking "at a rally in Santiago"): news names a domestic actor's country once, if at all. The
+    PLOVER gold standard infers actor codes from such locations too. Refugees and international bodies
+    keep no country."""
+    sentences = list(doc.sents)
+    starts = [s.start for s in sentences]
+    ents: dict[int, list[Span]] = {}
+    for ent in doc.ents:  # Span.ents scans the whole document: bucket the entities once
+        ents.setdefault(bisect.bisect_right(starts, ent.start) - 1, []).append(ent)
+    by_sentence: dict[int, list[tuple[int, str]]] = {}
+    for actor in actors:
+        if actor.code.country or actor.code.org or actor.code.sector in NOT_LOCAL_SECTORS or not actor.mentions:
+            continue
+        n = bisect.bisect_right(starts, min(span.start for span, _kind in actor.mentions)) - 1
+        if n not in by_sentence:
+            by_sentence[n] = _sentence_countries(sentences[n], ents.get(n, []), by_token)
+        own = {i for span, _kind in actor.mentions for i in range(span.start, span.end)}
+        countries = {country for i, country in by_sentence[n] if i not in own}
+        if len(countries) == 1:
+            actor.code = actor.code.merged(Code(countries.pop()))
+
+
 @register_stage("actors", fills=("actors", "mentions"))
 def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     builder = _Builder(doc)
@@ -525,6 +616,8 @@ def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -
     builder.nominals()
     builder.pronouns()
     dictionary_codes(builder.actors, context, records)
+    notable_codes(builder.actors)
+    context_codes(doc, builder.actors, builder.by_token)
     article_id = records.article.id
     actors: list[Actor] = []
     spans: list[tuple[int, int, str, str, str]] = []

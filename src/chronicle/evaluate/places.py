@@ -31,7 +31,8 @@ from typing import Annotated
 
 import typer
 
-EARTH_RADIUS_KM = 6371.0088
+from chronicle.geo import haversine_km
+
 # GeoWebNews types that name a place as a location (Gritta et al. 2019, "literal" toponyms)
 LOCATIONAL_TYPES = frozenset({"Literal", "Mixed", "Coercion", "Literal_Modifier", "Embedded_Literal"})
 MAX_ERROR_KM = 20039.0
@@ -48,13 +49,6 @@ class GoldToponym:
     locational: bool
     latitude: float | None
     longitude: float | None
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def auc(errors: list[float]) -> float:

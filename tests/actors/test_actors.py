@@ -119,3 +119,10 @@ def test_a_visited_country_does_not_code_the_visitor(extract):
 def test_a_province_names_its_country(extract):
     records = extract("Officials in Sindh ordered the schools closed.")
     assert actors_by_name(records)["Officials"].code == "PAK GOV"  # a province of pycountry's ISO 3166-2
+
+
+def test_a_role_with_a_name_in_apposition_is_that_persons(extract):
+    records = extract("Interior Minister Anna Berg spoke first. Later Latvia's prime minister, Janis Ozols, "
+                      "said he would resign.")
+    ozols = actors_by_name(records)["Janis Ozols"]
+    assert "Latvia's prime minister" in mentions_of(records, ozols)  # not the earlier minister's

@@ -15,6 +15,12 @@ Actors come from three kinds of mention, in one pass over the parse:
   the nearest plural group in the same or the previous sentence. Honorifics (Mr, Ms) and resolved
   pronouns give a person's gender, so "she" skips "Mr Lukashenko".
 
+A title-case headline ("Wildfire Forces Evacuation of Coastal Resort Towns") defeats the tagger: every
+word looks like a name, so NER runs names across verbs ("Minister Warns") and a verb can pass for a
+group noun ("Forces"). There a name stands only as far as the body confirms it — its words written
+as names in the body, cut back to the last confirmed name word, and not a bare title — and a role or
+group noun only if the body uses it as a noun. News bodies name again whoever their headline names.
+
 People are coded from the words around their names — titles, nationalities, possessives and
 appositions ("Belarus' President Alexander Lukashenko" → BLR GOV; "Lithuanian MP Dovilė Šakalienė"
 → LTU LEG); a past role ("a former Soviet farm boss") does not count. Named actors the article leaves
@@ -43,6 +49,7 @@ from chronicle.extract.codes import (
     code_tokens,
     country_in,
     country_of,
+    is_demonym,
     is_role,
     is_stale,
     name_sector,
@@ -67,6 +74,12 @@ PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC", "ORG"}
 LOCATIVE = {"in", "near", "of", "from", "outside", "inside", "around"}
 # a country named after these is the other party of an act, not the actor's own ("sanctions against X")
 COUNTERPART_PREPS = {"against", "with", "between", "to", "toward", "towards", "on", "upon", "into", "at"}
+# entity labels whose words the body writes as names (a headline name is confirmed by them)
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+# a headline is in title case when at least this share of its words of this length or more is capitalised
+TITLE_CASE_SHARE = 0.8
+TITLE_CASE_WORD_LENGTH = 4
+TITLE_CASE_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -140,6 +153,95 @@ def _absorbs(actor: _Actor, kind: str, parts: tuple[str, ...], code: Code) -> bo
     return joined == " ".join(actor.parts) or joined == acronym(actor.parts) or (
         len(parts) > 1 and acronym(parts) == " ".join(actor.parts)
     )
+
+
+def _title_word(token: Token) -> bool:
+    """A title, honorific or nationality ("Minister", "MP", "Mr", "Estonian"): part of a name's phrase,
+    never a name by itself."""
+    return is_role(token) or token.lower_.strip(".") in pronoun_lexicon().honorifics or is_demonym(token.text)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A title-case headline opening the document, with what the body after it confirms."""
+
+    end: int
+    """Index of the first token after the headline."""
+    names: frozenset[str]
+    """Lower-cased words the body writes as names: inside a named entity, or capitalised mid-sentence,
+    plus the acronyms of the organisations it names."""
+    nouns: dict[str, str]
+    """The body's nouns: lower-cased form or lemma → lemma ("forces" → "force")."""
+    words: frozenset[str]
+    """Lower-cased forms and lemmas of the body's nouns, adjectives and numbers: what may modify a noun."""
+
+    def confirmed_name(self, ent: Span) -> Span | None:
+        """The part of a headline entity the body confirms: up to its last confirmed name word, with
+        only titles ("Minister", "Estonian MP") and lower-case words unconfirmed before it; None when
+        no name word is confirmed ("Minister Warns", "Wildfire Forces Evacuation of …"). Countries,
+        capitals and organisations we know need no confirming."""
+        if country_of(ent.text) or organisation_of(ent.text) or capital_of(ent.text):
+            return ent
+        end = None
+        for token in ent.doc[ent.start : min(ent.end, self.end)]:
+            if not token.text[:1].isupper():
+                continue  # "of", "de", punctuation: neither confirm nor break a name
+            if _title_word(token):
+                continue
+            if token.lower_ not in self.names and not (country_of(token.text) or capital_of(token.text)):
+                break  # a verb or common noun NER ran the name into ("Putin Warns")
+            end = token.i + 1
+        if end is None:
+            return None
+        return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+    def confirms_noun(self, token: Token) -> bool:
+        """A headline role or group word the body uses as a noun ("Forces" in "Wildfire Forces
+        Evacuation …" is a verb unless the body speaks of forces)."""
+        return token.lower_ in self.nouns or token.lemma_.lower() in self.nouns
+
+    def lemma(self, token: Token) -> str:
+        """A headline noun's lemma as the body has it (the tagger takes "Forces" for a name: no lemma)."""
+        return self.nouns.get(token.lower_) or self.nouns.get(token.lemma_.lower()) or token.lemma_.lower()
+
+    def phrase_start(self, doc: Doc, start: int, head: int) -> int:
+        """Where a headline noun phrase `start`…`head` really starts: after the last capitalised
+        modifier that is neither a title nor a word or name of the body ("Protest Forces Minister")."""
+        for token in reversed(doc[start:head]):
+            if token.text[:1].isupper() and not (_title_word(token) or token.lower_ in self.names
+                                                 or token.lower_ in self.words):
+                return token.i + 1
+        return start
+
+
+def title_case_headline(doc: Doc, has_title: bool) -> Headline | None:
+    """The document's headline (its first paragraph, when the article has a title) if it is written in
+    title case and a body follows; None otherwise (sentence-case headlines parse like any sentence)."""
+    cut = doc.text.find("\n\n") if has_title else -1
+    if cut < 0:
+        return None
+    end = next((t.i for t in doc if t.idx >= cut), len(doc))
+    words = [t for t in doc[:end] if t.is_alpha and len(t) >= TITLE_CASE_WORD_LENGTH]
+    capitalised = sum(t.text[:1].isupper() for t in words)
+    if len(words) < TITLE_CASE_MIN_WORDS or capitalised < TITLE_CASE_SHARE * len(words) or end == len(doc):
+        return None
+    names: set[str] = set()
+    nouns: dict[str, str] = {}
+    words: set[str] = set()
+    for token in doc[end:]:
+        if token.ent_type_ in NAME_LABELS or (token.text[:1].isupper() and not token.is_sent_start):
+            names.add(token.lower_)
+        if token.pos_ == "NOUN":
+            nouns[token.lower_] = nouns[token.lemma_.lower()] = token.lemma_.lower()
+        elif token.pos_ == "PROPN":  # "the MP told …": a name's form is its lemma, a noun's wins
+            nouns.setdefault(token.lower_, token.lower_)
+        if token.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
+            words.update((token.lower_, token.lemma_.lower()))
+    for ent in doc.ents:
+        parts = name_parts(ent.text)
+        if ent.start >= end and ent.label_ == "ORG" and len(parts) > 1:
+            names.add(acronym(parts))  # "EU" in the headline, "the European Union" in the body
+    return Headline(end, frozenset(names), nouns, frozenset(words))
 
 
 def in_argument_position(span: Span) -> bool:
@@ -222,8 +324,9 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
 class _Builder:
     """Collects actors and their mentions for one document."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, headline: Headline | None = None) -> None:
         self.doc = doc
+        self.headline = headline
         self.actors: list[_Actor] = []
         self.by_token: dict[int, _Actor] = {}
         self.covered: set[int] = set()
@@ -239,6 +342,10 @@ class _Builder:
     def names(self) -> None:
         candidates = []
         for ent in self.doc.ents:
+            if self.headline is not None and ent.start < self.headline.end:
+                ent = self.headline.confirmed_name(ent)
+                if ent is None:
+                    continue
             found = entity_actor(ent)
             if found is None:
                 continue
@@ -293,6 +400,11 @@ class _Builder:
                     self.covered.add(token.i)
 
     # --- nominals ------------------------------------------------------------------------
+    def _lemma(self, token: Token) -> str:
+        if self.headline is not None and token.i < self.headline.end:
+            return self.headline.lemma(token)
+        return token.lemma_.lower()
+
     def nominals(self) -> None:
         doc = self.doc
         for token in doc:
@@ -302,13 +414,19 @@ class _Builder:
                 continue  # "border" in "border officials", "police" in "police custody"
             if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i in self.by_token:
                 continue  # "state" in "head of state": part of the phrase it hangs from
+            if self.headline is not None and token.i < self.headline.end and not self.headline.confirms_noun(token):
+                continue
             words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in doc[max(0, token.i - 3) : token.i + 1]]
             sector = noun_sector(words, len(words) - 1)
             lemma = token.lemma_.lower()
             if sector is None and lemma not in pronoun_lexicon().country_nouns:
                 continue
             modifiers = [t for t in _left_modifiers(token) if not (t.dep_ == "det" and t.i == token.left_edge.i)]
-            span = doc[min([token.i, *(t.i for t in modifiers)]) : token.i + 1]
+            start = min([token.i, *(t.i for t in modifiers)])
+            if self.headline is not None and token.i < self.headline.end:
+                start = self.headline.phrase_start(doc, start, token.i)
+                modifiers = [t for t in modifiers if t.i >= start]
+            span = doc[start : token.i + 1]
             if span[0].lower_ in {"the", "a", "an"} and len(span) > 1:
                 span = span[1:]
             self._nominal(token, span, modifiers)
@@ -321,7 +439,7 @@ class _Builder:
             while first.dep_ == "conj":
                 first = first.head
             code = code.merged(Code(code_tokens(_left_modifiers(first)).country))
-        lemma = head.lemma_.lower()
+        lemma = self._lemma(head)
         if lemma in pronoun_lexicon().country_nouns:
             if head.tag_ in {"NN", "NNP"} and any(c.lower_ == "the" for c in head.children):
                 state = self._nearest(head, lambda a: a.kind == "state" and a.code.country is not None)
@@ -342,7 +460,7 @@ class _Builder:
             self.add(actor, span, "nominal")
             return
         if is_role(head) and not plural:
-            person = self._person_for(head, code)
+            person = self._apposed_person(head) or self._person_for(head, code)
             if person is not None:
                 self.add(person, span, "nominal")
                 return
@@ -388,10 +506,19 @@ class _Builder:
                             return Code(country)
         return Code()
 
+    def _apposed_person(self, head: Token) -> _Actor | None:
+        """The person named in apposition to a role ("Varnia's prime minister, Tomas Reyl, said"):
+        the role is theirs, whoever else held a like role before."""
+        for child in head.rights:
+            actor = self.by_token.get(child.i) if child.dep_ == "appos" else None
+            if actor is not None and actor.kind == "person":
+                return actor
+        return None
+
     def _person_for(self, head: Token, code: Code) -> _Actor | None:
         """The named person a singular role noun refers to: same role (or, after "the", the same
         sector for a specific role) and no conflicting country; nearest before, else first after."""
-        lemma = head.lemma_.lower()
+        lemma = self._lemma(head)
         definite = any(c.lower_ in {"the", "this", "that"} for c in head.children) or head.dep_ == "poss"
         generic = lemma in agents().generic
 
@@ -611,7 +738,7 @@ def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -
 
 @register_stage("actors", fills=("actors", "mentions"))
 def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
-    builder = _Builder(doc)
+    builder = _Builder(doc, title_case_headline(doc, records.article.title is not None))
     builder.names()
     builder.nominals()
     builder.pronouns()

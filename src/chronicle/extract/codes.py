@@ -156,6 +156,11 @@ def country_of(text: str) -> str | None:
     return data.names.get(key) or data.demonyms.get(key)
 
 
+def is_demonym(text: str) -> bool:
+    """A nationality word ("Estonian", "Poles"): it describes a name's bearer, it is not a name word."""
+    return fold(text) in countries().demonyms
+
+
 def capital_of(text: str) -> str | None:
     """A capital city's name → its country's alpha-3 (for metonyms: "Moscow demanded …")."""
     return countries().capitals.get(fold(text))

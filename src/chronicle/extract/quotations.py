@@ -1,8 +1,16 @@
-"""Quotation marks: where the quoted text of an article is (cleaned text has ASCII quotes only)."""
+"""Quotation marks: where the quoted text of an article is.
+
+Cleaned text has ASCII quotes only (see docs/ingest.md): a double quote `"`, or two apostrophes
+`''`, the typewriter convention some newspapers (the New York Times archive among them) use for
+both the opening and the closing mark.
+"""
 
 from __future__ import annotations
 
 import re
+
+# `''` (but not the first two of a run of three, which is `''` + an apostrophe or vice versa)
+_MARK = re.compile(r"\"|''(?!')")
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -10,10 +18,10 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     offset = 0
     for paragraph in text.split("\n\n"):
-        marks = [m.start() for m in re.finditer('"', paragraph)]
+        marks = [(m.start(), m.end()) for m in _MARK.finditer(paragraph)]
         for i in range(0, len(marks), 2):
-            start = marks[i] + 1
-            end = marks[i + 1] if i + 1 < len(marks) else len(paragraph)
+            start = marks[i][1]
+            end = marks[i + 1][0] if i + 1 < len(marks) else len(paragraph)
             if paragraph[start:end].strip():
                 spans.append((offset + start, offset + end))
         offset += len(paragraph) + 2

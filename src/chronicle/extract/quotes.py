@@ -1,12 +1,16 @@
 """Quotes: every direct, indirect and mixed attribution, with its cue and its speaker.
 
 Rules over spaCy's dependency parse, in four passes over an article:
-1. quotation spans: paired double quotes inside a paragraph (an unclosed quote runs to the end of
+1. quotation spans: paired double quotes (`"` or `''`) inside a paragraph (an unclosed quote runs to the end of
    its paragraph, the newswire convention for multi-paragraph quotes);
 2. cues: reporting verbs and phrases from `data/quotes/cues.yaml` that stand outside quotation
    spans; each gives a source (its subject, inherited through `conj`/`advcl`/`xcomp` chains, or the
    object of "according to") and a content (its clausal complement, the quotation beside it, or the
    clause an inverted cue follows: "…, says X");
+   then the cue model (`data/quotes/cue_model.json`, trained by `scripts/train_quote_cues.py`)
+   drops the lexicon attributions it scores low and adds verbs, nouns and adjectives outside the
+   lexicon it scores as cues ("seemed to …", "sees X as Y", "attacks on X"), with their subject as
+   source and their complement, infinitive, object or prepositional object as content;
 3. quotation spans no cue claimed: the second half of a split quote goes to the cue of its
    paragraph; a paragraph that is only a quotation continues the previous paragraph's speaker;
 4. speakers: `extract.speakers` resolves each source to an actor.
@@ -18,6 +22,8 @@ some → mixed, none → indirect.
 from __future__ import annotations
 
 import functools
+import json
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +39,7 @@ from chronicle.records import ArticleRecords, Quote, child_id
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CONTENT_DEPS = {"ccomp", "parataxis"}
+TAIL_DEPS = {"advcl", "ccomp"}
 NON_SOURCES = {"which", "that", "it", "this", "what", "there"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "ccomp", "relcl", "acl"}
 ADDRESSEE_DEPS = {"dobj", "dative", "iobj"}
@@ -52,6 +59,7 @@ class CueLexicon:
     completing_preps: frozenset[str]
     nouns: dict[str, frozenset[str]]
     kickers: frozenset[str]
+    generic_completing_preps: frozenset[str]
 
 
 @functools.cache
@@ -70,7 +78,33 @@ def cue_lexicon(path: Path = DATA / "cues.yaml") -> CueLexicon:
         completing_preps=frozenset(frames["completing_preps"]),
         nouns={noun: frozenset(links) for noun, links in data["nouns"].items()},
         kickers=frozenset(data["kickers"]),
+        generic_completing_preps=frozenset(data["generic_completing_preps"]),
     )
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """A logistic model over parse features: which verbs, nouns and adjectives outside the lexicon
+    are cues, and which lexicon attributions to drop (`scripts/train_quote_cues.py` trains it on
+    the PolNeAR training split; see its header and docs/quotes.md)."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float  # a candidate verb, noun or adjective outside the lexicon scoring this is a cue
+    lexicon_threshold: float  # a lexicon attribution scoring below this is dropped
+
+    def score(self, features: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))  # clamped: exp() overflows past ~700
+
+
+@functools.cache
+def cue_model(path: Path = DATA / "cue_model.json") -> CueModel | None:
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return CueModel(weights=data["weights"], bias=data["bias"], threshold=data["threshold"],
+                    lexicon_threshold=data["lexicon_threshold"])
 
 
 @dataclass
@@ -197,6 +231,12 @@ def _content_for(
                 if span[0] > verb.idx and any(_overlap(rest, q) for q in quotes):
                     # a quotation later in the sentence belongs to it ("says that A, but B "C"")
                     span = (span[0], sent.end_char)
+                elif span[0] > verb.idx:
+                    # clauses the parser hung on the cue after its complement belong to what is said
+                    # ("said he would serve should the party ask")
+                    tail = [c for c in verb.children if c.i > child.i and c.dep_ in TAIL_DEPS]
+                    if tail:
+                        span = (span[0], max(span[1], _clause_span(tail[-1])[1]))
                 span = _cover_quotations(span, quotes)
                 return _cut_at_next_cue(verb, text, span, lexicon, quotes), False
     framed = _framed_content(verb, lemma, lexicon)
@@ -246,11 +286,12 @@ def _framed_content(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[int, 
     return None
 
 
-def _tail_end(verb: Token, last: Token, lexicon: CueLexicon) -> int:
+def _tail_end(verb: Token, last: Token, lexicon: CueLexicon, preps: frozenset[str] | None = None) -> int:
     """End of a framed content, taking in a following "as …" / "of …" that completes it
     ("described the plan as reckless", "accused him of lying", "referred to her as a friend")."""
+    preps = lexicon.completing_preps if preps is None else preps
     for child in verb.children:
-        if child.i > last.i and child.dep_ == "prep" and child.lower_ in lexicon.completing_preps:
+        if child.i > last.i and child.dep_ == "prep" and child.lower_ in preps:
             last = child
     return last.right_edge.idx + len(last.right_edge)
 
@@ -428,12 +469,29 @@ def _colon_attributions(doc: Doc, text: str, lexicon: CueLexicon, quotes: list[t
     return found
 
 
-def find_attributions(doc: Doc, text: str | None = None) -> tuple[list[Attribution], list[tuple[int, int]]]:
-    lexicon = cue_lexicon()
+def find_attributions(
+    doc: Doc, text: str | None = None, model: CueModel | None = None
+) -> tuple[list[Attribution], list[tuple[int, int]]]:
+    """Every attribution in the article, and its quotation spans. Without `model`, the lexicon's
+    cues; with it, the lexicon attributions it scores at least `lexicon_threshold` and the
+    candidates outside the lexicon it scores at least `threshold`."""
     if text is None:
         text = doc.text  # spaCy builds it from the tokens on every access: read it once
     quotes = quotation_spans(text)
     long_quotes = [q for q in quotes if len(text[q[0] : q[1]].split()) >= MIN_DIRECT_WORDS]
+    found = lexicon_attributions(doc, text, long_quotes)
+    if model is not None:
+        candidates = model_candidates(doc, text, found, long_quotes)
+        found = [a for a, features in lexicon_features(doc, found, long_quotes)
+                 if features is None or model.score(features) >= model.lexicon_threshold]
+        found.extend(a for a, features in candidates if model.score(features) >= model.threshold)
+    found.extend(_unclaimed_quotations(doc, text, found, long_quotes))
+    return _merge_split_quotes(text, found, quotes), quotes
+
+
+def lexicon_attributions(doc: Doc, text: str, long_quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """Attributions whose cue is in the lexicon: verbs, phrases, colons and cue nouns."""
+    lexicon = cue_lexicon()
     found: list[Attribution] = []
     for sent in doc.sents:
         for token in sent:
@@ -468,9 +526,131 @@ def find_attributions(doc: Doc, text: str | None = None) -> tuple[list[Attributi
     found.extend(_phrase_attributions(doc, text, lexicon, long_quotes))
     found.extend(_colon_attributions(doc, text, lexicon, long_quotes))
     found.extend(_noun_attributions(doc, lexicon, long_quotes))
-    found = _drop_nested(found)
-    found.extend(_unclaimed_quotations(doc, text, found, long_quotes))
-    return _merge_split_quotes(text, found, quotes), quotes
+    return _drop_nested(found)
+
+
+GENERIC_POS = {"VERB", "NOUN", "ADJ"}  # "backed X", "attacks on X", "critical of X"
+AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}  # named subjects that can hold a stance
+
+
+def model_candidates(
+    doc: Doc, text: str, found: list[Attribution], long_quotes: list[tuple[int, int]]
+) -> list[tuple[Attribution, list[str]]]:
+    """Verbs, nouns and adjectives that are not cues of `found`, each with the attribution it would
+    make (source from `_candidate_source`, content from `_generic_content`) and the
+    features `CueModel` scores it on. PolNeAR annotates stances and evaluations ("seemed to",
+    "backed", "sees X as") far beyond the lexicon's reporting verbs; the model learns which."""
+    lexicon = cue_lexicon()
+    cues = {a.cue.i for a in found if a.cue is not None}
+    contents = [(a.start, a.end) for a in found]
+    out = []
+    for token in doc:
+        if token.pos_ not in GENERIC_POS or token.i in cues or _inside((token.idx, token.idx + 1), long_quotes):
+            continue
+        generic = _generic_content(token, lexicon)
+        if generic is None:
+            continue
+        (start, end), kind = generic
+        subject = _candidate_source(token)
+        source = _np_span(subject) if subject is not None else None
+        if source is not None and start <= source[0] < end:
+            end = source[0]
+        start, end = _trim(text, *_cover_quotations((start, end), long_quotes))
+        if end - start < 3:
+            continue
+        features = _candidate_features(token, kind, subject, (start, end), contents, long_quotes)
+        out.append((Attribution(start, end, token, token.idx + len(token), source, framed=True), features))
+    return out
+
+
+def lexicon_features(
+    doc: Doc, found: list[Attribution], long_quotes: list[tuple[int, int]]
+) -> list[tuple[Attribution, list[str] | None]]:
+    """Each lexicon attribution with the features `CueModel` scores it on (the same as a
+    candidate's, marked `kind=lexicon`); None for one without a cue token, which always stays."""
+    contents = [(a.start, a.end) for a in found]
+    out: list[tuple[Attribution, list[str] | None]] = []
+    for a in found:
+        if a.cue is None:
+            out.append((a, None))
+            continue
+        source = doc.char_span(*a.source, alignment_mode="expand") if a.source is not None else None
+        subject = source.root if source is not None and len(source) else None
+        others = [c for c in contents if c != (a.start, a.end)]
+        out.append((a, _candidate_features(a.cue, "lexicon", subject, (a.start, a.end), others, long_quotes)))
+    return out
+
+
+def _candidate_source(token: Token) -> Token | None:
+    """A verb's subject; a noun's possessor ("Trump's attacks on …") or else the subject of the verb
+    it is the object of ("Trump launched attacks on …"); a predicative adjective's subject ("she
+    was critical of …")."""
+    if token.pos_ == "VERB":
+        return subject_of(token)
+    if token.pos_ == "NOUN":
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in NON_SOURCES), None)
+        if owner is not None:
+            return owner
+        head = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ in {"dobj", "pobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+            return subject_of(head)
+        return None
+    if token.dep_ in {"acomp", "oprd"} and token.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(token.head)
+    return None
+
+
+def _generic_content(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int], str] | None:
+    """The content a verb, noun or adjective outside the lexicon would report, and which frame
+    gave it (a noun's or adjective's only through a clause or a preposition)."""
+    after = [c for c in verb.children if c.i > verb.i]
+    for dep in ("ccomp", "parataxis", "xcomp", "acl"):
+        clause = next((c for c in after if c.dep_ == dep), None)
+        if clause is not None:
+            return _clause_span(clause), dep
+    obj = next((c for c in after if c.dep_ == "dobj"), None)
+    if obj is not None:
+        tail = [c for c in after if c.i > obj.i and c.dep_ in {"oprd", "xcomp", "ccomp"}]
+        last = tail[-1] if tail else obj
+        return (obj.left_edge.idx, _tail_end(verb, last, lexicon, lexicon.generic_completing_preps)), "dobj"
+    for prep in (c for c in after if c.dep_ == "prep"):
+        pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if pobj is not None:
+            return (pobj.left_edge.idx, _tail_end(verb, pobj, lexicon)), f"prep:{prep.lower_}"
+    return None
+
+
+def _candidate_features(
+    verb: Token, kind: str, subject: Token | None, content: tuple[int, int],
+    contents: list[tuple[int, int]], long_quotes: list[tuple[int, int]],
+) -> list[str]:
+    """Parse features of a candidate cue: lemmas, dependency labels and coarse shape, no text."""
+    lemma = f"{verb.lemma_.lower()}/{verb.pos_}"
+    features = [f"lemma={lemma}", f"kind={kind}", f"lemma|kind={lemma}|{kind}", f"dep={verb.dep_}",
+                f"tag={verb.tag_}", f"head={verb.head.lemma_.lower()}|{verb.dep_}"]
+    for child in verb.children:
+        if child.dep_ in {"aux", "neg", "auxpass", "advmod", "agent", "nsubjpass"}:
+            features.append(f"{child.dep_}={child.lemma_.lower()}")
+    if subject is None:
+        features.append("subj=none")
+    elif subject.pos_ == "PRON":
+        features.append(f"subj=pron:{subject.lower_}")
+    else:
+        features += [f"subj_ent={subject.ent_type_ or 'none'}", f"subj_lemma={subject.lemma_.lower()}"]
+    if subject is not None and subject.i > verb.i:
+        features.append("subj_after")
+    agentive = subject is not None and (subject.pos_ == "PRON" or subject.ent_type_ in AGENT_ENTS)
+    features.append(f"lemma|agentive={lemma}|{agentive}")
+    span = verb.doc.char_span(*content, alignment_mode="expand")
+    if span is not None and len(span):
+        features += [f"len={min(6, len(span).bit_length())}", f"content_pos={span.root.pos_}"]
+    if any(_overlap(content, q) for q in long_quotes):
+        features.append("quoted")
+    if any(s <= verb.idx < e for s, e in contents):
+        features.append("inside_content")
+    if any(2 * _overlap(content, c) >= max(c[1] - c[0], content[1] - content[0]) for c in contents):
+        features.append("same_content")
+    return features
 
 
 def _merge_split_quotes(text: str, found: list[Attribution], quotes: list[tuple[int, int]]) -> list[Attribution]:
@@ -557,7 +737,7 @@ def quote_kind(text: str, span: tuple[int, int], quotes: list[tuple[int, int]]) 
 @register_stage("quotes", fills=("quotes",))
 def extract_quotes(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     text = doc.text
-    attributions, quotes = find_attributions(doc, text)
+    attributions, quotes = find_attributions(doc, text, cue_model())
     resolver = SpeakerResolver(doc, records, text)
     article_id = records.article.id
     out: list[Quote] = []

@@ -94,3 +94,21 @@ def test_clause_hung_on_the_cue_after_its_complement_belongs_to_the_content(extr
     records = extract("Senator Ruth Meyer said she would run for governor should the party ask her.")
     q = quote_with(records, "run for governor")
     assert q.text == "she would run for governor should the party ask her" and q.speaker == "Ruth Meyer"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The harbour authority, Port Lumen, said the quay would reopen in May.", "The harbour authority, Port Lumen"),
+        ("Its spokesman, Ivo Brandt, said the talks had stalled.", "Its spokesman, Ivo Brandt"),
+    ],
+)
+def test_source_drops_the_comma_closing_an_apposition(extract, text, source):
+    q = quote_with(extract(text), "")
+    assert q.source == source
+
+
+def test_role_with_named_apposition_is_that_person(extract):
+    q = quote_with(extract("His Varnese counterpart, Olek Dravin, told reporters that the border would stay open."),
+                   "border")
+    assert q.speaker == "Olek Dravin"

@@ -40,6 +40,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CONTENT_DEPS = {"ccomp", "parataxis"}
 TAIL_DEPS = {"advcl", "ccomp"}
+SPAN_EDGE_PUNCT = {",", ";", "—", "–", "-", "--"}  # separators, never the last token of a name
 NON_SOURCES = {"which", "that", "it", "this", "what", "there"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "ccomp", "relcl", "acl"}
 ADDRESSEE_DEPS = {"dobj", "dative", "iobj"}
@@ -184,13 +185,18 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 
 def _np_span(token: Token) -> tuple[int, int]:
-    """A noun phrase's character span, cut before relative clauses and appositions."""
+    """A noun phrase's character span, cut before relative clauses and appositions that end it
+    (one set off by commas stays inside the span: "Trump, speaking to veterans, said")."""
     keep = [t for t in token.subtree if not any(a.dep_ in {"relcl", "appos", "acl"} for a in _path(t, token))]
     keep = sorted(t for t in keep if t.i >= token.left_edge.i)
     # line breaks (a headline's "Says Lithuanian MP\n\n") are not part of the name
     while len(keep) > 1 and keep[-1].is_space:
         keep.pop()
-    return keep[0].idx, keep[-1].idx + len(keep[-1])
+    # nor is the comma or dash that closes an apposition ("the port operator, Meridian Terminals, said")
+    last = keep[-1]
+    while last.i > keep[0].i and (last.text in SPAN_EDGE_PUNCT or last.is_space):
+        last = last.doc[last.i - 1]
+    return keep[0].idx, last.idx + len(last)
 
 
 def _path(token: Token, root: Token) -> list[Token]:

@@ -156,6 +156,10 @@ class SpeakerResolver:
         named = self._token_actor(head)
         if named is None and head.pos_ == "PROPN":
             named = self.actor_at(source)
+        if named is None:
+            # "His counterpart, Mirela Santov": a named apposition says who the role is
+            named = next((a for t in tokens if t.dep_ == "appos" and t.head.i == head.i
+                          and (a := self._token_actor(t)) is not None), None)
         role = self._role_class(tokens)
         if named is not None and self.kinds.get(named) != "person" and role is not None:
             # "Union Leader" tagged as an organisation is still a description of a person

@@ -221,9 +221,10 @@ def title_case_headline(doc: Doc, has_title: bool) -> Headline | None:
     if cut < 0:
         return None
     end = next((t.i for t in doc if t.idx >= cut), len(doc))
-    words = [t for t in doc[:end] if t.is_alpha and len(t) >= TITLE_CASE_WORD_LENGTH]
-    capitalised = sum(t.text[:1].isupper() for t in words)
-    if len(words) < TITLE_CASE_MIN_WORDS or capitalised < TITLE_CASE_SHARE * len(words) or end == len(doc):
+    long_words = [t for t in doc[:end] if t.is_alpha and len(t) >= TITLE_CASE_WORD_LENGTH]
+    capitalised = sum(t.text[:1].isupper() for t in long_words)
+    if (len(long_words) < TITLE_CASE_MIN_WORDS or capitalised < TITLE_CASE_SHARE * len(long_words)
+            or end == len(doc)):
         return None
     names: set[str] = set()
     nouns: dict[str, str] = {}

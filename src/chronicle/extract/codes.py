@@ -284,8 +284,13 @@ class Notables:
 
 def _notable_code(key: str, sector: str) -> Code:
     """A `notables.yaml` country key: an alpha-3, or an organisation code ("UN") taking the country's place."""
-    orgs = {code for code, _sector in countries().organisations.values()}
-    return Code(sector=sector, org=key) if key in orgs else Code(key, sector)
+    return Code(sector=sector, org=key) if key in _organisation_codes() else Code(key, sector)
+
+
+@functools.cache
+def _organisation_codes() -> frozenset[str]:
+    """The organisation codes of countries.yaml ("UN", "EU", "NATO")."""
+    return frozenset(code for code, _sector in countries().organisations.values())
 
 
 def name_words(text: str, ignore: frozenset[str]) -> tuple[str, ...]:

@@ -184,6 +184,11 @@ def _inverted_subject(verb: Token) -> Token | None:
     )
 
 
+def _possessor(token: Token) -> Token | None:
+    """A noun's possessor that can be a source ("Trump's call for …"; not "its")."""
+    return next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in NON_SOURCES), None)
+
+
 def _np_span(token: Token) -> tuple[int, int]:
     """A noun phrase's character span, cut before relative clauses and appositions that end it
     (one set off by commas stays inside the span: "Trump, speaking to veterans, said")."""
@@ -403,7 +408,7 @@ def _noun_attributions(doc: Doc, lexicon: CueLexicon, quotes: list[tuple[int, in
         links = lexicon.nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
         if not links or _inside((token.idx, token.idx + 1), quotes):
             continue
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in NON_SOURCES), None)
+        owner = _possessor(token)
         if owner is None:
             continue
         content = None
@@ -594,7 +599,7 @@ def _candidate_source(token: Token) -> Token | None:
     if token.pos_ == "VERB":
         return subject_of(token)
     if token.pos_ == "NOUN":
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in NON_SOURCES), None)
+        owner = _possessor(token)
         if owner is not None:
             return owner
         head = token.head.head if token.dep_ == "pobj" else token.head

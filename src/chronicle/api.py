@@ -15,8 +15,12 @@ from typing import Any
 
 import duckdb
 
+from chronicle.confidence import threshold
 from chronicle.records import CHILD_RECORDS, ArticleRecords
 from chronicle.store import StoreError
+
+# Tables whose rows carry a `confidence` the default views filter on (actors' applies to their codes).
+CONFIDENCE_FILTERED = ("quotes", "events", "places", "dates")
 
 # An HTML document announces itself in its first bytes; plain text rarely starts with a tag.
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<(p|div|article|h[1-6])[\s>])", re.I)
@@ -41,8 +45,14 @@ def extract(
     url: str | None = None,
     title: str | None = None,
     model: str | None = None,
+    min_confidence: float | None = None,
 ) -> ArticleRecords:
-    """Extract every record from one text or HTML document (detected from its start)."""
+    """Extract the records of one text or HTML document (detected from its start).
+
+    Records below `min_confidence` are left out; `None` applies each kind's documented threshold
+    (`chronicle.confidence`), 0 keeps everything.
+    """
+    from chronicle.confidence import keep_confident
     from chronicle.ingest.articles import article_from_html, article_from_text, parse_date
 
     published = parse_date(date) if isinstance(date, str) else date
@@ -52,7 +62,7 @@ def extract(
             article = article.model_copy(update={"title": title})
     else:
         article = article_from_text(text_or_html, input="-", title=title, url=url, published=published)
-    return _pipeline(model).extract(article)
+    return keep_confident(_pipeline(model).extract(article), min_confidence)
 
 
 def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -101,20 +111,31 @@ class Database:
         cols = "id, input, url, title, author, published, source, language, word_count"
         return self._page("articles", where, params, "published NULLS LAST, id", limit, offset, cols)
 
-    def article(self, article_id: str) -> dict[str, Any] | None:
+    def _confident(self, table: str, min_confidence: float | None) -> tuple[str, list[Any]]:
+        """SQL condition and parameters keeping rows of `table` at or above the confidence threshold."""
+        if table not in CONFIDENCE_FILTERED:
+            return "TRUE", []
+        return "confidence >= ?", [threshold(table, min_confidence)]
+
+    def article(self, article_id: str, *, min_confidence: float | None = None) -> dict[str, Any] | None:
         found = self.query("SELECT * FROM articles WHERE id = ?", [article_id])
         if not found:
             return None
         result = {"article": found[0]}
         for table in ("actors", "mentions", "quotes", "events", "counts", "places", "dates", "tones"):
-            result[table] = (self.query(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY id", [article_id])
-                             if table in self.tables else [])
+            if table not in self.tables:
+                result[table] = []
+                continue
+            condition, params = self._confident(table, min_confidence)
+            result[table] = self.query(f"SELECT * FROM {table} WHERE article_id = ? AND {condition} ORDER BY id",
+                                       [article_id, *params])
         return result
 
     def events(self, *, actor: str | None = None, type: str | None = None, start: dt.date | None = None,
                end: dt.date | None = None, place: str | None = None, article_id: str | None = None,
-               limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        where, params = [], []
+               min_confidence: float | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        condition, params = self._confident("events", min_confidence)
+        where = [condition]
         if actor:
             where.append("(source_id = ? OR target_id = ? OR source ILIKE ? OR target ILIKE ?)")
             params += [actor, actor, f"%{actor}%", f"%{actor}%"]
@@ -135,8 +156,10 @@ class Database:
             params.append(article_id)
         return self._page("events", where, params, "date NULLS LAST, id", limit, offset)
 
-    def quotes(self, *, speaker: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        where, params = [], []
+    def quotes(self, *, speaker: str | None = None, min_confidence: float | None = None, limit: int = 50,
+               offset: int = 0) -> dict[str, Any]:
+        condition, params = self._confident("quotes", min_confidence)
+        where = [condition]
         if speaker:
             where.append("(speaker_id = ? OR speaker ILIKE ? OR source ILIKE ?)")
             params += [speaker, f"%{speaker}%", f"%{speaker}%"]

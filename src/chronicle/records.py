@@ -68,6 +68,9 @@ class Actor(Record):
     role: str | None = Field(None, description="title or role as stated in the article, e.g. 'MP'")
     gender: Literal["female", "male"] | None = None
     mention_count: int = 0
+    actor_key: str | None = Field(
+        None, description="canonical key shared across articles by the same real entity (normalised name + code)")
+    confidence: float = Field(1.0, description="calibrated probability that country and sector are right")
 
 
 class Mention(Record):
@@ -106,7 +109,19 @@ class Quote(Record):
     speaker: str | None = Field(None, description="canonical name of that actor")
     addressee: str | None = None
     addressee_id: str | None = None
-    confidence: float = 1.0
+    confidence: float = Field(1.0, description="calibrated probability that the quote and its speaker are right")
+
+
+class EventMention(BaseModel):
+    """A further place in the article that reports the same act as its event (headline, lead, recap)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sentence_start: int
+    sentence_end: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
 
 
 class Event(Record):
@@ -136,10 +151,14 @@ class Event(Record):
     hypothetical: bool = False
     future: bool = False
     date: dt.date | None = None
+    date_granularity: Literal["day", "month", "year", "range"] | None = Field(
+        None, description="how much of `date` the text gives: a 'year' date is only its year")
     date_origin: Literal["expression", "publication", "unknown"] = "unknown"
     place_id: str | None = None
     quote_id: str | None = Field(None, description="set when the event is reported inside a quote")
-    confidence: float = 1.0
+    mentions: list[EventMention] = Field(
+        default_factory=list, description="further mentions of the same act in the article")
+    confidence: float = Field(1.0, description="calibrated probability that type, source and target are right")
 
 
 class Count(Record):
@@ -177,7 +196,8 @@ class Place(Record):
     latitude: float | None = None
     longitude: float | None = None
     geonames_id: int | None = None
-    confidence: float = 0.0
+    reason: str | None = Field(None, description="why the place is left unresolved, when it is")
+    confidence: float = Field(0.0, description="calibrated probability that the coordinates are within 161 km")
 
 
 class DateMention(Record):
@@ -194,6 +214,7 @@ class DateMention(Record):
     value_end: dt.date | None = None
     granularity: Literal["day", "week", "month", "year", "decade", "range", "unknown"] = "unknown"
     rule: str | None = Field(None, description="how it was resolved, e.g. 'weekday: on or before anchor'")
+    confidence: float = Field(1.0, description="calibrated probability that span and value are right")
 
 
 class Tone(Record):

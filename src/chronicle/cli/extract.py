@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from chronicle.cli.options import BatchSize, Date, Dictionaries, Model, Paths, fail, pipeline_config
+from chronicle.cli.options import BatchSize, Date, Dictionaries, MinConfidence, Model, Paths, fail, pipeline_config
 
 
 class Format(StrEnum):
@@ -25,10 +25,12 @@ def command(
     date: Date = None,
     dictionaries: Dictionaries = None,
     batch_size: BatchSize = 16,
+    min_confidence: MinConfidence = None,
 ) -> None:
     """Extract actors, quotes, events, numbers, places, dates and tone; print them."""
     from chronicle.batch import extract_stream, with_publication_date
     from chronicle.cli.summary import render_records
+    from chronicle.confidence import keep_confident
     from chronicle.ingest import read_inputs
     from chronicle.nlp import ModelNotFound
     from chronicle.records import Failure
@@ -42,7 +44,9 @@ def command(
             if isinstance(result, Failure):
                 typer.echo(result.message(), err=True)
                 failed += result.status == "failed"
-            elif format is Format.jsonl:
+                continue
+            result = keep_confident(result, min_confidence)
+            if format is Format.jsonl:
                 sys.stdout.write(result.model_dump_json() + "\n")
             elif format is Format.json:
                 collected.append(result.model_dump(mode="json"))

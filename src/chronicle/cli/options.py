@@ -20,6 +20,11 @@ Dictionaries = Annotated[
     Path | None, typer.Option(help="Folder of PETRARCH/TABARI actor, agent and verb dictionaries to code with.")
 ]
 BatchSize = Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")]
+MinConfidence = Annotated[
+    float | None,
+    typer.Option(min=0.0, max=1.0, help="Keep records at or above this confidence; 0 keeps everything "
+                 "(default: each kind's documented threshold, see docs/confidence.md)."),
+]
 Db = Annotated[Path, typer.Option(help="DuckDB database file.")]
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from chronicle.api import Database, extract
 from chronicle.ingest.articles import IngestError
@@ -23,6 +23,11 @@ MAX_BODY = 2 * 1024 * 1024
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Text = Annotated[str | None, Query(max_length=500)]
+MinConfidence = Annotated[
+    float | None,
+    Query(ge=0.0, le=1.0, description="keep records at or above this confidence; 0 keeps all (default: "
+          "each kind's documented threshold)"),
+]
 
 
 class ExtractRequest(BaseModel):
@@ -31,6 +36,7 @@ class ExtractRequest(BaseModel):
     date: dt.date | None = None
     url: str | None = None
     title: str | None = None
+    min_confidence: float | None = Field(None, ge=0.0, le=1.0)
 
     @model_validator(mode="after")
     def one_document(self) -> ExtractRequest:
@@ -63,7 +69,7 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY) -> FastAPI:
         """Extract records from one document; nothing is stored."""
         try:
             records = extract(req.html if req.html is not None else req.text or "", date=req.date, url=req.url,
-                              title=req.title)
+                              title=req.title, min_confidence=req.min_confidence)
         except IngestError as exc:
             raise HTTPException(422, detail=[{"loc": ["body", "html" if req.html else "text"],
                                               "msg": str(exc), "type": "value_error"}]) from None
@@ -74,8 +80,8 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY) -> FastAPI:
         return database.articles(q=q, limit=limit, offset=offset)
 
     @app.get("/articles/{article_id}")
-    def get_article(article_id: str) -> dict[str, Any]:
-        found = database.article(article_id)
+    def get_article(article_id: str, min_confidence: MinConfidence = None) -> dict[str, Any]:
+        found = database.article(article_id, min_confidence=min_confidence)
         if found is None:
             raise HTTPException(404, detail=f"no article {article_id!r}")
         return found
@@ -84,14 +90,15 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY) -> FastAPI:
     def get_events(actor: Text = None, type: Text = None,
                    start: Annotated[dt.date | None, Query(alias="from")] = None,
                    end: Annotated[dt.date | None, Query(alias="to")] = None,
-                   place: Text = None, article: Text = None,
+                   place: Text = None, article: Text = None, min_confidence: MinConfidence = None,
                    limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         return database.events(actor=actor, type=type, start=start, end=end, place=place, article_id=article,
-                               limit=limit, offset=offset)
+                               min_confidence=min_confidence, limit=limit, offset=offset)
 
     @app.get("/quotes")
-    def get_quotes(speaker: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return database.quotes(speaker=speaker, limit=limit, offset=offset)
+    def get_quotes(speaker: Text = None, min_confidence: MinConfidence = None, limit: Limit = 50,
+                   offset: Offset = 0) -> dict[str, Any]:
+        return database.quotes(speaker=speaker, min_confidence=min_confidence, limit=limit, offset=offset)
 
     @app.get("/actors/{actor_id}")
     def get_actor(actor_id: str) -> dict[str, Any]:

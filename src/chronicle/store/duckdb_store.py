@@ -28,6 +28,11 @@ from chronicle.store.schema import (
 DEFAULT_DB = "chronicle.duckdb"
 
 
+def _unquoted(sql_type: str) -> str:
+    """A type as DuckDB reports it, less the quotes it puts around reserved struct member names."""
+    return sql_type.replace('"', "")
+
+
 class StoreError(RuntimeError):
     """The database cannot be opened or written (message names the file and the reason)."""
 
@@ -111,7 +116,9 @@ class Store:
                     )
                 suffix = f" DEFAULT {default}" if default is not None else ""
                 self.con.execute(f'ALTER TABLE {model.table} ADD COLUMN "{name}" {kind}{suffix}')
-            elif existing[name] != kind and not (kind == "TIMESTAMPTZ" and "TIME" in existing[name]):
+            elif _unquoted(existing[name]) != _unquoted(kind) and not (
+                kind == "TIMESTAMPTZ" and "TIME" in existing[name]
+            ):
                 raise StoreError(
                     f"{self.path}: cannot migrate {model.table}.{name}: stored as {existing[name]}, records need {kind}"
                 )

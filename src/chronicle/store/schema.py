@@ -8,6 +8,7 @@ import typing
 from typing import Any, Literal
 
 import pyarrow as pa
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
@@ -27,8 +28,22 @@ _SQL_TYPES: dict[Any, str] = {
 STORED_RECORDS: dict[str, type[Record]] = {"articles": Article, **CHILD_RECORDS, "failures": Failure}
 
 
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model of a `list[SomeModel]` field (stored as a DuckDB list of structs), else None."""
+    if typing.get_origin(annotation) is list:
+        (item,) = typing.get_args(annotation)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return item
+    return None
+
+
 def sql_type(annotation: Any) -> tuple[str, bool]:
     """(DuckDB type, nullable) for a record field annotation."""
+    nested = _nested_model(annotation)
+    if nested is not None:
+        hints = typing.get_type_hints(nested)
+        members = ", ".join(f"{n} {sql_type(hints[n])[0]}" for n in nested.model_fields)
+        return f"STRUCT({members})[]", True
     nullable = False
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
@@ -86,18 +101,31 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 }
 
 
+def arrow_type(annotation: Any) -> tuple[pa.DataType, bool]:
+    """(Arrow type, nullable) for a record field annotation, matching `sql_type`."""
+    nested = _nested_model(annotation)
+    if nested is not None:
+        hints = typing.get_type_hints(nested)
+        members = [pa.field(n, arrow_type(hints[n])[0]) for n in nested.model_fields]
+        return pa.list_(pa.struct(members)), True
+    sql, nullable = sql_type(annotation)
+    return _ARROW_TYPES[sql], nullable
+
+
 def arrow_schema(model: type[Record]) -> pa.Schema:
     hints = typing.get_type_hints(model)
-    fields = []
-    for name in model.model_fields:
-        sql, nullable = sql_type(hints[name])
-        fields.append(pa.field(name, _ARROW_TYPES[sql], nullable=nullable))
-    return pa.schema(fields)
+    return pa.schema([pa.field(name, *arrow_type(hints[name])) for name in model.model_fields])
+
+
+def _arrow_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return [v.model_dump() if isinstance(v, BaseModel) else v for v in value]
+    return value
 
 
 def to_arrow(rows: list[Record], model: type[Record]) -> pa.Table:
     schema = arrow_schema(model)
-    columns = {name: [getattr(r, name) for r in rows] for name in schema.names}
+    columns = {name: [_arrow_value(getattr(r, name)) for r in rows] for name in schema.names}
     return pa.Table.from_pydict(columns, schema=schema)
 
 

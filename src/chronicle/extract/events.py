@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, capital_of, city_country, code_tokens, country_of
 from chronicle.extract.event_patterns import Sense, cameo_to_plover, lexicon, noun_sense, verb_sense
+from chronicle.extract.event_time import event_date
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import Actor, ArticleRecords, Event, Quote, child_id
 
@@ -641,8 +642,7 @@ def _with_location(source: Argument | None, locations: tuple[Token, ...], coder:
 def _record(article_id: str, n: int, item: Found, sent: Span, source: Argument | None, target: Argument | None,
             records: ArticleRecords, anchor: dt.date | None, coder: Coder) -> Event:
     trigger = item.trigger
-    dates = [d for d in records.dates if sent.start_char <= d.start < sent.end_char and d.value]
-    date = min(dates, key=lambda d: abs(d.start - trigger.idx), default=None)
+    when = event_date(records, sent, trigger, anchor)
     places = [p for p in records.places if sent.start_char <= p.start < sent.end_char]
     place = min(places, key=lambda p: abs(p.start - trigger.idx), default=None)
     quote = coder.quote_at(trigger.idx)
@@ -658,8 +658,7 @@ def _record(article_id: str, n: int, item: Found, sent: Span, source: Argument |
         target_id=target.actor_id if target else None, target=target.text if target else None,
         target_code=target.code.text if target else None,
         negated=item.negated, hypothetical=item.hypothetical, future=item.future,
-        date=date.value if date else anchor,
-        date_origin="expression" if date else ("publication" if anchor else "unknown"),
+        date=when.date, date_granularity=when.granularity, date_origin=when.origin,
         place_id=place.id if place else None, quote_id=quote.id if quote else None,
         confidence=round(confidence, 2),
     )

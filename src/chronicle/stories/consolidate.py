@@ -20,7 +20,7 @@ from chronicle.records import Record
 from chronicle.store.schema import columns, quoted, to_arrow
 from chronicle.stories.clustering import UNDATED, WINDOW_DAYS, StoryDoc, Vocabulary, assign_stories
 from chronicle.stories.duplicates import find_duplicates
-from chronicle.stories.entities import ActorRow, PlaceRow, build_entities
+from chronicle.stories.entities import ActorRow, PlaceRow, build_entities, event_actor_keys
 from chronicle.stories.groups import ArticleInfo, EventRow, group_events
 from chronicle.stories.records import (
     CONSOLIDATED_RECORDS,
@@ -115,7 +115,8 @@ def _entities(con: duckdb.DuckDBPyConnection):
     places = [PlaceRow(*row) for row in con.execute(
         "SELECT id, article_id, coalesce(name, text), country, geonames_id FROM places "
         "WHERE geonames_id IS NOT NULL ORDER BY id").fetchall()]
-    return build_entities(actors, places)
+    entities, links = build_entities(actors, places)
+    return entities, links, event_actor_keys(actors, links)
 
 
 def _event_groups(con: duckdb.DuckDBPyConnection, entity_of: dict[str, str], story_rows: dict[str, tuple]):
@@ -168,8 +169,7 @@ GROUP BY s.story_id
 def consolidate(con: duckdb.DuckDBPyConnection) -> Consolidation:
     """Place new articles, then rebuild stories, entities and event groups, all in one transaction."""
     new_rows = place_stories(con)
-    entities, links = _entities(con)
-    entity_of = {link.record_id: link.entity_key for link in links if link.record_table == "actors"}
+    entities, links, entity_of = _entities(con)
     con.execute("BEGIN TRANSACTION")
     try:
         _write(con, new_rows, StoryArticle)

@@ -1,7 +1,8 @@
 """Entities across articles: one key per real actor or place, article-level records linked to it.
 
-An actor's key is its `actor_key` when the actors stage gives one, else `fallback_key` (normalised
-name | country, the one place that computes it). Person keys are then merged across articles: within
+A named actor's key is its `actor_key` when the actors stage gives one, else `fallback_key`
+(normalised name | country, the one place that computes it); a described actor ('officials') is an
+entity of its own article only. Person keys are then merged across articles: within
 one country, a surname alone ("Trump") and a titled name ("President Trump") join the full name that
 ends in that surname ("Donald Trump") when it is the dominant bearer of the surname, else the full
 name its own article uses; otherwise it stays apart. Places are keyed by GeoNames id.
@@ -38,16 +39,25 @@ def normalise(name: str) -> str:
     return " ".join(_TOKEN.findall(plain.replace(".", " ")))
 
 
-def country_of(code: str | None, country: str | None) -> str | None:
-    if country:
-        return country
-    head = (code or "").split(" ")[0]
-    return head if len(head) == 3 and head.isalpha() and head.isupper() else None
-
-
-def fallback_key(name: str, code: str | None, country: str | None = None) -> str:
+def fallback_key(name: str, country: str | None) -> str:
     """The key of an actor the actors stage left without one: normalised name | country."""
-    return f"{normalise(name)}|{country_of(code, country) or ''}"
+    return f"{normalise(name)}|{country or ''}"
+
+
+def is_named(name: str, kind: str) -> bool:
+    """A proper name ('Oren Vasquez', 'Telos'), not a description ('the port authority', 'Dock workers').
+
+    Only named actors are the same entity across articles; 'officials' in two articles are not.
+    """
+    tokens = name.split()
+    if any(t[:1].isupper() for t in tokens[1:]):
+        return True
+    return len(tokens) == 1 and tokens[0][:1].isupper() and kind in ("person", "organisation", "state")
+
+
+def article_key(article_id: str, name: str, country: str | None) -> str:
+    """The key of a described (unnamed) actor: its own article's."""
+    return f"{article_id}/{fallback_key(name, country)}"
 
 
 def name_tokens(name: str) -> list[str]:
@@ -96,14 +106,15 @@ def _bearer(names: Counter[str], own: str | None) -> str | None:
 
 def actor_keys(actors: list[ActorRow]) -> dict[str, str]:
     """Entity key per actor id, with person aliases merged across articles."""
-    keys = {a.id: a.actor_key or fallback_key(a.name, a.code, a.country) for a in actors}
+    keys = {a.id: (a.actor_key or fallback_key(a.name, a.country)) if is_named(a.name, a.kind)
+            else article_key(a.article_id, a.name, a.country) for a in actors}
     # full names per (country, surname), counted over articles
     full: dict[tuple[str | None, str], Counter[str]] = defaultdict(Counter)
     in_article: dict[tuple[str, str | None, str], str] = {}
     for a in actors:
         tokens = name_tokens(a.name)
-        if a.kind == "person" and len(tokens) >= 2:
-            country = country_of(a.code, a.country)
+        if a.kind == "person" and len(tokens) >= 2 and is_named(a.name, a.kind):
+            country = a.country
             name = _full_name(tokens)
             full[(country, tokens[-1])][name] += 1
             in_article[(a.article_id, country, tokens[-1])] = name
@@ -112,9 +123,9 @@ def actor_keys(actors: list[ActorRow]) -> dict[str, str]:
         surnames[surname].add(country)
     for a in actors:
         tokens = name_tokens(a.name)
-        if a.kind != "person" or not tokens:
+        if a.kind != "person" or not tokens or not is_named(a.name, a.kind):
             continue
-        country = country_of(a.code, a.country)
+        country = a.country
         if country is None and len(surnames.get(tokens[-1], ())) == 1:
             # a bare name without a country takes the one country its surname is known in
             (country,) = surnames[tokens[-1]]
@@ -150,7 +161,7 @@ def build_entities(actors: list[ActorRow], places: list[PlaceRow]) -> tuple[list
         kinds = Counter(a.kind for a in rows)
         entities.append(Entity(
             key=key, kind=max(kinds, key=lambda k: (kinds[k], k)), name=name,
-            country=_most_common([country_of(a.code, a.country) for a in rows]),
+            country=_most_common([a.country for a in rows]),
             code=_most_common([a.code for a in rows]),
             aliases=" | ".join(sorted(names)), num_articles=len({a.article_id for a in rows}),
             num_mentions=sum(a.mention_count for a in rows)))
@@ -169,3 +180,18 @@ def build_entities(actors: list[ActorRow], places: list[PlaceRow]) -> tuple[list
         links += [EntityLink(entity_key=key, record_id=p.id, record_table="places", article_id=p.article_id,
                              name=p.name) for p in rows]
     return entities, links
+
+
+def event_actor_keys(actors: list[ActorRow], links: list[EntityLink]) -> dict[str, str]:
+    """The key events are grouped by: a named actor's entity, a described actor's code (or its words).
+
+    'Police' in two reports of one arrest are one party to the act though not one named entity.
+    """
+    entity_of = {link.record_id: link.entity_key for link in links if link.record_table == "actors"}
+    keys = {}
+    for a in actors:
+        if is_named(a.name, a.kind):
+            keys[a.id] = entity_of[a.id]
+        else:
+            keys[a.id] = f"code:{a.code}" if a.code else fallback_key(a.name, a.country)
+    return keys

@@ -27,14 +27,15 @@ def command(
 ) -> None:
     """Print the stories: the articles from any outlet that report the same news event."""
     from chronicle.store import Store, StoreError
-    from chronicle.stories.views import stories
+    from chronicle.stories.queries import StoreQueries
 
     try:
         store = Store(db, read_only=True)
     except StoreError as exc:
         raise fail(str(exc)) from None
     with store:
-        found = stories(store.con, since=since.date() if since else None)
+        queries = StoreQueries(store.con)
+        found = queries.stories(since=since.date() if since else None, limit=queries.stories()["total"] or 1)["items"]
     if format is Format.jsonl:
         for story in found:
             sys.stdout.write(json.dumps(story, default=str) + "\n")

@@ -62,15 +62,16 @@ def print_summary(store: Store, out: TextIO) -> None:
 
 def _print_stories(console: Console, store: Store) -> None:
     """Stories across articles and the most reported event groups (written by `chronicle.stories`)."""
-    from chronicle.stories.views import event_groups, stories
+    from chronicle.stories.queries import StoreQueries
 
-    found = stories(store.con)
-    console.rule(f"[bold]stories ({len(found)})")
-    for story in found:
+    queries = StoreQueries(store.con)
+    found = queries.stories(limit=20)
+    console.rule(f"[bold]stories ({found['total']}, latest first)")
+    for story in found["items"]:
         outlets = ", ".join(sorted({a["source"] for a in story["articles"]}))
         console.print(f"[bold]{escape(_clip(story['title'] or story['story_id'], 70))}[/] "
                       f"[dim]{story['num_articles']} articles, {story['num_sources']} sources: {escape(outlets)}")
-    groups = event_groups(store.con, limit=10)
+    groups = queries.event_groups(limit=10)
     console.rule(f"[bold]event groups ({groups['total']}, most reported first)")
     for g in groups["items"]:
         console.print(escape(f"  {g['event_type']} {g['source_key'] or '?'} → {g['target_key'] or '?'} "

@@ -67,7 +67,8 @@ def synthetic(corpus: list[str], n: int, seed: int = 7):
                               word_count=len(text.split()))
             actors = [Actor(id=child_id(aid, "a", k), article_id=aid, name=name, kind="person", country="USA",
                             mention_count=1) for k, name in enumerate(names)]
-            events = [Event(id=child_id(aid, "e", k), article_id=aid, event_type=EVENT_TYPES[(zlib.crc32(title.encode()) + k) % 6],
+            kind = zlib.crc32(title.encode())
+            events = [Event(id=child_id(aid, "e", k), article_id=aid, event_type=EVENT_TYPES[(kind + k) % 6],
                             trigger_start=0, trigger_end=1, trigger="x", sentence_start=0, sentence_end=1,
                             sentence="x", source_id=actors[k % len(actors)].id,
                             target_id=actors[(k + 1) % len(actors)].id, date=day, date_granularity="day",
@@ -98,8 +99,8 @@ def run_child(db: Path) -> dict:
         started = time.perf_counter()
         result = consolidate(store.con)
         seconds = time.perf_counter() - started
-    return {"seconds": round(seconds, 1), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-            **result.__dict__}
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": round(seconds, 1), "peak_rss_mb": round(peak), **result.__dict__}
 
 
 def main() -> None:

@@ -110,3 +110,23 @@ def test_described_actors_are_not_merged_across_articles():
             ActorRow("a2", "y", "officials", "group", None, None, None, 1)]
     keys = actor_keys(rows)
     assert keys["a1"] != keys["a2"]
+
+
+def test_http_api_serves_stories_entities_and_unique_events(store_with, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from chronicle.serve import create_app
+
+    store = store_with(DOCK)
+    path = store.path
+    store.close()
+    client = TestClient(create_app(path))
+    stories = client.get("/stories").json()
+    assert stories["total"] == 1 and len(stories["items"][0]["articles"]) == 3
+    story = client.get(f"/stories/{stories['items'][0]['story_id']}").json()
+    assert story["event_groups"][0]["num_sources"] == 3
+    groups = client.get("/events", params={"unique": "true"}).json()
+    assert groups["total"] == 1 and len(groups["items"][0]["members"]) == 3
+    entity = client.get("/entities/halvard brenn|NOR").json()
+    assert entity["entity"]["num_articles"] == 3
+    assert client.get("/entities/nobody|").status_code == 404

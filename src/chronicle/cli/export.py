@@ -27,7 +27,7 @@ def command(
 ) -> None:
     """Export every table of the store (articles, actors, mentions, quotes, events, …, failures)."""
     from chronicle.store import Store, StoreError
-    from chronicle.store.schema import CREATED_RECORDS
+    from chronicle.store.schema import STORED_RECORDS
 
     try:
         store = Store(db, read_only=True)
@@ -35,7 +35,7 @@ def command(
         raise fail(str(exc)) from None
     out.mkdir(parents=True, exist_ok=True)
     with store:
-        for table in CREATED_RECORDS:
+        for table in STORED_RECORDS:
             target = out / f"{table}.{format.value}"
             # the path is ours, not user SQL; quotes in it are escaped for the SQL string literal
             literal = str(target).replace("'", "''")

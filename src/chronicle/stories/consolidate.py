@@ -19,7 +19,7 @@ from chronicle.confidence import threshold
 from chronicle.records import Record
 from chronicle.store.schema import columns, quoted, to_arrow
 from chronicle.stories.clustering import UNDATED, WINDOW_DAYS, StoryDoc, Vocabulary, assign_stories
-from chronicle.stories.duplicates import find_duplicates
+from chronicle.stories.duplicates import DuplicateIndex
 from chronicle.stories.entities import ActorRow, PlaceRow, build_entities, event_actor_keys
 from chronicle.stories.groups import ArticleInfo, EventRow, group_events
 from chronicle.stories.records import (
@@ -30,7 +30,7 @@ from chronicle.stories.records import (
     EventGroupMember,
     StoryArticle,
 )
-from chronicle.stories.text import shingles, terms
+from chronicle.stories.text import shingle_hashes, terms
 
 FETCH_ROWS = 2000
 
@@ -84,25 +84,21 @@ def place_stories(con: duckdb.DuckDBPyConnection) -> list[StoryArticle]:
     cursor = con.execute(f"SELECT id, published, title, text FROM articles WHERE {condition} "
                          "ORDER BY published NULLS LAST, id", params)
     vocabulary = Vocabulary()
+    copies = DuplicateIndex()
     docs: list[StoryDoc] = []
-    ordered_shingles: list[tuple[str, set[bytes]]] = []
     for rows in _batches(cursor):
-        for n, (article_id, published, title, text) in enumerate(rows):
-            doc = StoryDoc(article_id, _day(published), *vocabulary.encode(terms(title, text)),
-                           order=(len(docs) + n,))
-            if article_id in placed:
-                doc.story_id, doc.duplicate_of = placed[article_id]
+        for article_id, published, title, text in rows:
+            doc = StoryDoc(article_id, _day(published), *vocabulary.encode(terms(title, text)), order=(len(docs),))
+            known = placed.get(article_id)
+            if known is not None:
+                doc.story_id, doc.duplicate_of = known
+            doc.duplicate_of = copies.add(article_id, shingle_hashes(text),
+                                          None if known is None else known[1] is not None) or doc.duplicate_of
             docs.append(doc)
-            ordered_shingles.append((article_id, shingles(text)))
     new_ids = {d.id for d in docs if d.story_id is None}
     if not new_ids:
         return []
-    duplicates = find_duplicates(ordered_shingles, known={a: placed[a][1] for a, _ in ordered_shingles
-                                                          if a in placed})
-    del ordered_shingles
-    for doc in docs:
-        if doc.id in duplicates:
-            doc.duplicate_of = duplicates[doc.id]
+    del copies
     assign_stories(docs, len(vocabulary.ids))
     return [StoryArticle(article_id=d.id, story_id=d.story_id or f"s:{d.id}", duplicate_of=d.duplicate_of,
                          similarity=round(d.similarity, 4)) for d in docs if d.id in new_ids]

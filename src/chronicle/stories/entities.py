@@ -10,6 +10,7 @@ name its own article uses; otherwise it stays apart. Places are keyed by GeoName
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -32,6 +33,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TOKEN = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
 
 
+@functools.lru_cache(maxsize=200_000)
 def normalise(name: str) -> str:
     """Lower case, accents and punctuation dropped, possessive dropped, spaces collapsed."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
@@ -60,14 +62,15 @@ def article_key(article_id: str, name: str, country: str | None) -> str:
     return f"{article_id}/{fallback_key(name, country)}"
 
 
-def name_tokens(name: str) -> list[str]:
+@functools.lru_cache(maxsize=200_000)
+def name_tokens(name: str) -> tuple[str, ...]:
     """The name less leading titles and trailing suffixes ('President Donald J. Trump Jr.' → donald j trump)."""
     tokens = normalise(name).split()
     while len(tokens) > 1 and tokens[0] in TITLES:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
         tokens = tokens[:-1]
-    return tokens
+    return tuple(tokens)
 
 
 @dataclass
@@ -91,7 +94,7 @@ class PlaceRow:
     geonames_id: int
 
 
-def _full_name(tokens: list[str]) -> str:
+def _full_name(tokens: tuple[str, ...]) -> str:
     """First and last token: 'donald j trump' and 'donald trump' are one full name."""
     return f"{tokens[0]} {tokens[-1]}"
 

@@ -7,9 +7,12 @@ their first paragraphs' facts, while their later background drifts apart.
 
 from __future__ import annotations
 
+import functools
 import re
+import zlib
 from collections import Counter
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 LEAD_WORDS = 250
@@ -17,6 +20,7 @@ TITLE_WEIGHT = 2
 SHINGLE_SIZE = 5
 SHINGLE_WORDS = 400
 
+_BASE = 1_000_003
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*", re.UNICODE)
 # News-wire words that say nothing about which event it is.
 _GENERIC = frozenset({"said", "says", "told", "according", "reported", "news", "percent", "year", "years",
@@ -40,23 +44,44 @@ def stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=500_000)
+def term(word: str) -> str | None:
+    """The term a word counts as, or None for stop words, wire words and short words (cached: words repeat)."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if (len(low) < 3 and not low.isdigit()) or low in STOP_WORDS or low in _GENERIC:
+        return None
+    return stem(low) if low.isalpha() else low
+
+
 def terms(title: str | None, text: str) -> Counter[str]:
     """Term counts of the headline (weighted) and the lead of the body."""
     counts: Counter[str] = Counter()
     for weight, part in ((TITLE_WEIGHT, title or ""), (1, " ".join(text.split()[:LEAD_WORDS]))):
         for word in words(part):
-            low = word.lower().replace("’", "'")
-            if low.endswith("'s"):
-                low = low[:-2]
-            if (len(low) < 3 and not low.isdigit()) or low in STOP_WORDS or low in _GENERIC:
-                continue
-            counts[stem(low) if low.isalpha() else low] += weight
+            found = term(word)
+            if found is not None:
+                counts[found] += weight
     return counts
 
 
-def shingles(text: str) -> set[bytes]:
-    """Word 5-grams of the opening words: a republished copy shares almost all of them."""
-    tokens = [w.lower() for w in words(text)[:SHINGLE_WORDS]]
+@functools.lru_cache(maxsize=500_000)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.lower().encode("utf-8"))
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """32-bit hashes of the word 5-grams of the opening words: a republished copy shares almost all of them.
+
+    Each word is hashed once (CRC32, deterministic across runs) and a 5-gram's hash is a polynomial of
+    its words' hashes, computed for all 5-grams at once.
+    """
+    tokens = np.fromiter((_word_hash(w) for w in words(text)[:SHINGLE_WORDS]), dtype=np.uint64)
     if len(tokens) < SHINGLE_SIZE:
-        return {" ".join(tokens).encode("utf-8")} if tokens else set()
-    return {" ".join(tokens[i : i + SHINGLE_SIZE]).encode("utf-8") for i in range(len(tokens) - SHINGLE_SIZE + 1)}
+        return np.unique(tokens)
+    n = len(tokens) - SHINGLE_SIZE + 1
+    grams = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE_SIZE):
+        grams = (grams * np.uint64(_BASE) + tokens[k : k + n]) & np.uint64(0xFFFFFFFF)
+    return np.unique(grams)

@@ -4,7 +4,7 @@ Run after ingest (and after loading Ray shards). Articles not yet in `story_arti
 near-duplicates are found and every new article joins or starts a story, compared only with the
 articles published within the clustering window of the new ones; placed articles never move.
 Entities and event groups are then derived afresh from all stored records, so re-running on the
-same store gives the same tables, and a run that finds no new article changes nothing.
+same store gives the same tables; a run that finds no new article returns at once, changing nothing.
 """
 
 from __future__ import annotations
@@ -165,6 +165,8 @@ GROUP BY s.story_id
 def consolidate(con: duckdb.DuckDBPyConnection) -> Consolidation:
     """Place new articles, then rebuild stories, entities and event groups, all in one transaction."""
     new_rows = place_stories(con)
+    if not new_rows and _is_current(con):
+        return _tally(con, new_rows)
     entities, links, entity_of = _entities(con)
     con.execute("BEGIN TRANSACTION")
     try:
@@ -184,6 +186,17 @@ def consolidate(con: duckdb.DuckDBPyConnection) -> Consolidation:
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    stories = con.execute("SELECT count(*) FROM stories").fetchone()[0]  # type: ignore[index]
+    return _tally(con, new_rows)
+
+
+def _is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Every article is placed and the derived tables were written since (stored records never change)."""
+    return con.execute("SELECT (SELECT count(*) FROM stories) > 0 OR (SELECT count(*) FROM articles) = 0"
+                       ).fetchone()[0]  # type: ignore[index]
+
+
+def _tally(con: duckdb.DuckDBPyConnection, new_rows: list[StoryArticle]) -> Consolidation:
+    count = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
+             for t in ("stories", "entities", "event_groups")}
     return Consolidation(new_articles=len(new_rows), duplicates=sum(r.duplicate_of is not None for r in new_rows),
-                         stories=stories, entities=len(entities), event_groups=len(groups))
+                         stories=count["stories"], entities=count["entities"], event_groups=count["event_groups"])

@@ -130,3 +130,16 @@ def test_http_api_serves_stories_entities_and_unique_events(store_with, tmp_path
     entity = client.get("/entities/halvard brenn|NOR").json()
     assert entity["entity"]["num_articles"] == 3
     assert client.get("/entities/nobody|").status_code == 404
+
+
+def test_described_actors_group_by_code_across_outlets(store_with):
+    police = [("riot police", "group", "NOR"), ("Ostmark Harbour Union", "organisation", "NOR")]
+    reports = []
+    for outlet, verb in (("Fjord Times", "dispersed"), ("Nordic Ledger", "broke up")):
+        report = Report(outlet, D1, f"Police {verb} Ostmark harbour picket",
+                        f"Riot police {verb} a picket of the Ostmark Harbour Union at the harbour gates on Monday, "
+                        "detaining twelve dockers.", police, [("COERCE", "riot police", "Ostmark Harbour Union", D1)])
+        reports.append(report)
+    store = store_with(reports)
+    rows = store.con.execute("SELECT source_key, num_articles FROM event_groups").fetchall()
+    assert rows == [("code:NOR", 2)]

@@ -6,7 +6,8 @@ compatible with it, else it starts one:
 - dates: two dates the text states to the day must be equal; a month or year date must contain the
   other; a date taken from publication is only known to within `DATE_SLACK_DAYS`, and an event with
   such a date joins only a group of its own story (the date alone cannot tell two acts apart);
-- places: two resolved places in different countries are two acts.
+- places: two resolved places in different countries are two acts;
+- events with neither source nor target known group only within one story.
 Only asserted acts are counted: negated, hypothetical and future events, and events below the
 events confidence threshold, are left out. Events of near-duplicate articles are listed as members
 but not counted.
@@ -67,6 +68,8 @@ def _contains(coarse: dt.date, granularity: str | None, day: dt.date) -> bool:
 def _compatible(group: _Group, event: EventRow, when: dt.date | None, story_id: str | None) -> bool:
     if event.place_country and group.country and event.place_country != group.country:
         return False
+    if event.source_key is None and event.target_key is None and story_id != group.story_id:
+        return False  # with neither party known, only the story ties two reports to one act
     exact = event.stated and event.granularity == "day" and event.date is not None
     if exact and group.day is not None:
         return event.date == group.day

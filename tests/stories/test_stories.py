@@ -143,3 +143,13 @@ def test_described_actors_group_by_code_across_outlets(store_with):
     store = store_with(reports)
     rows = store.con.execute("SELECT source_key, num_articles FROM event_groups").fetchall()
     assert rows == [("code:NOR", 2)]
+
+
+def test_state_names_are_their_country_and_titles_alone_are_not_names():
+    rows = [ActorRow("a1", "x", "U.S.", "state", "USA", "USA", None, 1),
+            ActorRow("a2", "y", "United States", "state", "USA", "USA", None, 1),
+            ActorRow("a3", "x", "CEO", "person", None, None, None, 1),
+            ActorRow("a4", "y", "CEO", "person", None, None, None, 1)]
+    keys = actor_keys(rows)
+    assert keys["a1"] == keys["a2"] == "country:USA"
+    assert keys["a3"] != keys["a4"]

@@ -2,10 +2,11 @@
 
 A named actor's key is its `actor_key` when the actors stage gives one, else `fallback_key`
 (normalised name | country, the one place that computes it); a described actor ('officials') is an
-entity of its own article only. Person keys are then merged across articles: within
-one country, a surname alone ("Trump") and a titled name ("President Trump") join the full name that
-ends in that surname ("Donald Trump") when it is the dominant bearer of the surname, else the full
-name its own article uses; otherwise it stays apart. Places are keyed by GeoNames id.
+entity of its own article only, and a state actor is its country (`country:USA`). Person keys are
+then merged across articles: within one country, a surname alone ("Trump") and a titled name
+("President Trump") join the full name that ends in that surname ("Donald Trump") when it is the
+dominant bearer of the surname, else the full name its own article uses; otherwise it stays apart.
+Places are keyed by GeoNames id.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def is_named(name: str, kind: str) -> bool:
     Only named actors are the same entity across articles; 'officials' in two articles are not.
     """
     tokens = name.split()
+    if all(t in TITLES for t in normalise(name).split()):
+        return False  # a title alone ('CEO', 'the President') describes, it does not name
     if any(t[:1].isupper() for t in tokens[1:]):
         return True
     return len(tokens) == 1 and tokens[0][:1].isupper() and kind in ("person", "organisation", "state")
@@ -99,6 +102,15 @@ def _full_name(tokens: tuple[str, ...]) -> str:
     return f"{tokens[0]} {tokens[-1]}"
 
 
+def _base_key(actor: ActorRow) -> str:
+    """Before aliases are merged: a state is its country ('U.S.', 'United States', 'America' → country:USA)."""
+    if actor.kind == "state" and actor.country:
+        return f"country:{actor.country}"
+    if is_named(actor.name, actor.kind):
+        return actor.actor_key or fallback_key(actor.name, actor.country)
+    return article_key(actor.article_id, actor.name, actor.country)
+
+
 def _bearer(names: Counter[str], own: str | None) -> str | None:
     """The full name a bare surname stands for: the dominant bearer, else the one its article names."""
     name, count = max(names.items(), key=lambda item: (item[1], item[0]))
@@ -109,8 +121,7 @@ def _bearer(names: Counter[str], own: str | None) -> str | None:
 
 def actor_keys(actors: list[ActorRow]) -> dict[str, str]:
     """Entity key per actor id, with person aliases merged across articles."""
-    keys = {a.id: (a.actor_key or fallback_key(a.name, a.country)) if is_named(a.name, a.kind)
-            else article_key(a.article_id, a.name, a.country) for a in actors}
+    keys = {a.id: _base_key(a) for a in actors}
     # full names per (country, surname), counted over articles
     full: dict[tuple[str | None, str], Counter[str]] = defaultdict(Counter)
     in_article: dict[tuple[str, str | None, str], str] = {}
@@ -193,7 +204,7 @@ def event_actor_keys(actors: list[ActorRow], links: list[EntityLink]) -> dict[st
     entity_of = {link.record_id: link.entity_key for link in links if link.record_table == "actors"}
     keys = {}
     for a in actors:
-        if is_named(a.name, a.kind):
+        if is_named(a.name, a.kind) or entity_of[a.id].startswith("country:"):
             keys[a.id] = entity_of[a.id]
         else:
             keys[a.id] = f"code:{a.code}" if a.code else fallback_key(a.name, a.country)

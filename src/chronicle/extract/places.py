@@ -68,6 +68,9 @@ NEAR_KM = 100.0
 QUALIFIER_SUPPORT = 4.0  # inside the division named right after it ("Springfield, Illinois")
 ANCHOR_MARGIN = 1.0  # a name whose best candidate leads by this much resolves without context
 SMALL_PLACE = 10_000  # a town this small with no support from the article is not trusted
+UNKNOWN = "not in the gazetteer"
+INNER_MIN_POPULATION = 10_000  # a town named inside a longer name ("Heathrow Animal Reception Center")
+CONTAINER_LINKS = {"in", "at", "of", "near", "outside", ""}  # "<unknown toponym> in <place>"
 
 
 @dataclass(slots=True)
@@ -77,6 +80,15 @@ class Toponym:
     candidates: list[Candidate]
     qualifier: list[Candidate] = field(default_factory=list)  # the admin name right after it
     qualifies: list[Candidate] = field(default_factory=list)  # the toponym it follows ("X, <this>")
+    division_word: bool = False  # followed by a word for a division ("Washington state")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    toponym: Toponym
+    entry: Entry | None
+    features: dict[str, float] | None  # what the confidence is computed from
+    reason: str | None  # why there is no entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +101,8 @@ class Anchor:
 def supplement() -> dict:
     """The supplement file, with its word lists as frozensets."""
     data = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
-    for key in ("facility_heads", "locative_prepositions", "resident_nouns", "organisation_heads"):
+    for key in ("facility_heads", "locative_prepositions", "resident_nouns", "organisation_heads", "division_words",
+                "direction_words"):
         data[key] = frozenset(data[key])
     return data
 
@@ -243,14 +256,17 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
         other = anchor.entry
         if other.country2 is not None and other.country2 == entry.country2:
             votes["country"] = COUNTRY_SUPPORT
-            if entry.admin1 is not None and other.admin1 == entry.admin1:
+            # in the same first-level division, or the country the other place lies in
+            if (entry.admin1 is not None and other.admin1 == entry.admin1) or (
+                    entry.feature == "country" and other.feature != "country"):
                 votes["admin"] = ADMIN_SUPPORT
             if other.feature in {"city", "admin2"} and entry.feature in {"city", "admin2"} and haversine_km(
                     entry.latitude, entry.longitude, other.latitude, other.longitude) <= NEAR_KM:
                 votes["near"] = NEAR_SUPPORT
     if any(c.entry.feature in DIVISIONS and contains(c.entry, entry) for c in toponym.qualifier):
         votes["qualifier"] = QUALIFIER_SUPPORT
-    if entry.feature in DIVISIONS and any(contains(entry, c.entry) for c in toponym.qualifies):
+    if entry.feature in DIVISIONS and (
+            toponym.division_word or any(contains(entry, c.entry) for c in toponym.qualifies)):
         votes["qualifier"] = QUALIFIER_SUPPORT
     return votes
 
@@ -258,6 +274,9 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
 def qualify(doc: Doc, found: list[Toponym]) -> None:
     """Link "<place>, <division>" pairs ("Springfield, Illinois", "Moore, Okla."): the second is the
     first's qualifier."""
+    for toponym in found:
+        following = doc[toponym.span.end] if toponym.span.end < len(doc) else None
+        toponym.division_word = following is not None and following.lower_ in supplement()["division_words"]
     for first, second in itertools.pairwise(found):
         between = doc.text[first.span.end_char:second.span.start_char]
         if between.strip() == ",":
@@ -299,8 +318,9 @@ def demonym_anchors(doc: Doc) -> list[Anchor]:
     return found
 
 
-def features(ranked: list[tuple[float, Candidate, dict[str, float]]]) -> dict[str, float]:
-    """What the confidence is computed from."""
+def features(ranked: list[tuple[float, Candidate, dict[str, float]]], derived: bool = False) -> dict[str, float]:
+    """What the confidence is computed from; `derived`: the place is one the toponym names inside it or
+    lies in, not the toponym's own."""
     best, candidate, votes = ranked[0]
     runner_up = next((s for s, c, _v in ranked[1:] if haversine_km(
         c.entry.latitude, c.entry.longitude, candidate.entry.latitude, candidate.entry.longitude) > 161), None)
@@ -314,6 +334,7 @@ def features(ranked: list[tuple[float, Candidate, dict[str, float]]]) -> dict[st
         "division": float(entry.feature in {"admin1", "admin2"}),
         "log_population": min(math.log10(max(entry.population, 1)), 8.0) / 8.0,
         "alternate": float(candidate.form in {"alternate", "alias"}),
+        "derived": float(derived),
     }
 
 
@@ -323,21 +344,77 @@ def calibrated(values: dict[str, float]) -> float:
     return round(1 / (1 + math.exp(-z)), 3)
 
 
-def resolve(toponym: Toponym, anchors: list[Anchor]) -> tuple[Entry | None, float, str | None]:
-    """(place, confidence, reason when unresolved)."""
+def resolve(toponym: Toponym, anchors: list[Anchor], derived: bool = False) -> Resolution:
+    """The toponym's place; `derived`: the name is part of the toponym."""
     ranked = rank(toponym, anchors)
     if not ranked:
-        return None, 0.0, "not in the gazetteer"
+        return Resolution(toponym, None, None, UNKNOWN)
     _score, best, votes = ranked[0]
     entry = best.entry
     elsewhere = any(a.key != toponym.key for a in anchors)
     if entry.feature == "city" and entry.population < SMALL_PLACE and elsewhere and not any(votes.values()):
-        return None, 0.0, "only small places of that name, far from the article's other places"
-    return entry, calibrated(features(ranked)), None
+        return Resolution(toponym, None, None, "only small places of that name, far from the article's other places")
+    return Resolution(toponym, entry, features(ranked, derived), None)
 
 
-@register_stage("places", fills=("places",))
-def extract_places(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
+def inner_place(toponym: Toponym) -> Toponym | None:
+    """A known place named inside a toponym the gazetteer lacks, longest first, the likeliest of equal
+    length ("Colchester General Hospital", "Old Town Manassas", "north west London", "Democratic
+    Republic of Congo"): the building, street or quarter lies in it. Demonyms and direction words do
+    not count ("the Russian Embassy" is rarely in Russia; "Northern" is not a place in "Northern Europe")."""
+    span = toponym.span
+    words = supplement()
+    skip = words["demonyms"].keys() | words["direction_words"]
+    generic = words["facility_heads"] | words["organisation_heads"]
+    for length in range(len(span) - 1, 0, -1):
+        found = []
+        for start in range(len(span) - length + 1):
+            inner = span[start:start + length]
+            key = lookup_key(inner.text)
+            # the kind of thing the toponym is ("Royal Street", "Convention Centre") is no place
+            if not inner[0].text[:1].isupper() or key in skip or any(t.lower_ in generic for t in inner):
+                continue
+            named = [c for c in candidates(key) if c.form == "name" and (
+                c.entry.feature != "city" or c.entry.population >= INNER_MIN_POPULATION)]
+            if named:
+                found.append((max(prior(c, named) for c in named), Toponym(inner, key, named)))
+        if found:
+            return max(found, key=lambda item: item[0])[1]
+    return None
+
+
+def container(doc: Doc, toponym: Toponym, resolved: list[tuple[Toponym, Entry | None]]) -> Entry | None:
+    """The place named right after an unresolved toponym as where it is ("Kamenné Square in
+    Bratislava", "the South Kilburn Estate, in north west London")."""
+    for other, entry in resolved:
+        if other.span.start_char <= toponym.span.end_char:
+            continue
+        between = doc.text[toponym.span.end_char:other.span.start_char].strip(" ,").lower()
+        return entry if between in CONTAINER_LINKS else None
+    return None
+
+
+def resolve_all(doc: Doc, found: list[Toponym], anchors: list[Anchor]) -> list[Resolution]:
+    """Each toponym's resolution; a toponym the gazetteer lacks takes a place it names inside it, else
+    the place it is said to lie in."""
+    results = [resolve(toponym, anchors) for toponym in found]
+    for i, toponym in enumerate(found):
+        if results[i].entry is not None or results[i].reason != UNKNOWN:
+            continue
+        inner = inner_place(toponym)
+        if inner is not None:
+            derived = resolve(inner, anchors, derived=True)
+            if derived.entry is not None:
+                results[i] = Resolution(toponym, derived.entry, derived.features, None)
+                continue
+        outer = container(doc, toponym, [(r.toponym, r.entry) for r in results])
+        if outer is not None:
+            results[i] = Resolution(toponym, outer, features([(0.0, Candidate(outer, "name"), {})], True), None)
+    return results
+
+
+def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
+    """The article's toponyms, in text order, each with its place or the reason it has none."""
     found = [Toponym(span, key, candidates(key))
              for span, key in toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"])]
     # words of full personal names ("Narendra Modi"): a lone name tagged PERSON may be a misread place
@@ -345,10 +422,14 @@ def extract_places(doc: Doc, records: ArticleRecords, context: ExtractContext) -
     found = [t for t in found if not (t.key in person_words and all(
         c.entry.feature == "city" and c.entry.population < PERSON_NAMESAKE_MAX for c in t.candidates))]
     qualify(doc, found)
-    anchors = anchors_of(found, demonym_anchors(doc))
+    return resolve_all(doc, found, anchors_of(found, demonym_anchors(doc)))
+
+
+@register_stage("places", fills=("places",))
+def extract_places(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     out = []
-    for toponym in found:
-        entry, confidence, reason = resolve(toponym, anchors)
+    for resolution in resolve_article(doc, records):
+        toponym, entry = resolution.toponym, resolution.entry
         out.append(
             Place(
                 id=child_id(records.article.id, "p", len(out) + 1),
@@ -362,8 +443,8 @@ def extract_places(doc: Doc, records: ArticleRecords, context: ExtractContext) -
                 latitude=entry.latitude if entry else None,
                 longitude=entry.longitude if entry else None,
                 geonames_id=entry.geonames_id if entry else None,
-                reason=reason,
-                confidence=confidence,
+                reason=resolution.reason,
+                confidence=calibrated(resolution.features) if resolution.features else 0.0,
             )
         )
     return {"places": out}

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from sklearn.linear_model import LogisticRegression
 
-import chronicle.extract.places as places
 from chronicle.evaluate.places import read_corpus, read_geovirus
+from chronicle.extract import places
 from chronicle.geo import haversine_km
 from chronicle.ingest.normalize import normalize_chars
 from chronicle.pipeline import Pipeline, PipelineConfig

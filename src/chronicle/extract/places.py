@@ -151,6 +151,8 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[tupl
     words = supplement()
     found = []
     for ent in doc.ents:
+        if ent.label_ not in TOPONYM_LABELS | {"NORP", "ORG", "PERSON"}:
+            continue
         key = lookup_key(ent.text)
         entries = [c.entry for c in candidates(key)]
         is_demonym = key in words["demonyms"] or bool(gazetteer().lookup(DEMONYM_PREFIX + key))
@@ -277,19 +279,26 @@ def qualify(doc: Doc, found: list[Toponym]) -> None:
     for toponym in found:
         following = doc[toponym.span.end] if toponym.span.end < len(doc) else None
         toponym.division_word = following is not None and following.lower_ in supplement()["division_words"]
+    text = doc.text  # built anew on each access
     for first, second in itertools.pairwise(found):
-        between = doc.text[first.span.end_char:second.span.start_char]
+        between = text[first.span.end_char:second.span.start_char]
         if between.strip() == ",":
             first.qualifier = second.candidates
             second.qualifies = first.candidates
 
 
+@functools.lru_cache(maxsize=16384)
+def priors(candidates_: tuple[Candidate, ...]) -> tuple[tuple[float, Candidate], ...]:
+    """The plausible candidates with their context-free scores (computed once per name)."""
+    found = plausible(list(candidates_))
+    return tuple((prior(candidate, found), candidate) for candidate in found)
+
+
 def rank(toponym: Toponym, anchors: list[Anchor]) -> list[tuple[float, Candidate, dict[str, float]]]:
-    found = plausible(toponym.candidates)
     scored = []
-    for candidate in found:
+    for score, candidate in priors(tuple(toponym.candidates)):
         votes = support(candidate, toponym, anchors)
-        scored.append((prior(candidate, found) + sum(votes.values()), candidate, votes))
+        scored.append((score + sum(votes.values()), candidate, votes))
     return sorted(scored, key=lambda item: -item[0])
 
 
@@ -386,10 +395,11 @@ def inner_place(toponym: Toponym) -> Toponym | None:
 def container(doc: Doc, toponym: Toponym, resolved: list[tuple[Toponym, Entry | None]]) -> Entry | None:
     """The place named right after an unresolved toponym as where it is ("Kamenné Square in
     Bratislava", "the South Kilburn Estate, in north west London")."""
+    text = doc.text  # built anew on each access
     for other, entry in resolved:
         if other.span.start_char <= toponym.span.end_char:
             continue
-        between = doc.text[toponym.span.end_char:other.span.start_char].strip(" ,").lower()
+        between = text[toponym.span.end_char:other.span.start_char].strip(" ,").lower()
         return entry if between in CONTAINER_LINKS else None
     return None
 

@@ -208,7 +208,8 @@ def _tense(verb: Token, depth: int = 0) -> Tense:
     if "going" in auxes or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.head.children)):
         return "future"
     if "to" in auxes and depth < 3 and verb.head is not verb:
-        # an infinitive looks ahead of its governing verb: of a present or future one, ahead of the anchor
+        # an infinitive looks ahead of a present or future verb ("plans to vote Tuesday"); under a past
+        # one it may lie on either side of the anchor ("invited him to meet", "threatened to leave")
         return None if _tense(verb.head, depth + 1) == "past" else "future"
     if auxes & {"would", "could", "might", "should", "may", "must", "can"}:
         return None

@@ -7,8 +7,9 @@ Order, as a reader would date an act:
 1. a date in the event's own sentence whose clause governs the trigger ("On Thursday, Ryan said he
    would support ..."), not one inside another clause ("Blackwell, who founded the institute in
    1979, endorsed ...");
-2. else the story's current date: the latest day-level date of an earlier sentence, up to the
-   anchor (news runs on from the day its lead names: "The debate on Thursday ... Cruz accused ...");
+2. else the story's current date: the latest day-level date of an earlier sentence within a few
+   days before the anchor (news runs on from the day its lead names: "The debate on Thursday ...
+   Cruz accused ..."; an older day is background, not the story's day);
 3. else the publication date, labelled `origin="publication"`.
 Dates under DATES_MIN_CONFIDENCE are not used. The granularity travels with the date: an event in
 "last year" is dated to the year, never to 1 January.
@@ -35,6 +36,9 @@ class EventTime:
     origin: Literal["expression", "publication", "unknown"]
 
 
+# How far back the story's current day may lie: a day named earlier carries on to later sentences
+# only when it is news (within these days of the anchor), not background ("the March 4 poisoning").
+NEWS_WINDOW = dt.timedelta(days=3)
 NOT_CLAUSE_HEADS = ("amod", "nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss")
 # Clauses that carry their own time: reported content and relative clauses.
 OWN_TIME = ("ccomp", "relcl", "parataxis")
@@ -48,6 +52,15 @@ def _clause_verb(token: Token) -> Token:
     return token.sent.root
 
 
+def _describes(date: Token, trigger: Token) -> bool:
+    """A date inside a noun trigger's own phrase ("a verdict handed down in November 2017",
+    "speeches she made in 2014") dates that noun."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    path = [date, *date.ancestors]
+    return trigger in path and not any(t.dep_ == "ccomp" for t in path[:path.index(trigger)])
+
+
 def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
     """How closely a date of the sentence dates the trigger: 0 in its clause, 1 in a clause that
     contains it ("On Thursday, Ryan said he would support ..."), 2 in an adverbial or infinitive
@@ -57,7 +70,7 @@ def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
     if span is None:
         return None
     verb, own = _clause_verb(span.root), _clause_verb(trigger)
-    if verb == own:
+    if verb == own or _describes(span.root, trigger):
         return 0
     if verb in own.ancestors:
         return 1
@@ -82,10 +95,15 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
               and (rank := _rank(d, sent, trigger)) is not None]
     if ranked:
         return _time(min(ranked, key=lambda r: r[:2])[2])
-    earlier = [d for d in dates if d.end <= sent.start_char and d.granularity == "day"
-               and (anchor is None or d.value <= anchor)]
+    news = [d for d in dates if d.granularity == "day" and (
+        anchor is None or dt.timedelta(0) <= anchor - d.value <= NEWS_WINDOW)]
+    earlier = [d for d in news if d.end <= sent.start_char]
     if earlier:
-        return _time(max(earlier, key=lambda d: d.start))
+        # of the latest sentence that names such a day, its latest day ("continued campaigning Friday
+        # with Fiorina, whom he named Wednesday as his running mate": the story is at Friday)
+        last = max(earlier, key=lambda d: d.start)
+        begins = sent.doc.char_span(last.start, last.end, alignment_mode="expand").sent.start_char
+        return _time(max((d for d in earlier if d.start >= begins), key=lambda d: (d.value, d.start)))
     if anchor is not None:
         return EventTime(anchor, "day", "publication")
     return EventTime(None, None, "unknown")

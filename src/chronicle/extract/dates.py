@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -79,7 +80,8 @@ def _capitalised(words: list[str]) -> str:
 def patterns() -> list[tuple[str, re.Pattern[str]]]:
     """The date patterns, each named by its rule family (longest match wins where they overlap)."""
     lex = lexicon()
-    mon = rf"(?P<mon>(?:{_capitalised(list(lex['months']))})\b\.?)"
+    full = [m for m in lex["months"] if m not in lex["abbreviations"]]
+    mon = rf"(?P<mon>(?:{_capitalised(full)})\b|(?:{_capitalised(lex['abbreviations'])})\b\.?)"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:1[7-9]|20)\d\d)"
     wd = rf"(?P<wd>{_capitalised(list(lex['weekdays']))})\b"
@@ -94,8 +96,8 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("month-day", rf"(?<![\w.]){mon} {day}\b(?![:.,]\d)(?:,? {year}\b)?"),
         ("month-year", rf"(?<![\w.]){mon},? (?:of )?{year}\b"),
         ("month-of-year", rf"(?<![\w.]){mon} (?:of )?(?P<rel>this|last|next) year\b"),
-        ("bare-month", rf"(?<![\w.])(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[- ])?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|this coming) )?{mon}"
-                  r"(?![\w-])"),
+        ("bare-month", rf"(?<![\w.])(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[- ])?"
+                       rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|this coming) )?{mon}(?![\w-])"),
         ("weekday", rf"(?<![\w.])(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Ss]uper) )?{wd}"),
         ("today", r"(?i)\b(?:(?P<w>today|tonight|yesterday|tomorrow)|this (?:morning|afternoon|evening)"
                   r"|(?P<night>last night))\b"),
@@ -277,7 +279,8 @@ class Reader:
         handler = getattr(self, "_" + family.replace("-", "_"))
         return handler(m, *m.span())
 
-    def _direction(self, start: int, end: int, present_ahead: bool = False, through_nouns: bool = False) -> Direction:
+    def _direction(self, start: int, end: int, present_ahead: bool = False,
+                   through_nouns: bool = False) -> Direction:
         """The clause's direction. For weekdays (`present_ahead`) a present tense looks ahead ("the
         Senate votes Tuesday"); a month in a present-tense clause is as often the current or a past
         one. Weekdays, seasons and holidays take the tense through the noun they describe."""
@@ -294,12 +297,13 @@ class Reader:
         month, day = (b, a) if self.day_first else (a, b)
         if y < 100:
             y += 2000 if self.anchor is None or y <= self.anchor.year % 100 + 10 else 1900
-        return self._day(start, end, y, month, day, "numeric", None, "day/month/year as written")
+        return self._calendar_day(start, end, y, month, day, "numeric", None, "day/month/year as written")
 
     def _iso(self, m: re.Match[str], start: int, end: int) -> Found | None:
-        return self._day(start, end, int(m["year"]), int(m["m"]), int(m["day"]), "iso", None, "YYYY-MM-DD")
+        return self._calendar_day(start, end, int(m["year"]), int(m["m"]), int(m["day"]), "iso", None, "YYYY-MM-DD")
 
-    def _day(self, start: int, end: int, y: int, month: int, day: int, family: str, d: Direction, how: str):
+    def _calendar_day(self, start: int, end: int, y: int, month: int, day: int, family: str, d: Direction,
+                      how: str) -> Found | None:
         try:
             return Found(start, end, dt.date(y, month, day), "day", family, d, how)
         except ValueError:
@@ -308,13 +312,14 @@ class Reader:
     def _month_day(self, m: re.Match[str], start: int, end: int) -> Found | None:
         month, day = self._month_number(m["mon"]), int(m["day"])
         if m["year"]:
-            return self._day(start, end, int(m["year"]), month, day, "month-day-year", None, "as written")
+            return self._calendar_day(start, end, int(m["year"]), month, day, "month-day-year", None, "as written")
         if self.anchor is None or (m["mon"].rstrip(".").lower() == "may" and _previous_word(self.text, start) in
                                    {"you", "we", "they", "i", "he", "she", "it", "who"}):
             return None
         d = self._direction(start, end)
         y = _nearest_year(month, day, self.anchor, d)
-        return self._day(start, end, y, month, day, "month-day", d, "the nearest such day in the clause's direction")
+        return self._calendar_day(start, end, y, month, day, "month-day", d,
+                                  "the nearest such day in the clause's direction")
 
     def _day_month(self, m: re.Match[str], start: int, end: int) -> Found | None:
         return self._month_day(m, start, end)
@@ -347,7 +352,8 @@ class Reader:
         rel = (m["rel"] or "").lower()
         if rel == "last":
             y = self.anchor.year if month < self.anchor.month else self.anchor.year - 1
-            return Found(start, end, dt.date(y, month, 1), "month", "month-last", "past", "the latest such month before")
+            return Found(start, end, dt.date(y, month, 1), "month", "month-last", "past",
+                         "the latest such month before")
         if rel in ("next", "coming", "this coming"):
             y = self.anchor.year if month > self.anchor.month else self.anchor.year + 1
             return Found(start, end, dt.date(y, month, 1), "month", "month-next", "future", "the next such month")
@@ -414,10 +420,12 @@ class Reader:
         unit = m["unit"].lower()
         if unit in ("year", "decade"):
             years = n * (10 if unit == "decade" else 1)
-            return Found(start, end, dt.date(self.anchor.year - years, 1, 1), "year", "ago", None, f"anchor year -{years}")
+            return Found(start, end, dt.date(self.anchor.year - years, 1, 1), "year", "ago", None,
+                         f"anchor year -{years}")
         if unit == "month":
             index = self.anchor.year * 12 + self.anchor.month - 1 - n
-            return Found(start, end, dt.date(index // 12, index % 12 + 1, 1), "month", "ago", None, f"anchor month -{n}")
+            return Found(start, end, dt.date(index // 12, index % 12 + 1, 1), "month", "ago", None,
+                         f"anchor month -{n}")
         days = n * (7 if unit == "week" else 1)
         return Found(start, end, self.anchor - dt.timedelta(days=days), "day", "ago", None, f"anchor -{days} days")
 
@@ -433,7 +441,8 @@ class Reader:
         if not m["year"] and (not m["det"] or follows.startswith((" of ", " in ", " from ", " to "))):
             return None  # "the fall of Rome", "a fall in prices", "spring" as a verb or noun
         if m["year"]:
-            return Found(start, end, dt.date(int(m["year"]), 1, 1), "year", "season", None, "season of the year written")
+            return Found(start, end, dt.date(int(m["year"]), 1, 1), "year", "season", None,
+                         "season of the year written")
         if self.anchor is None:
             return None
         first, last = lexicon()["seasons"][season]
@@ -444,7 +453,8 @@ class Reader:
         elif det == "next":
             y = a.year if first > a.month else a.year + 1
         else:
-            y = _nearest_year(first, None, a, None if det == "this" else self._direction(start, end, through_nouns=True))
+            d = None if det == "this" else self._direction(start, end, through_nouns=True)
+            y = _nearest_year(first, None, a, d)
         return Found(start, end, dt.date(y, 1, 1), "year", "season", None, "the year of the nearest such season")
 
     def _holiday(self, m: re.Match[str], start: int, end: int) -> Found | None:
@@ -504,9 +514,10 @@ def find_dates(doc: Doc, anchor: dt.date | None) -> list[Found]:
 def _weekdays_in_apposition(found: list[Found], text: str) -> list[Found]:
     """"Friday, March 30, 2018": a weekday written right before its calendar day takes that day."""
     out = list(found)
-    for i, (f, g) in enumerate(zip(found, found[1:])):
+    for i, (f, g) in enumerate(itertools.pairwise(found)):
         apposed = text[f.end:g.start] in (", ", " ", " the ") and g.granularity == "day"
-        if f.family == "weekday" and apposed and g.value.weekday() == f.value.weekday() and abs((g.value - f.value).days) < 8:
+        same_day = g.value.weekday() == f.value.weekday() and abs((g.value - f.value).days) < 8
+        if f.family == "weekday" and apposed and same_day:
             out[i] = Found(f.start, f.end, g.value, "day", "weekday-apposed", None, "the calendar day written after it")
     return out
 

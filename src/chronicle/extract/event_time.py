@@ -62,21 +62,23 @@ def _describes(date: Token, trigger: Token) -> bool:
 
 
 def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
-    """How closely a date of the sentence dates the trigger: 0 in its clause, 1 in a clause that
-    contains it ("On Thursday, Ryan said he would support ..."), 2 in an adverbial or infinitive
-    clause under it ("hailed the vote, telling reporters on Friday ..."); None in a clause with its
-    own time ("Blackwell, who founded the institute in 1979, endorsed ...")."""
+    """How closely a date of the sentence dates the trigger: 0 in a noun trigger's own phrase, 1 in
+    its clause, 2 in a clause that contains it ("On Thursday, Ryan said he would support ..."), 3 in
+    an adverbial or infinitive clause under it ("hailed the vote, telling reporters on Friday ...");
+    None in a clause with its own time ("Blackwell, who founded the institute in 1979, endorsed ...")."""
     span = sent.doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return None
-    verb, own = _clause_verb(span.root), _clause_verb(trigger)
-    if verb == own or _describes(span.root, trigger):
+    if _describes(span.root, trigger):
         return 0
-    if verb in own.ancestors:
+    verb, own = _clause_verb(span.root), _clause_verb(trigger)
+    if verb == own:
         return 1
+    if verb in own.ancestors:
+        return 2
     path = [verb, *verb.ancestors]
     if own in path and not any(t.dep_ in OWN_TIME for t in path[:path.index(own)]):
-        return 2
+        return 3
     return None
 
 

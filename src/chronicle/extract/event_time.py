@@ -4,9 +4,9 @@ Owns the choice of an event's date among the article's date records (`records.da
 labelled fallback to the publication date. Events call `event_date` once per event.
 
 Order, as a reader would date an act:
-1. a date in the event's own sentence whose clause governs the trigger ("On Thursday, Ryan said he
-   would support ..."), not one inside another clause ("Blackwell, who founded the institute in
-   1979, endorsed ...");
+1. a date in the event's own sentence: in a noun trigger's own phrase, else one whose clause governs
+   the trigger ("On Thursday, Ryan said he would support ..."), not one inside another clause
+   ("Blackwell, who founded the institute in 1979, endorsed ...");
 2. else the story's current date: the latest day-level date of an earlier sentence within a few
    days before the anchor (news runs on from the day its lead names: "The debate on Thursday ...
    Cruz accused ..."; an older day is background, not the story's day);

@@ -90,14 +90,16 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY) -> FastAPI:
     def get_events(actor: Text = None, type: Text = None,
                    start: Annotated[dt.date | None, Query(alias="from")] = None,
                    end: Annotated[dt.date | None, Query(alias="to")] = None,
+                   coarser: Annotated[bool, Query(description="with from/to, also keep events whose year or "
+                                                  "month only overlaps the range")] = False,
                    place: Text = None, article: Text = None, min_confidence: MinConfidence = None,
                    limit: Limit = 50, offset: Offset = 0,
                    unique: Annotated[bool, Query(description="one row per act: the event groups, each with "
                                                  "its member events")] = False) -> dict[str, Any]:
         if unique:
             return database.event_groups(type=type, actor=actor, start=start, end=end, limit=limit, offset=offset)
-        return database.events(actor=actor, type=type, start=start, end=end, place=place, article_id=article,
-                               min_confidence=min_confidence, limit=limit, offset=offset)
+        return database.events(actor=actor, type=type, start=start, end=end, coarser=coarser, place=place,
+                               article_id=article, min_confidence=min_confidence, limit=limit, offset=offset)
 
     @app.get("/stories")
     def get_stories(since: dt.date | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:

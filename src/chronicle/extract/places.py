@@ -31,6 +31,7 @@ import itertools
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,11 +66,15 @@ COUNTRY_SUPPORT = 1.0  # in a country another toponym of the article lies in
 ADMIN_SUPPORT = 2.0  # in a first-level division another toponym names or lies in
 NEAR_SUPPORT = 1.0  # within NEAR_KM of another toponym's place
 NEAR_KM = 100.0
+LIST_SUPPORT = 2.0  # of the kind its neighbours in a list are ("Oregon, Washington and Idaho": states)
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+LIST_LINKS = {",", "and", ", and", "or", ", or", "&"}
 QUALIFIER_SUPPORT = 4.0  # inside the division named right after it ("Springfield, Illinois")
 ANCHOR_MARGIN = 1.0  # a name whose best candidate leads by this much resolves without context
 SMALL_PLACE = 10_000  # a town this small with no support from the article is not trusted
 UNKNOWN = "not in the gazetteer"
 INNER_MIN_POPULATION = 10_000  # a town named inside a longer name ("Heathrow Animal Reception Center")
+LOCAL_FEATURES = {"city", "admin2"}  # what a local story's town can be
 CONTAINER_LINKS = {"in", "at", "of", "near", "outside", ""}  # "<unknown toponym> in <place>"
 
 
@@ -81,6 +86,7 @@ class Toponym:
     qualifier: list[Candidate] = field(default_factory=list)  # the admin name right after it
     qualifies: list[Candidate] = field(default_factory=list)  # the toponym it follows ("X, <this>")
     division_word: bool = False  # followed by a word for a division ("Washington state")
+    peers: list[Toponym] = field(default_factory=list)  # the other names of its list ("Utah, Washington and Idaho")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +108,7 @@ def supplement() -> dict:
     """The supplement file, with its word lists as frozensets."""
     data = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
     for key in ("facility_heads", "locative_prepositions", "resident_nouns", "organisation_heads", "division_words",
-                "direction_words"):
+                "direction_words", "local_heads"):
         data[key] = frozenset(data[key])
     return data
 
@@ -251,7 +257,7 @@ def plausible(found: list[Candidate]) -> list[Candidate]:
 def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> dict[str, float]:
     """The article's votes for a candidate: from the anchors (other names) and the admin name after it."""
     entry = candidate.entry
-    votes = {"country": 0.0, "admin": 0.0, "near": 0.0, "qualifier": 0.0}
+    votes = {"country": 0.0, "admin": 0.0, "near": 0.0, "qualifier": 0.0, "list": 0.0}
     for anchor in anchors:
         if anchor.key == toponym.key:
             continue  # a name never votes for itself (New York the city for New York the state)
@@ -265,6 +271,10 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
             if other.feature in {"city", "admin2"} and entry.feature in {"city", "admin2"} and haversine_km(
                     entry.latitude, entry.longitude, other.latitude, other.longitude) <= NEAR_KM:
                 votes["near"] = NEAR_SUPPORT
+    # a list names its places by their own names ("Matias Romero, Oaxaca State, Mexico" is no list of towns)
+    if candidate.form == "name" and any(
+            same_kind(entry, peer_kind(peer)) for peer in toponym.peers if peer.key != toponym.key):
+        votes["list"] = LIST_SUPPORT
     if any(c.entry.feature in DIVISIONS and contains(c.entry, entry) for c in toponym.qualifier):
         votes["qualifier"] = QUALIFIER_SUPPORT
     if entry.feature in DIVISIONS and (
@@ -273,18 +283,52 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
     return votes
 
 
+def peer_kind(peer: Toponym) -> Entry | None:
+    """The place a list neighbour means without context, when it leads clearly."""
+    ranked = sorted(priors(tuple(peer.candidates)), key=lambda item: -item[0])
+    if not ranked or (len(ranked) > 1 and ranked[0][0] - ranked[1][0] < ANCHOR_MARGIN):
+        return None
+    return ranked[0][1].entry
+
+
+def same_kind(entry: Entry, other: Entry | None) -> bool:
+    """Both countries, or divisions of the same level or towns of one country."""
+    if other is None or other.feature != entry.feature:
+        return False
+    return entry.feature in {"country", "region", "continent"} or entry.country2 == other.country2
+
+
 def qualify(doc: Doc, found: list[Toponym]) -> None:
     """Link "<place>, <division>" pairs ("Springfield, Illinois", "Moore, Okla."): the second is the
-    first's qualifier."""
+    first's qualifier; and neighbours in a list ("Utah, Washington and Idaho"): each other's peers."""
     for toponym in found:
         following = doc[toponym.span.end] if toponym.span.end < len(doc) else None
         toponym.division_word = following is not None and following.lower_ in supplement()["division_words"]
     text = doc.text  # built anew on each access
+    lists: list[list[Toponym]] = []
     for first, second in itertools.pairwise(found):
         between = text[first.span.end_char:second.span.start_char]
         if between.strip() == ",":
             first.qualifier = second.candidates
             second.qualifies = first.candidates
+        # names of a list head their own phrase: "Spokane, and Washington officials" lists no Washington
+        if " ".join(between.split()) in LIST_LINKS and not ({first.span.root.dep_, second.span.root.dep_} & MODIFIER_DEPS):
+            if lists and lists[-1][-1] is first:
+                lists[-1].append(second)
+            else:
+                lists.append([first, second])
+    for members in lists:
+        for toponym in members:
+            toponym.peers = [m for m in members if m is not toponym]
+        # "Washington, Pennsylvania and California": the comma separates a list of states, no town and its state
+        for first, second, third in zip(members, members[1:], members[2:], strict=False):
+            if same_kind_names(second, third):
+                first.qualifier, second.qualifies = [], []
+
+
+def same_kind_names(one: Toponym, other: Toponym) -> bool:
+    entry = peer_kind(one)
+    return entry is not None and same_kind(entry, peer_kind(other))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -327,9 +371,10 @@ def demonym_anchors(doc: Doc) -> list[Anchor]:
     return found
 
 
-def features(ranked: list[tuple[float, Candidate, dict[str, float]]], derived: bool = False) -> dict[str, float]:
+def features(ranked: list[tuple[float, Candidate, dict[str, float]]], derived: bool = False,
+             focus: bool = False) -> dict[str, float]:
     """What the confidence is computed from; `derived`: the place is one the toponym names inside it or
-    lies in, not the toponym's own."""
+    lies in, not the toponym's own; `focus`: the place is the article's town, not named with the toponym."""
     best, candidate, votes = ranked[0]
     runner_up = next((s for s, c, _v in ranked[1:] if haversine_km(
         c.entry.latitude, c.entry.longitude, candidate.entry.latitude, candidate.entry.longitude) > 161), None)
@@ -344,6 +389,7 @@ def features(ranked: list[tuple[float, Candidate, dict[str, float]]], derived: b
         "log_population": min(math.log10(max(entry.population, 1)), 8.0) / 8.0,
         "alternate": float(candidate.form in {"alternate", "alias"}),
         "derived": float(derived),
+        "focus": float(focus),
     }
 
 
@@ -404,22 +450,53 @@ def container(doc: Doc, toponym: Toponym, resolved: list[tuple[Toponym, Entry | 
     return None
 
 
+def is_local(toponym: Toponym) -> bool:
+    """A street, building or venue: a facility entity, or a name ending in a word for a built place."""
+    span = toponym.span
+    return span.label_ == "FAC" or (len(span) > 1 and span[-1].lower_ in supplement()["local_heads"])
+
+
+def local_focus(results: list[Resolution]) -> Entry | None:
+    """The article's town: the town (or second-level division) its own toponyms name most often, the
+    first named of equal count."""
+    counts: Counter[int] = Counter()
+    entries: dict[int, Entry] = {}
+    for result in results:
+        entry = result.entry
+        if entry is not None and entry.feature in LOCAL_FEATURES and result.features and not result.features["derived"]:
+            counts[entry.id] += 1
+            entries[entry.id] = entry
+    ranked = counts.most_common(1)  # of equal counts, the first named (the dateline, the lead's town)
+    return entries[ranked[0][0]] if ranked else None
+
+
+def in_focus(toponym: Toponym, focus: Entry) -> Resolution:
+    """A built place the gazetteer lacks, placed at the article's town."""
+    return Resolution(toponym, focus, features([(0.0, Candidate(focus, "name"), {})], True, focus=True), None)
+
+
 def resolve_all(doc: Doc, found: list[Toponym], anchors: list[Anchor]) -> list[Resolution]:
     """Each toponym's resolution; a toponym the gazetteer lacks takes a place it names inside it, else
-    the place it is said to lie in."""
+    the place it is said to lie in; a street or building with neither lies in the article's town, and
+    so does one whose inner place the article does not support ("Hampton Avenue" in a St. Louis story
+    is not in Hampton)."""
     results = [resolve(toponym, anchors) for toponym in found]
+    focus = local_focus(results)
     for i, toponym in enumerate(found):
         if results[i].entry is not None or results[i].reason != UNKNOWN:
             continue
+        local = focus is not None and is_local(toponym)
         inner = inner_place(toponym)
         if inner is not None:
             derived = resolve(inner, anchors, derived=True)
-            if derived.entry is not None:
+            if derived.entry is not None and not (local and derived.features and not derived.features["supported"]):
                 results[i] = Resolution(toponym, derived.entry, derived.features, None)
                 continue
         outer = container(doc, toponym, [(r.toponym, r.entry) for r in results])
         if outer is not None:
             results[i] = Resolution(toponym, outer, features([(0.0, Candidate(outer, "name"), {})], True), None)
+        elif local:
+            results[i] = in_focus(toponym, focus)  # type: ignore[arg-type]
     return results
 
 

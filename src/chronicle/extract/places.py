@@ -54,6 +54,7 @@ from chronicle.records import ArticleRecords, Place, child_id
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
+LISTABLE_LABELS = {"NORP", "ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"}  # labels the model gives places too
 PLACE_HEADS = {"border", "borders", "frontier", "coast", "capital", "territory", "soil", "side", "region"}
 DEMONYM_DEPS = {"amod", "compound"}
 DIVISIONS = {"admin1", "admin2", "country"}
@@ -156,8 +157,9 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[tupl
     Department of Health"), and datelines. `actor_spans` are the character spans of actor phrases."""
     words = supplement()
     found = []
+    others = []  # other names, that may be places listed among places
     for ent in doc.ents:
-        if ent.label_ not in TOPONYM_LABELS | {"NORP", "ORG", "PERSON"}:
+        if ent.label_ not in TOPONYM_LABELS | LISTABLE_LABELS:
             continue
         key = lookup_key(ent.text)
         entries = [c.entry for c in candidates(key)]
@@ -181,13 +183,44 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[tupl
         is_facility = ent.label_ in {"ORG", "PERSON"} and len(ent) > 1 and ent[-1].lower_ in words["facility_heads"]
         if ent.label_ in TOPONYM_LABELS or is_demonym_place or is_mislabelled or is_facility:
             found.append((ent, key))
-        elif ent.label_ == "ORG":
-            found += embedded_places(ent)
+        else:
+            if ent.label_ == "ORG":
+                found += embedded_places(ent)
+            if ent.label_ in LISTABLE_LABELS:
+                others.append((ent, key))
+    found += listed_places(doc, found, others)
     taken = {token.i for span, _key in found for token in span}
     for span, key in datelines(doc):
         if candidates(key) and not any(token.i in taken for token in span):
             found.append((span, key))
     return sorted(found, key=lambda item: item[0].start_char)
+
+
+def listed_places(doc: Doc, found: list[tuple[Span, str]], others: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Names the model did not take for places, listed among places of their kind ("Nitra, Prešov and
+    Košice", "Suwon and Incheon"): the list says what they are."""
+    text = doc.text  # built anew on each access
+    kinds = {span.start_char: peer_kind(Toponym(span, key, candidates(key))) for span, key in found}
+    added: list[tuple[Span, str]] = []
+    pending = {span.start_char: (span, key) for span, key in others if not any(
+        span.start_char < f.end_char and f.start_char < span.end_char for f, _k in found)}
+    growing = True
+    while growing:  # a list is read outward from the places the model found
+        growing = False
+        members = sorted([(s.start_char, s.end_char, s.start_char) for s, _k in found + added])
+        for start, (span, key) in list(pending.items()):
+            kind = peer_kind(Toponym(span, key, [c for c in candidates(key) if c.form == "name"]))
+            if kind is None:
+                continue
+            for m_start, m_end, member in members:
+                between = text[m_end:start] if m_end <= start else text[span.end_char:m_start]
+                if " ".join(between.split()) in LIST_LINKS and same_kind(kind, kinds.get(member)):
+                    added.append((span, key))
+                    kinds[start] = kind
+                    del pending[start]
+                    growing = True
+                    break
+    return added
 
 
 def embedded_places(ent: Span) -> list[tuple[Span, str]]:
@@ -312,7 +345,8 @@ def qualify(doc: Doc, found: list[Toponym]) -> None:
             first.qualifier = second.candidates
             second.qualifies = first.candidates
         # names of a list head their own phrase: "Spokane, and Washington officials" lists no Washington
-        if " ".join(between.split()) in LIST_LINKS and not ({first.span.root.dep_, second.span.root.dep_} & MODIFIER_DEPS):
+        modifier = bool({first.span.root.dep_, second.span.root.dep_} & MODIFIER_DEPS)
+        if " ".join(between.split()) in LIST_LINKS and not modifier:
             if lists and lists[-1][-1] is first:
                 lists[-1].append(second)
             else:

@@ -109,7 +109,7 @@ def supplement() -> dict:
     """The supplement file, with its word lists as frozensets."""
     data = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
     for key in ("facility_heads", "locative_prepositions", "resident_nouns", "organisation_heads", "division_words",
-                "direction_words", "local_heads"):
+                "direction_words", "local_heads", "street_heads"):
         data[key] = frozenset(data[key])
     return data
 
@@ -484,6 +484,13 @@ def container(doc: Doc, toponym: Toponym, resolved: list[tuple[Toponym, Entry | 
     return None
 
 
+def placed_by_article(toponym: Toponym, anchors: list[Anchor]) -> bool:
+    """Whether the article's other places put the toponym's best candidate in their division, near
+    them, or a qualifier does (the country alone does not)."""
+    ranked = rank(toponym, anchors)
+    return bool(ranked) and any(ranked[0][2][vote] for vote in ("admin", "near", "qualifier"))
+
+
 def is_local(toponym: Toponym) -> bool:
     """A street, building or venue: a facility entity, or a name ending in a word for a built place."""
     span = toponym.span
@@ -523,7 +530,11 @@ def resolve_all(doc: Doc, found: list[Toponym], anchors: list[Anchor]) -> list[R
         inner = inner_place(toponym)
         if inner is not None:
             derived = resolve(inner, anchors, derived=True)
-            if derived.entry is not None and not (local and derived.features and not derived.features["supported"]):
+            # a street is named after a town elsewhere as often as not ("Hampton Avenue" in St. Louis): the
+            # town stands when the article's places are in its division or near it
+            street = focus is not None and toponym.span[-1].lower_.strip(".") in supplement()["street_heads"]
+            unsupported = local and derived.features is not None and not derived.features["supported"]
+            if derived.entry is not None and not unsupported and not (street and not placed_by_article(inner, anchors)):
                 results[i] = Resolution(toponym, derived.entry, derived.features, None)
                 continue
         outer = container(doc, toponym, [(r.toponym, r.entry) for r in results])

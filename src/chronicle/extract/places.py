@@ -545,9 +545,21 @@ def resolve_all(doc: Doc, found: list[Toponym], anchors: list[Anchor]) -> list[R
     return results
 
 
+def toponym_of(span: Span, key: str) -> Toponym:
+    """The toponym with its candidates; a name ending in a division word the gazetteer lacks as a whole
+    ("Hebei province", "Nyanza Province") is the division of that name, when there is one."""
+    found = candidates(key)
+    if not found and len(span) > 1 and span[-1].lower_ in supplement()["division_words"]:
+        name = span[:-1]
+        divisions = [c for c in candidates(lookup_key(name.text)) if c.entry.feature in {"admin1", "admin2"}]
+        if divisions:
+            return Toponym(span, lookup_key(name.text), divisions)
+    return Toponym(span, key, found)
+
+
 def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     """The article's toponyms, in text order, each with its place or the reason it has none."""
-    found = [Toponym(span, key, candidates(key))
+    found = [toponym_of(span, key)
              for span, key in toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"])]
     # words of full personal names ("Narendra Modi"): a lone name tagged PERSON may be a misread place
     person_words = {fold(token.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}

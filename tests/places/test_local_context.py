@@ -89,3 +89,14 @@ def test_division_points_come_from_the_packaged_source():
     assert haversine_km(hebei.latitude, hebei.longitude, 38.04, 114.51) < 300  # near Shijiazhuang
     ontario = next(c.entry for c in gazetteer().lookup("ontario") if c.entry.feature == "admin1")
     assert haversine_km(ontario.latitude, ontario.longitude, 50.0, -85.0) < 161
+
+
+def test_single_word_the_gazetteer_lacks_is_no_place_but_a_longer_name_stays(nlp):
+    doc = nlp("Shares of Zorbiquant rose after the Zorbiquant Valley Authority met.")
+    word = Span(doc, 2, 3, label="GPE")
+    longer = Span(doc, 6, 9, label="GPE")
+    assert places.unknown_word(places.Resolution(places.Toponym(word, "zorbiquant", []), None, None, places.UNKNOWN))
+    assert not places.unknown_word(places.Resolution(places.Toponym(longer, "zorbiquant valley authority", []), None,
+                                                     None, places.UNKNOWN))
+    # a single word the gazetteer knows is kept whatever its resolution
+    assert not places.unknown_word(places.Resolution(places.Toponym(word, "x", []), None, None, "only small places"))

@@ -100,3 +100,14 @@ def test_single_word_the_gazetteer_lacks_is_no_place_but_a_longer_name_stays(nlp
                                                      None, places.UNKNOWN))
     # a single word the gazetteer knows is kept whatever its resolution
     assert not places.unknown_word(places.Resolution(places.Toponym(word, "x", []), None, None, "only small places"))
+
+
+def test_country_or_state_opening_an_agency_name(nlp):
+    doc = nlp("Officials at the U.S. Food and Drug Administration and the Highways Agency met on Monday.")
+    fda = next(i for i, t in enumerate(doc) if t.text == "the")
+    agency = [i for i, t in enumerate(doc) if t.text == "the"][1]
+    doc.ents = [Span(doc, fda, fda + 6, label="ORG"), Span(doc, agency, agency + 3, label="ORG")]
+    found = [span.text for span, _key in places.toponyms(doc)]
+    assert "U.S." in found
+    # a village's name before an organisation word is not taken for the village
+    assert not any("Highways" in text for text in found)

@@ -232,17 +232,34 @@ def listed_places(text: str, found: list[tuple[Span, str]], others: list[tuple[S
 
 
 def embedded_places(ent: Span) -> list[tuple[Span, str]]:
-    """The place that opens an organisation's name before an organisation word ("Ohio Department of
-    Corrections", "Chicago City Council", "Kabul Police"): the longest known place name."""
+    """The place that opens an organisation's name before an organisation word: a town or division
+    making all of it ("Ohio Department of Corrections", "Chicago City Council"), or a country or state
+    opening a longer name ("the U.S. Food and Drug Administration", "the Pennsylvania State Department of
+    Agriculture")."""
     heads = supplement()["organisation_heads"]
-    for end in range(len(ent) - 1, 0, -1):
+    start = 1 if ent[0].lower_ == "the" else 0
+    for end in range(len(ent) - 1, start, -1):
         if ent[end].lower_ not in heads:
             continue
-        span = ent[1:end] if ent[0].lower_ == "the" else ent[:end]
-        key = lookup_key(span.text)
-        if any(c.form == "name" and c.entry.feature in DIVISIONS | {"city"} for c in candidates(key)):
-            return [(span, key)]
+        for stop in range(end, start, -1):
+            span = ent[start:stop]
+            key = lookup_key(span.text)
+            if key in supplement()["demonyms"] or key in supplement()["direction_words"]:
+                continue
+            if any(embeddable(c, whole=stop == end) for c in candidates(key)):
+                return [(span, key)]
     return []
+
+
+def embeddable(candidate: Candidate, whole: bool) -> bool:
+    """A place an organisation's name may open with: a division or a town of 10,000 by its own name when
+    it makes all the name before the organisation word; else a country by its name or abbreviation ("U.S.") or a
+    first-level division by its own."""
+    feature, form = candidate.entry.feature, candidate.form
+    if whole and form == "name" and (feature in DIVISIONS or (
+            feature == "city" and candidate.entry.population >= SMALL_PLACE)):  # not "Highways Agency"
+        return True
+    return (feature == "country" and form in {"name", "alias", "abbr"}) or (feature == "admin1" and form == "name")
 
 
 def datelines(doc: Doc, text: str) -> list[tuple[Span, str]]:

@@ -111,3 +111,12 @@ def test_country_or_state_opening_an_agency_name(nlp):
     assert "U.S." in found
     # a village's name before an organisation word is not taken for the village
     assert not any("Highways" in text for text in found)
+
+
+def test_untagged_country_or_state_name_is_a_place(nlp):
+    doc = nlp("Cholera spread to Tocantins and Zambia last week, officials said at 10 EST.")
+    doc.ents = []  # as if the model had tagged nothing
+    found = [span.text for span, _key in places.toponyms(doc)]
+    assert "Zambia" in found
+    assert "Tocantins" in found or not any(t.text == "Tocantins" and t.pos_ == "PROPN" for t in doc)
+    assert "EST" not in found  # an acronym, though a division somewhere bears it

@@ -192,6 +192,8 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
     text = doc.text if text is None else text  # built anew on each access: read once
     found += listed_places(text, found, others)
     taken = {token.i for span, _key in found for token in span}
+    found += untagged_divisions(doc, {token.i for ent in doc.ents for token in ent} | taken)
+    taken = {token.i for span, _key in found for token in span}
     for span, key in datelines(doc, text):
         if candidates(key) and not any(token.i in taken for token in span):
             found.append((span, key))
@@ -229,6 +231,32 @@ def listed_places(text: str, found: list[tuple[Span, str]], others: list[tuple[S
                     accepted[i] = growing = True
                     added.append((span, key))
     return added
+
+
+def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
+    """Countries and first-level divisions the model left untagged ("Nigeria reported 782 cases",
+    "Vestfold, Buskerud, Telemark"): a run of proper nouns outside every entity that is exactly the
+    name of one."""
+    words = supplement()
+    found = []
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or i in tagged:
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and end not in tagged:
+            end += 1
+        span = doc[i:end]
+        key = lookup_key(span.text)
+        # an all-capitals word is a country's abbreviation ("DRC") or an acronym ("EST", "MOCA")
+        shouting = len(span) == 1 and span.text.isupper()
+        if key not in words["demonyms"] and key not in words["direction_words"] and any(
+                embeddable(c, whole=False) and (c.entry.feature == "country" or not shouting)
+                for c in candidates(key)):
+            found.append((span, key))
+        i = end
+    return found
 
 
 def embedded_places(ent: Span) -> list[tuple[Span, str]]:

@@ -821,9 +821,10 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
     return features
 
 
-def scored_quotes(doc: Doc, records: ArticleRecords) -> list[tuple[Quote, list[str]]]:
+def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = True) -> list[tuple[Quote, list[str]]]:
     """Every quote of the article with the features its confidence is computed from; where two
-    give one stretch of text different speakers, only the more confident stays."""
+    give one stretch of text different speakers, only the more confident stays (unless
+    `one_per_stretch` is off: the confidence model is trained on them all)."""
     text = doc.text
     attributions, quotes = find_attributions(doc, text, cue_model())
     resolver = SpeakerResolver(doc, records, text)
@@ -871,7 +872,7 @@ def scored_quotes(doc: Doc, records: ArticleRecords) -> list[tuple[Quote, list[s
             confidence=round(confidence, 2),
         )
         out.append((quote, features))
-    return one_speaker_per_stretch(out)
+    return one_speaker_per_stretch(out) if one_per_stretch else out
 
 
 def _speaker_key(q: Quote) -> str:

@@ -11,8 +11,9 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
   first-name lists), then votes from the pronouns that could only mean that person;
 - binding: a pronoun does not refer to another argument of its own verb ("he warned her");
 - salience: the nearest fitting mention in the pronoun's sentence and the two before, subjects
-  first; among equally near ones, a person whose gender is known to agree beats one whose
-  gender is unknown.
+  first; a person whose gender is known to agree anywhere in that window beats one whose gender
+  is unknown; a pronoun outside quotation marks skips the names inside them ("'… beat Clinton,'
+  she said" is not Clinton speaking).
 
 `coreferee` (the maintained spaCy coreference library) was checked and not used: its English model
 is not published on a package registry (it is fetched from the project's repository at install
@@ -28,6 +29,8 @@ from pathlib import Path
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
+
+from chronicle.extract.quotations import quotation_spans
 
 NAME_GENDERS = Path(__file__).resolve().parents[1] / "data" / "quotes" / "name_genders.json"
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -105,16 +108,23 @@ def resolve_pronouns(
         if actor.kind == "person" and actor.gender is None and tally:
             actor.gender = max(tally, key=lambda g: tally[g])
     resolved: dict[int, Referent] = {}
+    quoted = quotation_spans(doc.text)
     for token in pronouns:
         if token.lower_ in lex.person:
             gender = lex.person[token.lower_]
-            found = _antecedent(token, actors, lambda a, g=gender: a.kind == "person" and a.gender in {None, g},
-                                prefer=lambda a, g=gender: g is not None and a.gender == g)
+            found = None
+            if gender is not None:
+                # a person known to agree, anywhere in the window, before one merely not known to disagree
+                found = _antecedent(token, actors, lambda a, g=gender: a.kind == "person" and a.gender == g,
+                                    quoted=quoted)
+            found = found or _antecedent(token, actors, lambda a: a.kind == "person" and a.gender is None,
+                                         quoted=quoted)
         elif token.lower_ in lex.neuter:
-            found = _antecedent(token, actors, lambda a: a.kind in {"state", "organisation"}, sentences=1)
+            found = _antecedent(token, actors, lambda a: a.kind in {"state", "organisation"}, sentences=1,
+                                quoted=quoted)
         else:
             found = _antecedent(token, actors, lambda a: a.kind in {"group", "state"}, sentences=1,
-                                subjects_first=False)
+                                subjects_first=False, quoted=quoted)
         if found is not None:
             resolved[token.i] = found
             add(found, doc[token.i : token.i + 1], "pronoun")
@@ -139,24 +149,29 @@ def _co_argument(span: Span, token: Token) -> bool:
     return root.dep_ in ARGUMENT_DEPS and root.head.i == token.head.i
 
 
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in spans)
+
+
 def _antecedent(
     token: Token, actors: list[Referent], fits, sentences: int = 2, subjects_first: bool = True,
-    prefer: Callable[[Referent], bool] | None = None,
+    quoted: list[tuple[int, int]] | None = None,
 ) -> Referent | None:
     """Nearest fitting mention before the pronoun within its sentence and the `sentences` before;
-    subjects first within each sentence (the usual centre of attention); `prefer` picks, within a
-    sentence, the actors known to agree over those merely not known to disagree."""
+    subjects first within each sentence (the usual centre of attention). A pronoun outside
+    quotation marks does not refer to a name inside them ("'… beat Clinton,' she said")."""
     doc = token.doc
+    quoted = quoted or []
+    outside = not _inside(token.idx, quoted)
     windows: list[Span] = [token.sent]
     while len(windows) <= sentences and windows[-1].start > 0:
         windows.append(doc[windows[-1].start - 1].sent)
     for window in windows:
         found = [(span, actor) for actor in actors if fits(actor) for span, _k in actor.mentions
-                 if window.start <= span.start < min(window.end, token.i) and not _co_argument(span, token)]
+                 if window.start <= span.start < min(window.end, token.i) and not _co_argument(span, token)
+                 and not (outside and _inside(span.start_char, quoted))]
         if not found:
             continue
-        if prefer is not None:
-            found = [f for f in found if prefer(f[1])] or found
         if subjects_first:
             found = [f for f in found if f[0].root.dep_ in SUBJECT_DEPS] or found
         return max(found, key=lambda f: f[0].start)[1]

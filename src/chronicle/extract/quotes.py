@@ -169,9 +169,31 @@ def subject_of(verb: Token) -> Token | None:
         inverted = _inverted_subject(current)
         if inverted is not None:
             return inverted
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX"}:
+            # "Trump responded by saying …", "after saying …": the verb the preposition hangs on
+            current = current.head.head
+            continue
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ == "NOUN":
+            # "a statement saying …", "a report from Reuters saying …": who issued it
+            return _issuer(current.head)
         if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
             return None
         current = current.head
+    return None
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who issued a statement, report or cover: its possessor, its "from"/"by" object, or the
+    subject of the verb it is the object of ("released a statement saying …")."""
+    owner = _possessor(noun)
+    if owner is not None:
+        return owner
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
+    if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(noun.head)
     return None
 
 

@@ -73,6 +73,7 @@ class SpeakerResolver:
         self.mention_kinds = self._mention_kinds(records)
         self.actor_gender = {a.id: a.gender for a in records.actors if a.gender}
         self.sentence_starts = [s.start_char for s in doc.sents] or [0]
+        self.quoted = quotation_spans(self.text)
         lexicon = role_lexicon()
         self.classes, self.genders = lexicon.classes, lexicon.genders
         self.proxies, self.organisation_nouns, self.document_nouns = (
@@ -254,7 +255,8 @@ class SpeakerResolver:
         for _pos, actor in reversed(candidates):
             if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None):
                 return Resolution(actor, 0.75, "pronoun-speaker")
-        for _start, _end, actor in reversed([m for m in self.mentions if window <= m[0] < at]):
+        for _start, _end, actor in reversed([m for m in self.mentions if window <= m[0] < at
+                                             and not any(s <= m[0] < e for s, e in self.quoted)]):
             if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None):
                 return Resolution(actor, 0.6, "pronoun-mention")
         return Resolution(None, 0.2, "pronoun-unresolved")

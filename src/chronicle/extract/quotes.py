@@ -805,7 +805,7 @@ def _bucket(n: int) -> int:
 
 
 def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: str, doc: Doc, text: str,
-                   others: list[Attribution]) -> list[str]:
+                   others: list[Attribution], quotes: list[tuple[int, int]]) -> list[str]:
     """What the confidence model reads of a quote: lemmas, labels and coarse shape, no text."""
     cue = a.cue
     lemma = ":" if cue is not None and cue.text == ":" else (cue.lemma_.lower() if cue is not None else "none")
@@ -814,6 +814,10 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
                 f"len={_bucket(len(text[a.start : a.end].split()))}"]
     if a.framed:
         features.append("framed")
+    if "\n\n" not in text[: a.start]:
+        features.append("headline")  # the first paragraph: a headline's words are not a quote
+    if cue is not None and _inside((cue.idx, cue.idx + 1), quotes):
+        features.append("cue_quoted")
     if a.cue_score is not None:
         features.append(f"cue_score={int(a.cue_score * 5)}")
     if cue is not None and cue.text != ":":
@@ -865,7 +869,7 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
         resolved[id(a)] = found
         actor = records.actor(found.actor)
         kind = "direct" if a.direct_parts else quote_kind(text, (a.start, a.end), quotes)
-        features = quote_features(a, kind, found, actor.kind if actor else "none", doc, text, attributions)
+        features = quote_features(a, kind, found, actor.kind if actor else "none", doc, text, attributions, quotes)
         confidence = model.score(features) if model is not None else found.confidence
         cue = a.cue
         cue_text = None

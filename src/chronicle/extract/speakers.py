@@ -207,6 +207,12 @@ class SpeakerResolver:
             person = self._nominal(tokens, role, source[0])
             if person.actor is not None:
                 return person
+        if named is not None and route == "nominal":
+            # "HuffPost Pollster", "a Gallup poll": a name in the phrase that is not the actor's says who
+            other = next((t for t in tokens if t.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
+                          and self._token_actor(t) != named), None)
+            if other is not None:
+                named, route = self._token_actor(other), "name"
         if named is not None and route == "pronoun" and not self._agrees(head, named):
             named = None  # the actors stage linked the pronoun to someone it cannot mean
         if named is not None and plural and route == "nominal" and self.kinds.get(named) == "person":
@@ -217,7 +223,7 @@ class SpeakerResolver:
             return self._pronoun(head, source[0])
         lemma = head.lemma_.lower()
         if lemma in self.proxies:
-            owner = self._owner(head)
+            owner = self._owner(head, pronoun_only=True)
             if owner is not None:
                 return Resolution(owner, 0.7, "proxy")
         if role is not None and not plural:
@@ -274,10 +280,13 @@ class SpeakerResolver:
                 return Resolution(actor, 0.6, route)
         return Resolution(None, 0.2, route + "-unresolved")
 
-    def _owner(self, head: Token) -> str | None:
-        """"his office", "Trump's campaign": the possessor speaks through them."""
+    def _owner(self, head: Token, pronoun_only: bool = False) -> str | None:
+        """"his office": the possessor speaks through it. A named possessor ("Trump's campaign")
+        makes the phrase a speaker of its own, so `pronoun_only` leaves it as written."""
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        return self._token_actor(owner) if owner is not None else None
+        if owner is None or (pronoun_only and owner.pos_ != "PRON"):
+            return None
+        return self._token_actor(owner)
 
     def _document_author(self, head: Token, at: int) -> Resolution:
         """"the statement said": the owner of the document ("the ministry's statement"), else the

@@ -157,7 +157,8 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if current is None:
             return None
-        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SOURCES]
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS
+                    and (c.lower_ not in NON_SOURCES or _speaking_it(c, current))]
         if subjects:
             after = [c for c in subjects if c.i > current.i]
             subject = after[0] if after else subjects[-1]
@@ -180,6 +181,13 @@ def subject_of(verb: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _speaking_it(subject: Token, verb: Token) -> bool:
+    """"In a statement, it said …": "it" is a source as the active subject of a speech verb
+    (an organisation or a state), not as a dummy ("it seems", "it is said")."""
+    return (subject.lower_ == "it" and subject.dep_ == "nsubj"
+            and verb.lemma_.lower() in cue_lexicon().verbs and verb.pos_ == "VERB")
 
 
 def _issuer(noun: Token) -> Token | None:

@@ -28,6 +28,7 @@ from chronicle.records import ArticleRecords
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
 PRONOUN_GENDER = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 DESCRIPTOR_DEPS = {"compound", "amod", "nmod", "appos", "poss", "attr"}
 
 
@@ -213,6 +214,12 @@ class SpeakerResolver:
                           and self._token_actor(t) != named), None)
             if other is not None:
                 named, route = self._token_actor(other), "name"
+        lemma = head.lemma_.lower()
+        if named is not None and route == "nominal" and self._bare(named, head):
+            # "the company", "his office" made an actor of their own: the organisation or person meant wins
+            meant = self._meant(head, lemma, source[0])
+            if meant.actor is not None:
+                return meant
         if named is not None and route == "pronoun" and not self._agrees(head, named):
             named = None  # the actors stage linked the pronoun to someone it cannot mean
         if named is not None and plural and route == "nominal" and self.kinds.get(named) == "person":
@@ -221,17 +228,30 @@ class SpeakerResolver:
             return Resolution(named, 0.95 if route == "name" else 0.8, route)
         if head.pos_ == "PRON":
             return self._pronoun(head, source[0])
-        lemma = head.lemma_.lower()
+        if role is not None and not plural:
+            return self._nominal(tokens, role, source[0])
+        return self._meant(head, lemma, source[0])
+
+    def _bare(self, actor: str, head: Token) -> bool:
+        """An actor that is nothing but this common noun ("company" from "the company")."""
+        found = self.records.actor(actor)
+        if found is None:
+            return False
+        words = [w for w in found.name.lower().split() if w not in DETERMINERS]
+        return len(words) == 1 and words[0] in {head.lower_, head.lemma_.lower()}
+
+    def _meant(self, head: Token, lemma: str, at: int) -> Resolution:
+        """Who a source that names no one stands for: the person behind "his office", the
+        organisation named before "the company", the author of "the statement"."""
+        plural = head.tag_ in {"NNS", "NNPS"}
         if lemma in self.proxies:
             owner = self._owner(head, pronoun_only=True)
             if owner is not None:
                 return Resolution(owner, 0.7, "proxy")
-        if role is not None and not plural:
-            return self._nominal(tokens, role, source[0])
         if lemma in self.organisation_nouns and not plural:
-            return self._recent(source[0], {"organisation", "state"}, "organisation-noun")
+            return self._recent(at, {"organisation", "state"}, "organisation-noun")
         if lemma in self.document_nouns and not plural:
-            return self._document_author(head, source[0])
+            return self._document_author(head, at)
         return Resolution(None, 0.2, "as-written")
 
     def _agrees(self, pronoun: Token, actor: str) -> bool:

@@ -924,9 +924,11 @@ def one_speaker_per_stretch(quotes: list[tuple[Quote, list[str]]]) -> list[tuple
             shared = _overlap((q.start, q.end), (k.start, k.end))
             if 2 * shared < min(q.end - q.start, k.end - k.start):
                 continue
+            if _speaker_key(q) == _speaker_key(k):
+                continue  # the same speaker twice is no contradiction
             nested = any(c is not None and outer.start <= c < outer.end
                          for c, outer in ((q.cue_start, k), (k.cue_start, q)))
-            if not nested or _speaker_key(q) == _speaker_key(k):
+            if not nested:
                 clash = True
                 break
         if not clash:

@@ -42,7 +42,7 @@ def main() -> None:
             genders[name] = "female"
         elif m >= args.share * (f + m):
             genders[name] = "male"
-    OUT.write_text(json.dumps({"source": "US Census 1990 first names (names==0.3.0), share >= %.2f" % args.share,
+    OUT.write_text(json.dumps({"source": f"US Census 1990 first names (names==0.3.0), share >= {args.share:.2f}",
                                "genders": genders}, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(genders)} names -> {OUT}")
 

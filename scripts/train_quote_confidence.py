@@ -22,6 +22,7 @@ import importlib.util
 import json
 import tempfile
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -91,7 +92,7 @@ def extract(silver: Path, score) -> tuple[list[dict[str, int]], list[int], list[
 
 def reliability(scores: np.ndarray, y: np.ndarray) -> list[str]:
     lines = ["| confidence | quotes | share right | precision at >= band |", "|---|---|---|---|"]
-    for lo, hi in zip(BANDS, BANDS[1:], strict=False):
+    for lo, hi in pairwise(BANDS):
         band = (scores >= lo) & (scores < hi)
         above = scores >= lo
         share = f"{y[band].mean():.2f}" if band.any() else "-"

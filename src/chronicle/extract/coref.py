@@ -166,9 +166,13 @@ def _antecedent(
     windows: list[Span] = [token.sent]
     while len(windows) <= sentences and windows[-1].start > 0:
         windows.append(doc[windows[-1].start - 1].sent)
+    # binding holds for the actor, not just its mention there: "Berg thanked her" is never Berg
+    bound = {id(a) for a in actors for span, _k in a.mentions if token.sent.start <= span.start < token.sent.end
+             and _co_argument(span, token)}
     for window in windows:
-        found = [(span, actor) for actor in actors if fits(actor) for span, _k in actor.mentions
-                 if window.start <= span.start < min(window.end, token.i) and not _co_argument(span, token)
+        found = [(span, actor) for actor in actors if fits(actor) and id(actor) not in bound
+                 for span, _k in actor.mentions
+                 if window.start <= span.start < min(window.end, token.i)
                  and not (outside and _inside(span.start_char, quoted))]
         if not found:
             continue

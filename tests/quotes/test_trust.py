@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from chronicle.confidence import QUOTES_MIN_CONFIDENCE, keep_confident
+from chronicle.extract.quotes import cue_lexicon
 
 
 def shown(records):
@@ -81,14 +82,16 @@ def test_a_split_quote_is_one_record_with_one_speaker(extract):
 
 def no_contradictions(quotes) -> list[tuple[str, str]]:
     """Pairs of records that give one stretch of text (half of the shorter) different speakers,
-    other than nested reported speech (one's cue inside the other's content)."""
+    other than nested reported speech (one's speech-verb cue inside the other's content)."""
+    verbs = cue_lexicon().verbs
     bad = []
     for i, a in enumerate(quotes):
         for b in quotes[i + 1 :]:
             shared = min(a.end, b.end) - max(a.start, b.start)
             if 2 * shared < min(a.end - a.start, b.end - b.start):
                 continue
-            nested = any(c is not None and o.start <= c < o.end for c, o in ((a.cue_start, b), (b.cue_start, a)))
+            nested = any(c is not None and o.start <= c < o.end and i.cue_lemma in verbs
+                         for c, o, i in ((a.cue_start, b, a), (b.cue_start, a, b)))
             key_a, key_b = (a.speaker_id or (a.source or "").lower()), (b.speaker_id or (b.source or "").lower())
             if key_a != key_b and not nested:
                 bad.append((a.text, b.text))

@@ -533,6 +533,7 @@ def find_attributions(
             a.cue_score = score
             if score is None or score >= (model.threshold if a.origin == "model" else model.lexicon_threshold):
                 found.append(a)
+    _claim_following_quotations(text, found, long_quotes)
     found.extend(_unclaimed_quotations(doc, text, found, long_quotes))
     return _merge_split_quotes(text, found, quotes), quotes
 
@@ -723,6 +724,28 @@ def _merge_split_quotes(text: str, found: list[Attribution], quotes: list[tuple[
             continue
         merged.append(a)
     return merged
+
+
+_SPLIT_GAP = re.compile(r'[\s,;:"]*')
+
+
+def _claim_following_quotation(text: str, a: Attribution, quotes: list[tuple[int, int]]) -> None:
+    """'"A …," she said, "B …"': a quotation that opens right after a cue (and its inverted source)
+    which itself follows the first half is the rest of the same statement."""
+    if a.cue is None or a.cue_end is None or a.end > a.cue.idx or a.origin == "model":
+        return
+    after = max(a.cue_end, a.source[1] if a.source is not None and a.source[0] > a.cue.idx else a.cue_end)
+    following = next((q for q in quotes if q[0] >= after), None)
+    if following is None or "\n" in text[after : following[0]]:
+        return
+    if _SPLIT_GAP.fullmatch(text[after : following[0]]):
+        a.direct_parts = quote_kind(text, (a.start, a.end), quotes) == "direct"
+        a.end = _trim(text, *following)[1]
+
+
+def _claim_following_quotations(text: str, found: list[Attribution], quotes: list[tuple[int, int]]) -> None:
+    for a in found:
+        _claim_following_quotation(text, a, quotes)
 
 
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:
@@ -926,8 +949,9 @@ def one_speaker_per_stretch(quotes: list[tuple[Quote, list[str]]]) -> list[tuple
                 continue
             if _speaker_key(q) == _speaker_key(k):
                 continue  # the same speaker twice is no contradiction
-            nested = any(c is not None and outer.start <= c < outer.end
-                         for c, outer in ((q.cue_start, k), (k.cue_start, q)))
+            # only a speech verb reports speech inside another's content ("police said a witness told …")
+            nested = any(c is not None and outer.start <= c < outer.end and inner.cue_lemma in cue_lexicon().verbs
+                         for c, outer, inner in ((q.cue_start, k, q), (k.cue_start, q, k)))
             if not nested:
                 clash = True
                 break

@@ -22,6 +22,7 @@ time), which the project's no-download rule excludes; see docs/quotes.md.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 from collections.abc import Callable
@@ -94,12 +95,13 @@ def resolve_pronouns(
     for actor in actors:
         if actor.kind == "person" and actor.gender is None:
             actor.gender = name_gender(actor.parts)
+    index = _Index(doc, actors, quotation_spans(doc.text))
     votes: dict[int, dict[str, int]] = {}
     for token in pronouns:
         gender = lex.person.get(token.lower_)
         if gender:
             # vote only where one person could be meant: "she said" after a quote
-            candidates = _candidates(token, actors, lambda a, g=gender: a.kind == "person" and a.gender in {None, g})
+            candidates = index.candidates(token, lambda a, g=gender: a.kind == "person" and a.gender in {None, g})
             if len(candidates) == 1:
                 tally = votes.setdefault(id(candidates[0]), {})
                 tally[gender] = tally.get(gender, 0) + 1
@@ -108,37 +110,25 @@ def resolve_pronouns(
         if actor.kind == "person" and actor.gender is None and tally:
             actor.gender = max(tally, key=lambda g: tally[g])
     resolved: dict[int, Referent] = {}
-    quoted = quotation_spans(doc.text)
     for token in pronouns:
         if token.lower_ in lex.person:
             gender = lex.person[token.lower_]
             found = None
             if gender is not None:
                 # a person known to agree, anywhere in the window, before one merely not known to disagree
-                found = _antecedent(token, actors, lambda a, g=gender: a.kind == "person" and a.gender == g,
-                                    quoted=quoted)
-            found = found or _antecedent(token, actors, lambda a: a.kind == "person" and a.gender is None,
-                                         quoted=quoted)
+                found = index.antecedent(token, lambda a, g=gender: a.kind == "person" and a.gender == g)
+            found = found or index.antecedent(token, lambda a: a.kind == "person" and a.gender is None)
         elif token.lower_ in lex.neuter:
-            found = _antecedent(token, actors, lambda a: a.kind in {"state", "organisation"}, sentences=1,
-                                quoted=quoted)
+            found = index.antecedent(token, lambda a: a.kind in {"state", "organisation"}, sentences=1)
         else:
-            found = _antecedent(token, actors, lambda a: a.kind in {"group", "state"}, sentences=1,
-                                subjects_first=False, quoted=quoted)
+            found = index.antecedent(token, lambda a: a.kind in {"group", "state"}, sentences=1,
+                                     subjects_first=False)
         if found is not None:
             resolved[token.i] = found
-            add(found, doc[token.i : token.i + 1], "pronoun")
+            span = doc[token.i : token.i + 1]
+            add(found, span, "pronoun")
+            index.insert(span, found)
     return resolved
-
-
-def _candidates(token: Token, actors: list[Referent], fits, sentences: int = 3) -> list[Referent]:
-    """Distinct fitting actors mentioned before the pronoun in its sentence and `sentences` before."""
-    doc = token.doc
-    start = token.sent.start
-    for _ in range(sentences):
-        if start > 0:
-            start = doc[start - 1].sent.start
-    return [a for a in actors if fits(a) and any(start <= s.start < token.i for s, _k in a.mentions)]
 
 
 def _co_argument(span: Span, token: Token) -> bool:
@@ -149,34 +139,66 @@ def _co_argument(span: Span, token: Token) -> bool:
     return root.dep_ in ARGUMENT_DEPS and root.head.i == token.head.i
 
 
+class _Index:
+    """The article's mentions by token position and its sentence starts, so that each pronoun
+    looks only at the mentions of its window (looking through every actor is quadratic)."""
+
+    def __init__(self, doc: Doc, actors: list[Referent], quoted: list[tuple[int, int]]) -> None:
+        self.sent_starts = [s.start for s in doc.sents]
+        self.quoted = quoted
+        self.mentions: list[tuple[int, int, Span, Referent]] = []
+        for n, actor in enumerate(actors):
+            for span, _kind in actor.mentions:
+                self.mentions.append((span.start, n, span, actor))
+        self.mentions.sort(key=lambda m: (m[0], m[1]))
+        self.starts = [m[0] for m in self.mentions]
+        self.order = {id(a): n for n, a in enumerate(actors)}
+
+    def insert(self, span: Span, actor: Referent) -> None:
+        at = bisect.bisect_right(self.starts, span.start)
+        self.starts.insert(at, span.start)
+        self.mentions.insert(at, (span.start, self.order[id(actor)], span, actor))
+
+    def sentence_bounds(self, token: Token, before: int) -> list[tuple[int, int]]:
+        """(start, end) token bounds of the pronoun's sentence and up to `before` sentences before it."""
+        n = bisect.bisect_right(self.sent_starts, token.i) - 1
+        bounds = []
+        for k in range(n, max(-1, n - before - 1), -1):
+            end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(token.doc)
+            bounds.append((self.sent_starts[k], end))
+        return bounds
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, Span, Referent]]:
+        return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+    def candidates(self, token: Token, fits, sentences: int = 3) -> list[Referent]:
+        """Distinct fitting actors mentioned before the pronoun in its sentence and `sentences` before."""
+        start = self.sentence_bounds(token, sentences)[-1][0]
+        found: dict[int, Referent] = {}
+        for _s, _n, _span, actor in self.between(start, token.i):
+            if fits(actor):
+                found.setdefault(id(actor), actor)
+        return list(found.values())
+
+    def antecedent(self, token: Token, fits, sentences: int = 2, subjects_first: bool = True) -> Referent | None:
+        """Nearest fitting mention before the pronoun within its sentence and the `sentences` before;
+        subjects first within each sentence (the usual centre of attention). A pronoun outside
+        quotation marks does not refer to a name inside them ("'… beat Clinton,' she said")."""
+        outside = not _inside(token.idx, self.quoted)
+        windows = self.sentence_bounds(token, sentences)
+        # binding holds for the actor, not just its mention there: "Berg thanked her" is never Berg
+        bound = {id(m[3]) for m in self.between(*windows[0]) if _co_argument(m[2], token)}
+        for start, end in windows:
+            found = [(span, actor) for _s, _n, span, actor in self.between(start, min(end, token.i))
+                     if id(actor) not in bound and fits(actor)
+                     and not (outside and _inside(span.start_char, self.quoted))]
+            if not found:
+                continue
+            if subjects_first:
+                found = [f for f in found if f[0].root.dep_ in SUBJECT_DEPS] or found
+            return max(found, key=lambda f: f[0].start)[1]
+        return None
+
+
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= at < e for s, e in spans)
-
-
-def _antecedent(
-    token: Token, actors: list[Referent], fits, sentences: int = 2, subjects_first: bool = True,
-    quoted: list[tuple[int, int]] | None = None,
-) -> Referent | None:
-    """Nearest fitting mention before the pronoun within its sentence and the `sentences` before;
-    subjects first within each sentence (the usual centre of attention). A pronoun outside
-    quotation marks does not refer to a name inside them ("'… beat Clinton,' she said")."""
-    doc = token.doc
-    quoted = quoted or []
-    outside = not _inside(token.idx, quoted)
-    windows: list[Span] = [token.sent]
-    while len(windows) <= sentences and windows[-1].start > 0:
-        windows.append(doc[windows[-1].start - 1].sent)
-    # binding holds for the actor, not just its mention there: "Berg thanked her" is never Berg
-    bound = {id(a) for a in actors for span, _k in a.mentions if token.sent.start <= span.start < token.sent.end
-             and _co_argument(span, token)}
-    for window in windows:
-        found = [(span, actor) for actor in actors if fits(actor) and id(actor) not in bound
-                 for span, _k in actor.mentions
-                 if window.start <= span.start < min(window.end, token.i)
-                 and not (outside and _inside(span.start_char, quoted))]
-        if not found:
-            continue
-        if subjects_first:
-            found = [f for f in found if f[0].root.dep_ in SUBJECT_DEPS] or found
-        return max(found, key=lambda f: f[0].start)[1]
-    return None

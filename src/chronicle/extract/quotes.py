@@ -901,6 +901,8 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
         actor = records.actor(found.actor)
         kind = "direct" if a.direct_parts else quote_kind(text, (a.start, a.end), quotes)
         features = quote_features(a, kind, found, actor.kind if actor else "none", doc, text, attributions, quotes)
+        if found.actor is not None and found.route not in {"name", "apposition"} and a.source is not None:
+            features.append(f"rivals={min(2, resolver.rivals(found.actor, a.source[0]))}")
         confidence = model.score(features) if model is not None else found.confidence
         cue = a.cue
         cue_text = None

@@ -254,6 +254,19 @@ class SpeakerResolver:
             return self._document_author(head, at)
         return Resolution(None, 0.2, "as-written")
 
+    def rivals(self, actor: str, at: int) -> int:
+        """Other people mentioned outside quotation marks in the two sentences before `at` whose
+        gender does not rule them out: how ambiguous a pronoun or nominal speaker was."""
+        if self.kinds.get(actor) != "person":
+            return 0
+        gender = self._gender(actor)
+        window = self._window_start(at, 2)
+        nearby = self.mentions[bisect.bisect_left(self.starts, window) : bisect.bisect_left(self.starts, at)]
+        others = {a for s, _e, a in nearby
+                  if a != actor and self.kinds.get(a) == "person" and self._gender(a) in (gender, None)
+                  and not any(q0 <= s < q1 for q0, q1 in self.quoted)}
+        return len(others)
+
     def _agrees(self, pronoun: Token, actor: str) -> bool:
         """Gender, number and animacy of a pronoun against the actor it would join."""
         word = pronoun.lower_

@@ -60,8 +60,9 @@ def gold_regions(score, text: str, gold: dict) -> list[tuple[dict, int, int]]:
     return regions
 
 
-def extract(silver: Path, score) -> tuple[list[dict[str, int]], list[int], list[int], list[tuple[int, int]]]:
-    """Feature rows, labels, article numbers, and (article, gold count) per article."""
+def extract(silver: Path, score) -> tuple[list[dict[str, int]], list[int], list[int], list[set[tuple[int, int]]], int]:
+    """Feature rows, labels, article numbers, the (article, gold quote) pairs each quote gets right,
+    and the number of gold quotes."""
     articles = [json.loads(line) for line in (silver / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     golds = {g["id"]: g for g in map(json.loads, (silver / "gold.jsonl").read_text(encoding="utf-8").splitlines())}
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,7 +71,8 @@ def extract(silver: Path, score) -> tuple[list[dict[str, int]], list[int], list[
                                   + "\n" for a in articles), encoding="utf-8")
         by_url = {r.url: r for r in read_inputs([str(inputs)]) if isinstance(r, Article)}
     pipeline = Pipeline(PipelineConfig(stages=("actors",)))
-    rows, labels, groups = [], [], []
+    rows, labels, groups, hits_right = [], [], [], []
+    gold_total = 0
     for n, article in enumerate(articles):
         parsed = by_url.get(f"silver://{article['id']}")
         if parsed is None:
@@ -81,13 +83,16 @@ def extract(silver: Path, score) -> tuple[list[dict[str, int]], list[int], list[
         actors = score.Actors(gold["actors"])
         text = score.fold(doc.text)
         regions = gold_regions(score, text, gold)
+        gold_total += len(gold["quotes"])
         for quote, features in scored_quotes(doc, records, one_per_stretch=False):
-            hits = [g for g, g0, g1 in regions if score.overlap(quote.start, quote.end, g0, g1)]
             said = quote.speaker or quote.source
+            right = {(n, j) for j, (g, g0, g1) in enumerate(regions)
+                     if score.overlap(quote.start, quote.end, g0, g1) and actors.same(said, g["speaker"])}
             rows.append(dict.fromkeys(features, 1))
-            labels.append(int(any(actors.same(said, g["speaker"]) for g in hits)))
+            labels.append(int(bool(right)))
+            hits_right.append(right)
             groups.append(n)
-    return rows, labels, groups
+    return rows, labels, groups, hits_right, gold_total
 
 
 def reliability(scores: np.ndarray, y: np.ndarray) -> list[str]:
@@ -109,7 +114,7 @@ def main() -> None:
     parser.add_argument("--C", type=float, default=0.3, help="inverse L2 regularisation strength")
     args = parser.parse_args()
 
-    rows, labels, groups = extract(args.silver, load_scorer(args.scorer))
+    rows, labels, groups, hits_right, gold_total = extract(args.silver, load_scorer(args.scorer))
     counts = Counter(f for row in rows for f in row)
     rows = [{f: v for f, v in row.items() if counts[f] >= args.min_count} for row in rows]
     y = np.array(labels)
@@ -126,6 +131,11 @@ def main() -> None:
     log_loss = -np.mean(y * np.log(np.clip(scores, 1e-9, 1)) + (1 - y) * np.log(np.clip(1 - scores, 1e-9, 1)))
     print(f"5-fold CV log loss {log_loss:.3f}")
     print("\n".join(reliability(scores, y)))
+    for threshold in (0.5, 0.6, 0.7, 0.8):
+        kept = scores >= threshold
+        found = set().union(*(hits_right[i] for i in np.flatnonzero(kept)))
+        print(f"CV at >= {threshold}: precision {y[kept].mean():.3f} recall {len(found) / gold_total:.3f} "
+              "(before one speaker per stretch)")
 
     model = fit(X, y)
     weights = {f: round(float(w), 4) for f, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)

@@ -11,9 +11,15 @@ Rules over spaCy's dependency parse, in four passes over an article:
    drops the lexicon attributions it scores low and adds verbs, nouns and adjectives outside the
    lexicon it scores as cues ("seemed to …", "sees X as Y", "attacks on X"), with their subject as
    source and their complement, infinitive, object or prepositional object as content;
-3. quotation spans no cue claimed: the second half of a split quote goes to the cue of its
-   paragraph; a paragraph that is only a quotation continues the previous paragraph's speaker;
-4. speakers: `extract.speakers` resolves each source to an actor.
+3. quotation spans no cue claimed: a quotation right after a split quote's cue completes it, another
+   second half goes to the cue of its paragraph; a paragraph that is only a quotation continues the
+   previous paragraph's speaker;
+4. speakers: `extract.speakers` resolves each source to an actor (pronouns through the coreference
+   mentions of the actors stage, `extract.coref`);
+5. confidence: the quote model (`data/quotes/quote_model.json`, trained by
+   `scripts/train_quote_confidence.py` on realnews-silver) gives each quote the calibrated
+   probability that it and its speaker are right; where two records give one stretch of text
+   different speakers, only the more confident stays.
 
 The kind follows from how much of the content lies inside quotation marks: all of it → direct,
 some → mixed, none → indirect.

@@ -157,9 +157,3 @@ def test_read_only_store_is_one_line_for_ingest(tmp_path):
         db.chmod(0o644)
     assert line == f"{db}: database file is read-only"
 
-
-def test_version():
-    from chronicle import __version__
-
-    result = runner.invoke(app, ["--version"])
-    assert result.exit_code == 0 and result.stdout.strip() == f"chronicle {__version__}"

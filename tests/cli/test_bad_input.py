@@ -137,11 +137,15 @@ def test_bad_input_is_reported_recorded_and_the_batch_goes_on(tmp_path, stored, 
     con.close()
 
 
-def test_rerun_does_not_duplicate_failures(tmp_path, stored):
-    bad, _reason, _status = make_bad(tmp_path, "empty")
-    ingest(str(bad), "--db", str(stored))
-    ingest(str(bad), "--db", str(stored))
-    assert [r[0] for r in failure_rows(stored)] == [str(bad)]
+@pytest.mark.parametrize("kind", ["empty", "long", "utf8"])
+def test_rerun_does_not_duplicate_failures(tmp_path, stored, kind):
+    bad, reason, status = make_bad(tmp_path, kind)
+    first = ingest(str(bad), "--db", str(stored))
+    second = ingest(str(bad), "--db", str(stored))
+    assert first.exit_code == second.exit_code == (1 if status == "failed" else 0)
+    assert "Traceback" not in first.output + second.output
+    assert [(r[0], r[2]) for r in failure_rows(stored)] == [(str(bad), status)]
+    assert failure_rows(stored)[0][1].startswith(reason)
 
 
 def test_read_only_database_is_refused_untouched(tmp_path, stored):

@@ -183,3 +183,11 @@ def test_directory_as_database(tmp_path):
 
 def test_unknown_option_is_a_usage_error(tmp_path):
     assert runner.invoke(app, ["ingest", "x", "--no-such-option"]).exit_code == 2
+
+
+def test_summary_lists_a_warning_under_stored_articles(tmp_path):
+    bad, _reason, _status = make_bad(tmp_path, "utf8")
+    result = ingest(str(bad), "--db", str(tmp_path / "w.duckdb"), "--summary")
+    assert result.exit_code == 0, result.output
+    assert "stored with warnings" in result.stdout and "not stored" not in result.stdout
+    assert "Council Approves New Tram Line" in result.stdout  # the article itself was stored

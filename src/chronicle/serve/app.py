@@ -157,7 +157,11 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY, extract_seconds: flo
                                       422: {"description": "not a document with an article"},
                                       503: {"description": "extraction too slow or too many waiting"}})
     async def post_extract(req: ExtractRequest) -> dict[str, Any]:
-        """Extract records from one document; nothing is stored. Limits: see docs/api.md."""
+        """Extract records from one document; nothing is stored.
+
+        Limits: a body over 2 MB or an article over 100,000 characters answers 413; a document with
+        no English article 422; an extraction not done within 30 s, or with 4 others waiting, 503.
+        """
         return await extractor(req)
 
     @app.get("/articles")

@@ -80,12 +80,13 @@ class Extractor:
 
     def __init__(self, seconds: float, queue: int = EXTRACT_QUEUE) -> None:
         self.seconds = seconds
+        self.queue = queue
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chronicle-extract")
         self.slots = threading.BoundedSemaphore(queue + 1)  # the running one and those waiting
 
     async def __call__(self, req: ExtractRequest) -> dict[str, Any]:
         if not self.slots.acquire(blocking=False):
-            raise HTTPException(503, detail=f"busy: {EXTRACT_QUEUE} extractions are already waiting; retry later")
+            raise HTTPException(503, detail=f"busy: {self.queue} extractions are already waiting; retry later")
         future = self.executor.submit(self._extract, req)
         future.add_done_callback(lambda _f: self.slots.release())
         try:

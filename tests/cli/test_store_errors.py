@@ -105,9 +105,10 @@ def locked(tmp_path):
         holder.wait()
 
 
-@pytest.mark.parametrize("command", ["export", "query", "ingest", "serve"])
+@pytest.mark.parametrize("command", ["export", "query", "ingest", "serve", "stories"])
 def test_locked_store_is_one_line(tmp_path, locked, command):
     args = {
+        "stories": ["stories", "--db", str(locked)],
         "export": ["export", str(tmp_path / "out"), "--db", str(locked)],
         "query": ["query", "SELECT 1", "--db", str(locked)],
         "ingest": ["ingest", str(story(tmp_path)), "--db", str(locked)],
@@ -116,10 +117,11 @@ def test_locked_store_is_one_line(tmp_path, locked, command):
     assert "lock" in one_line_naming(runner.invoke(app, args), locked)
 
 
-@pytest.mark.parametrize("command", ["export", "query", "serve"])
+@pytest.mark.parametrize("command", ["export", "query", "serve", "stories"])
 def test_missing_store_is_one_line(tmp_path, command):
     db = tmp_path / "nowhere.duckdb"
     args = {
+        "stories": ["stories", "--db", str(db)],
         "export": ["export", str(tmp_path / "out"), "--db", str(db)],
         "query": ["query", "SELECT 1", "--db", str(db)],
         "serve": ["serve", "--db", str(db), "--port", "1"],

@@ -80,11 +80,11 @@ def command(
             raise fail(f"chronicle ingest: {exc}") from None
         from chronicle.stories.consolidate import consolidate
 
-        typer.echo(f"{db}: {consolidate(store.con).line()}", err=True)
-        if summary:
-            from chronicle.cli.summary import print_summary
+        with store_errors(db):
+            typer.echo(f"{db}: {consolidate(store.con).line()}", err=True)
+            if summary:
+                from chronicle.cli.summary import print_summary
 
-            with store_errors(db):
                 print_summary(store, sys.stdout)
     typer.echo(f"{db}: {tally.line()}", err=True)
     if tally.failed:

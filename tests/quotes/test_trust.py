@@ -127,3 +127,11 @@ def test_nested_attribution_keeps_both_speakers(extract):
 
 def test_confidence_is_a_probability_and_the_threshold_is_precision_first():
     assert 0.5 < QUOTES_MIN_CONFIDENCE < 1
+
+
+def test_he_said_after_a_speaker_continues_that_speaker(extract):
+    # the host's gender is known from "Mr.", the envoy's is not: the pronoun still follows the speaker
+    text = ("Envoy Tarek Oduya met Mr. Paulo Brandt in Lisbon on Monday. The talks on fishing quotas will go on "
+            "next month, Oduya said. He said both governments wanted an agreement before the summer.")
+    q = said(extract(text).quotes, "both governments wanted")
+    assert q.speaker == "Tarek Oduya"

@@ -135,3 +135,11 @@ def test_he_said_after_a_speaker_continues_that_speaker(extract):
             "next month, Oduya said. He said both governments wanted an agreement before the summer.")
     q = said(extract(text).quotes, "both governments wanted")
     assert q.speaker == "Tarek Oduya"
+
+
+def test_an_indefinite_document_is_not_the_last_speaker(extract):
+    # "a poll" introduces a new source: it is not the senator who spoke just before
+    text = ("Senator Greta Holm said the tax plan would pass in the spring. A new Ridgeway poll found that most "
+            "voters oppose the plan.")
+    q = said(extract(text).quotes, "most voters oppose")
+    assert q.speaker != "Greta Holm"

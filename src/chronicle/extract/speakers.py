@@ -255,6 +255,9 @@ class SpeakerResolver:
             owner = self._owner(head, pronoun_only=True)
             if owner is not None:
                 return Resolution(owner, 0.7, "proxy")
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+            # "a recent poll", "a company": an indefinite introduces someone new, not one named before
+            return Resolution(None, 0.2, "indefinite")
         if lemma in self.organisation_nouns and not plural:
             return self._recent(at, {"organisation", "state"}, "organisation-noun")
         if lemma in self.document_nouns and not plural:

@@ -143,3 +143,14 @@ def test_an_indefinite_document_is_not_the_last_speaker(extract):
             "voters oppose the plan.")
     q = said(extract(text).quotes, "most voters oppose")
     assert q.speaker != "Greta Holm"
+
+
+def test_an_embedded_tweet_is_its_authors_direct_quote(extract):
+    text = ("Mayor Lena Okafor answered her critics online on Sunday.\n\n"
+            '<tweet id="11" author="@LenaOkafor" datetime="2030-05-02">The new tram line opens in June, '
+            "as promised to every neighbourhood.</tweet>.\n\n"
+            '<tweet tweet-id="12"><tweet/>.')
+    quotes = extract(text).quotes
+    q = said(quotes, "tram line opens")
+    assert (q.kind, q.source, q.speaker) == ("direct", "@LenaOkafor", "Lena Okafor")
+    assert not [x for x in quotes if x.source and "tweet" in x.source]

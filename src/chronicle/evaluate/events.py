@@ -14,6 +14,8 @@ to the earlier event. Then:
 - `sector_accuracy`: over gold sides with a sector, the predicted sector equals one of the gold
   sectors' first three letters ("REFtam" → REF);
 - `confusion`: gold type → predicted type → count ("NONE": no event predicted).
+A malformed gold line (not JSON, no `text` or `event`, a `source`/`target` that is not a list of actor
+objects) is skipped with a one-line warning on stderr naming its line and id; the rest are scored.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -34,7 +37,10 @@ class GoldError(ValueError):
     """The gold file cannot be read (message names the file and the reason)."""
 
 
-def read_gold(path: Path) -> list[dict[str, Any]]:
+def read_gold(path: Path, warn: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
+    """The well-formed records of a gold file. A malformed line (not JSON, a missing field, a side that
+    is not a list of actor objects) is reported as one warning line naming it and skipped."""
+    warn = warn or (lambda message: print(message, file=sys.stderr))
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -46,13 +52,40 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise GoldError(f"{path}:{number}: not JSON: {exc.msg}") from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or "event" not in record:
-            raise GoldError(f"{path}:{number}: a PLOVER record needs 'text' and 'event'")
+            warn(f"warning: {path}:{number}: skipped: not JSON: {exc.msg}")
+            continue
+        problem = record_problem(record)
+        if problem:
+            name = record.get("id") if isinstance(record, dict) else None
+            warn(f"warning: {path}:{number}: skipped record {name or '(no id)'}: {problem}")
+            continue
         records.append(record)
     if not records:
-        raise GoldError(f"{path}: no records")
+        raise GoldError(f"{path}: no well-formed records")
     return records
+
+
+def record_problem(record: Any) -> str | None:
+    """Why a gold record cannot be scored, or None when it can."""
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    if not isinstance(record.get("text"), str):
+        return "a PLOVER record needs 'text' (a string)"
+    if not isinstance(record.get("event"), str):
+        return "a PLOVER record needs 'event' (a string)"
+    if record.get("eventText") is not None and not isinstance(record["eventText"], str):
+        return "'eventText' must be a string"
+    for side in ("source", "target"):
+        value = record.get(side)
+        if value is None:
+            continue
+        if not isinstance(value, list) or not all(isinstance(actor, dict) for actor in value):
+            return f"'{side}' must be a list of {{actorText, code, sector}} objects, not {type(value).__name__}"
+        for actor in value:
+            for field in ("actorText", "code", "sector"):
+                if actor.get(field) is not None and not isinstance(actor[field], str):
+                    return f"'{side}.{field}' must be a string"
+    return None
 
 
 def _words(text: str | None) -> set[str]:

@@ -1,15 +1,20 @@
 """The event lexicon and the PLOVER code tables, loaded once from `data/events/`.
 
 - `lexicon()`: `lexicon.yaml`, verb senses and event nouns with the word lists the events stage uses
-  (light verbs, reporting verbs, modality cues …);
+  (light verbs, reporting verbs, modality cues …), and `cameo_verbs.yaml`, the broad verb table built
+  by `scripts/build_event_verbs.py` from the Phoenix CAMEO dictionary, for verbs lexicon.yaml lacks;
 - `cameo_to_plover(code)`: `cameo_plover.yaml`, the CAMEO → PLOVER 2021 table (for events coded
   from PETRARCH/TABARI dictionaries);
-- `plover05_type(...)`: `plover05.yaml`, chronicle's types → the PLOVER 0.5 names the gold standard uses.
+- `plover05_type(...)`: `plover05.yaml`, chronicle's types → the PLOVER 0.5 names the gold standard uses;
+- `event_model()`: `event_model.json`, the logistic regression that gives each event its calibrated
+  confidence (written by `scripts/train_event_model.py`; applied here in plain Python).
 """
 
 from __future__ import annotations
 
 import functools
+import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +40,9 @@ class Sense:
     of: str | None = None
     compounds: tuple[tuple[str, str], ...] = ()
     requires: frozenset[str] = frozenset()
+    origin: str = "lexicon"
+    """Where the sense comes from: "lexicon" (lexicon.yaml), "cameo" (cameo_verbs.yaml), or the
+    construction that makes it ("report", "naming", "petrarch")."""
 
     @property
     def has_theme(self) -> bool:
@@ -45,6 +53,7 @@ class Sense:
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, tuple[Sense, ...]]
+    cameo_verbs: dict[str, Sense]
     nouns: dict[str, Sense]
     target_preps: frozenset[str]
     light_verbs: frozenset[str]
@@ -61,6 +70,9 @@ class Lexicon:
     negators: frozenset[str]
     hypothetical: frozenset[str]
     future: frozenset[str]
+    not_participants: frozenset[str]
+    furniture_openers: tuple[str, ...]
+    clause_taking: frozenset[str]
 
 
 def _words(values: Iterable[Any] | None) -> frozenset[str]:
@@ -89,8 +101,11 @@ def _sense(entry: dict[str, Any], default_preps: frozenset[str]) -> Sense:
 def lexicon() -> Lexicon:
     data = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
     preps = _words(data["target_preps"])
+    cameo = yaml.safe_load((DATA / "cameo_verbs.yaml").read_text(encoding="utf-8"))["verbs"]
     return Lexicon(
         verbs={lemma: tuple(_sense(e, preps) for e in entries) for lemma, entries in data["verbs"].items()},
+        cameo_verbs={lemma: Sense(type=t, mode=mode, cameo=str(code), preps=preps, origin="cameo")
+                     for lemma, (t, mode, code) in cameo.items()},
         nouns={lemma: _sense(entry, preps) for lemma, entry in data["nouns"].items()},
         target_preps=preps,
         light_verbs=_words(data["light_verbs"]),
@@ -107,12 +122,18 @@ def lexicon() -> Lexicon:
         negators=_words(data["negators"]),
         hypothetical=_words(data["hypothetical"]),
         future=_words(data["future"]),
+        not_participants=_words(data["not_participants"]),
+        furniture_openers=tuple(str(w).lower() for w in data["furniture_openers"]),
+        clause_taking=_words(data["clause_taking"]),
     )
 
 
 def verb_sense(verb: Token, obj: Token | None) -> Sense | None:
-    """The first sense of the verb's lemma whose object and particle conditions hold."""
-    senses = lexicon().verbs.get(verb.lemma_.lower())
+    """The first sense of the verb's lemma whose object and particle conditions hold (lexicon.yaml's
+    senses, else the CAMEO dictionary's one)."""
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    senses = lex.verbs.get(lemma) or ((lex.cameo_verbs[lemma],) if lemma in lex.cameo_verbs else ())
     if not senses:
         return None
     objects = {c.lemma_.lower() for c in ([obj, *obj.conjuncts] if obj is not None else [])}
@@ -187,3 +208,25 @@ def plover05_type(event_type: str, mode: str | None, *, source_sector: str | Non
         if mode in fight["modes"] or (source_sector in fight["source_sectors"] and source_country):
             return "FIGHT"
     return table["types"].get(event_type, event_type)
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """Weights of named binary features; `probability` is the calibrated chance that an event's type,
+    source and target are all right: sigmoid(scale · (weights · features) + shift)."""
+
+    weights: dict[str, float]
+    scale: float = 1.0
+    shift: float = 0.0
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        z = self.scale * z + self.shift
+        return round(1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))), 3)
+
+
+@functools.cache
+def event_model() -> EventModel:
+    data = json.loads((DATA / "event_model.json").read_text(encoding="utf-8"))
+    return EventModel(weights=data["weights"], scale=data["calibration"]["scale"],
+                      shift=data["calibration"]["shift"])

@@ -795,23 +795,45 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(merged, key=lambda c: c.event.trigger_start)
 
 
-def _side_key(actor_id: str | None, text: str | None, code: str | None) -> str | None:
-    """Who a side is: its actor, else its code ("Hong Kong protesters", "protesters": HKG CVL), else its words."""
-    return actor_id or code or (text or "").lower().removeprefix("the ").strip() or None
+Side = tuple[str | None, str | None, str | None]
+"""An event side as merging compares it: (actor id, code, words)."""
+
+
+def _sides(event: Event) -> tuple[Side, Side]:
+    return ((event.source_id, event.source_code, event.source), (event.target_id, event.target_code, event.target))
 
 
 def _fullness(event: Event) -> int:
     return 2 * bool(event.source_id) + 2 * bool(event.target_id) + bool(event.source) + bool(event.target)
 
 
+def _agree(a: Side, b: Side) -> bool | None:
+    """Whether two sides name the same participant: True, False, or None when one is left unsaid. The
+    same actor, else codes of which one contains the other ("the police": COP, "police in Ostrava":
+    CZE COP), else the same words."""
+    if not (a[0] or a[1] or a[2]) or not (b[0] or b[1] or b[2]):
+        return None
+    if a[0] and b[0] and a[0] == b[0]:
+        return True
+    if a[0] and b[0]:  # two actors for one name ("Marek Novak" twice) are one participant
+        one, other = _words(a[2]), _words(b[2])
+        return bool(one and other) and (one <= other or other <= one)
+    if a[1] and b[1]:
+        one, other = set(a[1].split()), set(b[1].split())
+        return one <= other or other <= one
+    return (a[2] or "").lower().removeprefix("the ") == (b[2] or "").lower().removeprefix("the ")
+
+
+def _words(text: str | None) -> set[str]:
+    return {w for w in (text or "").lower().split() if w not in {"the", "a", "an"}}
+
+
 def _same_act(a: Event, b: Event) -> bool:
+    """Same type and polarity, no side that disagrees, and at least one side that agrees."""
     if a.event_type != b.event_type or a.negated != b.negated:
         return False
-    sides = [(_side_key(a.source_id, a.source, a.source_code), _side_key(b.source_id, b.source, b.source_code)),
-             (_side_key(a.target_id, a.target, a.target_code), _side_key(b.target_id, b.target, b.target_code))]
-    if any(x is not None and y is not None and x != y for x, y in sides):
-        return False
-    return any(x is not None and x == y for x, y in sides)
+    verdicts = [_agree(x, y) for x, y in zip(_sides(a), _sides(b), strict=True)]
+    return False not in verdicts and True in verdicts
 
 
 def _with_location(source: Argument | None, locations: tuple[Token, ...], coder: Coder) -> Argument | None:

@@ -27,6 +27,12 @@ that country ("forced to land in Belarus by a fighter jet"). See docs/events.md.
 Each event takes the date expression of its sentence (else the publication date), its nearest place
 and the quote it is reported in. When `context.dictionaries` is set, events coded by the PETRARCH
 dictionaries are added (`petrarch_events`).
+
+Verbs the lexicon lacks come from the CAMEO table (`cameo_verbs.yaml`) or, for strongly valenced verbs
+done to someone, from VADER (`valence_events`). Not events: that-clauses of non-clausal senses,
+market moves, link furniture, acts with no participant. Statements of one act (same type, agreeing
+sides) are merged into one event with `mentions` (`merge_mentions`). Each event's `confidence` is the
+learned, calibrated model of `event_model.json` over `event_features` (scripts/train_event_model.py).
 """
 
 from __future__ import annotations

@@ -168,6 +168,9 @@ def verb_sense(verb: Token, obj: Token | None) -> Sense | None:
         return None
     objects = {c.lemma_.lower() for c in ([obj, *obj.conjuncts] if obj is not None else [])}
     governed = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "agent", "dative"}}
+    # "called for the US to halt …": the parser makes "for" the mark of the clause
+    governed |= {m.lower_ for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"} and c.i > verb.i
+                 for m in c.children if m.dep_ == "mark" and m.i == verb.i + 1}
     for sense in senses:
         if sense.objects and not objects & sense.objects:
             continue

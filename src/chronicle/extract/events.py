@@ -290,6 +290,10 @@ def verb_events(verb: Token) -> list[Found]:
         # "mounted its invasion of South Lebanon": the event noun's own target
         noun = lex.nouns[theme.lemma_.lower()]
         targets += prep_targets(theme, noun.preps | ({"of"} if noun.of == "target" else frozenset()))
+    if not targets and sense.type == "REQUEST":
+        # "demanded that the US cancel …", "called for the US to halt …": the one who is to act
+        targets += [c for clause in verb.children if clause.dep_ in {"ccomp", "advcl"} for c in clause.children
+                    if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and c.lower_ not in NOT_ACTORS]
     if not targets:
         # an intention's infinitive or an instrument's purpose clause carries the target
         for clause in (c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))):
@@ -305,10 +309,6 @@ def verb_events(verb: Token) -> list[Found]:
             targets.append(found)
     if not targets and theme is not None and any(t.ent_type_ in NAMED for t in theme.subtree):
         targets.append(theme)  # "blocked the Europe Bridge … from France to Germany": what was blocked
-    if not targets and sense.type == "REQUEST":
-        # "demanded that the US cancel …": the one who is to act
-        targets += [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
-                    if c.dep_ in SUBJECT_DEPS and c.lower_ not in NOT_ACTORS]
     targets = [t for t in targets if t.ent_type_ not in NOT_PARTICIPANTS and t.lower_ not in NOT_ACTORS]
     negated, hypothetical, future = attributes(verb)
     locations = tuple(o for h in [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "dobj"})]
@@ -379,7 +379,8 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
             or (clause.dep_ == "prep" and clause.lower_ in {"in", "into", "on"}
                 and lemma in {"be", "engage", "join", "take", "remain", "stay", "go", "participate"})
             or (clause.dep_ == "prep" and clause.lower_ == "for" and lemma in lex.gather_verbs)
-        ):
+            or (clause.dep_ == "prep" and clause.lower_ == "with" and not is_passive(governor))
+        ):  # "responded with sharp criticism of …": the responder criticises
             source = subject_of(governor)
     if not targets and governor.pos_ == "VERB" and (
             (noun.dep_ in OBJECT_DEPS and lemma in lex.light_verbs) or noun.dep_ == "nsubjpass"):
@@ -534,6 +535,19 @@ def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
     found += quoted_accusations(doc, quotes)
     found = [f for f in found if not _furniture(f.trigger.sent) and not _market_move(f)]
     return [_demand_target(f, found) for f in found]
+
+
+def _owner_target(target: Argument | None, coder: Coder) -> Argument | None:
+    """"criticized the governor's handling of the crisis": what someone did stands for its doer, so a
+    target that is no actor but a thing an actor owns is that actor."""
+    if target is None or target.actor_id or target.token.ent_type_ in NAMED:
+        return target
+    # a pronoun possessor is left alone: "its partners", "their demands" are more often the act's own
+    owner = next((c for c in target.token.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is None:
+        return target
+    argument = coder.argument(owner)
+    return argument if argument.actor_id else target
 
 
 def _verbal_attack(item: Found, source: Argument | None) -> Found:
@@ -711,6 +725,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         if source is None and target is None:
             continue  # an act with no one doing it and no one undergoing it is not an event record
         item = _verbal_attack(item, source)
+        target = _owner_target(target, coder)
         source = _with_location(source, item.locations, coder)
         key = (item.trigger.i, item.sense.type, source and (source.actor_id, source.code),
                target and (target.actor_id, target.code))

@@ -64,6 +64,9 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
 SCAN_WINDOW = 25
+# prepositions through which a thing names the actor it stands for ("a meeting with Trump", "a letter
+# from Exxon", "the handling of the crisis by the governor")
+ACTOR_PREPS = {"with", "from", "by", "of", "to", "against", "for"}
 LOCATIVE = {"in", "near", "of", "at", "from", "outside", "inside", "around"}
 DESCEND_PREPS = {"of", "in", "from", "by", "for", "against", "with", "on", "at", "near", "inside", "to", "into",
                  "among", "between"}
@@ -537,17 +540,28 @@ def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
     return [_demand_target(f, found) for f in found]
 
 
-def _owner_target(target: Argument | None, coder: Coder) -> Argument | None:
-    """"criticized the governor's handling of the crisis": what someone did stands for its doer, so a
-    target that is no actor but a thing an actor owns is that actor."""
-    if target is None or target.actor_id or target.token.ent_type_ in NAMED:
-        return target
-    # a pronoun possessor is left alone: "its partners", "their demands" are more often the act's own
-    owner = next((c for c in target.token.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-    if owner is None:
-        return target
-    argument = coder.argument(owner)
-    return argument if argument.actor_id else target
+def _actor_side(side: Argument | None, coder: Coder) -> Argument | None:
+    """A side that is no actor but a thing an actor owns, made or takes part in stands for that actor:
+    "criticized the governor's handling of the crisis", "requested a meeting with Trump", "a letter
+    from Exxon accuses …". The first actor among its possessor (not a pronoun: "its partners", "their
+    demands" are more often the act's own) and the objects of its prepositions, read outwards."""
+    if side is None or side.actor_id or side.token.ent_type_ in NAMED:
+        return side
+    for token in _attached(side.token):
+        argument = coder.argument(token)
+        if argument.actor_id:
+            return argument
+    return side
+
+
+def _attached(token: Token, depth: int = 0) -> list[Token]:
+    found = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ACTOR_PREPS):
+        for obj in pobjs(prep):
+            found.append(obj)
+            if depth < 1:
+                found += _attached(obj, depth + 1)
+    return found
 
 
 def _verbal_attack(item: Found, source: Argument | None) -> Found:
@@ -725,7 +739,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         if source is None and target is None:
             continue  # an act with no one doing it and no one undergoing it is not an event record
         item = _verbal_attack(item, source)
-        target = _owner_target(target, coder)
+        source, target = _actor_side(source, coder), _actor_side(target, coder)
         source = _with_location(source, item.locations, coder)
         key = (item.trigger.i, item.sense.type, source and (source.actor_id, source.code),
                target and (target.actor_id, target.code))

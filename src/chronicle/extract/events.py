@@ -605,6 +605,7 @@ class Coder:
         self.doc = doc
         self.actors: dict[str, Actor] = {a.id: a for a in records.actors}
         self.quotes = sorted(records.quotes, key=lambda q: q.start)
+        self.speakers = {q.speaker_id for q in records.quotes if q.speaker_id}
         self.token_actor: dict[int, tuple[int, str]] = {}
         starts = [t.idx for t in doc]
         for mention in records.mentions:
@@ -750,8 +751,20 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         event = _record(article.id, len(candidates) + 1, item, sent, source, target, records, anchor, coder)
         features = event_features(item, source, target, event, sentence_index[sent.start],
                                   per_sentence[sent.start], doc.text)
+        features |= _salience("source", source, coder) | _salience("target", target, coder)
         candidates.append(Candidate(event, features))
     return candidates
+
+
+def _salience(side: str, argument: Argument | None, coder: Coder) -> dict[str, float]:
+    """How much the article is about the side's actor: its mentions, and whether it is quoted."""
+    actor = coder.actors.get(argument.actor_id) if argument is not None and argument.actor_id else None
+    if actor is None:
+        return {}
+    features = {f"{side}_mentions={min(actor.mention_count, 4)}": 1.0}
+    if actor.id in coder.speakers:
+        features[f"{side}_speaks"] = 1.0
+    return features
 
 
 def _side_features(side: str, argument: Argument | None) -> dict[str, float]:

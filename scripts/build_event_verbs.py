@@ -6,12 +6,13 @@ The Phoenix/PETRARCH verb dictionary (MIT, Open Event Data Alliance) lists verbs
 under a CAMEO code: `---  DENOUNCE   [111]  ---` followed by one verb a line (`CRITICIZE`, `FLOG {FLOGS
 FLOGGING FLOGGED } [180]` with its irregular forms and, optionally, a code of its own), then object
 patterns (`- * SANCTIONS [163]`). This script keeps the single-word verbs whose code (their own, else
-the block's) falls under a CAMEO root of verbal interaction (`VERBAL_ROOTS`: praise and support,
-demands, disapproval, rejection, threats: the verb alone says the act) and maps to a PLOVER type through
-`cameo_plover.yaml`, and writes them as lemma → [type, mode, CAMEO code]. Material acts (meet, aid,
-arrest, attack …) are left out: the dictionary codes those by object patterns, and the bare verbs of
-their blocks ("go", "take", "lead") are mostly no event; so are verbs that lexicon.yaml lists as
-reporting, intention or light verbs. The events stage uses them for verbs its own lexicon does not list; multi-word
+the block's) maps to a PLOVER type through `cameo_plover.yaml`, and writes them as lemma → [type, mode,
+CAMEO code] in two tables: `verbs`, under the CAMEO roots of verbal interaction (`VERBAL_ROOTS`: praise
+and support, demands, disapproval, rejection, threats: the verb alone says the act), and `material`
+(meet, aid, arrest, attack …), whose bare verbs ("go", "take", "lead") are often no event because the
+dictionary codes those acts by object patterns: the events stage marks them apart (`origin`) so that the
+confidence model weighs them on their own. Verbs that lexicon.yaml lists as reporting, intention or
+light verbs are left out. The events stage uses them for verbs its own lexicon does not list; multi-word
 phrases (`+LASH_OUT`) and the object patterns are left out. Deterministic: same input, same file.
 """
 
@@ -30,7 +31,8 @@ VERB = re.compile(r"^([A-Z][A-Z'-]*)\s*(\{[^}]*\})?\s*(\[([^\]]*)\])?")
 VERBAL_ROOTS = ("05", "10", "11", "12", "13")
 HEADER = """# Verb lemma → [PLOVER type, mode, CAMEO code], built by scripts/build_event_verbs.py from the
 # Phoenix CAMEO 2.0 verb dictionary (MIT licence, Open Event Data Alliance). Do not edit by hand:
-# re-run the script. Used for verbs that lexicon.yaml does not list.
+# re-run the script. Used for verbs that lexicon.yaml does not list; `verbs`: verbal roots 05, 10-13;
+# `material`: the other roots.
 """
 
 
@@ -58,7 +60,7 @@ def read_verbs(path: Path) -> dict[str, tuple[str, str | None, str]]:
         if match is None:
             continue
         code = (match.group(4) or block_code or "").split(":")[0].strip()
-        if not code.startswith(VERBAL_ROOTS):
+        if not code[:2].isdigit():
             continue
         plover = cameo_to_plover(code)
         lemma = match.group(1).lower()
@@ -74,7 +76,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DATA / "cameo_verbs.yaml")
     args = parser.parse_args()
     verbs = read_verbs(args.cameo)
-    body = {"version": 1, "verbs": {lemma: list(verbs[lemma]) for lemma in sorted(verbs)}}
+    verbal = {lemma: list(v) for lemma, v in sorted(verbs.items()) if v[2].startswith(VERBAL_ROOTS)}
+    material = {lemma: list(v) for lemma, v in sorted(verbs.items()) if lemma not in verbal}
+    body = {"version": 2, "verbs": verbal, "material": material}
     dumped = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
     args.out.write_text(HEADER + dumped, encoding="utf-8")
     print(f"{len(verbs)} verbs -> {args.out}")

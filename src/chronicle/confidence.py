@@ -16,7 +16,7 @@ from chronicle.records import ArticleRecords
 
 QUOTES_MIN_CONFIDENCE = 0.5
 
-EVENTS_MIN_CONFIDENCE = 0.15
+EVENTS_MIN_CONFIDENCE = 0.2
 
 PLACES_MIN_CONFIDENCE = 0.5
 

@@ -131,11 +131,12 @@ def _lexicon_without(lemmas: frozenset[str]) -> Lexicon:
 def _load_lexicon() -> Lexicon:
     data = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
     preps = _words(data["target_preps"])
-    cameo = yaml.safe_load((DATA / "cameo_verbs.yaml").read_text(encoding="utf-8"))["verbs"]
+    cameo = yaml.safe_load((DATA / "cameo_verbs.yaml").read_text(encoding="utf-8"))
     return Lexicon(
         verbs={lemma: tuple(_sense(e, preps) for e in entries) for lemma, entries in data["verbs"].items()},
-        cameo_verbs={lemma: Sense(type=t, mode=mode, cameo=str(code), preps=preps, origin="cameo")
-                     for lemma, (t, mode, code) in cameo.items()},
+        cameo_verbs={lemma: Sense(type=t, mode=mode, cameo=str(code), preps=preps, origin=origin)
+                     for table, origin in (("material", "cameo-material"), ("verbs", "cameo"))
+                     for lemma, (t, mode, code) in (cameo.get(table) or {}).items()},
         nouns={lemma: _sense(entry, preps) for lemma, entry in data["nouns"].items()},
         target_preps=preps,
         light_verbs=_words(data["light_verbs"]),

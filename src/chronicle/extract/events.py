@@ -267,6 +267,8 @@ def attributes(trigger: Token) -> tuple[bool, bool, bool]:
 # --- finding events ------------------------------------------------------------------------------
 
 def verb_events(verb: Token) -> list[Found]:
+    if verb.dep_ == "prep":
+        return []  # a participle used as a preposition: "according to", "following", "including"
     objects = objects_of(verb)
     sense = verb_sense(verb, objects[0] if objects else None)
     if sense is None:

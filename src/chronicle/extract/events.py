@@ -101,6 +101,20 @@ class Found:
 
 # --- syntax helpers ------------------------------------------------------------------------------
 
+SENTENCES_KEY = "chronicle.events.sentences"
+
+
+def sent_of(token: Token) -> Span:
+    """The token's sentence. spaCy's `Token.sent` walks the document's sentences on every call, so the
+    events stage maps tokens to sentences once per document (kept in `doc.user_data`)."""
+    doc = token.doc
+    table = doc.user_data.get(SENTENCES_KEY)
+    if table is None or len(table) != len(doc):
+        table = [sent for sent in doc.sents for _ in range(len(sent))]
+        doc.user_data[SENTENCES_KEY] = table
+    return table[token.i]
+
+
 def conjuncts(token: Token) -> list[Token]:
     return [token, *(c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"})]
 
@@ -120,7 +134,7 @@ def prep_object(prep: Token) -> Token | None:
     found = pobjs(prep)
     if found:
         return found[0]
-    for token in prep.doc[prep.i + 1 : min(prep.i + 7, prep.sent.end)]:
+    for token in prep.doc[prep.i + 1 : min(prep.i + 7, sent_of(prep).end)]:
         if token.pos_ in {"VERB", "AUX", "ADP", "PUNCT"}:
             return None
         if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"compound", "amod", "nmod"}:
@@ -309,7 +323,7 @@ def verb_events(verb: Token) -> list[Found]:
                 break
     if not targets and (objects or theme is not None):
         start = (theme if theme is not None else objects[0]).i
-        found = scan_target(verb.doc, start, verb.sent.end, sense.preps)
+        found = scan_target(verb.doc, start, sent_of(verb).end, sense.preps)
         if found is not None:
             targets.append(found)
     if not targets and theme is not None and any(t.ent_type_ in NAMED for t in theme.subtree):
@@ -538,7 +552,7 @@ def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
         if token.pos_ in {"NOUN", "PROPN"}:
             found += noun_events(token, used)
     found += quoted_accusations(doc, quotes)
-    found = [f for f in found if not _furniture(f.trigger.sent) and not _market_move(f)]
+    found = [f for f in found if not _furniture(sent_of(f.trigger)) and not _market_move(f)]
     return [_demand_target(f, found) for f in found]
 
 
@@ -729,7 +743,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     candidates: list[Candidate] = []
     per_sentence: dict[int, int] = {}
     for item in found:
-        per_sentence[item.trigger.sent.start] = per_sentence.get(item.trigger.sent.start, 0) + 1
+        per_sentence[sent_of(item.trigger).start] = per_sentence.get(sent_of(item.trigger).start, 0) + 1
     sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
     for item in sorted(found, key=lambda f: f.trigger.i):
         source = coder.argument(item.source) if item.source is not None else None
@@ -749,7 +763,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         if key in seen:
             continue
         seen.add(key)
-        sent = item.trigger.sent
+        sent = sent_of(item.trigger)
         event = _record(article.id, len(candidates) + 1, item, sent, source, target, records, anchor, coder)
         features = event_features(item, source, target, event, sentence_index[sent.start],
                                   per_sentence[sent.start], doc.text)

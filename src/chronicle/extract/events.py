@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -107,12 +108,17 @@ SENTENCES_KEY = "chronicle.events.sentences"
 def sent_of(token: Token) -> Span:
     """The token's sentence. spaCy's `Token.sent` walks the document's sentences on every call, so the
     events stage maps tokens to sentences once per document (kept in `doc.user_data`)."""
-    doc = token.doc
+    return sentences(token.doc)[token.i]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Each token's sentence, by token index; built once per document from the sentence starts."""
     table = doc.user_data.get(SENTENCES_KEY)
     if table is None or len(table) != len(doc):
-        table = [sent for sent in doc.sents for _ in range(len(sent))]
+        starts = [t.i for t in doc if t.is_sent_start or t.i == 0] + [len(doc)]
+        table = [doc[a:b] for a, b in itertools.pairwise(starts) for _ in range(a, b)]
         doc.user_data[SENTENCES_KEY] = table
-    return table[token.i]
+    return table
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -744,7 +750,8 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     per_sentence: dict[int, int] = {}
     for item in found:
         per_sentence[sent_of(item.trigger).start] = per_sentence.get(sent_of(item.trigger).start, 0) + 1
-    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    starts = sorted({sent.start for sent in sentences(doc)})
+    sentence_index = {start: n for n, start in enumerate(starts)}
     for item in sorted(found, key=lambda f: f.trigger.i):
         source = coder.argument(item.source) if item.source is not None else None
         target = coder.argument(item.target) if item.target is not None else None

@@ -76,6 +76,12 @@ class Lexicon:
     clause_taking: frozenset[str]
 
 
+def _yaml(path: Path) -> Any:
+    """A data file read with libyaml's safe loader where PyYAML has it (ten times faster)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
 def _words(values: Iterable[Any] | None) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
@@ -129,9 +135,9 @@ def _lexicon_without(lemmas: frozenset[str]) -> Lexicon:
 
 @functools.cache
 def _load_lexicon() -> Lexicon:
-    data = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    data = _yaml(DATA / "lexicon.yaml")
     preps = _words(data["target_preps"])
-    cameo = yaml.safe_load((DATA / "cameo_verbs.yaml").read_text(encoding="utf-8"))
+    cameo = _yaml(DATA / "cameo_verbs.yaml")
     return Lexicon(
         verbs={lemma: tuple(_sense(e, preps) for e in entries) for lemma, entries in data["verbs"].items()},
         cameo_verbs={lemma: Sense(type=t, mode=mode, cameo=str(code), preps=preps, origin=origin)

@@ -752,6 +752,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         per_sentence[sent_of(item.trigger).start] = per_sentence.get(sent_of(item.trigger).start, 0) + 1
     starts = sorted({sent.start for sent in sentences(doc)})
     sentence_index = {start: n for n, start in enumerate(starts)}
+    text = doc.text  # Doc.text joins every token on each call
     for item in sorted(found, key=lambda f: f.trigger.i):
         source = coder.argument(item.source) if item.source is not None else None
         target = coder.argument(item.target) if item.target is not None else None
@@ -773,7 +774,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         sent = sent_of(item.trigger)
         event = _record(article.id, len(candidates) + 1, item, sent, source, target, records, anchor, coder)
         features = event_features(item, source, target, event, sentence_index[sent.start],
-                                  per_sentence[sent.start], doc.text)
+                                  per_sentence[sent.start], text)
         features |= _salience("source", source, coder) | _salience("target", target, coder)
         candidates.append(Candidate(event, features))
     return candidates
@@ -967,6 +968,7 @@ def petrarch_events(doc: Doc, records: ArticleRecords, context: ExtractContext, 
     dictionaries = load_dictionaries(context.dictionaries)
     events: list[Candidate] = []
     sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    text = doc.text
     for sent in doc.sents:
         for coded in code_sentence(sent, dictionaries, date=anchor):
             plover = cameo_to_plover(coded.cameo)
@@ -979,7 +981,7 @@ def petrarch_events(doc: Doc, records: ArticleRecords, context: ExtractContext, 
             target = _coded_argument(sent, coded.target_text, coded.target_code, coder)
             event = _record(records.article.id, first + len(events), item, sent, source, target, records,
                             anchor, coder)
-            features = event_features(item, source, target, event, sentence_index[sent.start], 1, doc.text)
+            features = event_features(item, source, target, event, sentence_index[sent.start], 1, text)
             events.append(Candidate(event, features))
     return events
 

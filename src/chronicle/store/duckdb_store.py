@@ -6,6 +6,7 @@ already stored is skipped, so a re-run, a retry or a resumed crash never duplica
 
 from __future__ import annotations
 
+import contextlib
 import stat
 import typing
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ import duckdb
 
 from chronicle.records import CHILD_RECORDS, ArticleRecords, Failure, Record
 from chronicle.store.schema import (
+    CREATED_RECORDS,
     SCHEMA_VERSION,
     STORED_RECORDS,
     columns,
@@ -77,7 +79,7 @@ class Store:
                     f"{self.path}: written by a newer chronicle (schema version {found}; this one knows "
                     f"up to {SCHEMA_VERSION}): upgrade chronicle to open it"
                 )
-            for model in STORED_RECORDS.values():
+            for model in CREATED_RECORDS.values():
                 self.con.execute(create_table_sql(model))
                 self._add_missing_columns(model)
             self.con.execute(
@@ -151,8 +153,11 @@ class Store:
             for field, model in CHILD_RECORDS.items():
                 self._insert(model.table, [row for r in fresh.values() for row in getattr(r, field)])
             self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(f"{self.path}: cannot write: {_first_line(exc)}") from None
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
         return len(fresh)
 
@@ -163,9 +168,17 @@ class Store:
             self.con.execute("DELETE FROM failures WHERE input = ? AND reason = ?", [failure.input, failure.reason])
             self._insert("failures", [failure])
             self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(f"{self.path}: cannot write: {_first_line(exc)}") from None
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        """Roll back after a failed write; a connection the failure already broke has nothing to undo."""
+        with contextlib.suppress(duckdb.Error):
+            self.con.execute("ROLLBACK")
 
     def _insert(self, table: str, rows: Iterable[Record]) -> None:
         """Append rows through Arrow: one columnar insert per table, far faster than row-wise executemany."""
@@ -177,7 +190,9 @@ class Store:
         try:
             self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM chronicle_rows")
         finally:
-            self.con.unregister("chronicle_rows")
+            # after a failed insert the transaction is aborted and unregistering fails too, hiding the real error
+            with contextlib.suppress(duckdb.Error):
+                self.con.unregister("chronicle_rows")
 
     def counts(self) -> dict[str, int]:
         return {

@@ -32,7 +32,7 @@ from sklearn.model_selection import GroupKFold
 
 from chronicle.extract.event_patterns import DATA
 from chronicle.extract.events import Candidate, event_candidates
-from chronicle.ingest.readers import article_from_json_line
+from chronicle.ingest.readers import article_from_item
 from chronicle.pipeline import Pipeline, PipelineConfig
 from chronicle.records import Article
 
@@ -55,8 +55,7 @@ def extract(articles: Path) -> list[tuple[Article, list[Candidate], dict[str, st
     for line in articles.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
-        article = article_from_json_line(line.encode("utf-8"), input=json.loads(line)["id"])
-        assert isinstance(article, Article), article
+        article = article_from_item(json.loads(line), input=json.loads(line)["id"])
         doc = pipeline.nlp(article.text)
         records = pipeline.apply_stages(doc, article)
         candidates = event_candidates(doc, records, pipeline.config.context)

@@ -47,6 +47,7 @@ from chronicle.extract.codes import (
     capital_of,
     city_country,
     code_tokens,
+    company_country,
     country_in,
     country_of,
     is_demonym,
@@ -80,6 +81,21 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT",
 TITLE_CASE_SHARE = 0.8
 TITLE_CASE_WORD_LENGTH = 4
 TITLE_CASE_MIN_WORDS = 3
+# without a separate title, a first paragraph this short or shorter may be the headline
+HEADLINE_MAX_TOKENS = 25
+# not a name: markup, handles, paths, case and file numbers ("datetime=\"2016", "--DeltaTrak", "18-cr-457")
+NOT_A_NAME = re.compile(r"[=<>\[\]{}|@#\\/_*\"]|^\W|\d{3,}|\d+-\w*\d")
+# a line that credits the story or a picture: its names are the newsroom's, not actors
+CREDIT_LINE = re.compile(r"^\W*(?:by|photo|photograph|image|picture|credit|video|graphic|reporting|written|edited|"
+                         r"compiled|source|copyright)\b", re.IGNORECASE)
+CREDIT_WORDS = re.compile(
+    r"\b(?:contributed(?: reporting)? to this (?:report|story|article)|additional reporting|reporting by|"
+    r"writing by|editing by|follow (?:him|her|them|us) on|photo(?:graph)? by|getty images|ap photo|"
+    r"is an? (?:staff |senior |freelance |political |foreign )?(?:writer|reporter|correspondent|columnist|"
+    r"editor|journalist|contributor)\b)|/(?:ap|afp|reuters|getty)\b", re.IGNORECASE)
+CREDIT_LINE_MAX_WORDS = 8
+# the newsroom speaking of itself ("our correspondent", "this reporter")
+SELF_REFERENCE = {"our", "my", "this"}
 
 
 @dataclass(frozen=True)
@@ -215,12 +231,15 @@ class Headline:
 
 
 def title_case_headline(doc: Doc, has_title: bool) -> Headline | None:
-    """The document's headline (its first paragraph, when the article has a title) if it is written in
-    title case and a body follows; None otherwise (sentence-case headlines parse like any sentence)."""
-    cut = doc.text.find("\n\n") if has_title else -1
+    """The document's headline (its first paragraph, when the article has a title or the paragraph is
+    short) if it is written in title case and a body follows; None otherwise (sentence-case headlines
+    parse like any sentence)."""
+    cut = doc.text.find("\n\n")
     if cut < 0:
         return None
     end = next((t.i for t in doc if t.idx >= cut), len(doc))
+    if not has_title and end > HEADLINE_MAX_TOKENS:
+        return None  # a first paragraph this long is the lead, not a headline
     long_words = [t for t in doc[:end] if t.is_alpha and len(t) >= TITLE_CASE_WORD_LENGTH]
     capitalised = sum(t.text[:1].isupper() for t in long_words)
     if (len(long_words) < TITLE_CASE_MIN_WORDS or capitalised < TITLE_CASE_SHARE * len(long_words)
@@ -243,6 +262,31 @@ def title_case_headline(doc: Doc, has_title: bool) -> Headline | None:
         if ent.start >= end and ent.label_ == "ORG" and len(parts) > 1:
             names.add(acronym(parts))  # "EU" in the headline, "the European Union" in the body
     return Headline(end, frozenset(names), nouns, frozenset(words))
+
+
+def _line(span: Span) -> tuple[int, str]:
+    """Start offset and text of the line (paragraph) a span is in."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    return start, text[start : end if end >= 0 else len(text)]
+
+
+def is_credit(span: Span) -> bool:
+    """A name in a byline, a dateline's agency, a picture credit or a contributor line ("By Ann Reyl",
+    "WARSAW (AP) —", "Photo: Ann Reyl/AFP", "Ann Reyl contributed to this report"): the newsroom's
+    people and agencies, not actors of the story."""
+    start, line = _line(span)
+    if CREDIT_LINE.match(line) or CREDIT_WORDS.search(span.sent.text):
+        return True
+    before = span.doc.text[start : span.start_char].rstrip()
+    if before.endswith("(") and before[:-1].strip() and not any(c.islower() for c in before):
+        return True  # a dateline: "WARSAW (AP) —"
+    if span.label_ != "PERSON" or len(line.split()) > CREDIT_LINE_MAX_WORDS:
+        return False
+    # a short line with a name and no verb: a byline or a caption credit ("Ann Reyl | Staff writer")
+    tokens = span.doc.char_span(start, start + len(line), alignment_mode="expand") or span
+    return not any(t.pos_ in {"VERB", "AUX"} for t in tokens)
 
 
 def in_argument_position(span: Span) -> bool:
@@ -273,12 +317,16 @@ def entity_actor(span: Span) -> tuple[str, Code] | None:
             return None  # a town NER took for a people ("outside the town of Tikrit"): a place
         if span.start > 0 and span.doc[span.start - 1].lower_ in ETHNIC:
             return kind, Code()  # "ethnic Albanians" names an ethnicity, not a nationality
-        return kind, Code(country or country_in(list(span)))
+        # "Republicans", "Muslims": a party's or a faith's followers
+        return kind, Code(country or country_in(list(span)), name_sector(list(span)))
     org = organisation_of(text)
     if org is not None:
         return "organisation", Code(sector=org[1], org=org[0])
     if country is not None:
         return "state", Code(country)
+    company = company_country(text)
+    if company is not None and not capital_of(text):  # NER often takes a company for a place
+        return "organisation", Code(company, "BUS")
     if kind == "state":
         capital = capital_of(text)
         if capital is not None and in_argument_position(span):
@@ -347,6 +395,8 @@ class _Builder:
                 ent = self.headline.confirmed_name(ent)
                 if ent is None:
                     continue
+            if NOT_A_NAME.search(ent.text.strip()) or is_credit(ent):
+                continue
             found = entity_actor(ent)
             if found is None:
                 continue
@@ -441,6 +491,8 @@ class _Builder:
                 first = first.head
             code = code.merged(Code(code_tokens(_left_modifiers(first)).country))
         lemma = self._lemma(head)
+        if any(c.lower_ in SELF_REFERENCE and c.dep_ in {"poss", "det"} for c in head.lefts) and code.sector == "MED":
+            return  # "our correspondent", "this reporter": the newsroom itself
         if lemma in pronoun_lexicon().country_nouns:
             if head.tag_ in {"NN", "NNP"} and any(c.lower_ == "the" for c in head.children):
                 state = self._nearest(head, lambda a: a.kind == "state" and a.code.country is not None)
@@ -465,6 +517,8 @@ class _Builder:
             if person is not None:
                 self.add(person, span, "nominal")
                 return
+            if lemma in agents().unspecific:
+                return  # "a woman", "the candidate" with no one named: no particular actor
             actor = _Actor("person", span.text, code=code, role=head.text, roles={lemma}, head=lemma)
             self.actors.append(actor)
             self.add(actor, span, "nominal")
@@ -478,6 +532,8 @@ class _Builder:
                 and (code.org is None or a.code.org == code.org)]
         home = same[-1] if same and not distinct else None
         if home is None:
+            if lemma in agents().unspecific:
+                return  # "people", "two women": no particular group
             kind = "group" if plural else "organisation"
             home = _Actor(kind, span.text, code=code, head=lemma)
             self.actors.append(home)

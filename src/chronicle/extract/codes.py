@@ -52,6 +52,8 @@ class Agents:
     names: dict[str, str]
     generic: frozenset[str]
     stale: frozenset[str]
+    unspecific: frozenset[str]
+    affiliates: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,8 @@ def _by_sector(section: dict[str, list[str]]) -> dict[str, str]:
 def agents() -> Agents:
     data = yaml.safe_load((DATA / "agents.yaml").read_text(encoding="utf-8"))
     return Agents(_by_sector(data["roles"]), _by_sector(data["groups"]), _by_sector(data["names"]),
-                  frozenset(data["generic"]), frozenset(data["stale"]))
+                  frozenset(data["generic"]), frozenset(data["stale"]), frozenset(data["unspecific"]),
+                  frozenset(data["affiliates"]))
 
 
 @functools.cache
@@ -247,9 +250,32 @@ def _named(tokens: Sequence[Token], lookup) -> object | None:
     return None
 
 
+def _country_or_province(text: str) -> str | None:
+    """A country named by a phrase, where a province or state's multi-word name wins over a country
+    named inside it ("New Jersey" is in the USA, not Jersey)."""
+    if " " in text and (province := subdivision_country(text)):
+        return province
+    return country_of(text)
+
+
 def country_in(tokens: Sequence[Token]) -> str | None:
     """The first country named in a phrase, by name, alias or demonym."""
-    return _named(tokens, country_of)  # type: ignore[return-value]
+    return _named(tokens, _country_or_province)  # type: ignore[return-value]
+
+
+@functools.cache
+def _companies() -> dict[str, str]:
+    """Listed company name → alpha-3 (`data/actors/companies.yaml`, built by scripts/build_actor_companies.py)."""
+    data = yaml.safe_load((DATA / "companies.yaml").read_text(encoding="utf-8"))
+    return {fold(name): code for name, code in data["companies"].items()}
+
+
+def company_country(text: str) -> str | None:
+    """The headquarters country of a listed company named `text` ("Boeing" → USA), legal suffix or not."""
+    companies = _companies()
+    key = fold(text)
+    return companies.get(key) or companies.get(key.replace(" ", "")) or companies.get(
+        re.sub(r"[\s,]+(inc|corp|co|ltd|plc|ag|sa|nv|group)\.?$", "", key))
 
 
 def organisation_in(tokens: Sequence[Token]) -> tuple[str, str] | None:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +95,9 @@ CREDIT_WORDS = re.compile(
     r"is an? (?:staff |senior |freelance |political |foreign )?(?:writer|reporter|correspondent|columnist|"
     r"editor|journalist|contributor)\b)|/(?:ap|afp|reuters|getty)\b", re.IGNORECASE)
 CREDIT_LINE_MAX_WORDS = 8
+# the country an article is about has at least this share of its coded mentions, and this many
+DOMINANT_SHARE = 0.5
+DOMINANT_MIN = 3
 # the newsroom speaking of itself ("our correspondent", "this reporter")
 SELF_REFERENCE = {"our", "my", "this"}
 
@@ -416,6 +420,9 @@ class _Builder:
             self.covered.update(range(ent.start, ent.end))
         self._surnames()
         for actor in self.actors:
+            if actor.kind == "organisation":
+                self._describe_organisation(actor)
+        for actor in self.actors:
             if actor.kind == "person":
                 self._describe(actor)
             elif actor.kind == "group":
@@ -449,6 +456,44 @@ class _Builder:
             for token in _left_modifiers(span.root):
                 if token.i < span.start:
                     self.covered.add(token.i)
+        employer = next((org for span, kind in actor.mentions if kind == "name"
+                         and (org := self._employer(span.root)) is not None), None)
+        if employer is not None and actor.code.sector in {None, "GOV"}:
+            # "Exxon's vice president Ann Reyl", "CNN anchor Ann Reyl": the office is the company's
+            actor.code = Code(actor.code.country or employer.code.country, employer.code.sector, employer.code.org)
+
+    def _employer(self, root: Token) -> _Actor | None:
+        """The organisation a name or role works for, by the words around it: a possessor or compound
+        ("Exxon's spokesman", "CNN anchor"), or "for/of/at X" after its title or apposition ("a
+        spokesman for Exxon"), when that organisation's sector passes to its staff (agents.yaml
+        `affiliates`: companies, media, NGOs, universities, unions, churches, parties, IGOs)."""
+        heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+        if root.dep_ == "appos":
+            heads.append(root.head)
+        for head in heads:
+            for child in head.children:
+                tokens = [child] if child.dep_ in {"poss", "compound"} and child.i < head.i else []
+                if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "with"}:
+                    tokens = [t for t in child.children if t.dep_ == "pobj"]
+                for token in tokens:
+                    actor = self.by_token.get(token.i)
+                    if actor is not None and actor.kind == "organisation" \
+                            and actor.code.sector in agents().affiliates:
+                        return actor
+        return None
+
+    def _describe_organisation(self, actor: _Actor) -> None:
+        """Code an organisation from the words the article puts around its name, where its name does
+        not code it ("the Chinese e-commerce giant Alibaba" → CHN BUS)."""
+        for span, kind in actor.mentions:
+            if kind != "name":
+                continue
+            code, _role = describe_person(span)
+            if code.country or code.sector:
+                actor.code = actor.code.merged(Code(code.country, code.sector))
+                for token in _left_modifiers(span.root):
+                    if token.i < span.start:
+                        self.covered.add(token.i)
 
     # --- nominals ------------------------------------------------------------------------
     def _lemma(self, token: Token) -> str:
@@ -506,6 +551,11 @@ class _Builder:
             if subject is not None:
                 self.add(subject, span, "nominal")
             return
+        named = self._apposed_name(head)
+        if named is not None:  # "the e-commerce giant, Alibaba,": a description of the named actor
+            self.add(named, span, "nominal")
+            self.covered.update(range(span.start, span.end))
+            return
         owner = next((c for c in head.lefts if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         if owner is not None:  # "his own forces": whose, the pronoun decides once resolved
             actor = _Actor("group" if plural else "organisation", span.text, code=code, head=None, owner=owner)
@@ -562,6 +612,17 @@ class _Builder:
                         if country:
                             return Code(country)
         return Code()
+
+    def _apposed_name(self, head: Token) -> _Actor | None:
+        """A named organisation or group a description stands in apposition with, either way round."""
+        tokens = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            tokens.append(head.head)
+        for token in tokens:
+            actor = self.by_token.get(token.i)
+            if actor is not None and actor.kind in {"organisation", "group"} and actor.parts:
+                return actor
+        return None
 
     def _apposed_person(self, head: Token) -> _Actor | None:
         """The person named in apposition to a role ("Varnia's prime minister, Tomas Reyl, said"):
@@ -741,18 +802,18 @@ def _counterpart(token: Token, by_token: dict[int, _Actor]) -> bool:
     return token.dep_ == "pobj" and prep.lower_ in COUNTERPART_PREPS and prep.head.lower_ != "according"
 
 
-def _sentence_countries(sent: Span, ents: list[Span], by_token: dict[int, _Actor]) -> list[tuple[int, str]]:
-    """(token, country) for every country a sentence names outside counterpart phrases: coded actors
-    mentioned in it, and country names, demonyms, capitals and cities among its entities ("a rally in
-    Karachi", "Pakistani officials")."""
-    found: list[tuple[int, str]] = []
+def _sentence_countries(sent: Span, ents: list[Span], by_token: dict[int, _Actor]) -> list[tuple[int, str, bool]]:
+    """(token, country, locative) for every country a sentence names outside counterpart phrases: coded
+    actors mentioned in it, and country names, demonyms, capitals and cities among its entities ("a rally
+    in Karachi", "Pakistani officials"); `locative` when it only says where ("in Karachi")."""
+    found: list[tuple[int, str, bool]] = []
     for token in sent:
         actor = by_token.get(token.i)
         if actor is not None and actor.code.country and not _counterpart(token, by_token):
-            found.append((token.i, actor.code.country))
+            found.append((token.i, actor.code.country, _locative(token)))
         elif token.pos_ == "ADJ" and token.text[:1].isupper() and (country := country_of(token.text)) \
                 and not _counterpart(token, by_token):
-            found.append((token.i, country))
+            found.append((token.i, country, False))
     for ent in ents:
         if ent.label_ not in PLACE_LABELS or _counterpart(ent.root, by_token):
             continue
@@ -765,8 +826,15 @@ def _sentence_countries(sent: Span, ents: list[Span], by_token: dict[int, _Actor
             # town of the same name ("Virginia", a town in South Africa)
             country = subdivision_country(ent.text) or city_country(ent.text)
         if country:
-            found.append((ent.start, country))
+            found.append((ent.start, country, _locative(ent.root)))
     return found
+
+
+def _locative(token: Token) -> bool:
+    """A place word inside "in/near/outside … X": where something happened, not whose it is."""
+    while token.dep_ in {"compound", "amod", "poss", "nmod"} and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE - {"of", "from"}
 
 
 def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
@@ -788,9 +856,39 @@ def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -
         if n not in by_sentence:
             by_sentence[n] = _sentence_countries(sentences[n], ents.get(n, []), by_token)
         own = {i for span, _kind in actor.mentions for i in range(span.start, span.end)}
-        countries = {country for i, country in by_sentence[n] if i not in own}
+        # a named person is not of the place where something happened to them ("arrested in London")
+        countries = {country for i, country, locative in by_sentence[n]
+                     if i not in own and not (locative and actor.kind == "person" and actor.parts)}
         if len(countries) == 1:
             actor.code = actor.code.merged(Code(countries.pop()))
+
+
+def document_country(doc: Doc, actors: list[_Actor]) -> str | None:
+    """The country an article is about: the one that most of its coded mentions and its provinces and
+    states name ("the senator from Ohio" → USA), if it has at least DOMINANT_SHARE of them."""
+    counts: Counter[str] = Counter()
+    for actor in actors:
+        if actor.code.country and actor.code.sector not in NOT_LOCAL_SECTORS:
+            counts[actor.code.country] += sum(kind != "pronoun" for _span, kind in actor.mentions)
+    for ent in doc.ents:
+        if ent.label_ == "GPE" and (province := subdivision_country(ent.text)) and not country_of(ent.text):
+            counts[province] += 1
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= DOMINANT_SHARE * sum(counts.values()) and n >= DOMINANT_MIN else None
+
+
+def document_codes(doc: Doc, actors: list[_Actor]) -> None:
+    """Actors still without a country after their own words, our lists and their sentence belong to the
+    country the article is about: news leaves the home country unsaid ("the senator", "prosecutors")."""
+    country = document_country(doc, actors)
+    if country is None:
+        return
+    for actor in actors:
+        if actor.kind != "state" and not (actor.code.country or actor.code.org) \
+                and actor.code.sector not in NOT_LOCAL_SECTORS | {"REL"}:
+            actor.code = actor.code.merged(Code(country))
 
 
 @register_stage("actors", fills=("actors", "mentions"))
@@ -802,6 +900,7 @@ def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -
     dictionary_codes(builder.actors, context, records)
     notable_codes(builder.actors)
     context_codes(doc, builder.actors, builder.by_token)
+    document_codes(doc, builder.actors)
     article_id = records.article.id
     actors: list[Actor] = []
     spans: list[tuple[int, int, str, str, str]] = []

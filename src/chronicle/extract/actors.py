@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import json
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -44,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from chronicle.extract.codes import (
     NOT_LOCAL_SECTORS,
     Code,
+    actor_key,
     agents,
     capital_of,
     city_country,
@@ -133,6 +136,8 @@ class _Actor:
     owner: Token | None = None
     """A possessive pronoun the group belongs to ("his own forces"): its country once resolved."""
     mentions: list[tuple[Span, str]] = field(default_factory=list)
+    basis: dict[str, str] = field(default_factory=dict)
+    """Which step gave the country and the sector ("text", "list", "sentence", "document")."""
 
     def first(self) -> int:
         return min(s.start for s, _kind in self.mentions)
@@ -551,7 +556,7 @@ class _Builder:
             if subject is not None:
                 self.add(subject, span, "nominal")
             return
-        named = self._apposed_name(head)
+        named = self._apposed_name(head) or (None if plural else self._apposed_person(head))
         if named is not None:  # "the e-commerce giant, Alibaba,": a description of the named actor
             self.add(named, span, "nominal")
             self.covered.update(range(span.start, span.end))
@@ -891,26 +896,80 @@ def document_codes(doc: Doc, actors: list[_Actor]) -> None:
             actor.code = actor.code.merged(Code(country))
 
 
-@register_stage("actors", fills=("actors", "mentions"))
-def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
+def _note_basis(actors: list[_Actor], basis: str) -> None:
+    """Record which step gave each actor its country and its sector (the first step that did)."""
+    for actor in actors:
+        if actor.code.country or actor.code.org:
+            actor.basis.setdefault("country", basis)
+        if actor.code.sector:
+            actor.basis.setdefault("sector", basis)
+
+
+def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> list[_Actor]:
+    """The article's actors, coded, in order of first mention: the article's own words first, then our
+    lists, then the sentence's and the article's country."""
     builder = _Builder(doc, title_case_headline(doc, records.article.title is not None))
     builder.names()
     builder.nominals()
     builder.pronouns()
+    _note_basis(builder.actors, "text")
     dictionary_codes(builder.actors, context, records)
     notable_codes(builder.actors)
+    _note_basis(builder.actors, "list")
     context_codes(doc, builder.actors, builder.by_token)
+    _note_basis(builder.actors, "sentence")
     document_codes(doc, builder.actors)
+    _note_basis(builder.actors, "document")
+    return sorted(builder.actors, key=_Actor.first)
+
+
+# --- code confidence ---------------------------------------------------------------------
+CONFIDENCE_MODEL = Path(__file__).resolve().parents[1] / "data" / "actors" / "code_confidence.json"
+
+
+def code_features(actor: _Actor) -> dict[str, float]:
+    """What the chance that an actor's country and sector are right depends on: where each came from
+    (its own words, our lists, its sentence, the article's country, nowhere), its kind, whether it is
+    named, whether its sector is one a state's government shares, and how often it is mentioned."""
+    features = {
+        f"country:{actor.basis.get('country', 'none')}": 1.0,
+        f"sector:{actor.basis.get('sector', 'none')}": 1.0,
+        f"kind:{actor.kind}": 1.0,
+        f"sector={actor.code.sector or 'none'}": 1.0,
+        "named": float(bool(actor.parts)),
+        "log_mentions": math.log1p(len(actor.mentions)),
+    }
+    return features
+
+
+@functools.cache
+def _confidence_model() -> tuple[float, dict[str, float]]:
+    data = json.loads(CONFIDENCE_MODEL.read_text(encoding="utf-8"))
+    return data["bias"], data["weights"]
+
+
+def code_confidence(actor: _Actor) -> float:
+    """Calibrated probability that the actor's country and sector are both right (logistic regression
+    fitted on the training annotations by scripts/train_actor_confidence.py)."""
+    bias, weights = _confidence_model()
+    z = bias + sum(weights.get(name, 0.0) * value for name, value in code_features(actor).items())
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+@register_stage("actors", fills=("actors", "mentions"))
+def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     article_id = records.article.id
     actors: list[Actor] = []
     spans: list[tuple[int, int, str, str, str]] = []
-    for n, actor in enumerate(sorted(builder.actors, key=_Actor.first), start=1):
+    for n, actor in enumerate(build_actors(doc, records, context), start=1):
         actor_id = child_id(article_id, "a", n)
         actors.append(Actor(
             id=actor_id, article_id=article_id, name=actor.name, kind=actor.kind,  # type: ignore[arg-type]
             country=actor.code.country, sector=actor.code.sector, code=actor.code.text, role=actor.role,
             gender=actor.gender,  # type: ignore[arg-type]
             mention_count=len(actor.mentions),
+            actor_key=actor_key(actor.name, actor.kind, actor.code),
+            confidence=code_confidence(actor),
         ))
         spans.extend((span.start_char, span.end_char, span.text, kind, actor_id) for span, kind in actor.mentions)
     mentions = [

@@ -358,3 +358,22 @@ def notable_group(tokens: Sequence[Token]) -> Code | None:
     """The code of a listed organisation named in a phrase ("the rebel Kurdistan Workers' Party")."""
     groups = notables().groups
     return _named(tokens, lambda text: groups.get(fold(text)))  # type: ignore[return-value]
+
+
+def actor_key(name: str, kind: str, code: Code) -> str:
+    """A key the same real actor gets in every article: normalised name, "|", code ("donald trump|USA GOV").
+
+    Normalisation: accents dropped, lower case, a leading "the" and a possessive ending dropped, punctuation
+    turned to spaces; for people also titles and particles (notables.yaml `ignore`: "President", "Mr", "al")
+    and middle initials ("Donald J. Trump" → "donald trump"); a state is keyed by its ISO country name
+    ("U.S.", "America", "the United States" → "united states|USA"). The code is the actor's country (or
+    organisation) and sector as coded in that article, so an office holder keyed with his office and the
+    same man coded as a candidate get two keys.
+    """
+    if kind == "state" and code.country and (country := pycountry.countries.get(alpha_3=code.country)):
+        words: tuple[str, ...] = tuple(fold(country.name).split())
+    elif kind == "person":
+        words = tuple(w for w in name_words(name, notables().ignore) if len(w) > 1)
+    else:
+        words = tuple(re.sub(r"[^\w&]+", " ", fold(name)).split())
+    return f"{' '.join(words) or fold(name)}|{code.text or ''}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import itertools
 import json
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def scorer():
 
 def right_code(actor, gold: dict) -> bool:
     """The scorer's rule: country and sector both right; a state by its country alone or as GOV."""
-    right_country = (actor.code.country or actor.code.org and None) == gold.get("country")
+    right_country = actor.code.country == gold.get("country")  # an organisation code is no country
     if gold.get("type") == "state":
         return right_country and actor.code.sector in (None, "GOV") and gold.get("sector") in (None, "GOV")
     return right_country and (actor.code.sector or None) == gold.get("sector")
@@ -75,9 +76,10 @@ def samples() -> tuple[list[dict[str, float]], list[int], list[str]]:
 
 def reliability(p: np.ndarray, y: np.ndarray) -> list[tuple[str, int, float | None]]:
     rows = []
-    for lo, hi in zip(BANDS, BANDS[1:]):
+    for lo, hi in itertools.pairwise(BANDS):
         inside = (p >= lo) & (p < hi)
-        rows.append((f"{lo:.1f}-{min(hi, 1.0):.1f}", int(inside.sum()), float(y[inside].mean()) if inside.any() else None))
+        share = float(y[inside].mean()) if inside.any() else None
+        rows.append((f"{lo:.1f}-{min(hi, 1.0):.1f}", int(inside.sum()), share))
     return rows
 
 
@@ -97,7 +99,7 @@ def main() -> None:
         kept = oof >= threshold
         print(f"  at >= {threshold}: keeps {kept.mean():.3f} of codes, {labels[kept].mean():.3f} of them right")
     model = LogisticRegression(C=C, max_iter=1000).fit(A, labels)
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0])}
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)}
     CONFIDENCE_MODEL.write_text(json.dumps({"bias": round(float(model.intercept_[0]), 4), "weights": weights},
                                            indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"weights -> {CONFIDENCE_MODEL}")

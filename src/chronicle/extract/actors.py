@@ -861,9 +861,12 @@ def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -
         if n not in by_sentence:
             by_sentence[n] = _sentence_countries(sentences[n], ents.get(n, []), by_token)
         own = {i for span, _kind in actor.mentions for i in range(span.start, span.end)}
-        # a named person is not of the place where something happened to them ("arrested in London")
+        # a named person is not of the place where something was done to them ("Reyl was arrested in
+        # London"), though one acting somewhere is likely at home there ("spoke at a rally in Santiago")
+        undergoes = actor.kind == "person" and bool(actor.parts) and any(
+            span.root.dep_ in {"nsubjpass", "dobj"} for span, kind in actor.mentions if kind == "name")
         countries = {country for i, country, locative in by_sentence[n]
-                     if i not in own and not (locative and actor.kind == "person" and actor.parts)}
+                     if i not in own and not (locative and undergoes)}
         if len(countries) == 1:
             actor.code = actor.code.merged(Code(countries.pop()))
 

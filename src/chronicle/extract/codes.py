@@ -274,8 +274,9 @@ def company_country(text: str) -> str | None:
     """The headquarters country of a listed company named `text` ("Boeing" → USA), legal suffix or not."""
     companies = _companies()
     key = fold(text)
-    return companies.get(key) or companies.get(key.replace(" ", "")) or companies.get(
-        re.sub(r"[\s,]+(inc|corp|co|ltd|plc|ag|sa|nv|group)\.?$", "", key))
+    short = re.sub(r"[\s,]+(inc|corp|co|ltd|plc|ag|sa|nv|group)\.?$", "", key)
+    # "Exxon Mobil" is listed as "ExxonMobil"
+    return next((companies[k] for k in (key, short, short.replace(" ", "")) if k in companies), None)
 
 
 def organisation_in(tokens: Sequence[Token]) -> tuple[str, str] | None:

@@ -424,6 +424,8 @@ class _Builder:
             self.add(home, ent, "name")
             self.covered.update(range(ent.start, ent.end))
         self._surnames()
+        # organisations our list knows code their staff ("Taliban spokesman …"): look them up first
+        notable_codes([a for a in self.actors if a.kind != "person"])
         for actor in self.actors:
             if actor.kind == "organisation":
                 self._describe_organisation(actor)
@@ -466,6 +468,8 @@ class _Builder:
         if employer is not None and actor.code.sector in {None, "GOV"}:
             # "Exxon's vice president Ann Reyl", "CNN anchor Ann Reyl": the office is the company's
             actor.code = Code(actor.code.country or employer.code.country, employer.code.sector, employer.code.org)
+        elif actor.code.sector is None and self._suspect(actor):
+            actor.code = actor.code.merged(Code(sector="CRM"))
 
     def _employer(self, root: Token) -> _Actor | None:
         """The organisation a name or role works for, by the words around it: a possessor or compound
@@ -476,16 +480,30 @@ class _Builder:
         if root.dep_ == "appos":
             heads.append(root.head)
         for head in heads:
+            tokens = [t for t in _left_modifiers(head) if t.dep_ in {"poss", "compound"}]
             for child in head.children:
-                tokens = [child] if child.dep_ in {"poss", "compound"} and child.i < head.i else []
                 if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "with"}:
-                    tokens = [t for t in child.children if t.dep_ == "pobj"]
-                for token in tokens:
-                    actor = self.by_token.get(token.i)
-                    if actor is not None and actor.kind == "organisation" \
-                            and actor.code.sector in agents().affiliates:
-                        return actor
+                    tokens.extend(t for t in child.children if t.dep_ == "pobj")
+            for token in tokens:
+                actor = self.by_token.get(token.i)
+                if actor is not None and actor.kind in {"organisation", "group"} and actor.parts \
+                        and actor.code.sector in agents().affiliates:
+                    return actor
         return None
+
+    def _suspect(self, actor: _Actor) -> bool:
+        """A named person arrested, charged or convicted ("Reyl was charged", "police arrested Reyl"), or
+        who pleads: a suspect, by the guide's CRM."""
+        verbs = agents().suspect_verbs
+        for span, kind in actor.mentions:
+            root = span.root
+            if kind != "name" or root.head is root:
+                continue
+            verb = root.head.lemma_.lower()
+            if verb in verbs and (root.dep_ == "nsubjpass" or (root.dep_ == "dobj" and verb != "plead")
+                                  or (root.dep_ == "nsubj" and verb == "plead")):
+                return True
+        return False
 
     def _describe_organisation(self, actor: _Actor) -> None:
         """Code an organisation from the words the article puts around its name, where its name does
@@ -567,10 +585,17 @@ class _Builder:
             self.actors.append(actor)
             self.add(actor, span, "nominal")
             return
+        employer = self._employer(head)
+        if employer is not None and code.sector in {None, "GOV"} and lemma not in agents().unspecific:
+            # "a WeWork spokesperson", "Taliban representative": the office is the organisation's
+            code = Code(code.country or employer.code.country, employer.code.sector, employer.code.org)
         if is_role(head) and not plural:
             person = self._apposed_person(head) or self._person_for(head, code)
             if person is not None:
                 self.add(person, span, "nominal")
+                if not is_stale(list(span)):  # "the Texas senator" gives the person a sector they lack
+                    person.code = person.code.merged(code)
+                    person.roles.add(lemma)
                 return
             if lemma in agents().unspecific:
                 return  # "a woman", "the candidate" with no one named: no particular actor
@@ -658,7 +683,26 @@ class _Builder:
         if before is not None:
             return before
         after = [a for a in self.actors if fits(a) and a.first() > head.i]
-        return min(after, key=lambda a: a.first()) if after else None
+        if after:
+            return min(after, key=lambda a: a.first())
+        if definite and not generic and code.sector is not None:
+            return self._salient_uncoded(head, code)
+        return None
+
+    def _salient_uncoded(self, head: Token, code: Code) -> _Actor | None:
+        """"the Texas senator" after "Ted Reyl said …": a definite, specific role names the person last
+        named in its sentence or the one before when that person's own words gave no sector, and only
+        if no other person was named between them (so there is one candidate)."""
+        start = head.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        named = [(span.start, actor) for actor in self.actors if actor.kind == "person" and actor.parts
+                 for span, kind in actor.mentions if kind == "name" and start <= span.start < head.i]
+        if not named or len({id(actor) for _at, actor in named}) > 1:
+            return None
+        actor = named[0][1]
+        clash = code.country and actor.code.country and code.country != actor.code.country
+        return None if actor.code.sector is not None or clash else actor
 
     def _nearest(self, token: Token, fits) -> _Actor | None:
         best, best_at = None, -1
@@ -855,7 +899,8 @@ def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -
         ents.setdefault(bisect.bisect_right(starts, ent.start) - 1, []).append(ent)
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     for actor in actors:
-        if actor.code.country or actor.code.org or actor.code.sector in NOT_LOCAL_SECTORS or not actor.mentions:
+        if actor.code.country or actor.code.org or actor.code.sector in NOT_LOCAL_SECTORS or not actor.mentions \
+                or _faith_group(actor):
             continue
         n = bisect.bisect_right(starts, min(span.start for span, _kind in actor.mentions)) - 1
         if n not in by_sentence:
@@ -871,12 +916,19 @@ def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -
             actor.code = actor.code.merged(Code(countries.pop()))
 
 
+def _faith_group(actor: _Actor) -> bool:
+    """"Muslims", "Catholics": believers anywhere, not of the country around them."""
+    return actor.kind == "group" and actor.code.sector == "REL" and bool(actor.parts)
+
+
 def document_country(doc: Doc, actors: list[_Actor]) -> str | None:
     """The country an article is about: the one that most of its coded mentions and its provinces and
     states name ("the senator from Ohio" → USA), if it has at least DOMINANT_SHARE of them."""
     counts: Counter[str] = Counter()
     for actor in actors:
-        if actor.code.country and actor.code.sector not in NOT_LOCAL_SECTORS:
+        # a foreign company in a story says little about where the story is (SoftBank in a US story)
+        if actor.code.country and actor.code.sector not in NOT_LOCAL_SECTORS \
+                and not (actor.kind == "organisation" and actor.code.sector == "BUS"):
             counts[actor.code.country] += sum(kind != "pronoun" for _span, kind in actor.mentions)
     for ent in doc.ents:
         if ent.label_ == "GPE" and (province := subdivision_country(ent.text)) and not country_of(ent.text):
@@ -895,7 +947,7 @@ def document_codes(doc: Doc, actors: list[_Actor]) -> None:
         return
     for actor in actors:
         if actor.kind != "state" and not (actor.code.country or actor.code.org) \
-                and actor.code.sector not in NOT_LOCAL_SECTORS | {"REL"}:
+                and actor.code.sector not in NOT_LOCAL_SECTORS and not _faith_group(actor):
             actor.code = actor.code.merged(Code(country))
 
 

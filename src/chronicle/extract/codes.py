@@ -54,6 +54,7 @@ class Agents:
     stale: frozenset[str]
     unspecific: frozenset[str]
     affiliates: frozenset[str]
+    suspect_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def agents() -> Agents:
     data = yaml.safe_load((DATA / "agents.yaml").read_text(encoding="utf-8"))
     return Agents(_by_sector(data["roles"]), _by_sector(data["groups"]), _by_sector(data["names"]),
                   frozenset(data["generic"]), frozenset(data["stale"]), frozenset(data["unspecific"]),
-                  frozenset(data["affiliates"]))
+                  frozenset(data["affiliates"]), frozenset(data["suspect_verbs"]))
 
 
 @functools.cache

@@ -98,6 +98,8 @@ CREDIT_WORDS = re.compile(
     r"is an? (?:staff |senior |freelance |political |foreign )?(?:writer|reporter|correspondent|columnist|"
     r"editor|journalist|contributor)\b)|/(?:ap|afp|reuters|getty)\b", re.IGNORECASE)
 CREDIT_LINE_MAX_WORDS = 8
+# a title-case line of the body this short is a heading or a link
+FURNITURE_MAX_WORDS = 14
 # the country an article is about has at least this share of its coded mentions, and this many
 DOMINANT_SHARE = 0.5
 DOMINANT_MIN = 3
@@ -298,6 +300,26 @@ def is_credit(span: Span) -> bool:
     return not any(t.pos_ in {"VERB", "AUX"} for t in tokens)
 
 
+def _before_colon(span: Span) -> Span | None:
+    """A name NER ran across a colon ("Ann Reyl: Dealing With …") ends at the colon."""
+    for token in span:
+        if token.text in {":", "|"}:
+            return span.doc[span.start : token.i] if token.i > span.start else None
+    return span
+
+
+def is_furniture(span: Span) -> bool:
+    """A name in a short title-case line of the body (a link, a section heading: "Help Shape the Future
+    of Public Transit"): page furniture, not the story. The headline is judged apart (`Headline`)."""
+    start, line = _line(span)
+    if start == 0 or line.rstrip().endswith((".", "?", "!", '"', "\u201d")):
+        return False
+    words = [w for w in line.split() if len(w) >= TITLE_CASE_WORD_LENGTH and w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in words)
+    return len(line.split()) <= FURNITURE_MAX_WORDS and len(words) >= TITLE_CASE_MIN_WORDS \
+        and capitalised >= TITLE_CASE_SHARE * len(words)
+
+
 def in_argument_position(span: Span) -> bool:
     """A city name standing for its government: subject, object or possessor ("Moscow demanded")."""
     root = span.root
@@ -404,7 +426,9 @@ class _Builder:
                 ent = self.headline.confirmed_name(ent)
                 if ent is None:
                     continue
-            if NOT_A_NAME.search(ent.text.strip()) or is_credit(ent):
+            ent = _before_colon(ent)
+            if ent is None or NOT_A_NAME.search(ent.text.strip()) or is_credit(ent) or is_furniture(ent) \
+                    or ent[-1].lower_ in agents().documents:
                 continue
             found = entity_actor(ent)
             if found is None:
@@ -535,6 +559,9 @@ class _Builder:
                 continue  # "state" in "head of state": part of the phrase it hangs from
             if self.headline is not None and token.i < self.headline.end and not self.headline.confirms_noun(token):
                 continue
+            if token.lemma_.lower() in agents().countable_only and token.tag_ == "NN" and not any(
+                    c.dep_ in {"det", "poss", "compound"} or c.pos_ == "PROPN" for c in token.children):
+                continue  # "excessive force", "show business": the abstract sense
             words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in doc[max(0, token.i - 3) : token.i + 1]]
             sector = noun_sector(words, len(words) - 1)
             lemma = token.lemma_.lower()

@@ -55,6 +55,8 @@ class Agents:
     unspecific: frozenset[str]
     affiliates: frozenset[str]
     suspect_verbs: frozenset[str]
+    documents: frozenset[str]
+    countable_only: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ def agents() -> Agents:
     data = yaml.safe_load((DATA / "agents.yaml").read_text(encoding="utf-8"))
     return Agents(_by_sector(data["roles"]), _by_sector(data["groups"]), _by_sector(data["names"]),
                   frozenset(data["generic"]), frozenset(data["stale"]), frozenset(data["unspecific"]),
-                  frozenset(data["affiliates"]), frozenset(data["suspect_verbs"]))
+                  frozenset(data["affiliates"]), frozenset(data["suspect_verbs"]),
+                  frozenset(data["documents"]), frozenset(data["countable_only"]))
 
 
 @functools.cache

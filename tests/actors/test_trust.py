@@ -103,3 +103,30 @@ def test_actor_keys_are_normalised_across_articles(extract):
 def test_code_confidence_is_higher_for_codes_the_text_gives(extract):
     actors = by_name(extract("Estonian MP Maria Tamm spoke. Later, a man named Oskar Pold spoke too."))
     assert 0.0 <= actors["Oskar Pold"].confidence < actors["Maria Tamm"].confidence <= 1.0
+
+
+def test_a_charged_person_is_a_suspect(extract):
+    actors = by_name(extract("Marek Duda was charged with fraud on Friday, prosecutors said."))
+    assert actors["Marek Duda"].sector == "CRM"
+
+
+def test_a_specific_modifier_beats_a_generic_one(extract):
+    actors = by_name(extract("Riverton Police Department spokesman Omar Haddad said two cars were stolen."))
+    assert actors["Omar Haddad"].sector == "COP"
+
+
+def test_a_listed_group_keeps_its_sector_beside_a_demonym(extract):
+    actors = by_name(extract("The Afghan Taliban said on Monday that talks would resume."))
+    assert actors["Afghan Taliban"].code == "AFG REB"
+
+
+def test_the_company_is_the_company_just_named(extract):
+    records = extract("Varnia Steel said on Monday it would close two plants. The company blamed tariffs.")
+    steel = by_name(records)["Varnia Steel"]
+    assert steel.sector == "BUS" and not any(a.name.lower() == "company" for a in records.actors)
+
+
+def test_a_definite_role_names_the_person_just_named(extract):
+    records = extract("Dale Finch spoke in Ohio on Monday. The Republican nominee said taxes would fall.")
+    finch = by_name(records)["Dale Finch"]
+    assert finch.sector == "PTY" and not any("nominee" in a.name for a in records.actors)

@@ -634,6 +634,12 @@ class _Builder:
         # unless its own modifiers set it apart ("the other Baltic states", "Latvian soldiers")
         distinct = any(t.lower_ in {"other", "another"} or (t.text[:1].isupper() and t.i > span.start)
                        for t in modifiers)
+        named = None if plural or distinct else self._salient_organisation(head, code)
+        if named is not None:  # "the company" after "Varnia Steel said …"
+            self.add(named, span, "nominal")
+            named.code = named.code.merged(code)
+            self.covered.update(range(span.start, span.end))
+            return
         same = [a for a in self.actors if a.head == lemma and a.kind != "person"
                 and (code.country is None or a.code.country == code.country)
                 and (code.org is None or a.code.org == code.org)]
@@ -715,6 +721,24 @@ class _Builder:
         if definite and not generic and code.sector is not None:
             return self._salient_uncoded(head, code)
         return None
+
+    def _salient_organisation(self, head: Token, code: Code) -> _Actor | None:
+        """"the company", "the newspaper": a definite singular body noun names the organisation last named
+        in its sentence or the one before, if only one was and its code does not clash."""
+        if not any(c.lower_ in {"the", "this", "that"} for c in head.children) or code.sector is None:
+            return None
+        start = head.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        named = {id(actor): actor for actor in self.actors if actor.kind == "organisation" and actor.parts
+                 for span, kind in actor.mentions if kind == "name" and start <= span.start < head.i}
+        if len(named) != 1:
+            return None
+        actor = next(iter(named.values()))
+        if actor.code.org or actor.code.sector not in {None, code.sector} \
+                or (code.country and actor.code.country and code.country != actor.code.country):
+            return None
+        return actor
 
     def _salient_uncoded(self, head: Token, code: Code) -> _Actor | None:
         """"the Texas senator" after "Ted Reyl said …": a definite, specific role names the person last
@@ -859,12 +883,13 @@ def notable_codes(actors: list[_Actor]) -> None:
     organisations (`data/actors/notables.yaml`: "Putin" → RUS GOV, "Hezbollah" → LBN REB); the article's
     own sector wins."""
     for actor in actors:
-        if actor.code.country or actor.code.org or not actor.parts:
+        if (actor.code.country and actor.code.sector) or actor.code.org or not actor.parts:
             continue
         found = notable_person(actor.name) if actor.kind == "person" else None
         names = [span for span, kind in actor.mentions if kind == "name"]
         found = found or next((code for span in names if (code := notable_group(list(span)))), None)
-        if found is not None:
+        # the article's country wins; the list only fills a sector for the same country ("the Afghan Taliban")
+        if found is not None and (actor.code.country is None or found.country in {None, actor.code.country}):
             actor.code = actor.code.merged(found)
 
 

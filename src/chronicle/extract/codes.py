@@ -212,11 +212,16 @@ def sector_of(tokens: Sequence[Token]) -> str | None:
     head = _phrase_sector(words, len(words) - 1)
     if head is not None and head[0] not in agents().generic:
         return head[1]
+    generic_modifier = None
     for end in range(len(words) - 2, -1, -1):
-        sector = noun_sector(words, end)
-        if sector is not None:
-            return sector
-    return head[1] if head else None
+        found = _phrase_sector(words, end)
+        if found is None:
+            continue
+        if found[0] not in agents().generic:
+            return found[1]
+        # "Police Department spokesman": a generic modifier ("department") yields to a specific one
+        generic_modifier = generic_modifier or found[1]
+    return generic_modifier or (head[1] if head else None)
 
 
 def is_role(token: Token) -> bool:

@@ -74,6 +74,7 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "predet"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "conj", "appos", "attr"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
 ETHNIC = {"ethnic"}
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC", "ORG"}
 LOCATIVE = {"in", "near", "of", "from", "outside", "inside", "around"}
@@ -385,8 +386,9 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
         phrases.append(before)
     for child in root.rights:
         if child.dep_ == "appos":
-            phrases.append([t for t in child.subtree if t.dep_ not in {"relcl", "punct"}
-                            and not any(a.dep_ == "relcl" for a in t.ancestors if a.i >= child.i)])
+            # not the clauses inside it ("a spokesman for the coalition fighting Islamic State")
+            phrases.append([t for t in child.subtree if t.dep_ not in CLAUSE_DEPS | {"punct"}
+                            and not any(a.dep_ in CLAUSE_DEPS for a in t.ancestors if a.i >= child.i)])
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
         head = root.head
         phrases.append([*_left_modifiers(head), head])
@@ -521,6 +523,8 @@ class _Builder:
         verbs = agents().suspect_verbs
         for span, kind in actor.mentions:
             root = span.root
+            while root.dep_ == "conj" and root.head is not root:  # "police arrested Reyl and Berg"
+                root = root.head
             if kind != "name" or root.head is root:
                 continue
             verb = root.head.lemma_.lower()
@@ -620,7 +624,8 @@ class _Builder:
             person = self._apposed_person(head) or self._person_for(head, code)
             if person is not None:
                 self.add(person, span, "nominal")
-                if not is_stale(list(span)):  # "the Texas senator" gives the person a sector they lack
+                if not is_stale(list(span)) and code.sector != "CVL":
+                    # "the Texas senator" gives the person a sector they lack; "the man" tells nothing
                     person.code = person.code.merged(code)
                     person.roles.add(lemma)
                 return
@@ -654,11 +659,14 @@ class _Builder:
         self.covered.update(range(span.start, span.end))
 
     def _possessor_code(self, head: Token) -> Code:
-        """"Lukashenko's regime", "the Lukashenko regime": the possessor's country."""
+        """"Lukashenko's regime", "the Lukashenko regime": the possessor's country; "Senator Reyl's
+        office", "her staff": the person's whole code (their office acts for them)."""
         for child in head.lefts:
             if child.dep_ in {"poss", "compound"}:
                 owner = self.by_token.get(child.i)
                 if owner is not None:
+                    if owner.kind == "person" and self._lemma(head) in agents().personal_bodies:
+                        return Code(owner.code.country, owner.code.sector, owner.code.org)
                     return Code(owner.code.country, org=owner.code.org)
         return Code()
 

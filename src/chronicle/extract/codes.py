@@ -57,6 +57,7 @@ class Agents:
     suspect_verbs: frozenset[str]
     documents: frozenset[str]
     countable_only: frozenset[str]
+    personal_bodies: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def agents() -> Agents:
     return Agents(_by_sector(data["roles"]), _by_sector(data["groups"]), _by_sector(data["names"]),
                   frozenset(data["generic"]), frozenset(data["stale"]), frozenset(data["unspecific"]),
                   frozenset(data["affiliates"]), frozenset(data["suspect_verbs"]),
-                  frozenset(data["documents"]), frozenset(data["countable_only"]))
+                  frozenset(data["documents"]), frozenset(data["countable_only"]),
+                  frozenset(data["personal_bodies"]))
 
 
 @functools.cache

@@ -178,6 +178,9 @@ def _absorbs(actor: _Actor, kind: str, parts: tuple[str, ...], code: Code) -> bo
     if code.org and code.org == actor.code.org and code.sector == actor.code.sector:
         return True
     joined = " ".join(parts)
+    if kind == "organisation" and actor.kind == "organisation" and len(parts) == 1 and 2 <= len(actor.parts) <= 3 \
+            and parts[0] == actor.parts[-1] and not actor.code.sector and not code.sector:
+        return True  # "Ann Reyl" … "Reyl", both taken for organisations: a person's surname
     return joined == " ".join(actor.parts) or joined == acronym(actor.parts) or (
         len(parts) > 1 and acronym(parts) == " ".join(actor.parts)
     )
@@ -631,6 +634,11 @@ class _Builder:
                 return
             if lemma in agents().unspecific:
                 return  # "a woman", "the candidate" with no one named: no particular actor
+            same = next((a for a in self.actors if a.kind == "person" and not a.parts
+                         and a.name.lower() == span.text.lower() and a.code == code), None)
+            if same is not None:  # "the late opposition leader" said twice is one person
+                self.add(same, span, "nominal")
+                return
             actor = _Actor("person", span.text, code=code, role=head.text, roles={lemma}, head=lemma)
             self.actors.append(actor)
             self.add(actor, span, "nominal")
@@ -732,21 +740,17 @@ class _Builder:
 
     def _salient_organisation(self, head: Token, code: Code) -> _Actor | None:
         """"the company", "the newspaper": a definite singular body noun names the organisation last named
-        in its sentence or the one before, if only one was and its code does not clash."""
+        in its sentence or the one before whose code does not clash."""
         if not any(c.lower_ in {"the", "this", "that"} for c in head.children) or code.sector is None:
             return None
         start = head.sent.start
         if start > 0:
             start = self.doc[start - 1].sent.start
-        named = {id(actor): actor for actor in self.actors if actor.kind == "organisation" and actor.parts
-                 for span, kind in actor.mentions if kind == "name" and start <= span.start < head.i}
-        if len(named) != 1:
-            return None
-        actor = next(iter(named.values()))
-        if actor.code.org or actor.code.sector not in {None, code.sector} \
-                or (code.country and actor.code.country and code.country != actor.code.country):
-            return None
-        return actor
+        named = [(span.start, actor) for actor in self.actors if actor.kind == "organisation" and actor.parts
+                 and not actor.code.org and actor.code.sector in {None, code.sector}
+                 and not (code.country and actor.code.country and code.country != actor.code.country)
+                 for span, kind in actor.mentions if kind == "name" and start <= span.start < head.i]
+        return max(named, key=lambda n: n[0])[1] if named else None
 
     def _salient_uncoded(self, head: Token, code: Code) -> _Actor | None:
         """"the Texas senator" after "Ted Reyl said …": a definite, specific role names the person last

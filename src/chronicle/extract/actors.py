@@ -754,18 +754,15 @@ class _Builder:
 
     def _salient_uncoded(self, head: Token, code: Code) -> _Actor | None:
         """"the Texas senator" after "Ted Reyl said …": a definite, specific role names the person last
-        named in its sentence or the one before when that person's own words gave no sector, and only
-        if no other person was named between them (so there is one candidate)."""
+        named in its sentence or the one before whose own words gave no sector and no other country."""
         start = head.sent.start
         if start > 0:
             start = self.doc[start - 1].sent.start
         named = [(span.start, actor) for actor in self.actors if actor.kind == "person" and actor.parts
+                 and actor.code.sector is None
+                 and not (code.country and actor.code.country and code.country != actor.code.country)
                  for span, kind in actor.mentions if kind == "name" and start <= span.start < head.i]
-        if not named or len({id(actor) for _at, actor in named}) > 1:
-            return None
-        actor = named[0][1]
-        clash = code.country and actor.code.country and code.country != actor.code.country
-        return None if actor.code.sector is not None or clash else actor
+        return max(named, key=lambda n: n[0])[1] if named else None
 
     def _nearest(self, token: Token, fits) -> _Actor | None:
         best, best_at = None, -1

@@ -18,6 +18,7 @@ import duckdb
 from chronicle.confidence import threshold
 from chronicle.records import CHILD_RECORDS, ArticleRecords
 from chronicle.store import StoreError
+from chronicle.stories.queries import ConsolidatedQueries
 
 # Tables whose rows carry a `confidence` the default views filter on (actors' applies to their codes).
 CONFIDENCE_FILTERED = ("quotes", "events", "places", "dates")
@@ -70,8 +71,11 @@ def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-class Database:
-    """Read-only query helpers over a chronicle DuckDB store. Thread-safe: a cursor per call."""
+class Database(ConsolidatedQueries):
+    """Read-only query helpers over a chronicle DuckDB store. Thread-safe: a cursor per call.
+
+    Stories, entities and event groups come from `ConsolidatedQueries` (chronicle.stories.queries).
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)

@@ -15,6 +15,7 @@ import duckdb
 
 from chronicle.records import CHILD_RECORDS, ArticleRecords, Failure, Record
 from chronicle.store.schema import (
+    CREATED_RECORDS,
     SCHEMA_VERSION,
     STORED_RECORDS,
     columns,
@@ -77,7 +78,7 @@ class Store:
                     f"{self.path}: written by a newer chronicle (schema version {found}; this one knows "
                     f"up to {SCHEMA_VERSION}): upgrade chronicle to open it"
                 )
-            for model in STORED_RECORDS.values():
+            for model in CREATED_RECORDS.values():
                 self.con.execute(create_table_sql(model))
                 self._add_missing_columns(model)
             self.con.execute(

@@ -130,3 +130,9 @@ def test_a_definite_role_names_the_person_just_named(extract):
     records = extract("Dale Finch spoke in Ohio on Monday. The Republican nominee said taxes would fall.")
     finch = by_name(records)["Dale Finch"]
     assert finch.sector == "PTY" and not any("nominee" in a.name for a in records.actors)
+
+
+def test_a_reporter_inside_the_story_is_still_an_actor(extract):
+    text = ("Turkish police on Monday detained Lena Brandt, who is a reporter for a Berlin weekly, at her "
+            "hotel in Istanbul after she had interviewed opposition figures about the election.")
+    assert any("Brandt" in a.name for a in extract(text).actors)

@@ -99,6 +99,7 @@ CREDIT_WORDS = re.compile(
     r"is an? (?:staff |senior |freelance |political |foreign )?(?:writer|reporter|correspondent|columnist|"
     r"editor|journalist|contributor)\b)|/(?:ap|afp|reuters|getty)\b", re.IGNORECASE)
 CREDIT_LINE_MAX_WORDS = 8
+CREDIT_SENTENCE_MAX_TOKENS = 20
 # a title-case line of the body this short is a heading or a link
 FURNITURE_MAX_WORDS = 14
 # the country an article is about has at least this share of its coded mentions, and this many
@@ -292,7 +293,9 @@ def is_credit(span: Span) -> bool:
     "WARSAW (AP) —", "Photo: Ann Reyl/AFP", "Ann Reyl contributed to this report"): the newsroom's
     people and agencies, not actors of the story."""
     start, line = _line(span)
-    if CREDIT_LINE.match(line) or CREDIT_WORDS.search(span.sent.text):
+    # a contributor or bio line is short; a long sentence that mentions a reporter is the story's
+    sentence = span.sent
+    if CREDIT_LINE.match(line) or (len(sentence) <= CREDIT_SENTENCE_MAX_TOKENS and CREDIT_WORDS.search(sentence.text)):
         return True
     before = span.doc.text[start : span.start_char].rstrip()
     if before.endswith("(") and before[:-1].strip() and not any(c.islower() for c in before):

@@ -280,24 +280,24 @@ def title_case_headline(doc: Doc, has_title: bool) -> Headline | None:
     return Headline(end, frozenset(names), nouns, frozenset(words))
 
 
-def _line(span: Span) -> tuple[int, str]:
-    """Start offset and text of the line (paragraph) a span is in."""
-    text = span.doc.text
+def _line(span: Span, text: str) -> tuple[int, str]:
+    """Start offset and text of the line (paragraph) a span is in; `text` is the document's (Doc.text
+    is rebuilt on every call, so callers read it once)."""
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     return start, text[start : end if end >= 0 else len(text)]
 
 
-def is_credit(span: Span) -> bool:
+def is_credit(span: Span, text: str) -> bool:
     """A name in a byline, a dateline's agency, a picture credit or a contributor line ("By Ann Reyl",
     "WARSAW (AP) —", "Photo: Ann Reyl/AFP", "Ann Reyl contributed to this report"): the newsroom's
     people and agencies, not actors of the story."""
-    start, line = _line(span)
+    start, line = _line(span, text)
     # a contributor or bio line is short; a long sentence that mentions a reporter is the story's
     sentence = span.sent
     if CREDIT_LINE.match(line) or (len(sentence) <= CREDIT_SENTENCE_MAX_TOKENS and CREDIT_WORDS.search(sentence.text)):
         return True
-    before = span.doc.text[start : span.start_char].rstrip()
+    before = text[start : span.start_char].rstrip()
     if before.endswith("(") and before[:-1].strip() and not any(c.islower() for c in before):
         return True  # a dateline: "WARSAW (AP) —"
     if span.label_ != "PERSON" or len(line.split()) > CREDIT_LINE_MAX_WORDS:
@@ -315,10 +315,10 @@ def _before_colon(span: Span) -> Span | None:
     return span
 
 
-def is_furniture(span: Span) -> bool:
+def is_furniture(span: Span, text: str) -> bool:
     """A name in a short title-case line of the body (a link, a section heading: "Help Shape the Future
     of Public Transit"): page furniture, not the story. The headline is judged apart (`Headline`)."""
-    start, line = _line(span)
+    start, line = _line(span, text)
     if start == 0 or line.rstrip().endswith((".", "?", "!", '"', "\u201d")):
         return False
     words = [w for w in line.split() if len(w) >= TITLE_CASE_WORD_LENGTH and w[:1].isalpha()]
@@ -429,13 +429,14 @@ class _Builder:
     # --- names ---------------------------------------------------------------------------
     def names(self) -> None:
         candidates = []
+        text = self.doc.text
         for ent in self.doc.ents:
             if self.headline is not None and ent.start < self.headline.end:
                 ent = self.headline.confirmed_name(ent)
                 if ent is None:
                     continue
             ent = _before_colon(ent)
-            if ent is None or NOT_A_NAME.search(ent.text.strip()) or is_credit(ent) or is_furniture(ent) \
+            if ent is None or NOT_A_NAME.search(ent.text.strip()) or is_credit(ent, text) or is_furniture(ent, text) \
                     or ent[-1].lower_ in agents().documents:
                 continue
             found = entity_actor(ent)

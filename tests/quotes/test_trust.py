@@ -154,3 +154,11 @@ def test_an_embedded_tweet_is_its_authors_direct_quote(extract):
     q = said(quotes, "tram line opens")
     assert (q.kind, q.source, q.speaker) == ("direct", "@LenaOkafor", "Lena Okafor")
     assert not [x for x in quotes if x.source and "tweet" in x.source]
+
+
+def test_a_speaker_reported_by_another_is_not_continued_by_a_pronoun(extract):
+    # the governor speaks only inside the congressman's words: "he said" after them is the congressman
+    text = ("Congressman Omar Field said Governor Luis Tamm told donors the race was close. "
+            "The money is vital for the autumn, he said on Friday.")
+    q = said(extract(text).quotes, "money is vital")
+    assert q.speaker == "Omar Field"

@@ -179,9 +179,11 @@ class SpeakerResolver:
 
     # --- resolution ---------------------------------------------------------------------------
 
-    def resolve(self, source: tuple[int, int], quote_at: int) -> Resolution:
+    def resolve(self, source: tuple[int, int], quote_at: int, reported: bool = False) -> Resolution:
+        """`reported`: the cue lies inside another attribution's content ("Collins said strategists
+        plan …"); its source is not a speaker of the narrative a later pronoun could continue."""
         found = self._resolve(source)
-        if found.actor is not None:
+        if found.actor is not None and not reported:
             self.speakers.append((source[0], found.actor))
         return found
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from chronicle.api import Database, extract
 from chronicle.ingest.articles import IngestError
+from chronicle.serve.workbench_routes import workbench_router
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 2 * 1024 * 1024
@@ -146,6 +147,8 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY) -> FastAPI:
     @app.get("/stats")
     def get_stats() -> dict[str, Any]:
         return database.stats()
+
+    app.include_router(workbench_router(database))
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:

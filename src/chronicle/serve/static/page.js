@@ -392,18 +392,22 @@ async function renderArticle() {
   }
   box.append(el("h3", articleLabel(a), {id: "article-headline"}));
   box.append(el("p", [a.published, a.source || a.url || a.input].filter(Boolean).join(" · "), {class: "meta"}));
-  const legend = el("div", null, {class: "legend", id: "article-legend"});
-  const key = (cls, label) => { const s = el("span", label, {class: cls}); return s; };
+  // The legend names every colour and style used in the text below.
+  const legend = el("div", null, {class: "legend marked", id: "article-legend"});
   legend.append(el("strong", "Legend:"));
-  const mk = (cls, label) => { const wrap = el("span"); const s = el("span", label); s.className = cls; wrap.append(s); return wrap; };
-  const sample = el("span", null, {class: "marked"});
-  const items = [mk("mention", "actor mention"), mk("place", "place"), mk("date", "date")];
-  for (const [, sp] of speakers) { const s = key("quote-key", `quote by ${sp.name}`); s.style.borderBottomColor = sp.colour; items.push(s); }
-  const types = [...new Set(data.events.map(e => e.event_type))];
-  for (const t of types) items.push(legendItem(typeColour(t), `trigger: ${t}`));
-  items.push(el("span", `italic, dashed = confidence below ${LOW_CONFIDENCE}`, {class: "low"}));
-  sample.append(...items);
-  legend.append(sample);
+  const mark = (cls, label) => el("span", label, {class: cls});
+  legend.append(mark("mention", "actor mention"), mark("place", "place"), mark("date", "date"));
+  for (const [, sp] of speakers) {
+    const s = mark("quote-key", `quote by ${sp.name}`);
+    s.style.borderBottomColor = sp.colour;
+    legend.append(s);
+  }
+  for (const t of new Set(data.events.map(e => e.event_type))) {
+    const s = mark("trigger", `trigger: ${t}`);
+    s.style.outlineColor = typeColour(t);
+    legend.append(s);
+  }
+  legend.append(mark("low", `italic, dashed = confidence below ${LOW_CONFIDENCE}`));
   box.append(legend);
   const text = a.text;
   const spans = spansOf(data);
@@ -430,9 +434,14 @@ async function renderArticle() {
     }
     para.append(node);
   }
-  // The headline is the text's first paragraph: it is shown once, as the heading above.
+  // The headline is the text's first paragraph: it is shown once, as the heading, with its marks.
   const first = body.querySelector("p");
-  if (first && first.textContent.trim() === (a.title || "").trim()) first.remove();
+  if (first && first.textContent.trim() === (a.title || "").trim()) {
+    const heading = box.querySelector("#article-headline");
+    heading.classList.add("marked");
+    heading.replaceChildren(...first.childNodes);
+    first.remove();
+  }
   box.append(body);
   box.dataset.quotes = data.quotes.length;
   box.dataset.events = data.events.length;

@@ -129,21 +129,27 @@ class Workbench:
                               [*params, limit, offset])
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
-    def series(self, f: Filter) -> list[dict[str, Any]]:
-        """Reports and event groups per bin: a month for day- or month-dated events, a year for year-dated.
+    def series(self, f: Filter, unit: str = "auto") -> list[dict[str, Any]]:
+        """Reports and event groups per bin: a month (or a year, when `unit` is 'year', or 'auto' and the
+        dates span more than three years) for day- or month-dated events, always a year for year-dated ones.
 
         An event dated only to a year is never put on 1 January: it counts in a year-long bin.
         """
         if not self.ready():
             return []
         rows, params = self._filtered(f)
+        if unit == "auto":
+            span = self.db.query(f"SELECT date_diff('month', min(date), max(date)) AS months FROM {rows}", params)
+            unit = "year" if (span[0]["months"] or 0) > 36 else "month"
+        coarse = "TRUE" if unit == "year" else "date_granularity = 'year'"
         return self.db.query(
             "SELECT bin_start, CASE WHEN coarse THEN bin_start + INTERVAL 1 YEAR ELSE bin_start + INTERVAL 1 MONTH "
-            "END AS bin_end, CASE WHEN coarse THEN 'year' ELSE 'month' END AS bin, count(*) AS reports, "
+            "END AS bin_end, CASE WHEN coarse THEN 'year' ELSE 'month' END AS bin, "
+            "bool_and(date_granularity = 'year') AS year_only, count(*) AS reports, "
             "count(DISTINCT group_id) AS groups, round(avg(goldstein), 2) AS goldstein FROM ("
-            "SELECT *, date_granularity = 'year' AS coarse, CASE WHEN date_granularity = 'year' "
-            f"THEN date_trunc('year', date) ELSE date_trunc('month', date) END AS bin_start FROM {rows} "
-            "WHERE date IS NOT NULL) GROUP BY ALL ORDER BY bin_start, bin", params)
+            f"SELECT *, {coarse} AS coarse, CASE WHEN {coarse} THEN date_trunc('year', date) "
+            f"ELSE date_trunc('month', date) END AS bin_start FROM {rows} WHERE date IS NOT NULL) "
+            "GROUP BY ALL ORDER BY bin_start, bin", params)
 
     def map_points(self, f: Filter) -> list[dict[str, Any]]:
         """Located places of the matching events: counts, and counts per quad class."""

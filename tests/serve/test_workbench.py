@@ -123,14 +123,23 @@ def test_every_view_is_a_landmark_with_the_api_counts(browser, server, tmp_path)
 
 
 def test_year_dated_events_span_their_year(browser, server):
-    series = api(server, "/workbench/series")
+    series = api(server, "/workbench/series", unit="month")
     years = [r for r in series if r["bin"] == "year"]
-    assert years and all(r["bin_end"][:4] == str(int(r["bin_start"][:4]) + 1) for r in years)
+    assert years and all(r["year_only"] for r in years)
+    assert all(r["bin_end"][:4] == str(int(r["bin_start"][:4]) + 1) for r in years)
     # No month bin is made of a year-only date (that would be the 1 January artefact).
     assert not any(r["bin"] == "month" and r["bin_start"][:4] == years[0]["bin_start"][:4] for r in series)
-    p = Page(browser, server)
-    assert p.page.locator("#series rect.year-span").count() == len(years)
+    p = Page(browser, f"{server}/?unit=month")
+    assert p.page.locator("#series rect.year-span.reports").count() == len(years)
     assert p.page.locator("#series rect.bar-reports").count() == len(series) - len(years)
+    assert p.page.locator("#series-unit").input_value() == "month"
+    # Over more than three years the page bins by year; the year-only bin stays marked as such.
+    p.page.select_option("#series-unit", "year")
+    p.ready()
+    by_year = api(server, "/workbench/series", unit="year")
+    assert all(r["bin"] == "year" for r in by_year)
+    assert p.page.locator("#series rect.year-span.reports").count() == sum(r["year_only"] for r in by_year) == 1
+    assert p.data("#series", "reports") == sum(r["reports"] for r in by_year) == sum(r["reports"] for r in series)
     assert not p.errors
 
 
@@ -166,12 +175,13 @@ def test_map_click_narrows_every_view_and_the_url_round_trips(browser, server, t
 
 
 def test_time_series_click_filters_dates(browser, server):
-    p = Page(browser, server)
+    p = Page(browser, f"{server}/?unit=month")
     p.page.locator("#series rect.bar-reports").first.dispatch_event("click")
     p.ready()
     params = p.params()
     assert params["from"].endswith("-01") and params["to"] >= params["from"]
-    assert view_counts(p) == api_counts(server, **{"from": params["from"], "to": params["to"]})
+    assert params["to"][:7] == params["from"][:7]
+    assert view_counts(p) == api_counts(server, unit="month", **{"from": params["from"], "to": params["to"]})
     assert not p.errors
 
 

@@ -62,9 +62,9 @@ def workbench_router(db: Queryable) -> APIRouter:
         return bench.groups(f, limit, offset) if unique else bench.reports(f, limit, offset)
 
     @router.get("/series")
-    def series(f: PageFilter) -> list[dict[str, Any]]:
-        """Reports and event groups per month (per year for year-dated events)."""
-        return bench.series(f)
+    def series(f: PageFilter, unit: Literal["auto", "month", "year"] = "auto") -> list[dict[str, Any]]:
+        """Reports and event groups per month or year; year-dated events always in year-long bins."""
+        return bench.series(f, unit)
 
     @router.get("/map")
     def map_points(f: PageFilter) -> list[dict[str, Any]]:

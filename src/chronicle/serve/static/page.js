@@ -71,7 +71,7 @@ async function getJSON(path, params) {
 
 // ---------- the filter state, mirrored in the URL ----------
 const FILTER_KEYS = ["q", "entity", "type", "quad", "place", "source", "from", "to", "story"];
-const VIEW_KEYS = ["unique", "offset", "article", "min_weight", "qs", "qq", "qoffset"];
+const VIEW_KEYS = ["unit", "unique", "offset", "article", "min_weight", "qs", "qq", "qoffset"];
 let state = {};
 
 function readURL() {
@@ -111,6 +111,7 @@ function syncForm() {
   for (const k of FILTER_KEYS) if (form.elements[k]) form.elements[k].value = state[k] || "";
   for (const r of form.querySelectorAll("input[name=unique]")) r.checked = (r.value === (state.unique || ""));
   document.getElementById("min-weight").value = state.min_weight || "1";
+  document.getElementById("series-unit").value = state.unit || "auto";
   const qf = document.getElementById("quote-search");
   qf.elements.qs.value = state.qs || "";
   qf.elements.qq.value = state.qq || "";
@@ -175,20 +176,20 @@ async function renderMap() {
 // ---------- time series ----------
 async function renderSeries() {
   const box = document.getElementById("series");
-  const rows = await getJSON("/workbench/series", filterParams());
+  const rows = await getJSON("/workbench/series", {...filterParams(), unit: state.unit || "auto"});
   box.replaceChildren();
   const note = document.getElementById("series-note");
-  const fine = rows.filter(r => r.bin === "month"), coarse = rows.filter(r => r.bin === "year");
+  const legend = document.getElementById("series-legend");
   box.dataset.reports = d3.sum(rows, r => r.reports);
   box.dataset.groups = d3.sum(rows, r => r.groups);
-  box.dataset.yearSpans = coarse.length;
-  if (!rows.length) { empty(box, "No dated events for this filter."); note.textContent = ""; document.getElementById("series-legend").replaceChildren(); return; }
-  note.textContent = "per month; events dated only to a year are drawn across their year";
+  box.dataset.yearSpans = rows.filter(r => r.year_only).length;
+  if (!rows.length) { empty(box, "No dated events for this filter."); note.textContent = ""; legend.replaceChildren(); return; }
+  const monthly = rows.some(r => r.bin === "month");
+  note.textContent = `per ${monthly ? "month" : "year"}; events dated only to a year span their whole year`;
   const width = box.clientWidth || 600, height = box.clientHeight || 300;
   const m = {top: 10, right: 45, bottom: 30, left: 40};
-  const parse = s => new Date(s);
-  const lo = d3.min(rows, r => parse(r.bin_start)), hi = d3.max(rows, r => parse(r.bin_end));
-  const x = d3.scaleUtc().domain([lo, hi]).range([m.left, width - m.right]);
+  const parse = s => new Date(s.slice(0, 10) + "T00:00:00Z");
+  const x = d3.scaleUtc().domain([d3.min(rows, r => parse(r.bin_start)), d3.max(rows, r => parse(r.bin_end))]).range([m.left, width - m.right]);
   const y = d3.scaleLinear().domain([0, d3.max(rows, r => r.reports) || 1]).nice().range([height - m.bottom, m.top]);
   const gs = d3.scaleLinear().domain([-10, 10]).range([height - m.bottom, m.top]);
   const svg = d3.select(box).append("svg").attr("width", width).attr("height", height)
@@ -196,39 +197,35 @@ async function renderSeries() {
   svg.append("g").attr("transform", `translate(0,${height - m.bottom})`).call(d3.axisBottom(x).ticks(Math.min(8, width / 90)));
   svg.append("g").attr("transform", `translate(${m.left},0)`).call(d3.axisLeft(y).ticks(5).tickFormat(d3.format("d")));
   svg.append("g").attr("transform", `translate(${width - m.right},0)`).call(d3.axisRight(gs).ticks(5));
-  const clickBin = r => narrow({from: r.bin_start.slice(0, 10), to: d3.utcDay.offset(parse(r.bin_end), -1).toISOString().slice(0, 10)});
-  // Year-only events: a hatched span over the whole year, behind the monthly bars.
   const defs = svg.append("defs");
-  defs.append("pattern").attr("id", "hatch").attr("width", 6).attr("height", 6).attr("patternUnits", "userSpaceOnUse")
-    .attr("patternTransform", "rotate(45)").append("rect").attr("width", 3).attr("height", 6).attr("fill", "#9aa9b8");
-  for (const r of coarse) {
-    svg.append("rect").attr("class", "year-span").attr("x", x(parse(r.bin_start))).attr("width", x(parse(r.bin_end)) - x(parse(r.bin_start)))
-      .attr("y", y(r.reports)).attr("height", y(0) - y(r.reports)).attr("fill", "url(#hatch)").attr("stroke", "#6b7c8c")
-      .style("cursor", "pointer").on("click", () => clickBin(r))
-      .append("title").text(`${r.bin_start.slice(0, 4)} (dated to the year only): ${r.reports} reports, ${r.groups} event groups`);
+  for (const [id, colour] of [["hatch-reports", "#7fa7cf"], ["hatch-groups", "#1f4e79"]]) {
+    defs.append("pattern").attr("id", id).attr("width", 6).attr("height", 6).attr("patternUnits", "userSpaceOnUse")
+      .attr("patternTransform", "rotate(45)").append("rect").attr("width", 3).attr("height", 6).attr("fill", colour);
   }
-  for (const r of fine) {
+  const clickBin = r => narrow({from: r.bin_start.slice(0, 10), to: d3.utcDay.offset(parse(r.bin_end), -1).toISOString().slice(0, 10)});
+  for (const r of rows) {
     const x0 = x(parse(r.bin_start)), x1 = x(parse(r.bin_end)), w = Math.max(2, (x1 - x0) / 2 - 1);
-    const label = `${r.bin_start.slice(0, 7)}: ${r.reports} reports, ${r.groups} event groups, mean Goldstein ${r.goldstein ?? "n/a"}`;
-    for (const [value, colour, dx, cls] of [[r.reports, "#7fa7cf", 0, "bar-reports"], [r.groups, "#1f4e79", w + 1, "bar-groups"]]) {
-      svg.append("rect").attr("class", cls).attr("x", x0 + dx).attr("width", w).attr("y", y(value)).attr("height", y(0) - y(value))
-        .attr("fill", colour).style("cursor", "pointer").on("click", () => clickBin(r)).append("title").text(label);
+    const period = r.bin === "year" ? r.bin_start.slice(0, 4) : r.bin_start.slice(0, 7);
+    const label = `${period}${r.year_only ? " (dated to the year only)" : ""}: ${r.reports} reports, ${r.groups} event groups, mean Goldstein ${r.goldstein ?? "n/a"}`;
+    for (const [value, kind, dx] of [[r.reports, "reports", 0], [r.groups, "groups", w + 1]]) {
+      const fill = r.year_only ? `url(#hatch-${kind})` : (kind === "reports" ? "#7fa7cf" : "#1f4e79");
+      svg.append("rect").attr("class", r.year_only ? `year-span ${kind}` : `bar-${kind}`).attr("x", x0 + dx).attr("width", w)
+        .attr("y", y(value)).attr("height", y(0) - y(value)).attr("fill", fill).attr("stroke", r.year_only ? "#4a5663" : null)
+        .style("cursor", "pointer").on("click", () => clickBin(r)).append("title").text(label);
     }
   }
-  const withG = fine.filter(r => r.goldstein !== null);
+  const withG = rows.filter(r => r.goldstein !== null && !r.year_only);
+  const mid = r => new Date((parse(r.bin_start).getTime() + parse(r.bin_end).getTime()) / 2);
   if (withG.length) {
-    const mid = r => new Date((parse(r.bin_start).getTime() + parse(r.bin_end).getTime()) / 2);
     svg.append("path").datum(withG).attr("fill", "none").attr("stroke", "#c62828").attr("stroke-width", 1.5)
       .attr("d", d3.line().x(r => x(mid(r))).y(r => gs(r.goldstein)));
     svg.selectAll("circle.gold").data(withG).join("circle").attr("class", "gold").attr("r", 3)
       .attr("cx", r => x(mid(r))).attr("cy", r => gs(r.goldstein)).attr("fill", "#c62828");
   }
-  const legend = document.getElementById("series-legend");
-  legend.replaceChildren(legendItem("#7fa7cf", "reports per month"), legendItem("#1f4e79", "event groups per month"),
-    legendItem("#c62828", "mean Goldstein (right axis, −10…10)", "round"));
-  const span = legendItem("", "dated to the year only (spans its year)", "span");
-  legend.append(span);
-  legend.append(el("span", "Click a bar to filter to its dates."));
+  const per = monthly ? "month" : "year";
+  legend.replaceChildren(legendItem("#7fa7cf", `reports per ${per}`), legendItem("#1f4e79", `event groups per ${per}`),
+    legendItem("#c62828", "mean Goldstein (right axis, −10…10)", "round"), legendItem("", "dated to the year only (spans its year)", "span"),
+    el("span", "Click a bar to filter to its dates."));
 }
 
 // ---------- network of entities + entity page ----------
@@ -305,7 +302,7 @@ function exportURL(format) {
 }
 
 function typeCell(t) {
-  const td = el("td");
+  const td = el("td", null, {class: "nowrap"});
   td.append(swatch(typeColour(t)), button(t, () => narrow({type: t}), {"aria-label": `filter event type ${t}`}));
   return td;
 }
@@ -333,10 +330,10 @@ async function renderEvents() {
   for (const r of page.items) {
     const tr = el("tr", null, {title: describe(r)});
     if (unique) {
-      tr.append(el("td", r.date ?? ""), typeCell(r.event_type), quadCell(r.quad_class));
+      tr.append(el("td", shownDate(r.date, r.date_granularity)), typeCell(r.event_type), quadCell(r.quad_class));
       tr.append(entityCell(r.source_key), entityCell(r.target_key), el("td", r.num_articles), el("td", r.num_sources), el("td", r.goldstein ?? ""));
     } else {
-      const date = r.date ? (r.date_granularity && r.date_granularity !== "day" ? `${r.date} (${r.date_granularity})` : r.date) : "";
+      const date = shownDate(r.date, r.date_granularity);
       tr.append(el("td", date), typeCell(r.event_type), quadCell(r.quad_class), el("td", r.source ?? ""), el("td", r.trigger));
       tr.append(el("td", r.target ?? ""));
       const place = el("td"); if (r.place) place.append(button(r.place, () => narrow({place: r.place}))); tr.append(place);
@@ -355,8 +352,16 @@ async function renderEvents() {
   pager.append(el("span", `${offset + 1}–${last} of ${page.total}`));
   if (last < page.total) pager.append(button("next →", () => setView({offset: String(offset + PAGE)})));
 }
+// A date is shown only as precisely as it is known: 2019, 2019-03, or a range's start with "from".
+function shownDate(date, granularity) {
+  if (!date) return "";
+  if (granularity === "year") return date.slice(0, 4);
+  if (granularity === "month") return date.slice(0, 7);
+  if (granularity === "range") return `from ${date}`;
+  return date;
+}
 function quadCell(q) {
-  const td = el("td");
+  const td = el("td", null, {class: "nowrap"});
   if (q) { td.append(swatch(quadColour(q), "round"), button(QUAD[q].name, () => narrow({quad: String(q)}))); }
   return td;
 }
@@ -534,13 +539,15 @@ async function refresh() {
   document.body.dataset.ready = "false";
   syncForm();
   renderActive();
-  try {
-    await Promise.all([renderMap(), renderSeries(), renderNetwork(), renderEntity(), renderEvents(), renderArticle(),
-      renderStories(), renderQuotes()]);
-  } finally {
-    // Only the latest refresh marks the page ready (an older one may finish later).
-    if (mine === generation) document.body.dataset.ready = "true";
-  }
+  // Every view is drawn even if another fails; a failure is shown in its own view.
+  const views = [["map", renderMap], ["series", renderSeries], ["network", renderNetwork], ["entity", renderEntity],
+    ["events", renderEvents], ["article", renderArticle], ["stories", renderStories], ["quotes", renderQuotes]];
+  const results = await Promise.allSettled(views.map(([, draw]) => draw()));
+  results.forEach((r, i) => {
+    if (r.status === "rejected") { console.error(r.reason); empty(document.getElementById(views[i][0]), `Could not load: ${r.reason.message}`); }
+  });
+  // Only the latest refresh marks the page ready (an older one may finish later).
+  if (mine === generation) document.body.dataset.ready = "true";
 }
 
 async function loadFacets() {
@@ -566,6 +573,7 @@ for (const radio of document.querySelectorAll("#filters input[name=unique]")) {
   radio.addEventListener("change", e => setView({unique: e.target.value, offset: ""}));
 }
 document.getElementById("clear").addEventListener("click", () => { state = {}; writeURL(); refresh(); });
+document.getElementById("series-unit").addEventListener("change", e => setView({unit: e.target.value === "auto" ? "" : e.target.value}));
 document.getElementById("min-weight").addEventListener("change", e => setView({min_weight: e.target.value === "1" ? "" : e.target.value}));
 document.getElementById("quote-search").addEventListener("submit", event => {
   event.preventDefault();

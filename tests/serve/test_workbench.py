@@ -207,7 +207,7 @@ def test_entity_page_from_event_groups(browser, server, tmp_path):
     assert p.params()["unique"] == "true"
     assert p.data("#events", "total") == api(server, "/workbench/events", unique="true")["total"]
     key = "kenya ports authority|KEN"
-    p.click(f"#events td button:text-is('{key}')")
+    p.click(f"#events td button[data-key='{key}']")
     assert p.params()["entity"] == key
     entity = api(server, f"/workbench/entity/{urllib.parse.quote(key)}")
     assert p.data("#entity", "quotes") == len(entity["quotes"])

@@ -50,6 +50,13 @@ function button(text, onClick, attrs) {
   b.addEventListener("click", onClick);
   return b;
 }
+function plural(n, word) { return `${n} ${word}${n === 1 ? "" : "s"}`; }
+// Entity keys are 'name|country', 'code:…' or 'country:…'; shown as the name and its country or code.
+function keyLabel(key) {
+  if (!key) return "?";
+  if (key.includes("|")) { const [name, country] = key.split("|"); return country ? `${name} (${country})` : name; }
+  return key.replace(/^(code|country):/, "");
+}
 function empty(box, message) { box.replaceChildren(el("p", message || "No results for this filter.", {class: "empty"})); }
 function describe(record) {
   return Object.entries(record).filter(([, v]) => v !== null && v !== "").map(([k, v]) => `${k}: ${v}`).join("\n");
@@ -239,12 +246,14 @@ async function renderNetwork() {
   box.replaceChildren();
   if (!net.edges.length) { empty(box, "No links between entities at this minimum weight."); return; }
   const elements = [
-    ...net.nodes.map(n => ({data: {id: n.key, label: n.name, kind: n.kind}})),
+    ...net.nodes.map(n => ({data: {id: n.key, label: n.name, kind: n.kind,
+      weight: d3.sum(net.edges.filter(e => e.source === n.key || e.target === n.key), e => e.weight)}})),
     ...net.edges.map((e, i) => ({data: {id: `e${i}`, source: e.source, target: e.target, weight: e.weight}})),
   ];
-  cy = cytoscape({container: box, elements, layout: {name: "cose", animate: false, randomize: false}, wheelSensitivity: 0.2,
+  cy = cytoscape({container: box, elements, layout: {name: "cose", animate: false, randomize: false, padding: 30},
+    maxZoom: 1.6, minZoom: 0.2, wheelSensitivity: 0.2,
     style: [
-      {selector: "node", style: {label: "data(label)", "font-size": 10, "background-color": "#4a6c8c", width: "mapData(weight, 1, 5, 14, 30)"}},
+      {selector: "node", style: {label: "data(label)", "font-size": 10, "background-color": "#4a6c8c", width: "mapData(weight, 1, 10, 14, 40)", height: "mapData(weight, 1, 10, 14, 40)"}},
       {selector: "node[kind = 'code']", style: {"background-color": "#9aa9b8", shape: "round-rectangle"}},
       {selector: "edge", style: {width: "mapData(weight, 1, 10, 1, 8)", "line-color": "#8896a4", "target-arrow-color": "#8896a4",
         "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(weight)", "font-size": 8}},
@@ -282,7 +291,7 @@ async function renderEntity() {
   }
   box.append(el("h3", "Co-entities"));
   const co = el("ul", null, {class: "plain"});
-  for (const c of data.co_entities) { const li = el("li"); li.append(button(c.key, () => narrow({entity: c.key})), document.createTextNode(` · ${c.groups} event groups`)); co.append(li); }
+  for (const c of data.co_entities) { const li = el("li"); li.append(button(keyLabel(c.key), () => narrow({entity: c.key})), document.createTextNode(` · ${plural(c.groups, "event group")}`)); co.append(li); }
   if (!data.co_entities.length) co.append(el("li", "none", {class: "empty"}));
   box.append(co);
   box.append(el("h3", "Quotes"));
@@ -348,7 +357,7 @@ async function renderEvents() {
   table.append(body);
   box.append(table);
   const last = Math.min(offset + PAGE, page.total);
-  if (offset > 0) pager.append(el("span"), button("← previous", () => setView({offset: String(Math.max(0, offset - PAGE))})));
+  if (offset > 0) pager.append(button("← previous", () => setView({offset: String(Math.max(0, offset - PAGE))})));
   pager.append(el("span", `${offset + 1}–${last} of ${page.total}`));
   if (last < page.total) pager.append(button("next →", () => setView({offset: String(offset + PAGE)})));
 }
@@ -367,7 +376,7 @@ function quadCell(q) {
 }
 function entityCell(key) {
   const td = el("td");
-  if (key) td.append(button(key, () => narrow({entity: key})));
+  if (key) td.append(button(keyLabel(key), () => narrow({entity: key}), {"data-key": key}));
   return td;
 }
 
@@ -466,7 +475,7 @@ async function renderStories() {
     const li = el("li");
     const outlets = [...new Set(s.articles.map(a => a.source))];
     li.append(button(s.title || articleLabel(s.articles[0] || {}), () => narrow({story: s.story_id})));
-    li.append(el("div", `${s.num_articles} articles · ${s.num_sources} outlets (${outlets.join(", ")}) · ${s.first_seen} – ${s.last_seen}`, {class: "meta"}));
+    li.append(el("div", `${plural(s.num_articles, "article")} · ${plural(s.num_sources, "outlet")} (${outlets.join(", ")}) · ${s.first_seen} – ${s.last_seen}`, {class: "meta"}));
     list.append(li);
   }
   box.append(list);
@@ -480,7 +489,7 @@ async function renderStory(box) {
   box.dataset.groups = s.event_groups.length;
   box.dataset.articles = s.articles.length;
   box.append(el("h3", s.title || "untitled story"));
-  box.append(el("p", `${s.num_articles} articles from ${s.num_sources} outlets, ${s.first_seen} – ${s.last_seen}`, {class: "meta"}));
+  box.append(el("p", `${plural(s.num_articles, "article")} from ${plural(s.num_sources, "outlet")}, ${s.first_seen} – ${s.last_seen}`, {class: "meta"}));
   const grid = el("div", null, {class: "story-page"});
   const timeline = el("div"); timeline.append(el("h4", "Timeline"));
   const days = d3.rollups(s.articles, v => v.length, a => a.published).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
@@ -491,7 +500,7 @@ async function renderStory(box) {
   const gl = el("ul", null, {class: "plain"});
   for (const g of s.event_groups) {
     const li = el("li");
-    li.append(swatch(typeColour(g.event_type)), document.createTextNode(`${g.event_type} · ${g.source_key || "?"} → ${g.target_key || "?"} · ${g.date ?? "undated"} · ${g.num_articles} articles`));
+    li.append(swatch(typeColour(g.event_type)), document.createTextNode(`${g.event_type} · ${keyLabel(g.source_key)} → ${keyLabel(g.target_key)} · ${g.date ?? "undated"} · ${plural(g.num_articles, "article")}`));
     gl.append(li);
   }
   groups.append(gl);

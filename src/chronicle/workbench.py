@@ -191,11 +191,16 @@ class Workbench:
         return {"types": types, "sources": sources, "quads": QUAD_NAMES}
 
     def quotes(self, speaker: str | None = None, q: str | None = None, min_confidence: float | None = None,
-               limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        """Quotes by speaker and text, each with its article's title."""
+               limit: int = 50, offset: int = 0, within: Filter | None = None) -> dict[str, Any]:
+        """Quotes by speaker and text, each with its article's title; with `within`, only the quotes of the
+        articles that report an event matching that filter."""
         if "quotes" not in self.db.tables:
             return {"total": 0, "limit": limit, "offset": offset, "items": []}
         where, params = ["q.confidence >= ?"], [threshold("quotes", min_confidence)]
+        if within is not None and within != Filter(min_confidence=within.min_confidence) and self.ready():
+            rows, inner = self._filtered(within)
+            where.append(f"q.article_id IN (SELECT article_id FROM {rows})")
+            params += inner
         if speaker:
             where.append("(q.speaker ILIKE ? OR q.source ILIKE ?)")
             params += [f"%{speaker}%", f"%{speaker}%"]

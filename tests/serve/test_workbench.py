@@ -193,6 +193,10 @@ def test_story_page(browser, server, tmp_path):
     assert p.data("#stories", "articles") == len(story["articles"]) == 2
     assert p.data("#stories", "groups") == len(story["event_groups"]) > 0
     assert view_counts(p) == api_counts(server, story=story_id)
+    # Quotes follow the filter: only those of the story's articles.
+    quotes = api(server, "/workbench/quotes", story=story_id)
+    assert p.data("#quotes", "total") == quotes["total"] < api(server, "/workbench/quotes")["total"]
+    assert {q["article_id"] for q in quotes["items"]} <= {a["id"] for a in story["articles"]}
     p.shoot(tmp_path, "stories")
     p.click("#stories .story-page button.linkish")
     assert p.params()["article"] in {a["id"] for a in story["articles"]}

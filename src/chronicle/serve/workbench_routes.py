@@ -79,9 +79,11 @@ def workbench_router(db: Queryable) -> APIRouter:
         return bench.facets()
 
     @router.get("/quotes")
-    def quotes(speaker: Text = None, q: Text = None, limit: Limit = 50, offset: Offset = 0,
-               min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None) -> dict[str, Any]:
-        return bench.quotes(speaker=speaker, q=q, min_confidence=min_confidence, limit=limit, offset=offset)
+    def quotes(f: PageFilter, speaker: Text = None, words: Text = None, limit: Limit = 50,
+               offset: Offset = 0) -> dict[str, Any]:
+        """Quotes by speaker and words, from the articles behind the page filter (all articles when it is empty)."""
+        return bench.quotes(speaker=speaker, q=words, min_confidence=f.min_confidence, limit=limit, offset=offset,
+                            within=f)
 
     @router.get("/entity/{key:path}")
     def entity(key: str) -> dict[str, Any]:

@@ -339,11 +339,11 @@ async function renderEvents() {
   for (const r of page.items) {
     const tr = el("tr", null, {title: describe(r)});
     if (unique) {
-      tr.append(el("td", shownDate(r.date, r.date_granularity)), typeCell(r.event_type), quadCell(r.quad_class));
+      tr.append(el("td", shownDate(r.date, r.date_granularity), {class: "nowrap"}), typeCell(r.event_type), quadCell(r.quad_class));
       tr.append(entityCell(r.source_key), entityCell(r.target_key), el("td", r.num_articles), el("td", r.num_sources), el("td", r.goldstein ?? ""));
     } else {
       const date = shownDate(r.date, r.date_granularity);
-      tr.append(el("td", date), typeCell(r.event_type), quadCell(r.quad_class), el("td", r.source ?? ""), el("td", r.trigger));
+      tr.append(el("td", date, {class: "nowrap"}), typeCell(r.event_type), quadCell(r.quad_class), el("td", r.source ?? ""), el("td", r.trigger));
       tr.append(el("td", r.target ?? ""));
       const place = el("td"); if (r.place) place.append(button(r.place, () => narrow({place: r.place}))); tr.append(place);
       const outlet = el("td"); outlet.append(button(r.outlet, () => narrow({source: r.outlet}))); tr.append(outlet);
@@ -520,7 +520,7 @@ async function renderStory(box) {
 async function renderQuotes() {
   const box = document.getElementById("quotes");
   const offset = Number(state.qoffset || 0);
-  const page = await getJSON("/workbench/quotes", {speaker: state.qs, q: state.qq, limit: PAGE, offset});
+  const page = await getJSON("/workbench/quotes", {...filterParams(), speaker: state.qs, words: state.qq, limit: PAGE, offset});
   box.dataset.total = page.total;
   box.replaceChildren();
   const pager = document.getElementById("quotes-pager");

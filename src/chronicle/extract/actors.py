@@ -59,6 +59,7 @@ from chronicle.extract.codes import (
     organisation_of,
     subdivision_country,
 )
+from chronicle.extract.coref import resolve_pronouns
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import Actor, ArticleRecords, Mention, child_id
 
@@ -550,83 +551,14 @@ class _Builder:
 
     # --- pronouns ------------------------------------------------------------------------
     def pronouns(self) -> None:
-        """Resolve pronouns twice: the first pass votes each person's gender from the pronouns it
-        attracts (and honorifics), the second resolves again knowing those genders."""
-        lex = pronoun_lexicon()
-        pronouns = [t for t in self.doc if (t.pos_ == "PRON" or t.tag_ == "PRP$")
-                    and (t.lower_ in lex.person or t.lower_ in lex.plural or _referring_it(t, lex))]
-        votes: dict[int, dict[str, int]] = {}
-        for token in pronouns:
-            gender = lex.person.get(token.lower_)
-            if gender:
-                # vote only where one person could be meant: "she said" after a quote
-                candidates = self._candidates(token, lambda a, g=gender: a.kind == "person" and a.gender in {None, g})
-                actor = candidates[0] if len(candidates) == 1 else None
-                if actor is not None:
-                    tally = votes.setdefault(id(actor), {})
-                    tally[gender] = tally.get(gender, 0) + 1
-        for actor in self.actors:
-            tally = votes.get(id(actor))
-            if actor.kind == "person" and actor.gender is None and tally:
-                actor.gender = max(tally, key=lambda g: tally[g])
-        for token in pronouns:
-            if token.lower_ in lex.person:
-                actor = self._person_antecedent(token, lex.person[token.lower_])
-            elif token.lower_ in lex.neuter:
-                actor = self._antecedent(token, lambda a: a.kind in {"state", "organisation"}, sentences=1)
-            else:
-                actor = self._antecedent(token, lambda a: a.kind in {"group", "state"}, sentences=1,
-                                         subjects_first=False)
-            if actor is not None:
-                self.resolved[token.i] = actor
-                self.add(actor, self.doc[token.i : token.i + 1], "pronoun")
+        """Pronouns join the actors they refer to (`extract.coref`); a group's possessive owner
+        ("his own forces") then lends it its country."""
+        self.resolved = resolve_pronouns(self.doc, self.actors, self.add, pronoun_lexicon())  # type: ignore[arg-type]
         for actor in self.actors:
             if actor.owner is not None:
                 owner = self.resolved.get(actor.owner.i)
                 if owner is not None:
                     actor.code = actor.code.merged(Code(owner.code.country, org=owner.code.org))
-
-    def _person_antecedent(self, token: Token, gender: str | None) -> _Actor | None:
-        return self._antecedent(token, lambda a: a.kind == "person" and a.gender in {None, gender})
-
-    def _candidates(self, token: Token, fits, sentences: int = 3) -> list[_Actor]:
-        """Distinct fitting actors mentioned before the pronoun in its sentence and `sentences` before."""
-        start = token.sent.start
-        for _ in range(sentences):
-            if start > 0:
-                start = self.doc[start - 1].sent.start
-        found: list[_Actor] = []
-        for actor in self.actors:
-            if fits(actor) and any(start <= s.start < token.i for s, _k in actor.mentions):
-                found.append(actor)
-        return found
-
-    def _antecedent(self, token: Token, fits, sentences: int = 2, subjects_first: bool = True) -> _Actor | None:
-        """Nearest fitting mention before the pronoun within its sentence and the `sentences` before;
-        subjects first within each sentence (the usual centre of attention)."""
-        sent = token.sent
-        windows: list[Span] = [sent]
-        while len(windows) <= sentences and windows[-1].start > 0:
-            windows.append(self.doc[windows[-1].start - 1].sent)
-        for window in windows:
-            found = [(span, actor) for actor in self.actors if fits(actor) for span, _k in actor.mentions
-                     if window.start <= span.start < min(window.end, token.i)]
-            if not found:
-                continue
-            if subjects_first:
-                subjects = [f for f in found if f[0].root.dep_ in SUBJECT_DEPS]
-                found = subjects or found
-            return max(found, key=lambda f: f[0].start)[1]
-        return None
-
-
-def _referring_it(token: Token, lex: PronounLexicon) -> bool:
-    """"it"/"its" that can stand for an actor: not the dummy subject of "it is difficult to …"."""
-    if token.lower_ not in lex.neuter or token.dep_ == "expl":
-        return False
-    if token.dep_ in SUBJECT_DEPS:
-        return token.head.lemma_.lower() not in lex.dummy_verbs
-    return token.dep_ in {"poss", "dobj", "pobj"}
 
 
 def cameo_code(code: str) -> Code:

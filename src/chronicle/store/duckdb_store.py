@@ -6,6 +6,7 @@ already stored is skipped, so a re-run, a retry or a resumed crash never duplica
 
 from __future__ import annotations
 
+import contextlib
 import stat
 import typing
 from collections.abc import Iterable
@@ -152,8 +153,11 @@ class Store:
             for field, model in CHILD_RECORDS.items():
                 self._insert(model.table, [row for r in fresh.values() for row in getattr(r, field)])
             self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(f"{self.path}: cannot write: {_first_line(exc)}") from None
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
         return len(fresh)
 
@@ -164,9 +168,17 @@ class Store:
             self.con.execute("DELETE FROM failures WHERE input = ? AND reason = ?", [failure.input, failure.reason])
             self._insert("failures", [failure])
             self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(f"{self.path}: cannot write: {_first_line(exc)}") from None
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        """Roll back after a failed write; a connection the failure already broke has nothing to undo."""
+        with contextlib.suppress(duckdb.Error):
+            self.con.execute("ROLLBACK")
 
     def _insert(self, table: str, rows: Iterable[Record]) -> None:
         """Append rows through Arrow: one columnar insert per table, far faster than row-wise executemany."""
@@ -178,7 +190,9 @@ class Store:
         try:
             self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM chronicle_rows")
         finally:
-            self.con.unregister("chronicle_rows")
+            # after a failed insert the transaction is aborted and unregistering fails too, hiding the real error
+            with contextlib.suppress(duckdb.Error):
+                self.con.unregister("chronicle_rows")
 
     def counts(self) -> dict[str, int]:
         return {

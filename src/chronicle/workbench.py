@@ -81,11 +81,14 @@ def _where(f: Filter) -> tuple[str, list[Any]]:
     if f.source:
         where.append(f"{_OUTLET} = ?")
         params.append(f.source)
+    # An event dated to a month or a year stands for that whole period: it matches a date range only
+    # when the range covers the period (a year-only date is not 1 January).
     if f.start:
         where.append("e.date >= ?")
         params.append(f.start)
     if f.end:
-        where.append("e.date <= ?")
+        where.append("CASE e.date_granularity WHEN 'year' THEN e.date + INTERVAL 1 YEAR - INTERVAL 1 DAY "
+                     "WHEN 'month' THEN e.date + INTERVAL 1 MONTH - INTERVAL 1 DAY ELSE e.date END <= ?")
         params.append(f.end)
     if f.story:
         where.append("sa.story_id = ?")

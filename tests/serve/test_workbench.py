@@ -174,6 +174,13 @@ def test_map_click_narrows_every_view_and_the_url_round_trips(browser, server, t
     assert not p.errors and not again.errors
 
 
+def test_a_year_only_event_matches_only_ranges_covering_its_year(server):
+    year = next(r for r in api(server, "/workbench/series", unit="month") if r["year_only"])["bin_start"][:4]
+    whole = api(server, "/workbench/events", **{"from": f"{year}-01-01", "to": f"{year}-12-31"})["total"]
+    january = api(server, "/workbench/events", **{"from": f"{year}-01-01", "to": f"{year}-01-31"})["total"]
+    assert whole == 1 and january == 0
+
+
 def test_time_series_click_filters_dates(browser, server):
     p = Page(browser, f"{server}/?unit=month")
     p.page.locator("#series rect.bar-reports").first.dispatch_event("click")
@@ -273,14 +280,20 @@ def test_no_results_state(browser, server, tmp_path):
     assert not [e for e in p.errors if "404" not in e]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_export_matches_the_api(browser, server, fmt):
     p = Page(browser, f"{server}/?source=harbourpost.example")
     with p.page.expect_download() as info:
         p.page.click(f"#export-{fmt}")
-    body = Path(info.value.path()).read_text()
-    rows = (list(csv.DictReader(io.StringIO(body))) if fmt == "csv"
-            else [json.loads(line) for line in body.splitlines()])
+    path = Path(info.value.path())
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        rows = pq.read_table(path).to_pylist()
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(path.read_text())))
+    else:
+        rows = [json.loads(line) for line in path.read_text().splitlines()]
     expected = api(server, "/workbench/events", source="harbourpost.example", limit=500)
     assert [r["id"] for r in rows] == [r["id"] for r in expected["items"]]
     assert len(rows) == expected["total"] > 0

@@ -52,6 +52,19 @@ def _jsonl(items: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(row, default=_text, ensure_ascii=False) + "\n" for row in items)
 
 
+def _parquet(items: list[dict[str, Any]]) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = io.BytesIO()
+    pq.write_table(pa.Table.from_pylist(items), out)
+    return out.getvalue()
+
+
+MEDIA = {"csv": "text/csv", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
+WRITERS = {"csv": _csv, "jsonl": _jsonl, "parquet": _parquet}
+
+
 def workbench_router(db: Queryable) -> APIRouter:
     bench = Workbench(db)
     router = APIRouter(prefix="/workbench", tags=["workbench"])
@@ -93,11 +106,11 @@ def workbench_router(db: Queryable) -> APIRouter:
         return found
 
     @router.get("/export")
-    def export(f: PageFilter, format: Literal["csv", "jsonl"] = "csv", unique: bool = False) -> Response:
+    def export(f: PageFilter, format: Literal["csv", "jsonl", "parquet"] = "csv", unique: bool = False) -> Response:
         """Every row matching the filter (reports, or event groups with `unique=true`) as a download."""
         rows = (bench.groups if unique else bench.reports)(f, EXPORT_ROWS, 0)["items"]
-        body, media = (_csv(rows), "text/csv") if format == "csv" else (_jsonl(rows), "application/x-ndjson")
         name = f"chronicle-{'event-groups' if unique else 'events'}.{format}"
-        return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+        return Response(WRITERS[format](rows), media_type=MEDIA[format],
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     return router

@@ -324,6 +324,7 @@ async function renderEvents() {
   document.getElementById("events-title").textContent = unique ? "Event groups" : "Reports";
   document.getElementById("export-csv").href = exportURL("csv");
   document.getElementById("export-jsonl").href = exportURL("jsonl");
+  document.getElementById("export-parquet").href = exportURL("parquet");
   box.dataset.total = page.total;
   box.replaceChildren();
   const pager = document.getElementById("events-pager");

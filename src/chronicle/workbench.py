@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from chronicle.confidence import threshold
 from chronicle.stories.consolidate import SOURCE_SQL
+from chronicle.stories.queries import ARTICLES_SQL
 
 
 class Queryable(Protocol):
@@ -131,6 +132,26 @@ class Workbench:
         items = self.db.query(f"{sql} ORDER BY num_articles DESC, num_mentions DESC, id LIMIT ? OFFSET ?",
                               [*params, limit, offset])
         return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    def stories(self, f: Filter, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        """Stories with a report matching the filter (all stories when it is empty), latest first, each
+        with its articles."""
+        if not self.ready() or "stories" not in self.db.tables:
+            return {"total": 0, "limit": limit, "offset": offset, "items": []}
+        where, params = "TRUE", []
+        if f != Filter(min_confidence=f.min_confidence):
+            rows, params = self._filtered(f)
+            where = f"id IN (SELECT story_id FROM {rows})"
+        total = self.db.query(f"SELECT count(*) AS n FROM stories WHERE {where}", params)[0]["n"]
+        found = self.db.query(
+            "SELECT id AS story_id, title, first_seen, last_seen, num_articles, num_sources FROM stories "
+            f"WHERE {where} ORDER BY last_seen DESC NULLS LAST, first_seen DESC NULLS LAST, id LIMIT ? OFFSET ?",
+            [*params, limit, offset])
+        members: dict[str, list[dict[str, Any]]] = {s["story_id"]: [] for s in found}
+        for row in self.db.query(ARTICLES_SQL, [list(members)]):
+            members[row.pop("story_id")].append(row)
+        return {"total": total, "limit": limit, "offset": offset,
+                "items": [{**s, "articles": members[s["story_id"]]} for s in found]}
 
     def series(self, f: Filter, unit: str = "auto") -> list[dict[str, Any]]:
         """Reports and event groups per bin: a month (or a year, when `unit` is 'year', or 'auto' and the

@@ -113,7 +113,8 @@ def test_every_view_is_a_landmark_with_the_api_counts(browser, server, tmp_path)
         assert p.page.locator(f"section[role=region][aria-label='{name}']").count() == 1
     assert view_counts(p) == api_counts(server)
     assert p.data("#map", "points") == len(api(server, "/workbench/map")) > 0
-    assert p.data("#stories", "total") == api(server, "/stories")["total"] > 1
+    all_stories = api(server, "/stories")["total"]
+    assert p.data("#stories", "total") == api(server, "/workbench/stories")["total"] == all_stories > 1
     assert p.data("#quotes", "total") == api(server, "/workbench/quotes")["total"] > 0
     assert p.page.locator("#map circle.point").count() == p.data("#map", "points")
     for name in VIEWS:
@@ -154,6 +155,9 @@ def test_map_click_narrows_every_view_and_the_url_round_trips(browser, server, t
     assert after == api_counts(server, place="Lima")
     assert after["events"] < before["events"] and after["map"] < before["map"]
     assert p.page.locator("#map circle.point").count() == 1
+    stories = api(server, "/workbench/stories", place="Lima")
+    assert p.data("#stories", "total") == stories["total"] == 1 and stories["items"][0]["title"].startswith("Peru")
+    assert p.data("#quotes", "total") == api(server, "/workbench/quotes", place="Lima")["total"] > 0
     p.shoot(tmp_path, "map")
     # A type button in the table narrows further; the form and chips follow.
     p.click("#events td button[aria-label^='filter event type']")

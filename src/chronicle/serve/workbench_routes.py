@@ -74,6 +74,11 @@ def workbench_router(db: Queryable) -> APIRouter:
         """Reports matching the filter, or with `unique=true` the event groups they belong to."""
         return bench.groups(f, limit, offset) if unique else bench.reports(f, limit, offset)
 
+    @router.get("/stories")
+    def stories(f: PageFilter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Stories with a report matching the filter, each with its articles."""
+        return bench.stories(f, limit, offset)
+
     @router.get("/series")
     def series(f: PageFilter, unit: Literal["auto", "month", "year"] = "auto") -> list[dict[str, Any]]:
         """Reports and event groups per month or year; year-dated events always in year-long bins."""

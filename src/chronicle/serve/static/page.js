@@ -468,9 +468,9 @@ async function renderStories() {
   const box = document.getElementById("stories");
   box.replaceChildren();
   if (state.story) return renderStory(box);
-  const page = await getJSON("/stories", {limit: 50});
+  const page = await getJSON("/workbench/stories", {...filterParams(), limit: 50});
   box.dataset.total = page.total;
-  if (!page.total) { empty(box, "No stories in this store."); return; }
+  if (!page.total) { empty(box, "No story has a report matching this filter."); return; }
   const list = el("ul", null, {class: "plain"});
   for (const s of page.items) {
     const li = el("li");

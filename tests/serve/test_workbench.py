@@ -244,6 +244,14 @@ def test_network_minimum_weight(browser, server):
     net = api(server, "/workbench/network", min_weight=2)
     assert p.data("#network", "edges") == len(net["edges"]) < len(api(server, "/workbench/network")["edges"])
     assert all(e["weight"] >= 2 for e in net["edges"])
+    assert p.params()["min_weight"] == "2"
+    # Tapping a node (cytoscape's event) narrows every view to that entity.
+    key = net["nodes"][0]["key"]
+    p.page.evaluate("key => cy.getElementById(key).emit('tap')", key)
+    p.ready()
+    assert p.params()["entity"] == key
+    assert p.data("#events", "total") == api(server, "/workbench/events", entity=key)["total"] > 0
+    assert p.page.locator("#entity h3").first.text_content().startswith(net["nodes"][0]["name"])
     assert not p.errors
 
 

@@ -320,3 +320,14 @@ def test_accessibility(browser, server):
                              ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))")
     serious = [v for v in result if v["impact"] in ("serious", "critical")]
     assert not serious, serious
+
+
+def test_map_zooms_with_the_wheel(browser, server):
+    p = Page(browser, server)
+    box = p.page.locator("#map svg").bounding_box()
+    p.page.mouse.move(box["x"] + box["width"] / 3, box["y"] + box["height"] / 2)
+    p.page.mouse.wheel(0, -600)
+    p.page.wait_for_function("document.querySelector('#map svg > g').getAttribute('transform')")
+    circle = p.page.locator("#map circle.point").first
+    assert float(circle.get_attribute("r")) < float(circle.get_attribute("data-r"))
+    assert not p.errors

@@ -150,19 +150,26 @@ async function renderMap() {
   const path = d3.geoPath(projection);
   const svg = d3.select(box).append("svg").attr("width", width).attr("height", height)
     .attr("role", "img").attr("aria-label", `world map with ${points.length} places`);
-  svg.append("path").datum({type: "Sphere"}).attr("d", path).attr("fill", "#eaf2f8").attr("stroke", "#b5c4d1");
-  svg.append("path").datum(topojson.feature(world, world.objects.countries)).attr("d", path)
+  // Wheel and drag zoom the map; circles keep their screen size so overlapping places can be told apart.
+  const layer = svg.append("g");
+  layer.append("path").datum({type: "Sphere"}).attr("d", path).attr("fill", "#eaf2f8").attr("stroke", "#b5c4d1");
+  layer.append("path").datum(topojson.feature(world, world.objects.countries)).attr("d", path)
     .attr("fill", "#dde3e8").attr("stroke", "#fff").attr("stroke-width", 0.5);
   const unique = state.unique === "true";
   const count = p => unique ? p.groups : p.reports;
   const max = d3.max(points, count) || 1;
   const radius = d3.scaleSqrt().domain([0, max]).range([0, 22]);
   const dominant = p => { let best = 0, q = null; for (const k of [1, 2, 3, 4]) if (p[`quad${k}`] > best) { best = p[`quad${k}`]; q = k; } return q; };
-  const g = svg.append("g");
+  const g = layer.append("g");
+  svg.call(d3.zoom().scaleExtent([1, 12]).on("zoom", ({transform}) => {
+    layer.attr("transform", transform);
+    g.selectAll("circle").attr("r", function () { return this.dataset.r / transform.k; }).attr("stroke-width", 1.5 / transform.k);
+  }));
   for (const p of [...points].sort((a, b) => count(b) - count(a))) {
     const [x, y] = projection([p.longitude, p.latitude]);
     const q = dominant(p);
-    const c = g.append("circle").attr("cx", x).attr("cy", y).attr("r", Math.max(3, radius(count(p))))
+    const r = Math.max(3, radius(count(p)));
+    const c = g.append("circle").attr("cx", x).attr("cy", y).attr("r", r).attr("data-r", r)
       .attr("fill", quadColour(q)).attr("fill-opacity", 0.6).attr("stroke", quadColour(q)).attr("stroke-width", 1.5)
       .attr("class", "point").attr("data-place", p.place).attr("data-count", count(p)).style("cursor", "pointer")
       .on("click", () => narrow({place: p.place}));
@@ -172,7 +179,7 @@ async function renderMap() {
   box.dataset.points = points.length;
   box.dataset.total = d3.sum(points, count);
   document.getElementById("map-note").textContent = points.length
-    ? `${d3.sum(points, count)} ${unique ? "event groups" : "reports"} at ${points.length} places; click a circle to filter`
+    ? `${plural(d3.sum(points, count), unique ? "event group" : "report")} at ${plural(points.length, "place")}; click a circle to filter, scroll to zoom`
     : "no located events for this filter";
   const legend = document.getElementById("map-legend");
   legend.replaceChildren(el("span", "Circle area = count; colour = most frequent quad class:"));

@@ -312,14 +312,20 @@ def test_export_matches_the_api(browser, server, fmt):
     assert {r["outlet"] for r in rows} == {"harbourpost.example"}
 
 
-def test_accessibility(browser, server):
-    p = Page(browser, f"{server}/?type=SUPPORT")
-    p.click("#events td:last-child button.linkish")
+@pytest.mark.parametrize("query", ["?type=SUPPORT", "?unique=true&entity=kenya+ports+authority%7CKEN",
+                                   "?q=zzzz-nothing"])
+def test_accessibility(browser, server, query):
+    p = Page(browser, f"{server}/{query}")
+    if p.page.locator("#events td:last-child button.linkish").count():
+        p.click("#events td:last-child button.linkish")
+    if p.page.locator("#stories button.linkish").count():
+        p.click("#stories button.linkish")
     p.page.add_script_tag(path=str(AXE))
     result = p.page.evaluate("async () => (await axe.run(document)).violations"
                              ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))")
     serious = [v for v in result if v["impact"] in ("serious", "critical")]
     assert not serious, serious
+    assert not p.errors
 
 
 def test_map_zooms_with_the_wheel(browser, server):

@@ -16,13 +16,13 @@ from chronicle.records import ArticleRecords
 
 QUOTES_MIN_CONFIDENCE = 0.7  # silver 5-fold CV precision 0.88 at >= 0.7 (docs/quotes.md)
 
-EVENTS_MIN_CONFIDENCE = 0.5
+EVENTS_MIN_CONFIDENCE = 0.25
 
 PLACES_MIN_CONFIDENCE = 0.5
 
 DATES_MIN_CONFIDENCE = 0.5
 
-ACTOR_CODES_MIN_CONFIDENCE = 0.5
+ACTOR_CODES_MIN_CONFIDENCE = 0.1
 
 DEFAULT_MIN_CONFIDENCE: dict[str, float] = {
     "quotes": QUOTES_MIN_CONFIDENCE,

@@ -29,7 +29,7 @@ ARTICLES: list[tuple[str, str, dt.date, str]] = [
     ("https://dailyledger.example/b2", "Norway sends flood aid to Bergen", dt.date(2024, 9, 10),
      "Norway sent emergency aid to Bergen after heavy floods on Sunday, officials said. "
      "Prime minister Ingrid Solberg visited Bergen and promised more help. "
-     "Norway also sent aid to Bergen in 2019 after a similar flood."),
+     "In 2019, soldiers attacked a flood relief convoy near Bergen."),
     ("https://coastwire.example/c2", "Police arrest protesters in Nairobi", dt.date(2024, 11, 2),
      "Police in Nairobi arrested dozens of protesters on Saturday, witnesses said. "
      "Activist Grace Wanjiru accused the police of brutality. "

@@ -77,7 +77,7 @@ async function getJSON(path, params) {
 }
 
 // ---------- the filter state, mirrored in the URL ----------
-const FILTER_KEYS = ["q", "entity", "type", "quad", "place", "source", "from", "to", "story"];
+const FILTER_KEYS = ["q", "entity", "type", "quad", "place", "source", "from", "to", "story", "min_confidence"];
 const VIEW_KEYS = ["unit", "unique", "offset", "article", "min_weight", "qs", "qq", "qoffset"];
 let state = {};
 
@@ -125,7 +125,7 @@ function syncForm() {
 }
 
 const LABELS = {q: "text", entity: "entity", type: "event type", quad: "quad class", place: "place", source: "outlet",
-  from: "from", to: "to", story: "story"};
+  from: "from", to: "to", story: "story", min_confidence: "minimum confidence"};
 function renderActive() {
   const nav = document.getElementById("active");
   nav.replaceChildren();
@@ -273,8 +273,10 @@ async function renderEntity() {
   box.replaceChildren();
   const key = state.entity;
   if (!key) { box.append(el("p", "Click an entity to open its page and filter every view to it.", {class: "empty"})); return; }
-  const response = await fetch(`/workbench/entity/${encodeURIComponent(key)}`);
-  if (!response.ok) { box.append(el("p", `“${key}” is matched as text; no entity has this key.`, {class: "empty"})); return; }
+  // Entity keys are 'name|country', 'code:…' or 'country:…'; anything else is a name matched as text.
+  const isKey = key.includes("|") || /^(code|country):/.test(key);
+  const response = isKey ? await fetch(`/workbench/entity/${encodeURIComponent(key)}`) : null;
+  if (!response || !response.ok) { box.append(el("p", `“${key}” is matched as text; no entity has this key.`, {class: "empty"})); return; }
   const data = await response.json();
   const ent = data.entity;
   box.dataset.quotes = data.quotes.length;

@@ -10,7 +10,8 @@ watcher gets `--grace` seconds to catch up, then is stopped with SIGTERM (as a s
 
 Reported: articles published and stored, duplicates (stored rows minus distinct titles, must be 0),
 API latency p50/p99 and errors, the lag from publication to the API showing an article (the first
-articles wait for the watcher to load spaCy, so the maximum includes start-up), and the peak RSS of the server and the watcher. Only loopback is contacted. A bench, not a test.
+articles wait for the watcher to load spaCy, so the maximum includes start-up), and the peak RSS
+of the server and the watcher. Only loopback is contacted. A bench, not a test.
 """
 
 from __future__ import annotations

@@ -114,6 +114,27 @@ def test_a_watcher_killed_before_ingesting_resumes_without_refetching(site, tmp_
         assert site.requests[path] == fetched[path] == 1, path
 
 
+def test_a_watcher_killed_mid_round_ingests_what_it_had_fetched(site, tmp_path, connections):
+    watcher = make_watcher(site, tmp_path)
+    real_get = watcher.fetcher.get
+
+    def get_then_die(url, **kwargs):
+        if url.endswith("/a2.html"):
+            raise SystemExit("killed")  # the process dies after a1 was archived, before a2
+        return real_get(url, **kwargs)
+
+    watcher.fetcher.get = get_then_die
+    with pytest.raises(SystemExit):
+        watcher.run_once()
+    watcher.close()
+    assert stored_urls(tmp_path) == []
+    watcher = make_watcher(site, tmp_path)
+    watcher.run_once()
+    watcher.close()
+    assert stored_urls(tmp_path) == sorted(site.base + path for path in GOOD)
+    assert site.requests["/a1.html"] == 1 and site.requests["/feed.xml"] == 2  # the feed is listed again
+
+
 def test_a_page_fetched_again_after_a_crash_is_not_stored_twice(site, tmp_path, connections):
     watcher = make_watcher(site, tmp_path)
     watcher.run_once()

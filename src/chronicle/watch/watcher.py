@@ -23,7 +23,7 @@ from chronicle.pipeline import PipelineConfig
 from chronicle.records import Failure
 from chronicle.store import Store
 from chronicle.watch.archive import Archive
-from chronicle.watch.fetch import Fetcher, Politeness
+from chronicle.watch.fetch import Fetched, Fetcher, Politeness
 from chronicle.watch.sources import parse_listing
 from chronicle.watch.state import State
 
@@ -111,11 +111,8 @@ class Watcher:
             while queue and not self.stop.is_set():
                 pages += self._read_source(queue.pop(0), queue, archive, report, self.config.max_pages - pages)
         finally:
-            path = archive.close()
-        if path is not None:
-            self.state.warcs[path.name] = "pending"
-            self._save()
-            self._ingest_pending(report)
+            archive.close()
+        self._ingest_pending(report)
         return report
 
     def _read_source(self, url: str, queue: list[str], archive: Archive, report: Round, budget: int) -> int:
@@ -128,7 +125,7 @@ class Watcher:
         if not listing_page.ok:
             report.errors.append(f"{url}: {listing_page.error}")
             return 0
-        archive.write(listing_page)
+        self._archive(archive, listing_page)
         listing = parse_listing(listing_page.body, listing_page.final_url or url)
         if listing.error:
             report.errors.append(f"{url}: {listing.error}")
@@ -149,10 +146,19 @@ class Watcher:
             self._save()
         return min(len(todo), budget)
 
+    def _archive(self, archive: Archive, fetched: Fetched) -> None:
+        """Write a response to the round's WARC, which is listed as pending from its first record on:
+        a watcher killed mid-round ingests it on restart."""
+        archive.write(fetched)
+        assert archive.path is not None
+        if archive.path.name not in self.state.warcs:
+            self.state.warcs[archive.path.name] = "pending"
+            self._save()
+
     def _fetch_page(self, url: str, archive: Archive, report: Round) -> None:
         page = self.fetcher.get(url)
         if page.status:
-            archive.write(page)  # durable before the page counts as fetched
+            self._archive(archive, page)  # durable before the page counts as fetched
         previous = self.state.pages.get(url, {}).get("attempts", 0)
         if page.ok:
             report.fetched += 1

@@ -46,6 +46,7 @@ def test_a_write_waits_for_a_reader_and_then_succeeds(tmp_path):
     Store(db).close()
     with session(str(db), write=False):
         writer = start_writer(db, 0, 5)
+        assert writer.stderr.readline().strip() == "writing"
         time.sleep(1.0)
         assert writer.poll() is None  # blocked by the open reader, retrying
     out, err = writer.communicate(timeout=60)

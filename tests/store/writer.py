@@ -1,6 +1,7 @@
 """A writer process for the concurrency tests: stores hand-made articles [start, end) in batches.
 
-Run as `python tests/store/writer.py DB START END BATCH`; prints how many articles it stored.
+Run as `python tests/store/writer.py DB START END BATCH`; says "writing" on stderr before its first
+write, and prints how many articles it stored.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ def records(n: int) -> ArticleRecords:
 
 
 def main(db: str, start: int, end: int, batch: int) -> None:
-    store = Store(db)
+    print("writing", file=sys.stderr, flush=True)
+    store = Store(db)  # already a write: the schema is created or checked in a write session
     stored = 0
     for first in range(start, end, batch):
         stored += store.write_many([records(n) for n in range(first, min(first + batch, end))])

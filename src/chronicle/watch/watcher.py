@@ -135,16 +135,19 @@ class Watcher:
         queue.extend(s for s in listing.sitemaps if self._allowed(s) and s not in queue)
         todo = [link for link in listing.links
                 if self._allowed(link) and not self.state.done(link, self.config.max_attempts)]
+        fetched = 0
         for link in todo[:budget]:
             if self.stop.is_set():
-                return 0
+                break
             self._fetch_page(link, archive, report)
-        if len(todo) <= budget and not self.stop.is_set():
-            # every page listed is handled: only now may the next round ask "changed since?"
+            fetched += 1
+        # Only once every page listed is handled may the next round ask "changed since?". A sitemap
+        # index is always read again: the sitemaps it lists are handled later in the round.
+        if fetched == len(todo) and not listing.sitemaps:
             self.state.sources[url] = {"etag": listing_page.headers.get("etag"),
                                        "last_modified": listing_page.headers.get("last-modified")}
             self._save()
-        return min(len(todo), budget)
+        return fetched
 
     def _archive(self, archive: Archive, fetched: Fetched) -> None:
         """Write a response to the round's WARC, which is listed as pending from its first record on:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from chronicle.api import Database
-from chronicle.store import Store
-from chronicle.store.access import session
+from chronicle.store import Store, StoreError
+from chronicle.store.access import Reader, session, turnstile
 
 WRITER = Path(__file__).with_name("writer.py")
 
@@ -66,3 +69,30 @@ def test_a_reader_sees_a_replaced_file(tmp_path):
     time.sleep(0.1)
     assert database.stats()["tables"]["articles"] == 3
     database.close()
+
+
+def test_a_waiting_writer_goes_before_new_readers(tmp_path):
+    db = tmp_path / "queue.duckdb"
+    Store(db).close()
+    reader = Reader(str(db), hold=0.05)
+    opened = threading.Event()
+
+    def read() -> None:
+        with reader.connection():
+            opened.set()
+
+    with turnstile(str(db), exclusive=True):  # a writer is in (or waiting for) its session
+        thread = threading.Thread(target=read)
+        thread.start()
+        time.sleep(0.3)
+        assert not opened.is_set()
+    thread.join(timeout=10)
+    assert opened.is_set()
+    reader.close()
+
+
+def test_a_store_kept_busy_past_the_timeout_is_an_error_naming_the_file(tmp_path):
+    db = tmp_path / "held.duckdb"
+    Store(db).close()
+    with turnstile(str(db), exclusive=True), pytest.raises(StoreError, match=r"held\.duckdb: .*busy for 0\.3 s"):
+        Store(db, timeout=0.3)

@@ -74,7 +74,7 @@ def turnstile(path: str, *, exclusive: bool, timeout: float = LOCK_TIMEOUT) -> I
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise TimeoutError(f"{path}: another process kept the store busy for {timeout:g} s") from None
+                    raise TimeoutError(f"another process kept the store busy for {timeout:g} s") from None
                 time.sleep(delay)
         if not exclusive:
             fcntl.flock(fd, fcntl.LOCK_UN)

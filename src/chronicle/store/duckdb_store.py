@@ -90,17 +90,16 @@ class Store:
             yield self._con
             return
         writing = not self.read_only if write is None else write
-        try:
-            opened = session(self.path, write=writing, timeout=self.timeout)
-            con = opened.__enter__()
-        except (duckdb.Error, TimeoutError) as exc:
-            raise StoreError(f"{self.path}: cannot open database: {_first_line(exc)}") from None
-        self._con = con
-        try:
-            yield con
-        finally:
-            self._con = None
-            opened.__exit__(None, None, None)
+        with contextlib.ExitStack() as stack:
+            try:
+                con = stack.enter_context(session(self.path, write=writing, timeout=self.timeout))
+            except (duckdb.Error, TimeoutError) as exc:
+                raise StoreError(f"{self.path}: cannot open database: {_first_line(exc)}") from None
+            self._con = con
+            try:
+                yield con
+            finally:
+                self._con = None
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:

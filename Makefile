@@ -13,6 +13,7 @@ $(STAMP): requirements/lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/lock.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python scripts/build_gazetteer.py
 	touch $(STAMP)
 
 # Debian's chromium for the Playwright browser tests (Playwright never downloads its own browser here).

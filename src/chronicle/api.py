@@ -18,6 +18,7 @@ from chronicle.confidence import threshold
 from chronicle.records import CHILD_RECORDS, ArticleRecords
 from chronicle.store import StoreError
 from chronicle.store.access import READ_HOLD, Reader
+from chronicle.stories.queries import ConsolidatedQueries
 
 # Tables whose rows carry a `confidence` the default views filter on (actors' applies to their codes).
 CONFIDENCE_FILTERED = ("quotes", "events", "places", "dates")
@@ -70,9 +71,10 @@ def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-class Database:
+class Database(ConsolidatedQueries):
     """Read-only query helpers over a chronicle DuckDB store. Thread-safe: a cursor per call.
 
+    Stories, entities and event groups come from `ConsolidatedQueries` (chronicle.stories.queries).
     No connection is kept: reads share a read-only connection for at most `hold` seconds
     (`chronicle.store.access.Reader`), so articles other processes store appear within that time
     and writers can use the file meanwhile.

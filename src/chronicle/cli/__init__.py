@@ -14,7 +14,7 @@ import typer
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 # Each module defines `command`, registered under the module's last name.
-COMMAND_MODULES = ("extract", "ingest", "query", "export", "run", "serve", "watch")
+COMMAND_MODULES = ("extract", "ingest", "query", "export", "run", "serve", "stories", "watch")
 
 app = typer.Typer(
     name="chronicle",

@@ -64,6 +64,9 @@ def command(
             tally = ingest(read_inputs(paths), store, config, workers=workers, on_result=on_result)
         except ModelNotFound as exc:
             raise fail(f"chronicle ingest: {exc}") from None
+        from chronicle.stories.consolidate import consolidate
+
+        typer.echo(f"{db}: {consolidate(store.con).line()}", err=True)
         if summary:
             from chronicle.cli.summary import print_summary
 

@@ -45,6 +45,9 @@ def command(
 
         with Store(load) as store:
             report["loaded"] = load_shards(store, out)
+            from chronicle.stories.consolidate import consolidate
+
+            report["consolidated"] = consolidate(store.con).__dict__
     print(json.dumps(report))
     if summary.failures:
         raise typer.Exit(1)

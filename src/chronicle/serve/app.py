@@ -91,9 +91,33 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY) -> FastAPI:
                    start: Annotated[dt.date | None, Query(alias="from")] = None,
                    end: Annotated[dt.date | None, Query(alias="to")] = None,
                    place: Text = None, article: Text = None, min_confidence: MinConfidence = None,
-                   limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                   limit: Limit = 50, offset: Offset = 0,
+                   unique: Annotated[bool, Query(description="one row per act: the event groups, each with "
+                                                 "its member events")] = False) -> dict[str, Any]:
+        if unique:
+            return database.event_groups(type=type, actor=actor, start=start, end=end, limit=limit, offset=offset)
         return database.events(actor=actor, type=type, start=start, end=end, place=place, article_id=article,
                                min_confidence=min_confidence, limit=limit, offset=offset)
+
+    @app.get("/stories")
+    def get_stories(since: dt.date | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Stories: the articles from any outlet that report one news event."""
+        return database.stories(since=since, limit=limit, offset=offset)
+
+    @app.get("/stories/{story_id}")
+    def get_story(story_id: str) -> dict[str, Any]:
+        found = database.story(story_id)
+        if found is None:
+            raise HTTPException(404, detail=f"no story {story_id!r}")
+        return found
+
+    @app.get("/entities/{key:path}")
+    def get_entity(key: str) -> dict[str, Any]:
+        """One actor or place across articles, by its canonical key (e.g. 'donald trump|USA')."""
+        found = database.entity(key)
+        if found is None:
+            raise HTTPException(404, detail=f"no entity {key!r}")
+        return found
 
     @app.get("/quotes")
     def get_quotes(speaker: Text = None, min_confidence: MinConfidence = None, limit: Limit = 50,

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 from chronicle.records import CHILD_RECORDS, Article, ArticleRecords, Failure, Record
 from chronicle.store.access import LOCK_TIMEOUT, session
 from chronicle.store.schema import (
+    CREATED_RECORDS,
     SCHEMA_VERSION,
     STORED_RECORDS,
     create_table_sql,
@@ -127,7 +128,7 @@ class Store:
                     f"{self.path}: written by a newer chronicle (schema version {found}; this one knows "
                     f"up to {SCHEMA_VERSION}): upgrade chronicle to open it"
                 )
-            for model in STORED_RECORDS.values():
+            for model in CREATED_RECORDS.values():
                 self.con.execute(create_table_sql(model))
                 self._add_missing_columns(model)
             self.con.execute(

@@ -13,6 +13,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from chronicle.records import CHILD_RECORDS, Article, Failure, Record
+from chronicle.stories.records import CONSOLIDATED_RECORDS
 
 SCHEMA_VERSION = 1
 
@@ -26,6 +27,10 @@ _SQL_TYPES: dict[Any, str] = {
 }
 
 STORED_RECORDS: dict[str, type[Record]] = {"articles": Article, **CHILD_RECORDS, "failures": Failure}
+
+# Every table the store creates and documents: the per-article records, then the tables that
+# consolidation derives from them across articles (stories, entities, event groups).
+CREATED_RECORDS: dict[str, type[Record]] = {**STORED_RECORDS, **CONSOLIDATED_RECORDS}
 
 
 def _nested_model(annotation: Any) -> type[BaseModel] | None:
@@ -140,7 +145,7 @@ def schema_markdown() -> str:
         "Offsets (`start`, `end`, `*_start`, `*_end`) are character offsets into `articles.text`, end-exclusive.",
         "",
     ]
-    for table, model in STORED_RECORDS.items():
+    for table, model in CREATED_RECORDS.items():
         hints = typing.get_type_hints(model)
         doc = (model.__doc__ or "").strip().splitlines()[0] if model.__doc__ else ""
         lines += [f"## {table}", "", doc, "", "| column | type | null | meaning |", "| --- | --- | --- | --- |"]

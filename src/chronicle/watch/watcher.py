@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,8 @@ class WatchConfig:
     """Pages fetched per round at most; the rest wait for the next round."""
     max_attempts: int = 3
     """Rounds a page failing with a passing error (timeout, 5xx) is tried before it is given up."""
+    consolidate_every: float = 60.0
+    """Seconds between two consolidations (stories, entities, event groups) of a running watcher."""
 
 
 @dataclass
@@ -79,6 +82,8 @@ class Watcher:
         self._lock_fd = self._claim_folder()
         self.state = State.load(self.state_path)
         self.stop = threading.Event()
+        self._unconsolidated = False
+        self._consolidated_at = -config.consolidate_every  # the first round that stores consolidates
 
     def _claim_folder(self) -> int:
         """One watcher per folder: two would fetch the same pages and race on state.json."""
@@ -103,6 +108,7 @@ class Watcher:
         while not self.stop.is_set():
             self.log(self.run_once().line())
             self.stop.wait(interval)
+        self.consolidate()
 
     def run_once(self) -> Round:
         report = Round()
@@ -116,6 +122,7 @@ class Watcher:
         finally:
             archive.close()
         self._ingest_pending(report)
+        self.consolidate(report, due_only=True)
         return report
 
     def _read_source(self, url: str, queue: list[str], archive: Archive, report: Round, budget: int) -> int:
@@ -191,10 +198,23 @@ class Watcher:
                     setattr(report.tally, counter, getattr(report.tally, counter) + getattr(tally, counter))
             self.state.warcs[name] = "ingested"
             self._save()
-        if report.tally.stored > stored:
-            # as `chronicle ingest` does: new articles join stories, entities and event groups
-            with self.store.session(write=True) as con:
-                report.consolidation = consolidate(con).line()
+        self._unconsolidated |= report.tally.stored > stored
+
+    def consolidate(self, report: Round | None = None, *, due_only: bool = False) -> None:
+        """As `chronicle ingest` does: new articles join stories, entities and event groups.
+
+        Consolidation rebuilds the derived tables while holding the store, so a running watcher
+        does it at most every `consolidate_every` seconds (readers wait for it), and on stopping.
+        """
+        early = time.monotonic() < self._consolidated_at + self.config.consolidate_every
+        if not self._unconsolidated or (due_only and early):
+            return
+        with self.store.session(write=True) as con:
+            line = consolidate(con).line()
+        self._consolidated_at = time.monotonic()
+        self._unconsolidated = False
+        if report is not None:
+            report.consolidation = line
 
     def _save(self) -> None:
         self.state.save(self.state_path)

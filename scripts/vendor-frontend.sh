@@ -6,9 +6,10 @@ set -eu
 DEST=src/chronicle/serve/static/vendor
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-# name version file-inside-package
+# name version file-inside-package...
 vendor() {
-    name=$1 version=$2 file=$3
+    name=$1 version=$2
+    shift 2
     (cd "$TMP" && npm pack --silent "$name@$version" --json > "$name.json")
     tarball=$(cd "$TMP" && ls "$name"-"$version".tgz)
     want=$(cd "$TMP" && npm view "$name@$version" dist.integrity)
@@ -16,11 +17,14 @@ vendor() {
     [ "$want" = "$got" ] || { echo "$name@$version: integrity mismatch" >&2; exit 1; }
     mkdir -p "$DEST/$name" "$TMP/$name"
     tar -xzf "$TMP/$tarball" -C "$TMP/$name"
-    cp "$TMP/$name/package/$file" "$DEST/$name/"
+    for file in "$@"; do cp "$TMP/$name/package/$file" "$DEST/$name/"; done
     cp "$TMP/$name/package/"LICENSE* "$DEST/$name/" 2>/dev/null || true
     echo "$name@$version $want" >> "$DEST/VERSIONS.tmp"
 }
 rm -f "$DEST/VERSIONS.tmp"
 vendor chart.js 4.4.1 dist/chart.umd.js
 vendor cytoscape 3.28.1 dist/cytoscape.min.js
+# the API docs pages (/docs and /redoc) load these instead of a CDN, so they work offline
+vendor swagger-ui-dist 5.35.0 swagger-ui-bundle.js swagger-ui.css favicon-32x32.png
+vendor redoc 2.5.4 bundles/redoc.standalone.js
 mv "$DEST/VERSIONS.tmp" "$DEST/VERSIONS"

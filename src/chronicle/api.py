@@ -22,6 +22,15 @@ from chronicle.stories.queries import ConsolidatedQueries
 
 # Tables whose rows carry a `confidence` the default views filter on (actors' applies to their codes).
 CONFIDENCE_FILTERED = ("quotes", "events", "places", "dates")
+# An event's date covers the period its granularity gives: a 'year' date is its whole year, a
+# 'month' date its month; a day (or an older row without granularity) is that day.
+PERIOD_START = ("CASE date_granularity WHEN 'year' THEN make_date(year(date), 1, 1) "
+                "WHEN 'month' THEN make_date(year(date), month(date), 1) ELSE date END")
+PERIOD_END = ("CASE date_granularity WHEN 'year' THEN make_date(year(date), 12, 31) "
+              "WHEN 'month' THEN last_day(date) ELSE date END")
+DATE_ISO = ("CASE date_granularity WHEN 'year' THEN strftime(date, '%Y') WHEN 'month' THEN strftime(date, '%Y-%m') "
+            "ELSE strftime(date, '%Y-%m-%d') END")
+EVENT_COLUMNS = f"*, {DATE_ISO} AS date_iso"
 
 # An HTML document announces itself in its first bytes; plain text rarely starts with a tag.
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<(p|div|article|h[1-6])[\s>])", re.I)
@@ -135,13 +144,20 @@ class Database(ConsolidatedQueries):
                 result[table] = []
                 continue
             condition, params = self._confident(table, min_confidence)
-            result[table] = self.query(f"SELECT * FROM {table} WHERE article_id = ? AND {condition} ORDER BY id",
-                                       [article_id, *params])
+            columns = EVENT_COLUMNS if table == "events" else "*"
+            result[table] = self.query(f"SELECT {columns} FROM {table} WHERE article_id = ? AND {condition} "
+                                       "ORDER BY id", [article_id, *params])
         return result
 
     def events(self, *, actor: str | None = None, type: str | None = None, start: dt.date | None = None,
-               end: dt.date | None = None, place: str | None = None, article_id: str | None = None,
-               min_confidence: float | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+               end: dt.date | None = None, coarser: bool = False, place: str | None = None,
+               article_id: str | None = None, min_confidence: float | None = None, limit: int = 50,
+               offset: int = 0) -> dict[str, Any]:
+        """Events matching every given filter. An event's date covers the period its granularity
+        gives (a 'year' date is the whole year): `start`/`end` keep the events whose period lies
+        inside them, or, with `coarser=True`, also those whose coarser period only overlaps them
+        (an event in "2019" for June-December 2019). Rows carry `date_iso`, the date cut to its
+        granularity ("2019", "2019-06", "2019-06-14")."""
         condition, params = self._confident("events", min_confidence)
         where = [condition]
         if actor:
@@ -151,10 +167,10 @@ class Database(ConsolidatedQueries):
             where.append("upper(event_type) = upper(?)")
             params.append(type)
         if start:
-            where.append("date >= ?")
+            where.append(f"{PERIOD_END if coarser else PERIOD_START} >= ?")
             params.append(start)
         if end:
-            where.append("date <= ?")
+            where.append(f"{PERIOD_START if coarser else PERIOD_END} <= ?")
             params.append(end)
         if place:
             where.append("place_id IN (SELECT id FROM places WHERE name ILIKE ? OR text ILIKE ? OR id = ?)")
@@ -162,7 +178,7 @@ class Database(ConsolidatedQueries):
         if article_id:
             where.append("article_id = ?")
             params.append(article_id)
-        return self._page("events", where, params, "date NULLS LAST, id", limit, offset)
+        return self._page("events", where, params, "date NULLS LAST, id", limit, offset, EVENT_COLUMNS)
 
     def quotes(self, *, speaker: str | None = None, min_confidence: float | None = None, limit: int = 50,
                offset: int = 0) -> dict[str, Any]:
@@ -193,9 +209,10 @@ class Database(ConsolidatedQueries):
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     def timeline(self) -> list[dict[str, Any]]:
-        """Event counts per (date, type); undated events are left out."""
-        return self.query("SELECT date, event_type, count(*) AS count FROM events WHERE date IS NOT NULL "
-                          "GROUP BY ALL ORDER BY date, event_type")
+        """Event counts per (date cut to its granularity, granularity, type): an event dated to a year
+        is counted in that year's bin ("2019"), never on 1 January; undated events are left out."""
+        return self.query(f"SELECT {DATE_ISO} AS date, coalesce(date_granularity, 'day') AS granularity, event_type, "
+                          "count(*) AS count FROM events WHERE date IS NOT NULL GROUP BY ALL ORDER BY date, event_type")
 
     def network(self) -> dict[str, Any]:
         """Actors that appear as source or target of an event, and one edge per such event."""

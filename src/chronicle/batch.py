@@ -33,12 +33,12 @@ class Tally:
     duplicates: int = 0
     failed: int = 0
     skipped: int = 0
+    warnings: int = 0
     failures: list[Failure] = field(default_factory=list)
 
     def line(self) -> str:
-        return (
-            f"stored {self.stored}, duplicates {self.duplicates}, failed {self.failed}, skipped {self.skipped}"
-        )
+        line = f"stored {self.stored}, duplicates {self.duplicates}, failed {self.failed}, skipped {self.skipped}"
+        return f"{line}, warnings {self.warnings}" if self.warnings else line
 
 
 def with_publication_date(article: Article, config: PipelineConfig) -> Article:
@@ -142,6 +142,8 @@ def ingest(
             tally.failures.append(result)
             if result.status == "skipped":
                 tally.skipped += 1
+            elif result.status == "warning":
+                tally.warnings += 1  # the article itself follows in the stream and is stored
             else:
                 tally.failed += 1
             if on_result is not None:

@@ -235,13 +235,16 @@ class Tone(Record):
 
 
 class Failure(Record):
-    """An input that could not be processed, or was skipped (e.g. not English)."""
+    """An input that could not be processed, or was skipped (e.g. not English), or a stored article's warning."""
 
     table: ClassVar[str] = "failures"
 
     input: str
     reason: str
-    status: Literal["failed", "skipped"] = "failed"
+    status: Literal["failed", "skipped", "warning"] = Field(
+        "failed",
+        description="failed: not stored; skipped: left out on purpose; warning: stored, with the problem named",
+    )
     article_id: str | None = None
     at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
 

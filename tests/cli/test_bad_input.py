@@ -67,9 +67,19 @@ def make_bad(tmp_path: Path, kind: str) -> tuple[Path, str, str]:
         target.write_bytes(b"\x89PNG\x00\x00\x01\x02" * 50)
         return target, "binary file", "failed"
     if kind == "utf8":
+        # one stray byte: replaced, the article stored, a warning row names the byte
+        target = path / "stray.txt"
+        target.write_bytes(SECOND_STORY.replace("tram", "tr\xe4m", 1).encode("utf-8").replace(b"\xc3\xa4", b"\xe4"))
+        return target, "invalid UTF-8 at byte", "warning"
+    if kind == "latin1":
+        # a whole text in another encoding is not guessed at
         target = path / "latin.txt"
-        target.write_bytes("Caf\xe9 owners protest new rules".encode("latin-1"))
+        target.write_bytes(("Caf\xe9 owners protest new r\xe8gles in M\xfcnchen. " * 20).encode("latin-1"))
         return target, "invalid UTF-8", "failed"
+    if kind == "long":
+        target = path / "book.txt"
+        target.write_text("A Very Long Read\n\n" + (SECOND_STORY.split("\n\n")[1] + "\n\n") * 700)
+        return target, "article too long", "failed"
     if kind == "html_no_body":
         target = path / "empty.html"
         target.write_text("<html><head><title>x</title></head><body><nav>Home</nav></body></html>")
@@ -101,7 +111,8 @@ def make_bad(tmp_path: Path, kind: str) -> tuple[Path, str, str]:
     raise AssertionError(kind)
 
 
-BAD_KINDS = ["empty", "binary", "utf8", "html_no_body", "huge", "warc", "jsonl", "unknown", "german", "missing"]
+BAD_KINDS = ["empty", "binary", "utf8", "latin1", "long", "html_no_body", "huge", "warc", "jsonl", "unknown", "german",
+             "missing"]
 
 
 @pytest.mark.parametrize("kind", BAD_KINDS)
@@ -113,7 +124,7 @@ def test_bad_input_is_reported_recorded_and_the_batch_goes_on(tmp_path, stored, 
     named = str(bad).split("#")[0]
     result = ingest(named, str(good), "--db", str(stored))
 
-    assert result.exit_code == (1 if status == "failed" else 0), result.output
+    assert result.exit_code == (1 if status == "failed" else 0), result.output  # a warning's article is stored
     lines = [line for line in result.stderr.splitlines() if line.startswith(str(bad) + ":")]
     assert len(lines) == 1 and reason in lines[0], result.stderr
     assert "Traceback" not in result.output + result.stderr
@@ -126,11 +137,15 @@ def test_bad_input_is_reported_recorded_and_the_batch_goes_on(tmp_path, stored, 
     con.close()
 
 
-def test_rerun_does_not_duplicate_failures(tmp_path, stored):
-    bad, _reason, _status = make_bad(tmp_path, "empty")
-    ingest(str(bad), "--db", str(stored))
-    ingest(str(bad), "--db", str(stored))
-    assert [r[0] for r in failure_rows(stored)] == [str(bad)]
+@pytest.mark.parametrize("kind", ["empty", "long", "utf8"])
+def test_rerun_does_not_duplicate_failures(tmp_path, stored, kind):
+    bad, reason, status = make_bad(tmp_path, kind)
+    first = ingest(str(bad), "--db", str(stored))
+    second = ingest(str(bad), "--db", str(stored))
+    assert first.exit_code == second.exit_code == (1 if status == "failed" else 0)
+    assert "Traceback" not in first.output + second.output
+    assert [(r[0], r[2]) for r in failure_rows(stored)] == [(str(bad), status)]
+    assert failure_rows(stored)[0][1].startswith(reason)
 
 
 def test_read_only_database_is_refused_untouched(tmp_path, stored):
@@ -168,3 +183,11 @@ def test_directory_as_database(tmp_path):
 
 def test_unknown_option_is_a_usage_error(tmp_path):
     assert runner.invoke(app, ["ingest", "x", "--no-such-option"]).exit_code == 2
+
+
+def test_summary_lists_a_warning_under_stored_articles(tmp_path):
+    bad, _reason, _status = make_bad(tmp_path, "utf8")
+    result = ingest(str(bad), "--db", str(tmp_path / "w.duckdb"), "--summary")
+    assert result.exit_code == 0, result.output
+    assert "stored with warnings" in result.stdout and "not stored" not in result.stdout
+    assert "Council Approves New Tram Line" in result.stdout  # the article itself was stored

@@ -15,14 +15,25 @@ GOLD = SHARED / "eval" / "plover" / "gsr-dev.jsonl"
 PHOENIX = SHARED / "dictionaries" / "phoenix"
 
 
-def test_bad_gold_lines_are_named(tmp_path):
+def test_malformed_gold_records_are_warned_about_and_skipped(tmp_path):
     path = tmp_path / "gold.jsonl"
-    path.write_text('{"text": "Fine.", "event": "AGREE"}\nnot json\n', encoding="utf-8")
-    with pytest.raises(GoldError, match=r"gold.jsonl:2: not JSON"):
-        read_gold(path)
-    path.write_text('{"event": "AGREE"}\n', encoding="utf-8")
-    with pytest.raises(GoldError, match=r"gold.jsonl:1: a PLOVER record needs"):
-        read_gold(path)
+    good = {"id": "ok1", "text": "Fine.", "event": "AGREE", "source": [{"actorText": "X", "code": "USA"}]}
+    no_target = {"id": "ok2", "text": "Fine.", "event": "AGREE", "target": ""}
+    lines = [json.dumps(good), json.dumps(no_target), "not json", json.dumps({"id": "r3", "event": "AGREE"}),
+             json.dumps({"id": "r4", "text": "A.", "event": "AGREE", "target": "USA"}),
+             json.dumps({"id": "r5", "text": "B.", "event": "AGREE", "source": [{"code": 7}]})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    warnings: list[str] = []
+    records = read_gold(path, warn=warnings.append)
+    assert [r["id"] for r in records] == ["ok1", "ok2"]
+    assert len(warnings) == 4 and all("\n" not in w for w in warnings)
+    assert "gold.jsonl:3" in warnings[0] and "not JSON" in warnings[0]
+    assert "r3" in warnings[1] and "'text'" in warnings[1]
+    assert "r4" in warnings[2] and "'target'" in warnings[2]
+    assert "r5" in warnings[3] and "source.code" in warnings[3]
+    path.write_text("not json\n", encoding="utf-8")
+    with pytest.raises(GoldError, match="no well-formed records"):
+        read_gold(path, warn=warnings.append)
 
 
 def test_country_level_codes():

@@ -143,12 +143,34 @@ def test_binary_file(tmp_path, good):
     assert_good_still_read(articles, good)
 
 
-def test_invalid_utf8_names_the_byte(tmp_path, good):
-    path = tmp_path / "latin1.txt"
+def test_stray_invalid_byte_is_replaced_with_a_warning(tmp_path, good):
+    path = tmp_path / "stray.txt"
     path.write_bytes("Caf\u00e9 owners protest new tax".encode("latin-1"))
+    items = list(read_inputs([str(path), str(good)]))
+    warning, article = items[0], items[1]
+    assert isinstance(warning, Failure) and warning.status == "warning"
+    assert warning.reason == "invalid UTF-8 at byte 3: 1 invalid sequence replaced by U+FFFD"
+    assert isinstance(article, Article) and article.text == "Caf\ufffd owners protest new tax"
+    assert warning.article_id == article.id
+    assert_good_still_read([i for i in items if isinstance(i, Article)][1:], good)
+
+
+def test_text_in_another_encoding_is_not_guessed(tmp_path, good):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(("Caf\u00e9 owners protest new r\u00e8gles in M\u00fcnchen. " * 10).encode("latin-1"))
     articles, failures = results([path, good])
-    assert reason(failures, path) == "invalid UTF-8 at byte 3"
+    assert reason(failures, path) == "invalid UTF-8 at byte 3 (30 invalid sequences: not UTF-8 text)"
     assert_good_still_read(articles, good)
+
+
+def test_stray_byte_in_a_jsonl_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    line = json.dumps({"text": STORY}).encode("utf-8").replace(b"villages", b"vill\xe4ges", 1)
+    path.write_bytes(line + b"\n")
+    items = list(read_inputs([str(path)]))
+    assert [type(i).__name__ for i in items] == ["Failure", "Article"]
+    assert items[0].status == "warning" and items[0].input == f"{path}#L1"
+    assert "\ufffd" in items[1].text
 
 
 def test_html_without_article_body(tmp_path, good):

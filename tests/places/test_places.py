@@ -60,9 +60,14 @@ def test_place_missing_from_the_gazetteer_stays_unresolved(extract):
     records = extract("Crowds gathered on Moi Avenue in Nairobi, where police fired tear gas. "
                       "Nairobi residents said the city was calm by night.")
     street = place(records, "Moi Avenue")
-    # no focus fallback: the street lies in the place it is said to be in ("<street> in <city>")
+    # the street lies in the place it is said to be in ("<street> in <city>")
     assert street.name == "Nairobi"
-    alone = extract("Crowds gathered on Moi Avenue. Later they marched to Nairobi's parliament.")
+    # a village the gazetteer lacks is not put at the article's town
+    village = extract("Herders fled Kwembeleni village on Monday. Officials in Nairobi said aid was coming.")
+    for found in (p for p in village.places if p.text.startswith("Kwembeleni")):
+        assert found.latitude is None
+    # with no town in the article, a street stays unresolved
+    alone = extract("Crowds gathered on Moi Avenue as Kenya voted.")
     if any(p.text == "Moi Avenue" for p in alone.places):
         street = place(alone, "Moi Avenue")
         assert street.latitude is None and street.reason == "not in the gazetteer"

@@ -44,3 +44,13 @@ def test_every_seed_attribution_target(seed):
     ]
     assert pronoun_or_nominal
     assert all(found_with_speaker(seed, g) for g in pronoun_or_nominal)
+
+
+def test_every_seed_attribution_has_its_speaker(seed):
+    assert sum(found_with_speaker(seed, g) for g in gold()) == len(gold()) == 22
+
+
+def test_no_two_seed_records_give_one_stretch_different_speakers(seed):
+    from tests.quotes.test_trust import no_contradictions
+
+    assert no_contradictions(seed.quotes) == []

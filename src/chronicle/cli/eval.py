@@ -10,9 +10,11 @@ import importlib
 
 import typer
 
+from chronicle.cli.guard import guarded
+
 EVALUATIONS = ("quotes", "places", "petrarch", "events")
 
 app = typer.Typer(help="Measure extraction accuracy on annotated corpora (prints JSON).", no_args_is_help=True)
 
 for _name in EVALUATIONS:
-    app.command(_name)(importlib.import_module(f"chronicle.evaluate.{_name}").command)
+    app.command(_name)(guarded(importlib.import_module(f"chronicle.evaluate.{_name}").command))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from chronicle.cli.options import Db, fail
+from chronicle.cli.options import Db, fail, first_line, store_errors
 
 
 class Format(StrEnum):
@@ -26,15 +26,19 @@ def command(
     db: Db = Path("chronicle.duckdb"),
 ) -> None:
     """Export every table of the store (articles, actors, mentions, quotes, events, …, failures)."""
-    from chronicle.store import Store, StoreError
+    from chronicle.store import Store
     from chronicle.store.schema import STORED_RECORDS
 
-    try:
+    if out.exists() and not out.is_dir():
+        raise fail(f"{out}: exists and is not a folder (export writes one file per table into a folder)")
+    with store_errors(db):
         store = Store(db, read_only=True)
-    except StoreError as exc:
-        raise fail(str(exc)) from None
-    out.mkdir(parents=True, exist_ok=True)
-    with store:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        store.close()
+        raise fail(f"{out}: cannot create folder: {exc.strerror or first_line(exc)}") from None
+    with store, store_errors(db):
         for table in STORED_RECORDS:
             target = out / f"{table}.{format.value}"
             # the path is ours, not user SQL; quotes in it are escaped for the SQL string literal

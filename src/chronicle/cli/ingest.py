@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from chronicle.cli.options import BatchSize, Date, Db, Dictionaries, Model, Paths, fail, pipeline_config
+from chronicle.cli.options import (
+    BatchSize,
+    Date,
+    Db,
+    Dictionaries,
+    Model,
+    Paths,
+    fail,
+    pipeline_config,
+    store_errors,
+)
 
 
 def command(
@@ -29,13 +40,15 @@ def command(
     from chronicle.ingest import read_inputs
     from chronicle.nlp import ModelNotFound
     from chronicle.records import Failure
-    from chronicle.store import Store, StoreError
+    from chronicle.store import Store
 
     config = pipeline_config(model, date, dictionaries, batch_size)
-    try:
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    if len(missing) == len(paths):
+        # nothing to read: say so, and leave the database (or its absence) as it was
+        raise fail(f"chronicle ingest: no such file or directory: {', '.join(missing)}")
+    with store_errors(db):
         store = Store(db)
-    except StoreError as exc:
-        raise fail(str(exc)) from None
 
     console = Console(stderr=True)
     progress = Progress(
@@ -61,16 +74,18 @@ def command(
             progress.update(task, rate=f"{done / elapsed:.1f}" if elapsed else "-")
 
         try:
-            tally = ingest(read_inputs(paths), store, config, workers=workers, on_result=on_result)
+            with store_errors(db):
+                tally = ingest(read_inputs(paths), store, config, workers=workers, on_result=on_result)
         except ModelNotFound as exc:
             raise fail(f"chronicle ingest: {exc}") from None
         from chronicle.stories.consolidate import consolidate
 
-        typer.echo(f"{db}: {consolidate(store.con).line()}", err=True)
-        if summary:
-            from chronicle.cli.summary import print_summary
+        with store_errors(db):
+            typer.echo(f"{db}: {consolidate(store.con).line()}", err=True)
+            if summary:
+                from chronicle.cli.summary import print_summary
 
-            print_summary(store, sys.stdout)
+                print_summary(store, sys.stdout)
     typer.echo(f"{db}: {tally.line()}", err=True)
     if tally.failed:
         raise typer.Exit(1)

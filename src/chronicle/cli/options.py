@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -44,3 +46,32 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one line on stderr and return the Exit to raise."""
     typer.echo(message, err=True)
     return typer.Exit(code)
+
+
+def first_line(exc: BaseException) -> str:
+    return next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+
+
+def store_damage(exc: BaseException) -> bool:
+    """A DuckDB error that comes from the database file (damaged, unreadable), not from a query's text."""
+    import duckdb
+
+    # DuckDB raises its base class for a corrupt block and IOException for file trouble; mistakes
+    # in SQL text come as subclasses (ParserException, BinderException, CatalogException …).
+    return type(exc) is duckdb.Error or isinstance(exc, (duckdb.IOException, duckdb.InternalException,
+                                                          duckdb.FatalException))
+
+
+@contextmanager
+def store_errors(db: str | Path) -> Iterator[None]:
+    """Any store failure inside the block becomes one line naming `db` and the reason (exit 2)."""
+    import duckdb
+
+    from chronicle.store import StoreError
+
+    try:
+        yield
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    except duckdb.Error as exc:
+        raise fail(f"{db}: {first_line(exc)}") from None

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from chronicle.cli.options import Db, fail
+from chronicle.cli.options import Db, fail, first_line, store_damage, store_errors
 
 
 class Format(StrEnum):
@@ -28,20 +28,19 @@ def command(
     """Run read-only SQL against the store and print the result."""
     import duckdb
 
-    from chronicle.store import Store, StoreError
+    from chronicle.store import Store
 
-    try:
+    with store_errors(db):
         store = Store(db, read_only=True)
-    except StoreError as exc:
-        raise fail(str(exc)) from None
     with store:
         try:
             cursor = store.con.execute(sql)
             names = [d[0] for d in cursor.description or []]
             rows = cursor.fetchall()
         except duckdb.Error as exc:
-            message = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
-            raise fail(f"chronicle query: {message}") from None
+            # a damaged file is the store's fault and names it; a mistake in the SQL is the query's
+            who = db if store_damage(exc) else "chronicle query"
+            raise fail(f"{who}: {first_line(exc)}") from None
     if format is Format.csv:
         writer = csv.writer(sys.stdout)
         writer.writerow(names)

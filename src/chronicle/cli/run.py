@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from chronicle.cli.options import store_errors
+
 
 class Engine(StrEnum):
     ray = "ray"
@@ -43,7 +45,7 @@ def command(
         from chronicle.distributed.load import load_shards
         from chronicle.store import Store
 
-        with Store(load) as store:
+        with store_errors(load), Store(load) as store:
             report["loaded"] = load_shards(store, out)
             from chronicle.stories.consolidate import consolidate
 

@@ -1,4 +1,4 @@
-"""`chronicle serve`: the HTTP API and web page over a database."""
+"""`chronicle serve`: the HTTP API and web page over a database, checked before serving."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import sys
 
 import typer
 
-from chronicle.store import DEFAULT_DB, StoreError
+from chronicle.cli.options import store_errors
+from chronicle.store import DEFAULT_DB
 
 
 def command(
@@ -19,10 +20,8 @@ def command(
 
     from chronicle.serve import create_app
 
-    try:
+    # the whole store is read once here: a damaged, locked or missing file is refused before serving
+    with store_errors(db):
         app = create_app(db)
-    except StoreError as exc:
-        print(f"chronicle serve: {exc}", file=sys.stderr)
-        raise typer.Exit(2) from None
     print(f"chronicle: serving {db} at http://{host}:{port}/ (API docs at /docs)", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning")

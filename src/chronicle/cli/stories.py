@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from chronicle.cli.options import Db, fail
+from chronicle.cli.options import Db, store_errors
 
 
 class Format(StrEnum):
@@ -26,14 +26,12 @@ def command(
                                                       help="Only stories seen on or after this date.")] = None,
 ) -> None:
     """Print the stories: the articles from any outlet that report the same news event."""
-    from chronicle.store import Store, StoreError
+    from chronicle.store import Store
     from chronicle.stories.queries import StoreQueries
 
-    try:
+    with store_errors(db):
         store = Store(db, read_only=True)
-    except StoreError as exc:
-        raise fail(str(exc)) from None
-    with store:
+    with store, store_errors(db):
         queries = StoreQueries(store.con)
         found = queries.stories(since=since.date() if since else None, limit=queries.stories()["total"] or 1)["items"]
     if format is Format.jsonl:

@@ -51,9 +51,12 @@ def print_summary(store: Store, out: TextIO) -> None:
         )
     _print_stories(console, store)
     failures = con.execute("SELECT input, reason, status FROM failures ORDER BY input").fetchall()
-    if failures:
-        console.rule("[bold]not stored")
-        for source, reason, status in failures:
+    # warnings belong to articles that were stored; failed and skipped inputs were not
+    for heading, wanted in (("not stored", {"failed", "skipped"}), ("stored with warnings", {"warning"})):
+        rows = [row for row in failures if row[2] in wanted]
+        if rows:
+            console.rule(f"[bold]{heading}")
+        for source, reason, status in rows:
             console.print(f"  {escape(source)}: {escape(reason)} [dim]({status})")
     console.print(
         f"\nOpen the web page: [bold].venv/bin/chronicle serve --db {escape(store.path)}[/] then http://127.0.0.1:8000/"

@@ -33,7 +33,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import json
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,10 +46,12 @@ from spacy.tokens import Doc, Span, Token
 from chronicle.extract.codes import (
     NOT_LOCAL_SECTORS,
     Code,
+    actor_key,
     agents,
     capital_of,
     city_country,
     code_tokens,
+    company_country,
     country_in,
     country_of,
     is_demonym,
@@ -59,6 +64,7 @@ from chronicle.extract.codes import (
     organisation_of,
     subdivision_country,
 )
+from chronicle.extract.coref import resolve_pronouns
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import Actor, ArticleRecords, Mention, child_id
 
@@ -69,6 +75,7 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "predet"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "conj", "appos", "attr"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
 ETHNIC = {"ethnic"}
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC", "ORG"}
 LOCATIVE = {"in", "near", "of", "from", "outside", "inside", "around"}
@@ -80,6 +87,27 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT",
 TITLE_CASE_SHARE = 0.8
 TITLE_CASE_WORD_LENGTH = 4
 TITLE_CASE_MIN_WORDS = 3
+# without a separate title, a first paragraph this short or shorter may be the headline
+HEADLINE_MAX_TOKENS = 25
+# not a name: markup, handles, paths, case and file numbers ("datetime=\"2016", "--DeltaTrak", "18-cr-457")
+NOT_A_NAME = re.compile(r"[=<>\[\]{}|@#\\/_*\"]|^\W|\d{3,}|\d+-\w*\d")
+# a line that credits the story or a picture: its names are the newsroom's, not actors
+CREDIT_LINE = re.compile(r"^\W*(?:by|photo|photograph|image|picture|credit|video|graphic|reporting|written|edited|"
+                         r"compiled|source|copyright)\b", re.IGNORECASE)
+CREDIT_WORDS = re.compile(
+    r"\b(?:contributed(?: reporting)? to this (?:report|story|article)|additional reporting|reporting by|"
+    r"writing by|editing by|follow (?:him|her|them|us) on|photo(?:graph)? by|getty images|ap photo|"
+    r"is an? (?:staff |senior |freelance |political |foreign )?(?:writer|reporter|correspondent|columnist|"
+    r"editor|journalist|contributor)\b)|/(?:ap|afp|reuters|getty)\b", re.IGNORECASE)
+CREDIT_LINE_MAX_WORDS = 8
+CREDIT_SENTENCE_MAX_TOKENS = 20
+# a title-case line of the body this short is a heading or a link
+FURNITURE_MAX_WORDS = 14
+# the country an article is about has at least this share of its coded mentions, and this many
+DOMINANT_SHARE = 0.5
+DOMINANT_MIN = 3
+# the newsroom speaking of itself ("our correspondent", "this reporter")
+SELF_REFERENCE = {"our", "my", "this"}
 
 
 @dataclass(frozen=True)
@@ -113,6 +141,8 @@ class _Actor:
     owner: Token | None = None
     """A possessive pronoun the group belongs to ("his own forces"): its country once resolved."""
     mentions: list[tuple[Span, str]] = field(default_factory=list)
+    basis: dict[str, str] = field(default_factory=dict)
+    """Which step gave the country and the sector ("text", "list", "sentence", "document")."""
 
     def first(self) -> int:
         return min(s.start for s, _kind in self.mentions)
@@ -150,6 +180,9 @@ def _absorbs(actor: _Actor, kind: str, parts: tuple[str, ...], code: Code) -> bo
     if code.org and code.org == actor.code.org and code.sector == actor.code.sector:
         return True
     joined = " ".join(parts)
+    if kind == "organisation" and actor.kind == "organisation" and len(parts) == 1 and 2 <= len(actor.parts) <= 3 \
+            and parts[0] == actor.parts[-1] and not actor.code.sector and not code.sector:
+        return True  # "Ann Reyl" … "Reyl", both taken for organisations: a person's surname
     return joined == " ".join(actor.parts) or joined == acronym(actor.parts) or (
         len(parts) > 1 and acronym(parts) == " ".join(actor.parts)
     )
@@ -215,12 +248,15 @@ class Headline:
 
 
 def title_case_headline(doc: Doc, has_title: bool) -> Headline | None:
-    """The document's headline (its first paragraph, when the article has a title) if it is written in
-    title case and a body follows; None otherwise (sentence-case headlines parse like any sentence)."""
-    cut = doc.text.find("\n\n") if has_title else -1
+    """The document's headline (its first paragraph, when the article has a title or the paragraph is
+    short) if it is written in title case and a body follows; None otherwise (sentence-case headlines
+    parse like any sentence)."""
+    cut = doc.text.find("\n\n")
     if cut < 0:
         return None
     end = next((t.i for t in doc if t.idx >= cut), len(doc))
+    if not has_title and end > HEADLINE_MAX_TOKENS:
+        return None  # a first paragraph this long is the lead, not a headline
     long_words = [t for t in doc[:end] if t.is_alpha and len(t) >= TITLE_CASE_WORD_LENGTH]
     capitalised = sum(t.text[:1].isupper() for t in long_words)
     if (len(long_words) < TITLE_CASE_MIN_WORDS or capitalised < TITLE_CASE_SHARE * len(long_words)
@@ -243,6 +279,53 @@ def title_case_headline(doc: Doc, has_title: bool) -> Headline | None:
         if ent.start >= end and ent.label_ == "ORG" and len(parts) > 1:
             names.add(acronym(parts))  # "EU" in the headline, "the European Union" in the body
     return Headline(end, frozenset(names), nouns, frozenset(words))
+
+
+def _line(span: Span, text: str) -> tuple[int, str]:
+    """Start offset and text of the line (paragraph) a span is in; `text` is the document's (Doc.text
+    is rebuilt on every call, so callers read it once)."""
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    return start, text[start : end if end >= 0 else len(text)]
+
+
+def is_credit(span: Span, text: str) -> bool:
+    """A name in a byline, a dateline's agency, a picture credit or a contributor line ("By Ann Reyl",
+    "WARSAW (AP) —", "Photo: Ann Reyl/AFP", "Ann Reyl contributed to this report"): the newsroom's
+    people and agencies, not actors of the story."""
+    start, line = _line(span, text)
+    # a contributor or bio line is short; a long sentence that mentions a reporter is the story's
+    sentence = span.sent
+    if CREDIT_LINE.match(line) or (len(sentence) <= CREDIT_SENTENCE_MAX_TOKENS and CREDIT_WORDS.search(sentence.text)):
+        return True
+    before = text[start : span.start_char].rstrip()
+    if before.endswith("(") and before[:-1].strip() and not any(c.islower() for c in before):
+        return True  # a dateline: "WARSAW (AP) —"
+    if span.label_ != "PERSON" or len(line.split()) > CREDIT_LINE_MAX_WORDS:
+        return False
+    # a short line with a name and no verb: a byline or a caption credit ("Ann Reyl | Staff writer")
+    tokens = span.doc.char_span(start, start + len(line), alignment_mode="expand") or span
+    return not any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+
+
+def _before_colon(span: Span) -> Span | None:
+    """A name NER ran across a colon ("Ann Reyl: Dealing With …") ends at the colon."""
+    for token in span:
+        if token.text in {":", "|"}:
+            return span.doc[span.start : token.i] if token.i > span.start else None
+    return span
+
+
+def is_furniture(span: Span, text: str) -> bool:
+    """A name in a short title-case line of the body (a link, a section heading: "Help Shape the Future
+    of Public Transit"): page furniture, not the story. The headline is judged apart (`Headline`)."""
+    start, line = _line(span, text)
+    if start == 0 or line.rstrip().endswith((".", "?", "!", '"', "\u201d")):
+        return False
+    words = [w for w in line.split() if len(w) >= TITLE_CASE_WORD_LENGTH and w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in words)
+    return len(line.split()) <= FURNITURE_MAX_WORDS and len(words) >= TITLE_CASE_MIN_WORDS \
+        and capitalised >= TITLE_CASE_SHARE * len(words)
 
 
 def in_argument_position(span: Span) -> bool:
@@ -273,12 +356,16 @@ def entity_actor(span: Span) -> tuple[str, Code] | None:
             return None  # a town NER took for a people ("outside the town of Tikrit"): a place
         if span.start > 0 and span.doc[span.start - 1].lower_ in ETHNIC:
             return kind, Code()  # "ethnic Albanians" names an ethnicity, not a nationality
-        return kind, Code(country or country_in(list(span)))
+        # "Republicans", "Muslims": a party's or a faith's followers
+        return kind, Code(country or country_in(list(span)), name_sector(list(span)))
     org = organisation_of(text)
     if org is not None:
         return "organisation", Code(sector=org[1], org=org[0])
     if country is not None:
         return "state", Code(country)
+    company = company_country(text)
+    if company is not None and not capital_of(text):  # NER often takes a company for a place
+        return "organisation", Code(company, "BUS")
     if kind == "state":
         capital = capital_of(text)
         if capital is not None and in_argument_position(span):
@@ -306,8 +393,9 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
         phrases.append(before)
     for child in root.rights:
         if child.dep_ == "appos":
-            phrases.append([t for t in child.subtree if t.dep_ not in {"relcl", "punct"}
-                            and not any(a.dep_ == "relcl" for a in t.ancestors if a.i >= child.i)])
+            # not the clauses inside it ("a spokesman for the coalition fighting Islamic State")
+            phrases.append([t for t in child.subtree if t.dep_ not in CLAUSE_DEPS | {"punct"}
+                            and not any(a.dep_ in CLAUSE_DEPS for a in t.ancestors if a.i >= child.i)])
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
         head = root.head
         phrases.append([*_left_modifiers(head), head])
@@ -342,11 +430,16 @@ class _Builder:
     # --- names ---------------------------------------------------------------------------
     def names(self) -> None:
         candidates = []
+        text = self.doc.text
         for ent in self.doc.ents:
             if self.headline is not None and ent.start < self.headline.end:
                 ent = self.headline.confirmed_name(ent)
                 if ent is None:
                     continue
+            ent = _before_colon(ent)
+            if ent is None or NOT_A_NAME.search(ent.text.strip()) or is_credit(ent, text) or is_furniture(ent, text) \
+                    or ent[-1].lower_ in agents().documents:
+                continue
             found = entity_actor(ent)
             if found is None:
                 continue
@@ -365,6 +458,11 @@ class _Builder:
             self.add(home, ent, "name")
             self.covered.update(range(ent.start, ent.end))
         self._surnames()
+        # organisations our list knows code their staff ("Taliban spokesman …"): look them up first
+        notable_codes([a for a in self.actors if a.kind != "person"])
+        for actor in self.actors:
+            if actor.kind == "organisation":
+                self._describe_organisation(actor)
         for actor in self.actors:
             if actor.kind == "person":
                 self._describe(actor)
@@ -399,6 +497,62 @@ class _Builder:
             for token in _left_modifiers(span.root):
                 if token.i < span.start:
                     self.covered.add(token.i)
+        employer = next((org for span, kind in actor.mentions if kind == "name"
+                         and (org := self._employer(span.root)) is not None), None)
+        if employer is not None and actor.code.sector in {None, "GOV"}:
+            # "Exxon's vice president Ann Reyl", "CNN anchor Ann Reyl": the office is the company's
+            actor.code = Code(actor.code.country or employer.code.country, employer.code.sector, employer.code.org)
+        elif actor.code.sector is None and self._suspect(actor):
+            actor.code = actor.code.merged(Code(sector="CRM"))
+
+    def _employer(self, root: Token) -> _Actor | None:
+        """The organisation a name or role works for, by the words around it: a possessor or compound
+        ("Exxon's spokesman", "CNN anchor"), or "for/of/at X" after its title or apposition ("a
+        spokesman for Exxon"), when that organisation's sector passes to its staff (agents.yaml
+        `affiliates`: companies, media, NGOs, universities, unions, churches, parties, IGOs)."""
+        heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+        if root.dep_ == "appos":
+            heads.append(root.head)
+        for head in heads:
+            tokens = [t for t in _left_modifiers(head) if t.dep_ in {"poss", "compound"}]
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "with"}:
+                    tokens.extend(t for t in child.children if t.dep_ == "pobj")
+            for token in tokens:
+                actor = self.by_token.get(token.i)
+                if actor is not None and actor.kind in {"organisation", "group"} and actor.parts \
+                        and actor.code.sector in agents().affiliates:
+                    return actor
+        return None
+
+    def _suspect(self, actor: _Actor) -> bool:
+        """A named person arrested, charged or convicted ("Reyl was charged", "police arrested Reyl"), or
+        who pleads: a suspect, by the guide's CRM."""
+        verbs = agents().suspect_verbs
+        for span, kind in actor.mentions:
+            root = span.root
+            while root.dep_ == "conj" and root.head is not root:  # "police arrested Reyl and Berg"
+                root = root.head
+            if kind != "name" or root.head is root:
+                continue
+            verb = root.head.lemma_.lower()
+            if verb in verbs and (root.dep_ == "nsubjpass" or (root.dep_ == "dobj" and verb != "plead")
+                                  or (root.dep_ == "nsubj" and verb == "plead")):
+                return True
+        return False
+
+    def _describe_organisation(self, actor: _Actor) -> None:
+        """Code an organisation from the words the article puts around its name, where its name does
+        not code it ("the Chinese e-commerce giant Alibaba" → CHN BUS)."""
+        for span, kind in actor.mentions:
+            if kind != "name":
+                continue
+            code, _role = describe_person(span)
+            if code.country or code.sector:
+                actor.code = actor.code.merged(Code(code.country, code.sector))
+                for token in _left_modifiers(span.root):
+                    if token.i < span.start:
+                        self.covered.add(token.i)
 
     # --- nominals ------------------------------------------------------------------------
     def _lemma(self, token: Token) -> str:
@@ -417,6 +571,9 @@ class _Builder:
                 continue  # "state" in "head of state": part of the phrase it hangs from
             if self.headline is not None and token.i < self.headline.end and not self.headline.confirms_noun(token):
                 continue
+            if token.lemma_.lower() in agents().countable_only and token.tag_ == "NN" and not any(
+                    c.dep_ in {"det", "poss", "compound"} or c.pos_ == "PROPN" for c in token.children):
+                continue  # "excessive force", "show business": the abstract sense
             words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in doc[max(0, token.i - 3) : token.i + 1]]
             sector = noun_sector(words, len(words) - 1)
             lemma = token.lemma_.lower()
@@ -441,6 +598,8 @@ class _Builder:
                 first = first.head
             code = code.merged(Code(code_tokens(_left_modifiers(first)).country))
         lemma = self._lemma(head)
+        if any(c.lower_ in SELF_REFERENCE and c.dep_ in {"poss", "det"} for c in head.lefts) and code.sector == "MED":
+            return  # "our correspondent", "this reporter": the newsroom itself
         if lemma in pronoun_lexicon().country_nouns:
             if head.tag_ in {"NN", "NNP"} and any(c.lower_ == "the" for c in head.children):
                 state = self._nearest(head, lambda a: a.kind == "state" and a.code.country is not None)
@@ -454,16 +613,36 @@ class _Builder:
             if subject is not None:
                 self.add(subject, span, "nominal")
             return
+        named = self._apposed_name(head) or (None if plural else self._apposed_person(head))
+        if named is not None:  # "the e-commerce giant, Alibaba,": a description of the named actor
+            self.add(named, span, "nominal")
+            self.covered.update(range(span.start, span.end))
+            return
         owner = next((c for c in head.lefts if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         if owner is not None:  # "his own forces": whose, the pronoun decides once resolved
             actor = _Actor("group" if plural else "organisation", span.text, code=code, head=None, owner=owner)
             self.actors.append(actor)
             self.add(actor, span, "nominal")
             return
+        employer = self._employer(head)
+        if employer is not None and code.sector in {None, "GOV"} and lemma not in agents().unspecific:
+            # "a WeWork spokesperson", "Taliban representative": the office is the organisation's
+            code = Code(code.country or employer.code.country, employer.code.sector, employer.code.org)
         if is_role(head) and not plural:
             person = self._apposed_person(head) or self._person_for(head, code)
             if person is not None:
                 self.add(person, span, "nominal")
+                if not is_stale(list(span)) and code.sector != "CVL":
+                    # "the Texas senator" gives the person a sector they lack; "the man" tells nothing
+                    person.code = person.code.merged(code)
+                    person.roles.add(lemma)
+                return
+            if lemma in agents().unspecific:
+                return  # "a woman", "the candidate" with no one named: no particular actor
+            same = next((a for a in self.actors if a.kind == "person" and not a.parts
+                         and a.name.lower() == span.text.lower() and a.code == code), None)
+            if same is not None:  # "the late opposition leader" said twice is one person
+                self.add(same, span, "nominal")
                 return
             actor = _Actor("person", span.text, code=code, role=head.text, roles={lemma}, head=lemma)
             self.actors.append(actor)
@@ -473,11 +652,19 @@ class _Builder:
         # unless its own modifiers set it apart ("the other Baltic states", "Latvian soldiers")
         distinct = any(t.lower_ in {"other", "another"} or (t.text[:1].isupper() and t.i > span.start)
                        for t in modifiers)
+        named = None if plural or distinct else self._salient_organisation(head, code)
+        if named is not None:  # "the company" after "Varnia Steel said …"
+            self.add(named, span, "nominal")
+            named.code = named.code.merged(code)
+            self.covered.update(range(span.start, span.end))
+            return
         same = [a for a in self.actors if a.head == lemma and a.kind != "person"
                 and (code.country is None or a.code.country == code.country)
                 and (code.org is None or a.code.org == code.org)]
         home = same[-1] if same and not distinct else None
         if home is None:
+            if lemma in agents().unspecific:
+                return  # "people", "two women": no particular group
             kind = "group" if plural else "organisation"
             home = _Actor(kind, span.text, code=code, head=lemma)
             self.actors.append(home)
@@ -485,11 +672,14 @@ class _Builder:
         self.covered.update(range(span.start, span.end))
 
     def _possessor_code(self, head: Token) -> Code:
-        """"Lukashenko's regime", "the Lukashenko regime": the possessor's country."""
+        """"Lukashenko's regime", "the Lukashenko regime": the possessor's country; "Senator Reyl's
+        office", "her staff": the person's whole code (their office acts for them)."""
         for child in head.lefts:
             if child.dep_ in {"poss", "compound"}:
                 owner = self.by_token.get(child.i)
                 if owner is not None:
+                    if owner.kind == "person" and self._lemma(head) in agents().personal_bodies:
+                        return Code(owner.code.country, owner.code.sector, owner.code.org)
                     return Code(owner.code.country, org=owner.code.org)
         return Code()
 
@@ -506,6 +696,17 @@ class _Builder:
                         if country:
                             return Code(country)
         return Code()
+
+    def _apposed_name(self, head: Token) -> _Actor | None:
+        """A named organisation or group a description stands in apposition with, either way round."""
+        tokens = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            tokens.append(head.head)
+        for token in tokens:
+            actor = self.by_token.get(token.i)
+            if actor is not None and actor.kind in {"organisation", "group"} and actor.parts:
+                return actor
+        return None
 
     def _apposed_person(self, head: Token) -> _Actor | None:
         """The person named in apposition to a role ("Varnia's prime minister, Tomas Reyl, said"):
@@ -536,7 +737,37 @@ class _Builder:
         if before is not None:
             return before
         after = [a for a in self.actors if fits(a) and a.first() > head.i]
-        return min(after, key=lambda a: a.first()) if after else None
+        if after:
+            return min(after, key=lambda a: a.first())
+        if definite and not generic and code.sector is not None:
+            return self._salient_uncoded(head, code)
+        return None
+
+    def _salient_organisation(self, head: Token, code: Code) -> _Actor | None:
+        """"the company", "the newspaper": a definite singular body noun names the organisation last named
+        in its sentence or the one before whose code does not clash."""
+        if not any(c.lower_ in {"the", "this", "that"} for c in head.children) or code.sector is None:
+            return None
+        start = head.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        named = [(span.start, actor) for actor in self.actors if actor.kind == "organisation" and actor.parts
+                 and not actor.code.org and actor.code.sector in {None, code.sector}
+                 and not (code.country and actor.code.country and code.country != actor.code.country)
+                 for span, kind in actor.mentions if kind == "name" and start <= span.start < head.i]
+        return max(named, key=lambda n: n[0])[1] if named else None
+
+    def _salient_uncoded(self, head: Token, code: Code) -> _Actor | None:
+        """"the Texas senator" after "Ted Reyl said …": a definite, specific role names the person last
+        named in its sentence or the one before whose own words gave no sector and no other country."""
+        start = head.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        named = [(span.start, actor) for actor in self.actors if actor.kind == "person" and actor.parts
+                 and actor.code.sector is None
+                 and not (code.country and actor.code.country and code.country != actor.code.country)
+                 for span, kind in actor.mentions if kind == "name" and start <= span.start < head.i]
+        return max(named, key=lambda n: n[0])[1] if named else None
 
     def _nearest(self, token: Token, fits) -> _Actor | None:
         best, best_at = None, -1
@@ -550,83 +781,14 @@ class _Builder:
 
     # --- pronouns ------------------------------------------------------------------------
     def pronouns(self) -> None:
-        """Resolve pronouns twice: the first pass votes each person's gender from the pronouns it
-        attracts (and honorifics), the second resolves again knowing those genders."""
-        lex = pronoun_lexicon()
-        pronouns = [t for t in self.doc if (t.pos_ == "PRON" or t.tag_ == "PRP$")
-                    and (t.lower_ in lex.person or t.lower_ in lex.plural or _referring_it(t, lex))]
-        votes: dict[int, dict[str, int]] = {}
-        for token in pronouns:
-            gender = lex.person.get(token.lower_)
-            if gender:
-                # vote only where one person could be meant: "she said" after a quote
-                candidates = self._candidates(token, lambda a, g=gender: a.kind == "person" and a.gender in {None, g})
-                actor = candidates[0] if len(candidates) == 1 else None
-                if actor is not None:
-                    tally = votes.setdefault(id(actor), {})
-                    tally[gender] = tally.get(gender, 0) + 1
-        for actor in self.actors:
-            tally = votes.get(id(actor))
-            if actor.kind == "person" and actor.gender is None and tally:
-                actor.gender = max(tally, key=lambda g: tally[g])
-        for token in pronouns:
-            if token.lower_ in lex.person:
-                actor = self._person_antecedent(token, lex.person[token.lower_])
-            elif token.lower_ in lex.neuter:
-                actor = self._antecedent(token, lambda a: a.kind in {"state", "organisation"}, sentences=1)
-            else:
-                actor = self._antecedent(token, lambda a: a.kind in {"group", "state"}, sentences=1,
-                                         subjects_first=False)
-            if actor is not None:
-                self.resolved[token.i] = actor
-                self.add(actor, self.doc[token.i : token.i + 1], "pronoun")
+        """Pronouns join the actors they refer to (`extract.coref`); a group's possessive owner
+        ("his own forces") then lends it its country."""
+        self.resolved = resolve_pronouns(self.doc, self.actors, self.add, pronoun_lexicon())  # type: ignore[arg-type]
         for actor in self.actors:
             if actor.owner is not None:
                 owner = self.resolved.get(actor.owner.i)
                 if owner is not None:
                     actor.code = actor.code.merged(Code(owner.code.country, org=owner.code.org))
-
-    def _person_antecedent(self, token: Token, gender: str | None) -> _Actor | None:
-        return self._antecedent(token, lambda a: a.kind == "person" and a.gender in {None, gender})
-
-    def _candidates(self, token: Token, fits, sentences: int = 3) -> list[_Actor]:
-        """Distinct fitting actors mentioned before the pronoun in its sentence and `sentences` before."""
-        start = token.sent.start
-        for _ in range(sentences):
-            if start > 0:
-                start = self.doc[start - 1].sent.start
-        found: list[_Actor] = []
-        for actor in self.actors:
-            if fits(actor) and any(start <= s.start < token.i for s, _k in actor.mentions):
-                found.append(actor)
-        return found
-
-    def _antecedent(self, token: Token, fits, sentences: int = 2, subjects_first: bool = True) -> _Actor | None:
-        """Nearest fitting mention before the pronoun within its sentence and the `sentences` before;
-        subjects first within each sentence (the usual centre of attention)."""
-        sent = token.sent
-        windows: list[Span] = [sent]
-        while len(windows) <= sentences and windows[-1].start > 0:
-            windows.append(self.doc[windows[-1].start - 1].sent)
-        for window in windows:
-            found = [(span, actor) for actor in self.actors if fits(actor) for span, _k in actor.mentions
-                     if window.start <= span.start < min(window.end, token.i)]
-            if not found:
-                continue
-            if subjects_first:
-                subjects = [f for f in found if f[0].root.dep_ in SUBJECT_DEPS]
-                found = subjects or found
-            return max(found, key=lambda f: f[0].start)[1]
-        return None
-
-
-def _referring_it(token: Token, lex: PronounLexicon) -> bool:
-    """"it"/"its" that can stand for an actor: not the dummy subject of "it is difficult to …"."""
-    if token.lower_ not in lex.neuter or token.dep_ == "expl":
-        return False
-    if token.dep_ in SUBJECT_DEPS:
-        return token.head.lemma_.lower() not in lex.dummy_verbs
-    return token.dep_ in {"poss", "dobj", "pobj"}
 
 
 def cameo_code(code: str) -> Code:
@@ -666,12 +828,13 @@ def notable_codes(actors: list[_Actor]) -> None:
     organisations (`data/actors/notables.yaml`: "Putin" → RUS GOV, "Hezbollah" → LBN REB); the article's
     own sector wins."""
     for actor in actors:
-        if actor.code.country or actor.code.org or not actor.parts:
+        if (actor.code.country and actor.code.sector) or actor.code.org or not actor.parts:
             continue
         found = notable_person(actor.name) if actor.kind == "person" else None
         names = [span for span, kind in actor.mentions if kind == "name"]
         found = found or next((code for span in names if (code := notable_group(list(span)))), None)
-        if found is not None:
+        # the article's country wins; the list only fills a sector for the same country ("the Afghan Taliban")
+        if found is not None and (actor.code.country is None or found.country in {None, actor.code.country}):
             actor.code = actor.code.merged(found)
 
 
@@ -685,18 +848,18 @@ def _counterpart(token: Token, by_token: dict[int, _Actor]) -> bool:
     return token.dep_ == "pobj" and prep.lower_ in COUNTERPART_PREPS and prep.head.lower_ != "according"
 
 
-def _sentence_countries(sent: Span, ents: list[Span], by_token: dict[int, _Actor]) -> list[tuple[int, str]]:
-    """(token, country) for every country a sentence names outside counterpart phrases: coded actors
-    mentioned in it, and country names, demonyms, capitals and cities among its entities ("a rally in
-    Karachi", "Pakistani officials")."""
-    found: list[tuple[int, str]] = []
+def _sentence_countries(sent: Span, ents: list[Span], by_token: dict[int, _Actor]) -> list[tuple[int, str, bool]]:
+    """(token, country, locative) for every country a sentence names outside counterpart phrases: coded
+    actors mentioned in it, and country names, demonyms, capitals and cities among its entities ("a rally
+    in Karachi", "Pakistani officials"); `locative` when it only says where ("in Karachi")."""
+    found: list[tuple[int, str, bool]] = []
     for token in sent:
         actor = by_token.get(token.i)
         if actor is not None and actor.code.country and not _counterpart(token, by_token):
-            found.append((token.i, actor.code.country))
+            found.append((token.i, actor.code.country, _locative(token)))
         elif token.pos_ == "ADJ" and token.text[:1].isupper() and (country := country_of(token.text)) \
                 and not _counterpart(token, by_token):
-            found.append((token.i, country))
+            found.append((token.i, country, False))
     for ent in ents:
         if ent.label_ not in PLACE_LABELS or _counterpart(ent.root, by_token):
             continue
@@ -709,8 +872,15 @@ def _sentence_countries(sent: Span, ents: list[Span], by_token: dict[int, _Actor
             # town of the same name ("Virginia", a town in South Africa)
             country = subdivision_country(ent.text) or city_country(ent.text)
         if country:
-            found.append((ent.start, country))
+            found.append((ent.start, country, _locative(ent.root)))
     return found
+
+
+def _locative(token: Token) -> bool:
+    """A place word inside "in/near/outside … X": where something happened, not whose it is."""
+    while token.dep_ in {"compound", "amod", "poss", "nmod"} and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE - {"of", "from"}
 
 
 def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
@@ -726,36 +896,132 @@ def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -
         ents.setdefault(bisect.bisect_right(starts, ent.start) - 1, []).append(ent)
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     for actor in actors:
-        if actor.code.country or actor.code.org or actor.code.sector in NOT_LOCAL_SECTORS or not actor.mentions:
+        if actor.code.country or actor.code.org or actor.code.sector in NOT_LOCAL_SECTORS or not actor.mentions \
+                or _faith_group(actor):
             continue
         n = bisect.bisect_right(starts, min(span.start for span, _kind in actor.mentions)) - 1
         if n not in by_sentence:
             by_sentence[n] = _sentence_countries(sentences[n], ents.get(n, []), by_token)
         own = {i for span, _kind in actor.mentions for i in range(span.start, span.end)}
-        countries = {country for i, country in by_sentence[n] if i not in own}
+        # a named person is not of the place where something was done to them ("Reyl was arrested in
+        # London"), though one acting somewhere is likely at home there ("spoke at a rally in Santiago")
+        undergoes = actor.kind == "person" and bool(actor.parts) and any(
+            span.root.dep_ in {"nsubjpass", "dobj"} for span, kind in actor.mentions if kind == "name")
+        countries = {country for i, country, locative in by_sentence[n]
+                     if i not in own and not (locative and undergoes)}
         if len(countries) == 1:
             actor.code = actor.code.merged(Code(countries.pop()))
 
 
-@register_stage("actors", fills=("actors", "mentions"))
-def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
+def _faith_group(actor: _Actor) -> bool:
+    """"Muslims", "Catholics": believers anywhere, not of the country around them."""
+    return actor.kind == "group" and actor.code.sector == "REL" and bool(actor.parts)
+
+
+def document_country(doc: Doc, actors: list[_Actor]) -> str | None:
+    """The country an article is about: the one that most of its coded mentions and its provinces and
+    states name ("the senator from Ohio" → USA), if it has at least DOMINANT_SHARE of them."""
+    counts: Counter[str] = Counter()
+    for actor in actors:
+        # a foreign company in a story says little about where the story is (SoftBank in a US story)
+        if actor.code.country and actor.code.sector not in NOT_LOCAL_SECTORS \
+                and not (actor.kind == "organisation" and actor.code.sector == "BUS"):
+            counts[actor.code.country] += sum(kind != "pronoun" for _span, kind in actor.mentions)
+    for ent in doc.ents:
+        if ent.label_ == "GPE" and (province := subdivision_country(ent.text)) and not country_of(ent.text):
+            counts[province] += 1
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= DOMINANT_SHARE * sum(counts.values()) and n >= DOMINANT_MIN else None
+
+
+def document_codes(doc: Doc, actors: list[_Actor]) -> None:
+    """Actors still without a country after their own words, our lists and their sentence belong to the
+    country the article is about: news leaves the home country unsaid ("the senator", "prosecutors")."""
+    country = document_country(doc, actors)
+    if country is None:
+        return
+    for actor in actors:
+        if actor.kind != "state" and not (actor.code.country or actor.code.org) \
+                and actor.code.sector not in NOT_LOCAL_SECTORS and not _faith_group(actor):
+            actor.code = actor.code.merged(Code(country))
+
+
+def _note_basis(actors: list[_Actor], basis: str) -> None:
+    """Record which step gave each actor its country and its sector (the first step that did)."""
+    for actor in actors:
+        if actor.code.country or actor.code.org:
+            actor.basis.setdefault("country", basis)
+        if actor.code.sector:
+            actor.basis.setdefault("sector", basis)
+
+
+def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> list[_Actor]:
+    """The article's actors, coded, in order of first mention: the article's own words first, then our
+    lists, then the sentence's and the article's country."""
     builder = _Builder(doc, title_case_headline(doc, records.article.title is not None))
     builder.names()
     builder.nominals()
     builder.pronouns()
+    _note_basis(builder.actors, "text")
     dictionary_codes(builder.actors, context, records)
     notable_codes(builder.actors)
+    _note_basis(builder.actors, "list")
     context_codes(doc, builder.actors, builder.by_token)
+    _note_basis(builder.actors, "sentence")
+    document_codes(doc, builder.actors)
+    _note_basis(builder.actors, "document")
+    return sorted(builder.actors, key=_Actor.first)
+
+
+# --- code confidence ---------------------------------------------------------------------
+CONFIDENCE_MODEL = Path(__file__).resolve().parents[1] / "data" / "actors" / "code_confidence.json"
+
+
+def code_features(actor: _Actor) -> dict[str, float]:
+    """What the chance that an actor's country and sector are right depends on: where each came from
+    (its own words, our lists, its sentence, the article's country, nowhere), its kind, whether it is
+    named, whether its sector is one a state's government shares, and how often it is mentioned."""
+    features = {
+        f"country:{actor.basis.get('country', 'none')}": 1.0,
+        f"sector:{actor.basis.get('sector', 'none')}": 1.0,
+        f"kind:{actor.kind}": 1.0,
+        f"sector={actor.code.sector or 'none'}": 1.0,
+        "named": float(bool(actor.parts)),
+        "log_mentions": math.log1p(len(actor.mentions)),
+    }
+    return features
+
+
+@functools.cache
+def _confidence_model() -> tuple[float, dict[str, float]]:
+    data = json.loads(CONFIDENCE_MODEL.read_text(encoding="utf-8"))
+    return data["bias"], data["weights"]
+
+
+def code_confidence(actor: _Actor) -> float:
+    """Calibrated probability that the actor's country and sector are both right (logistic regression
+    fitted on the training annotations by scripts/train_actor_confidence.py)."""
+    bias, weights = _confidence_model()
+    z = bias + sum(weights.get(name, 0.0) * value for name, value in code_features(actor).items())
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+@register_stage("actors", fills=("actors", "mentions"))
+def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     article_id = records.article.id
     actors: list[Actor] = []
     spans: list[tuple[int, int, str, str, str]] = []
-    for n, actor in enumerate(sorted(builder.actors, key=_Actor.first), start=1):
+    for n, actor in enumerate(build_actors(doc, records, context), start=1):
         actor_id = child_id(article_id, "a", n)
         actors.append(Actor(
             id=actor_id, article_id=article_id, name=actor.name, kind=actor.kind,  # type: ignore[arg-type]
             country=actor.code.country, sector=actor.code.sector, code=actor.code.text, role=actor.role,
             gender=actor.gender,  # type: ignore[arg-type]
             mention_count=len(actor.mentions),
+            actor_key=actor_key(actor.name, actor.kind, actor.code),
+            confidence=code_confidence(actor),
         ))
         spans.extend((span.start_char, span.end_char, span.text, kind, actor_id) for span, kind in actor.mentions)
     mentions = [

@@ -52,6 +52,12 @@ class Agents:
     names: dict[str, str]
     generic: frozenset[str]
     stale: frozenset[str]
+    unspecific: frozenset[str]
+    affiliates: frozenset[str]
+    suspect_verbs: frozenset[str]
+    documents: frozenset[str]
+    countable_only: frozenset[str]
+    personal_bodies: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,10 @@ def _by_sector(section: dict[str, list[str]]) -> dict[str, str]:
 def agents() -> Agents:
     data = yaml.safe_load((DATA / "agents.yaml").read_text(encoding="utf-8"))
     return Agents(_by_sector(data["roles"]), _by_sector(data["groups"]), _by_sector(data["names"]),
-                  frozenset(data["generic"]), frozenset(data["stale"]))
+                  frozenset(data["generic"]), frozenset(data["stale"]), frozenset(data["unspecific"]),
+                  frozenset(data["affiliates"]), frozenset(data["suspect_verbs"]),
+                  frozenset(data["documents"]), frozenset(data["countable_only"]),
+                  frozenset(data["personal_bodies"]))
 
 
 @functools.cache
@@ -205,11 +214,16 @@ def sector_of(tokens: Sequence[Token]) -> str | None:
     head = _phrase_sector(words, len(words) - 1)
     if head is not None and head[0] not in agents().generic:
         return head[1]
+    generic_modifier = None
     for end in range(len(words) - 2, -1, -1):
-        sector = noun_sector(words, end)
-        if sector is not None:
-            return sector
-    return head[1] if head else None
+        found = _phrase_sector(words, end)
+        if found is None:
+            continue
+        if found[0] not in agents().generic:
+            return found[1]
+        # "Police Department spokesman": a generic modifier ("department") yields to a specific one
+        generic_modifier = generic_modifier or found[1]
+    return generic_modifier or (head[1] if head else None)
 
 
 def is_role(token: Token) -> bool:
@@ -247,9 +261,33 @@ def _named(tokens: Sequence[Token], lookup) -> object | None:
     return None
 
 
+def _country_or_province(text: str) -> str | None:
+    """A country named by a phrase, where a province or state's multi-word name wins over a country
+    named inside it ("New Jersey" is in the USA, not Jersey)."""
+    if " " in text and (province := subdivision_country(text)):
+        return province
+    return country_of(text)
+
+
 def country_in(tokens: Sequence[Token]) -> str | None:
     """The first country named in a phrase, by name, alias or demonym."""
-    return _named(tokens, country_of)  # type: ignore[return-value]
+    return _named(tokens, _country_or_province)  # type: ignore[return-value]
+
+
+@functools.cache
+def _companies() -> dict[str, str]:
+    """Listed company name → alpha-3 (`data/actors/companies.yaml`, built by scripts/build_actor_companies.py)."""
+    data = yaml.safe_load((DATA / "companies.yaml").read_text(encoding="utf-8"))
+    return {fold(name): code for name, code in data["companies"].items()}
+
+
+def company_country(text: str) -> str | None:
+    """The headquarters country of a listed company named `text` ("Boeing" → USA), legal suffix or not."""
+    companies = _companies()
+    key = fold(text)
+    short = re.sub(r"[\s,]+(inc|corp|co|ltd|plc|ag|sa|nv|group)\.?$", "", key)
+    # "Exxon Mobil" is listed as "ExxonMobil"
+    return next((companies[k] for k in (key, short, short.replace(" ", "")) if k in companies), None)
 
 
 def organisation_in(tokens: Sequence[Token]) -> tuple[str, str] | None:
@@ -332,3 +370,22 @@ def notable_group(tokens: Sequence[Token]) -> Code | None:
     """The code of a listed organisation named in a phrase ("the rebel Kurdistan Workers' Party")."""
     groups = notables().groups
     return _named(tokens, lambda text: groups.get(fold(text)))  # type: ignore[return-value]
+
+
+def actor_key(name: str, kind: str, code: Code) -> str:
+    """A key the same real actor gets in every article: normalised name, "|", code ("donald trump|USA GOV").
+
+    Normalisation: accents dropped, lower case, a leading "the" and a possessive ending dropped, punctuation
+    turned to spaces; for people also titles and particles (notables.yaml `ignore`: "President", "Mr", "al")
+    and middle initials ("Donald J. Trump" → "donald trump"); a state is keyed by its ISO country name
+    ("U.S.", "America", "the United States" → "united states|USA"). The code is the actor's country (or
+    organisation) and sector as coded in that article, so an office holder keyed with his office and the
+    same man coded as a candidate get two keys.
+    """
+    if kind == "state" and code.country and (country := pycountry.countries.get(alpha_3=code.country)):
+        words: tuple[str, ...] = tuple(fold(country.name).split())
+    elif kind == "person":
+        words = tuple(w for w in name_words(name, notables().ignore) if len(w) > 1)
+    else:
+        words = tuple(re.sub(r"[^\w&]+", " ", fold(name)).split())
+    return f"{' '.join(words) or fold(name)}|{code.text or ''}"

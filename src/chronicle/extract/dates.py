@@ -1,152 +1,539 @@
-"""Dates: every date expression, normalised against the article's publication date.
+"""Dates: the calendar dates an article gives, each resolved like a careful reader would.
 
-Candidates are spaCy's DATE entities (plus "since <year>", whose preposition the entity leaves
-out). Expressions relative to the publication date ("on Friday", "last year", "next month",
-"two weeks ago", "earlier this year") are resolved by the small rules below — dateparser resolves
-weekdays to the *coming* day and has no notion of ranges such as "last year" — and everything else
-("May 9, 2020", "March 3") by dateparser with the publication date as its base. Each result keeps
-the text, the date (and end of a range), the granularity and the rule used.
+Owns three decisions (GUIDE.md, "dates"): what is a date at all, the span that carries it, and its
+value. A date names a calendar day, month, year or named period ("Monday", "Nov. 20", "March 2018",
+"last year", "fiscal 2019", "Easter"); ages ("Smith, 47,"), durations ("18 years", "months"), house
+numbers, bare numbers, decades, "this week", "now" and "recently" are not. Candidates come from the
+patterns below over the text, not from spaCy's DATE entities (which read ages and durations as
+dates); the parse is used to reject names ("Fox News Sunday", "Theresa May") and quantities ("2000
+troops") and to read the tense of the clause a date sits in.
+
+Values are resolved against the publication date (the anchor) and that tense: a bare weekday is the
+latest such day on or before the anchor unless the clause looks ahead ("will", "scheduled", "next",
+a present-tense verb); a month or month-day without a year is the nearest one in the clause's
+direction ("was arrested Dec. 28" in January is last year's; "will be sentenced Jan. 10" in December
+is next year's). Each date keeps its granularity (a year stays a year) and a confidence calibrated
+per rule on the silver training set (data/dates/confidence.json, by scripts/calibrate_dates.py).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
+import itertools
+import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
 
-import dateparser
-from spacy.tokens import Doc
+import yaml
+from spacy.tokens import Doc, Token
 
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import ArticleRecords, DateMention, child_id
 
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
-_AGO = re.compile(r"^(\w+) (day|week|month|year)s? ago$")
-_YEAR = re.compile(r"^(?:in |the year )?((?:1[89]|20)\d\d)$")
-_SINCE = re.compile(r"\bsince ((?:1[89]|20)\d\d)\b", re.IGNORECASE)
-_LAST_NEXT = re.compile(r"^(last|next|previous|coming) (year|month|week)$")
-OFFSETS = {"last": -1, "previous": -1, "next": 1, "coming": 1}
-_DECADE = re.compile(r"^the ((?:1[89]|20)\d0)s$")
-
-Resolved = tuple[dt.date | None, dt.date | None, str, str]
+DATA = Path(__file__).resolve().parents[1] / "data" / "dates"
+Direction = Literal["past", "future"] | None
+Tense = Literal["past", "future", "present"] | None
+Granularity = Literal["day", "month", "year"]
 
 
-def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+@functools.cache
+def lexicon() -> dict:
+    return yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
 
 
-def _shift_month(anchor: dt.date, months: int) -> tuple[int, int]:
-    index = anchor.year * 12 + anchor.month - 1 + months
-    return index // 12, index % 12 + 1
+@functools.cache
+def confidences() -> dict[str, float]:
+    """Calibrated share right per rule key (`family/direction`, then `family`), fitted on silver."""
+    return json.loads((DATA / "confidence.json").read_text(encoding="utf-8"))["rules"]
 
 
-def resolve_relative(text: str, anchor: dt.date) -> Resolved | None:
-    """The relative forms, resolved by rule; None when the text is not one of them."""
-    t = re.sub(r"^(on|this|the|by|until|since|from)\s+", "", text.lower().strip()).strip(" .,")
-    t = t.removesuffix("'s").removesuffix("'")
-    if t in WEEKDAYS or t.rstrip("s") in WEEKDAYS:
-        back = (anchor.weekday() - WEEKDAYS[t.rstrip("s") if t not in WEEKDAYS else t]) % 7
-        return anchor - dt.timedelta(days=back), None, "day", "weekday: the latest such day on or before the anchor"
-    if t in {"today", "tonight"}:
-        return anchor, None, "day", "anchor day"
-    if t == "yesterday":
-        return anchor - dt.timedelta(days=1), None, "day", "anchor - 1 day"
-    if t == "tomorrow":
-        return anchor + dt.timedelta(days=1), None, "day", "anchor + 1 day"
-    match = _LAST_NEXT.match(t)
-    if match:
-        return _unit_range(match.group(2), OFFSETS[match.group(1)], anchor)
-    if t in {"year", "month", "week"}:  # "this year" once the leading "this" is stripped
-        return _unit_range(t, 0, anchor)
-    if t in {"earlier this year", "this year", "so far this year"}:
-        return dt.date(anchor.year, 1, 1), anchor, "range", "start of the anchor's year to the anchor"
-    if t in {"past month", "the past month", "last month or so"}:
-        return anchor - dt.timedelta(days=30), anchor, "range", "30 days up to the anchor"
-    if t in {"past week", "the past week"}:
-        return anchor - dt.timedelta(days=7), anchor, "range", "7 days up to the anchor"
-    if t in {"past year", "the past year"}:
-        return anchor - dt.timedelta(days=365), anchor, "range", "365 days up to the anchor"
-    match = _AGO.match(t)
-    if match and match.group(1) in NUMBER_WORDS | {str(n): n for n in range(1, 100)}:
-        count = NUMBER_WORDS.get(match.group(1)) or int(match.group(1))
-        unit = match.group(2)
-        gran = unit if unit != "week" else "day"
-        return anchor - dt.timedelta(days=count * UNITS[unit]), None, gran, f"anchor - {count} {unit}(s)"
+@dataclass(frozen=True)
+class Found:
+    """One date: its span, value, granularity and the rule (`family/direction: how`)."""
+
+    start: int
+    end: int
+    value: dt.date
+    granularity: Granularity
+    family: str
+    direction: Direction
+    how: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.family}/{self.direction or 'neutral'}"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _capitalised(words: list[str]) -> str:
+    return _alternation([w[:1].upper() + w[1:] for w in words])
+
+
+@functools.cache
+def patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The date patterns, each named by its rule family (longest match wins where they overlap)."""
+    lex = lexicon()
+    full = [m for m in lex["months"] if m not in lex["abbreviations"]]
+    mon = rf"(?P<mon>(?:{_capitalised(full)})\b|(?:{_capitalised(lex['abbreviations'])})\b\.?)"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:1[7-9]|20)\d\d)"
+    wd = rf"(?P<wd>{_capitalised(list(lex['weekdays']))})\b"
+    num = rf"(?P<n>\d{{1,3}}|{_alternation(list(lex['numbers']))})"
+    season = rf"(?P<season>{_alternation(list(lex['seasons']))})"
+    holidays = list(lex["holidays"]["fixed"]) + list(lex["holidays"]["computed"])
+    rel_unit = (r"(?P<rel>this|last|next|the previous|the following|the same) (?P<unit>year|month)\b")
+    table = [
+        ("numeric", r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"),
+        ("iso", r"(?<![\d-])(?P<year>\d{4})-(?P<m>\d\d)-(?P<day>\d\d)(?![\d-])"),
+        ("day-month", rf"(?<![\w.]){day} (?:of )?{mon}(?:,? {year}\b)?"),
+        ("month-day", rf"(?<![\w.]){mon} {day}\b(?![:.,]\d)(?:,? {year}\b)?"),
+        ("month-year", rf"(?<![\w.]){mon},? (?:of )?{year}\b"),
+        ("month-of-year", rf"(?<![\w.]){mon} (?:of )?(?P<rel>this|last|next) year\b"),
+        ("bare-month", rf"(?<![\w.])(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[- ])?"
+                       rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|this coming) )?{mon}(?![\w-])"),
+        ("weekday", rf"(?<![\w.])(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Ss]uper) )?{wd}"),
+        ("today", r"(?i)\b(?:(?P<w>today|tonight|yesterday|tomorrow)|this (?:morning|afternoon|evening)"
+                  r"|(?P<night>last night))\b"),
+        ("relative-unit", rf"(?i)\b(?:(?P<mod>earlier|early|later|late)[- ])?{rel_unit}"),
+        ("ago", rf"(?i)\b{num} (?P<unit>day|week|month|year|decade)s? ago\b"),
+        ("year", rf"(?<![\w$£€#.,/©]){year}(?![\w%/]|[.,]\d)"),
+        ("season", rf"(?i)\b(?:(?P<det>the|this|last|next|past) )?{season}\b(?:,? (?:of )?{year}\b)?"),
+        ("holiday", rf"(?<![\w/])(?P<name>{_alternation(holidays)})(?![\w/])"),
+    ]
+    return [(name, re.compile(rx)) for name, rx in table]
+
+
+def pattern(family: str) -> re.Pattern[str]:
+    return dict(patterns())[family]
+
+
+# --- resolution helpers -------------------------------------------------------------------------
+
+
+def _nearest_year(month: int, day: int | None, anchor: dt.date, direction: Direction) -> int:
+    """The year of a month (or month-day) without one: the nearest in the clause's direction."""
+    def when(y: int) -> dt.date | None:
+        try:
+            return dt.date(y, month, day or 1)
+        except ValueError:
+            return None
+
+    here = anchor if day else anchor.replace(day=1)
+    years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if when(y)]
+    if direction == "past":
+        return max((y for y in years if when(y) <= here), default=anchor.year)  # type: ignore[operator]
+    if direction == "future":
+        return min((y for y in years if when(y) >= here), default=anchor.year)  # type: ignore[operator]
+    # No direction: the anchor's year (most undated months in news are this year's), unless that is
+    # over nine months away and another year's is nearer ("the Jan. 10 hearing" in late December).
+    def distance(y: int) -> int:
+        return abs((when(y) - here).days)  # type: ignore[operator]
+
+    nearest = min(years, key=distance)
+    return anchor.year if anchor.year in years and distance(anchor.year) <= 275 else nearest
+
+
+def _weekday(target: int, anchor: dt.date, direction: Direction, rel: str) -> dt.date:
+    """A weekday: 'last' strictly before, 'next' strictly after, else by the clause's direction;
+    with no direction the latest such day on or before the anchor (news reports what happened)."""
+    back, ahead = (anchor.weekday() - target) % 7, (target - anchor.weekday()) % 7
+    if rel == "last":
+        return anchor - dt.timedelta(days=back or 7)
+    if rel in ("next", "coming"):
+        return anchor + dt.timedelta(days=ahead or 7)
+    if direction == "future":
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month = (h + el - 7 * m + 114) // 31
+    return dt.date(year, month, (h + el - 7 * m + 114) % 31 + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month (n = -1: the last)."""
+    if n < 0:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+HOLIDAY_RULES: dict[str, Callable[[int], dt.date]] = {
+    "easter": _easter,
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "memorial": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor": lambda y: _nth_weekday(y, 9, 0, 1),
+}
+
+
+# --- the parse: names, quantities and tense -----------------------------------------------------
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if not t.is_punct] if span is not None else []
+
+
+def _previous_word(text: str, start: int) -> str:
+    words = text[max(0, start - 30):start].split()
+    return words[-1].lower() if words else ""
+
+
+def _in_name(doc: Doc, start: int, end: int) -> bool:
+    """Part of a name spaCy recognised ("Fox News Sunday", "Theresa May")."""
+    return any(t.ent_type_ in lexicon()["not_date_entities"] for t in _tokens(doc, start, end))
+
+
+def _tense(verb: Token, depth: int = 0) -> Tense:
+    """past / future / present / None (unknown) for the clause a verb heads."""
+    lex = lexicon()
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "'ll", "shall", "wo"} or verb.lemma_ in lex["future_lemmas"]:
+        return "future"
+    if "going" in auxes or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.head.children)):
+        return "future"
+    if "to" in auxes and depth < 3 and verb.head is not verb:
+        # an infinitive looks ahead of a present or future verb ("plans to vote Tuesday"); under a past
+        # one it may lie on either side of the anchor ("invited him to meet", "threatened to leave")
+        return None if _tense(verb.head, depth + 1) == "past" else "future"
+    if auxes & {"would", "could", "might", "should", "may", "must", "can"}:
+        return None
+    if verb.tag_ == "VBD" or auxes & {"was", "were", "had", "did", "has", "have", "'s", "'ve"}:
+        return "past"
+    if verb.tag_ == "VBN":
+        return "past"  # a reduced relative: "the report released Wednesday"
+    if verb.tag_ in ("VBZ", "VBP") or auxes & {"is", "are", "am", "'re"}:
+        stative = verb.lemma_ in lex["reporting_lemmas"] or verb.lemma_ in ("be", "have")
+        return None if stative else "present"
     return None
 
 
-def _unit_range(unit: str, offset: int, anchor: dt.date) -> Resolved:
-    if unit == "year":
-        year = anchor.year + offset
-        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", f"anchor year {offset:+d}"
-    if unit == "month":
-        start, end = _month_range(*_shift_month(anchor, offset))
-        return start, end, "month", f"anchor month {offset:+d}"
-    monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=offset)
-    return monday, monday + dt.timedelta(days=6), "week", f"anchor week {offset:+d}"
+def _looks_ahead(tok: Token) -> bool:
+    future = lexicon()["future_lemmas"]
+    return tok.lemma_.lower() in future or any(c.lemma_.lower() in future for c in tok.children if c.dep_ == "amod")
 
 
-def resolve_absolute(text: str, anchor: dt.date | None) -> Resolved | None:
-    t = text.lower().strip()
-    match = _YEAR.match(t)
-    if match:
-        year = int(match.group(1))
-        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "calendar year"
-    match = _DECADE.match(t)
-    if match:
-        start = int(match.group(1))
-        return dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade", "decade"
-    return _dateparser(text, anchor)
-
-
-@functools.lru_cache(maxsize=4096)
-def _dateparser(text: str, anchor: dt.date | None) -> Resolved | None:
-    if not any(ch.isdigit() for ch in text) and not any(m.lower() in text.lower() for m in calendar.month_name[1:]):
-        return None  # dateparser is slow; what has neither a digit nor a month name is not an absolute date
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["year"]}
-    if anchor is not None:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(anchor, dt.time())
-        settings.pop("REQUIRE_PARTS")
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    if parsed is None:
+def direction(doc: Doc, start: int, end: int, through_nouns: bool = False) -> Tense:
+    """Whether the clause a date sits in looks back or ahead. A date attached to a verb (directly or
+    through a preposition) takes that verb's tense, and "since" looks back. A date that describes a
+    noun ("the June 7 primary") happens when that noun does: it takes the verb's tense only when the
+    verb looks ahead or `through_nouns` (a weekday: "took shots at a Tuesday town hall"), never from
+    a verb whose subject it describes ("his address Sunday will be a topic"); forward-looking words
+    around the noun count too ("the upcoming July convention", "ahead of Tuesday's vote")."""
+    tokens = _tokens(doc, start, end)
+    if not tokens:
         return None
-    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", text)))
-    if has_day:
-        return parsed.date(), None, "day", "absolute date" if anchor is None else "absolute date (year from anchor)"
-    start, end = _month_range(parsed.year, parsed.month)
-    return start, end, "month", "month"
+    if doc.text[max(0, start - 6):start].lower().strip() == "since":
+        return "past"
+    tok = min(tokens, key=lambda t: len(list(t.ancestors)))  # the expression's own head
+    noun: Token | None = None
+    for _ in range(6):
+        if tok.head is tok:
+            return None
+        child, tok = tok, tok.head
+        if _looks_ahead(tok):
+            return "future"
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+            tense = _tense(tok)
+            if noun is None or tense == "future":
+                return tense
+            return tense if through_nouns and child.dep_ not in ("nsubj", "nsubjpass") else None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            noun = tok
+        elif tok.pos_ not in ("ADP", "ADV", "ADJ"):
+            return None
+    return None
 
 
-def resolve(text: str, anchor: dt.date | None) -> Resolved:
-    relative = resolve_relative(text, anchor) if anchor is not None else None
-    found = relative or resolve_absolute(text, anchor)
-    return found or (None, None, "unknown", "unresolved" if anchor else "relative; no publication date")
+# --- what each pattern means --------------------------------------------------------------------
+
+
+@dataclass
+class Reader:
+    """Reads the matches of one article: anchor, parse and the article-wide numeric date order."""
+
+    doc: Doc
+    text: str
+    anchor: dt.date | None
+    day_first: bool
+
+    def found(self, family: str, m: re.Match[str]) -> Found | None:
+        """What one pattern match means here (None: not a date, or no anchor to resolve it)."""
+        handler = getattr(self, "_" + family.replace("-", "_"))
+        return handler(m, *m.span())
+
+    def _direction(self, start: int, end: int, present_ahead: bool = False,
+                   through_nouns: bool = False) -> Direction:
+        """The clause's direction. For weekdays (`present_ahead`) a present tense looks ahead ("the
+        Senate votes Tuesday"); a month in a present-tense clause is as often the current or a past
+        one. Weekdays, seasons and holidays take the tense through the noun they describe."""
+        tense = direction(self.doc, start, end, through_nouns=present_ahead or through_nouns)
+        if tense == "present":
+            return "future" if present_ahead else None
+        return tense
+
+    def _month_number(self, name: str) -> int:
+        return lexicon()["months"][name.rstrip(".").lower()]
+
+    def _numeric(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        month, day = (b, a) if self.day_first else (a, b)
+        if y < 100:
+            y += 2000 if self.anchor is None or y <= self.anchor.year % 100 + 10 else 1900
+        return self._calendar_day(start, end, y, month, day, "numeric", None, "day/month/year as written")
+
+    def _iso(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        return self._calendar_day(start, end, int(m["year"]), int(m["m"]), int(m["day"]), "iso", None, "YYYY-MM-DD")
+
+    def _calendar_day(self, start: int, end: int, y: int, month: int, day: int, family: str, d: Direction,
+                      how: str) -> Found | None:
+        try:
+            return Found(start, end, dt.date(y, month, day), "day", family, d, how)
+        except ValueError:
+            return None
+
+    def _month_day(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        month, day = self._month_number(m["mon"]), int(m["day"])
+        if m["year"]:
+            return self._calendar_day(start, end, int(m["year"]), month, day, "month-day-year", None, "as written")
+        if self.anchor is None or (m["mon"].rstrip(".").lower() == "may" and _previous_word(self.text, start) in
+                                   {"you", "we", "they", "i", "he", "she", "it", "who"}):
+            return None
+        d = self._direction(start, end)
+        y = _nearest_year(month, day, self.anchor, d)
+        return self._calendar_day(start, end, y, month, day, "month-day", d,
+                                  "the nearest such day in the clause's direction")
+
+    def _day_month(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        return self._month_day(m, start, end)
+
+    def _month_year(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        return Found(start, end, dt.date(int(m["year"]), self._month_number(m["mon"]), 1), "month", "month-year", None,
+                     "month and year as written")
+
+    def _month_of_year(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        if self.anchor is None:
+            return None
+        y = self.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
+        return Found(start, end, dt.date(y, self._month_number(m["mon"]), 1), "month", "month-of-year", None,
+                     f"month of {m['rel']} year")
+
+    def _bare_month(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        lex = lexicon()
+        name = m["mon"].rstrip(".").lower()
+        if self.anchor is None or (name in lex["abbreviations"] and not m["mon"].endswith(".")):
+            return None
+        before = _previous_word(self.text, start)
+        cued = bool(m["mod"] or m["rel"]) or before in lex["month_cues"] or self.text[end:end + 2] == "'s"
+        if name in ("may", "march") and (not cued or before in {"the", "that", "and", "or"}):
+            return None  # the verb, the name, the protest march
+        if not cued and not any(t.ent_type_ == "DATE" for t in _tokens(self.doc, start, end)):
+            return None
+        if _in_name(self.doc, start, end):
+            return None
+        month = self._month_number(m["mon"])
+        rel = (m["rel"] or "").lower()
+        if rel == "last":
+            y = self.anchor.year if month < self.anchor.month else self.anchor.year - 1
+            return Found(start, end, dt.date(y, month, 1), "month", "month-last", "past",
+                         "the latest such month before")
+        if rel in ("next", "coming", "this coming"):
+            y = self.anchor.year if month > self.anchor.month else self.anchor.year + 1
+            return Found(start, end, dt.date(y, month, 1), "month", "month-next", "future", "the next such month")
+        if rel == "this":
+            return Found(start, end, dt.date(self.anchor.year, month, 1), "month", "month-this", None,
+                         "that month of the anchor's year")
+        d = self._direction(start, end)
+        y = _nearest_year(month, None, self.anchor, d)
+        return Found(start, end, dt.date(y, month, 1), "month", "month", d, "the nearest such month in the direction")
+
+    def _weekday(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        if self.anchor is None:
+            return None
+        rel = (m["rel"] or "").lower()
+        before = _previous_word(self.text, m.start())
+        if before in {"every", "each", "any"} or (rel != "super" and _in_name(self.doc, start, end)):
+            return None  # habitual ("a Sunday talk show") or a name
+        d = self._direction(start, end, present_ahead=True) if rel not in ("last", "next", "coming") else None
+        target = lexicon()["weekdays"][m["wd"].lower()]
+        value = _weekday(target, self.anchor, d, rel)
+        family = "weekday-rel" if rel in ("last", "next", "coming") else "weekday"
+        return Found(start, end, value, "day", family, d, "on or before the anchor unless the clause looks ahead")
+
+    def _today(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        if self.anchor is None or _in_name(self.doc, start, end):
+            return None  # "USA TODAY"
+        word = (m["w"] or "").lower()
+        shift = -1 if word == "yesterday" or m["night"] else 1 if word == "tomorrow" else 0
+        return Found(start, end, self.anchor + dt.timedelta(days=shift), "day", "today", None, f"anchor {shift:+d} day")
+
+    def _relative_unit(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        if self.anchor is None:
+            return None
+        rel, unit = m["rel"].lower(), m["unit"].lower()
+        if rel == "last" and _previous_word(self.text, m.start()) in {"the", "over", "for", "past"}:
+            return None  # "in the last year": a duration
+        if rel in ("the previous", "the following", "the same"):
+            if unit != "year":
+                return None
+            base = self._last_year_before(start)
+            if base is None:
+                return None
+            y = base + {"the previous": -1, "the following": 1, "the same": 0}[rel]
+            return Found(start, end, dt.date(y, 1, 1), "year", "year-after-year", None, f"{rel} year after {base}")
+        offset = {"this": 0, "last": -1, "next": 1}[rel]
+        if unit == "year":
+            return Found(start, end, dt.date(self.anchor.year + offset, 1, 1), "year", "relative-year", None,
+                         f"anchor year {offset:+d}")
+        index = self.anchor.year * 12 + self.anchor.month - 1 + offset
+        return Found(start, end, dt.date(index // 12, index % 12 + 1, 1), "month", "relative-month", None,
+                     f"anchor month {offset:+d}")
+
+    def _last_year_before(self, start: int) -> int | None:
+        years = [int(y.group("year")) for y in pattern("year").finditer(self.text[:start])]
+        return years[-1] if years else None
+
+    def _ago(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        if self.anchor is None:
+            return None
+        if set(self.text[max(0, start - 15):start].lower().split()) & set(lexicon()["imprecise"]):
+            return None  # "more than 30 years ago" gives no calendar value
+        word = m["n"].lower()
+        n = int(word) if word.isdigit() else lexicon()["numbers"][word]
+        unit = m["unit"].lower()
+        if unit in ("year", "decade"):
+            years = n * (10 if unit == "decade" else 1)
+            return Found(start, end, dt.date(self.anchor.year - years, 1, 1), "year", "ago", None,
+                         f"anchor year -{years}")
+        if unit == "month":
+            index = self.anchor.year * 12 + self.anchor.month - 1 - n
+            return Found(start, end, dt.date(index // 12, index % 12 + 1, 1), "month", "ago", None,
+                         f"anchor month -{n}")
+        days = n * (7 if unit == "week" else 1)
+        return Found(start, end, self.anchor - dt.timedelta(days=days), "day", "ago", None, f"anchor -{days} days")
+
+    def _year(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        after = self.text[end:end + 12].split()
+        if after and after[0].lower().strip(".,;") in lexicon()["not_year_units"]:
+            return None  # a quantity: "2000 percent", "1900 hours"
+        return Found(start, end, dt.date(int(m["year"]), 1, 1), "year", "year", None, "calendar year")
+
+    def _season(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        season = m["season"].lower()
+        follows = self.text[m.end():m.end() + 6].lower()
+        if not m["year"] and (not m["det"] or follows.startswith((" of ", " in ", " from ", " to "))):
+            return None  # "the fall of Rome", "a fall in prices", "spring" as a verb or noun
+        if m["year"]:
+            return Found(start, end, dt.date(int(m["year"]), 1, 1), "year", "season", None,
+                         "season of the year written")
+        if self.anchor is None:
+            return None
+        first, last = lexicon()["seasons"][season]
+        det = m["det"].lower()
+        a = self.anchor
+        if det == "last" or det == "past":
+            y = a.year if last < a.month else a.year - 1
+        elif det == "next":
+            y = a.year if first > a.month else a.year + 1
+        else:
+            d = None if det == "this" else self._direction(start, end, through_nouns=True)
+            y = _nearest_year(first, None, a, d)
+        return Found(start, end, dt.date(y, 1, 1), "year", "season", None, "the year of the nearest such season")
+
+    def _holiday(self, m: re.Match[str], start: int, end: int) -> Found | None:
+        hol = lexicon()["holidays"]
+        name = m["name"]
+        fixed = hol["fixed"].get(name)
+        if fixed and len(fixed) == 10:
+            return Found(start, end, dt.date.fromisoformat(fixed), "day", "holiday", None, "a named day in history")
+        if self.anchor is None:
+            return None
+        d = self._direction(start, end)
+
+        def on(y: int) -> dt.date:
+            return dt.date(y, *map(int, fixed.split("-"))) if fixed else HOLIDAY_RULES[hol["computed"][name]](y)
+
+        days = [on(y) for y in (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1)]
+        if d == "past":
+            value = max(x for x in days if x <= self.anchor)
+        elif d == "future":
+            value = min(x for x in days if x >= self.anchor)
+        else:
+            value = min(days, key=lambda x: abs((x - self.anchor).days))
+        return Found(start, end, value, "day", "holiday", d, "the nearest such day in the clause's direction")
+
+
+def _matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every pattern match, longest first where they overlap (ties: the earlier pattern)."""
+    order = {name: i for i, (name, _) in enumerate(patterns())}
+    hits = [(name, m) for name, rx in patterns() for m in rx.finditer(text)]
+    hits.sort(key=lambda h: (-(h[1].end() - h[1].start()), order[h[0]], h[1].start()))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for name, m in hits:
+        if all(m.end() <= s or m.start() >= e for s, e in taken):
+            taken.append(m.span())
+            out.append((name, m))
+    return sorted(out, key=lambda h: h[1].start())
+
+
+def _day_first(text: str) -> bool:
+    """Numeric dates are day/month/year in an article where any of them has a first part over 12."""
+    return any(int(m["a"]) > 12 for m in pattern("numeric").finditer(text))
+
+
+def find_dates(doc: Doc, anchor: dt.date | None) -> list[Found]:
+    """The article's dates, in text order."""
+    text = doc.text
+    reader = Reader(doc, text, anchor, _day_first(text))
+    out = []
+    for name, m in _matches(text):
+        found = reader.found(name, m)
+        if found is not None:
+            out.append(found)
+    return _weekdays_in_apposition(out, text)
+
+
+def _weekdays_in_apposition(found: list[Found], text: str) -> list[Found]:
+    """"Friday, March 30, 2018": a weekday written right before its calendar day takes that day."""
+    out = list(found)
+    for i, (f, g) in enumerate(itertools.pairwise(found)):
+        apposed = text[f.end:g.start] in (", ", " ", " the ") and g.granularity == "day"
+        same_day = g.value.weekday() == f.value.weekday() and abs((g.value - f.value).days) < 8
+        if f.family == "weekday" and apposed and same_day:
+            out[i] = Found(f.start, f.end, g.value, "day", "weekday-apposed", None, "the calendar day written after it")
+    return out
+
+
+def confidence(found: Found) -> float:
+    table = confidences()
+    return table.get(found.key, table.get(found.family, table["default"]))
 
 
 @register_stage("dates", fills=("dates",))
 def extract_dates(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     anchor = records.article.published or context.reference_date
-    text_all = doc.text  # Doc.text re-joins every token on each access: read it once
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    for match in _SINCE.finditer(text_all):
-        inside = [s for s in spans if s[0] <= match.start(1) < s[1]]
-        spans = [s for s in spans if s not in inside]
-        spans.append((match.start(), max([match.end(), *(s[1] for s in inside)])))
     out = []
-    for n, (start, end) in enumerate(sorted(spans), start=1):
-        text = text_all[start:end]
-        since = _SINCE.match(text)
-        if since:
-            year = int(since.group(1))
-            value, value_end, granularity = dt.date(year, 1, 1), anchor, "range"
-            rule = "since: from the year to the anchor"
-        else:
-            value, value_end, granularity, rule = resolve(text, anchor)
-        out.append(DateMention(id=child_id(records.article.id, "d", n), article_id=records.article.id, start=start,
-                               end=end, text=text, value=value, value_end=value_end,
-                               granularity=granularity, rule=rule))  # type: ignore[arg-type]
+    for n, f in enumerate(find_dates(doc, anchor), start=1):
+        out.append(DateMention(
+            id=child_id(records.article.id, "d", n), article_id=records.article.id, start=f.start, end=f.end,
+            text=doc.text[f.start:f.end], value=f.value, value_end=None, granularity=f.granularity,
+            rule=f"{f.key}: {f.how}", confidence=confidence(f)))
     return {"dates": out}

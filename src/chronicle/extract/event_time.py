@@ -1,7 +1,18 @@
-"""When an event happened: the date the event's own sentence and context give it.
+"""When an event happened: the date the event's own clause and the story around it give it.
 
 Owns the choice of an event's date among the article's date records (`records.dates`) and the
 labelled fallback to the publication date. Events call `event_date` once per event.
+
+Order, as a reader would date an act:
+1. a date in the event's own sentence: in a noun trigger's own phrase, else one whose clause governs
+   the trigger ("On Thursday, Ryan said he would support ..."), not one inside another clause
+   ("Blackwell, who founded the institute in 1979, endorsed ...");
+2. else the story's current date: the latest day-level date of an earlier sentence within a few
+   days before the anchor (news runs on from the day its lead names: "The debate on Thursday ...
+   Cruz accused ..."; an older day is background, not the story's day);
+3. else the publication date, labelled `origin="publication"`.
+Dates under DATES_MIN_CONFIDENCE are not used. The granularity travels with the date: an event in
+"last year" is dated to the year, never to 1 January.
 """
 
 from __future__ import annotations
@@ -12,7 +23,8 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from chronicle.records import ArticleRecords
+from chronicle.confidence import DATES_MIN_CONFIDENCE
+from chronicle.records import ArticleRecords, DateMention
 
 Granularity = Literal["day", "month", "year", "range"]
 
@@ -24,13 +36,76 @@ class EventTime:
     origin: Literal["expression", "publication", "unknown"]
 
 
+# How far back the story's current day may lie: a day named earlier carries on to later sentences
+# only when it is news (within these days of the anchor), not background ("the March 4 poisoning").
+NEWS_WINDOW = dt.timedelta(days=3)
+NOT_CLAUSE_HEADS = ("amod", "nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss")
+# Clauses that carry their own time: reported content and relative clauses.
+OWN_TIME = ("ccomp", "relcl", "parataxis")
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb heading the clause a token sits in (the token itself when it is one)."""
+    for tok in [token, *token.ancestors]:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in NOT_CLAUSE_HEADS:
+            return tok
+    return token.sent.root
+
+
+def _describes(date: Token, trigger: Token) -> bool:
+    """A date inside a noun trigger's own phrase ("a verdict handed down in November 2017",
+    "speeches she made in 2014") dates that noun."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    path = [date, *date.ancestors]
+    return trigger in path and not any(t.dep_ == "ccomp" for t in path[:path.index(trigger)])
+
+
+def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
+    """How closely a date of the sentence dates the trigger: 0 in a noun trigger's own phrase, 1 in
+    its clause, 2 in a clause that contains it ("On Thursday, Ryan said he would support ..."), 3 in
+    an adverbial or infinitive clause under it ("hailed the vote, telling reporters on Friday ...");
+    None in a clause with its own time ("Blackwell, who founded the institute in 1979, endorsed ...")."""
+    span = sent.doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return None
+    if _describes(span.root, trigger):
+        return 0
+    verb, own = _clause_verb(span.root), _clause_verb(trigger)
+    if verb == own:
+        return 1
+    if verb in own.ancestors:
+        return 2
+    path = [verb, *verb.ancestors]
+    if own in path and not any(t.dep_ in OWN_TIME for t in path[:path.index(own)]):
+        return 3
+    return None
+
+
+def _usable(d: DateMention) -> bool:
+    return d.value is not None and d.granularity in ("day", "month", "year") and d.confidence >= DATES_MIN_CONFIDENCE
+
+
+def _time(date: DateMention) -> EventTime:
+    return EventTime(date.value, date.granularity, "expression")  # type: ignore[arg-type]
+
+
 def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime:
-    """The date expression of the event's sentence nearest its trigger, else the publication date."""
-    dates = [d for d in records.dates if sent.start_char <= d.start < sent.end_char and d.value]
-    date = min(dates, key=lambda d: abs(d.start - trigger.idx), default=None)
-    if date is not None:
-        granularity = date.granularity if date.granularity in ("day", "month", "year", "range") else None
-        return EventTime(date.value, granularity, "expression")  # type: ignore[arg-type]
+    """The event's date: its own clause's, else the story's current day, else the publication date."""
+    dates = [d for d in records.dates if _usable(d)]
+    ranked = [(rank, abs(d.start - trigger.idx), d) for d in dates if sent.start_char <= d.start < sent.end_char
+              and (rank := _rank(d, sent, trigger)) is not None]
+    if ranked:
+        return _time(min(ranked, key=lambda r: r[:2])[2])
+    news = [d for d in dates if d.granularity == "day" and (
+        anchor is None or dt.timedelta(0) <= anchor - d.value <= NEWS_WINDOW)]
+    earlier = [d for d in news if d.end <= sent.start_char]
+    if earlier:
+        # of the latest sentence that names such a day, its latest day ("continued campaigning Friday
+        # with Fiorina, whom he named Wednesday as his running mate": the story is at Friday)
+        last = max(earlier, key=lambda d: d.start)
+        begins = sent.doc.char_span(last.start, last.end, alignment_mode="expand").sent.start_char
+        return _time(max((d for d in earlier if d.start >= begins), key=lambda d: (d.value, d.start)))
     if anchor is not None:
         return EventTime(anchor, "day", "publication")
     return EventTime(None, None, "unknown")

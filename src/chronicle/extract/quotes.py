@@ -11,9 +11,15 @@ Rules over spaCy's dependency parse, in four passes over an article:
    drops the lexicon attributions it scores low and adds verbs, nouns and adjectives outside the
    lexicon it scores as cues ("seemed to …", "sees X as Y", "attacks on X"), with their subject as
    source and their complement, infinitive, object or prepositional object as content;
-3. quotation spans no cue claimed: the second half of a split quote goes to the cue of its
-   paragraph; a paragraph that is only a quotation continues the previous paragraph's speaker;
-4. speakers: `extract.speakers` resolves each source to an actor.
+3. quotation spans no cue claimed: a quotation right after a split quote's cue completes it, another
+   second half goes to the cue of its paragraph; a paragraph that is only a quotation continues the
+   previous paragraph's speaker;
+4. speakers: `extract.speakers` resolves each source to an actor (pronouns through the coreference
+   mentions of the actors stage, `extract.coref`);
+5. confidence: the quote model (`data/quotes/quote_model.json`, trained by
+   `scripts/train_quote_confidence.py` on realnews-silver) gives each quote the calibrated
+   probability that it and its speaker are right; where two records give one stretch of text
+   different speakers, only the more confident stays.
 
 The kind follows from how much of the content lies inside quotation marks: all of it → direct,
 some → mixed, none → indirect.
@@ -33,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.quotations import paragraph_bounds, quotation_spans
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
-from chronicle.extract.speakers import SpeakerResolver
+from chronicle.extract.speakers import Resolution, SpeakerResolver
 from chronicle.records import ArticleRecords, Quote, child_id
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
@@ -121,6 +127,8 @@ class Attribution:
     speaker_from: Attribution | None = None  # continuation of an earlier attribution's speaker
     direct_parts: bool = False  # a split quote whose parts are both wholly quoted
     framed: bool = False  # content taken from the verb's object, infinitive or prepositional frame
+    origin: str = "verb"  # which rule found it: verb, phrase, noun, colon, model, split, continuation
+    cue_score: float | None = None  # the cue model's score of its cue, where the model scored it
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -155,7 +163,8 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if current is None:
             return None
-        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SOURCES]
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS
+                    and (c.lower_ not in NON_SOURCES or _speaking_it(c, current))]
         if subjects:
             after = [c for c in subjects if c.i > current.i]
             subject = after[0] if after else subjects[-1]
@@ -167,9 +176,38 @@ def subject_of(verb: Token) -> Token | None:
         inverted = _inverted_subject(current)
         if inverted is not None:
             return inverted
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX"}:
+            # "Trump responded by saying …", "after saying …": the verb the preposition hangs on
+            current = current.head.head
+            continue
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ == "NOUN":
+            # "a statement saying …", "a report from Reuters saying …": who issued it
+            return _issuer(current.head)
         if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
             return None
         current = current.head
+    return None
+
+
+def _speaking_it(subject: Token, verb: Token) -> bool:
+    """"In a statement, it said …": "it" is a source as the active subject of a speech verb
+    (an organisation or a state), not as a dummy ("it seems", "it is said")."""
+    return (subject.lower_ == "it" and subject.dep_ == "nsubj"
+            and verb.lemma_.lower() in cue_lexicon().verbs and verb.pos_ == "VERB")
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who issued a statement, report or cover: its possessor, its "from"/"by" object, or the
+    subject of the verb it is the object of ("released a statement saying …")."""
+    owner = _possessor(noun)
+    if owner is not None:
+        return owner
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
+    if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(noun.head)
     return None
 
 
@@ -396,7 +434,7 @@ def _phrase_attributions(doc: Doc, text: str, lexicon: CueLexicon, quotes: list[
             content = after if after[1] - after[0] >= before[1] - before[0] else before
             start, end = _trim(text, *content)
             if end - start > 10:
-                found.append(Attribution(start, end, doc[i], last.idx + len(last), source))
+                found.append(Attribution(start, end, doc[i], last.idx + len(last), source, origin="phrase"))
     return found
 
 
@@ -430,7 +468,7 @@ def _noun_attributions(doc: Doc, lexicon: CueLexicon, quotes: list[tuple[int, in
         if content is None or content[1] - content[0] < 3:
             continue
         found.append(Attribution(*_cover_quotations(content, quotes), token, token.idx + len(token),
-                                 _np_span(owner), framed=True))
+                                 _np_span(owner), framed=True, origin="noun"))
     return found
 
 
@@ -456,7 +494,7 @@ def _colon_attributions(doc: Doc, text: str, lexicon: CueLexicon, quotes: list[t
         first = name
         while first.i > 0 and first.ent_iob_ == "I":
             first = doc[first.i - 1]
-        found.append(Attribution(q[0], q[1], colon[0], colon_at + 1, (first.idx, name.idx + len(name))))
+        found.append(Attribution(q[0], q[1], colon[0], colon_at + 1, (first.idx, name.idx + len(name)), origin="colon"))
     for start, end in paragraph_bounds(text):
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None:
@@ -476,7 +514,7 @@ def _colon_attributions(doc: Doc, text: str, lexicon: CueLexicon, quotes: list[t
         if len(text[c_start:c_end].split()) < MIN_DIRECT_WORDS:
             continue
         source = (source_tokens[0].idx, source_tokens[-1].idx + len(source_tokens[-1]))
-        found.append(Attribution(c_start, c_end, colon, colon.idx + 1, source))
+        found.append(Attribution(c_start, c_end, colon, colon.idx + 1, source, origin="colon"))
     return found
 
 
@@ -493,9 +531,15 @@ def find_attributions(
     found = lexicon_attributions(doc, text, long_quotes)
     if model is not None:
         candidates = model_candidates(doc, text, found, long_quotes)
-        found = [a for a, features in lexicon_features(doc, found, long_quotes)
-                 if features is None or model.score(features) >= model.lexicon_threshold]
-        found.extend(a for a, features in candidates if model.score(features) >= model.threshold)
+        scored = [(a, None if features is None else model.score(features))
+                  for a, features in lexicon_features(doc, found, long_quotes)]
+        scored += [(a, model.score(features)) for a, features in candidates]
+        found = []
+        for a, score in scored:
+            a.cue_score = score
+            if score is None or score >= (model.threshold if a.origin == "model" else model.lexicon_threshold):
+                found.append(a)
+    _claim_following_quotations(text, found, long_quotes)
     found.extend(_unclaimed_quotations(doc, text, found, long_quotes))
     return _merge_split_quotes(text, found, quotes), quotes
 
@@ -570,7 +614,8 @@ def model_candidates(
         if end - start < 3:
             continue
         features = _candidate_features(token, kind, subject, (start, end), contents, long_quotes)
-        out.append((Attribution(start, end, token, token.idx + len(token), source, framed=True), features))
+        out.append((Attribution(start, end, token, token.idx + len(token), source, framed=True, origin="model"),
+                    features))
     return out
 
 
@@ -687,6 +732,28 @@ def _merge_split_quotes(text: str, found: list[Attribution], quotes: list[tuple[
     return merged
 
 
+_SPLIT_GAP = re.compile(r'[\s,;:"]*')
+
+
+def _claim_following_quotation(text: str, a: Attribution, quotes: list[tuple[int, int]]) -> None:
+    """'"A …," she said, "B …"': a quotation that opens right after a cue (and its inverted source)
+    which itself follows the first half is the rest of the same statement."""
+    if a.cue is None or a.cue_end is None or a.end > a.cue.idx or a.origin == "model":
+        return
+    after = max(a.cue_end, a.source[1] if a.source is not None and a.source[0] > a.cue.idx else a.cue_end)
+    following = next((q for q in quotes if q[0] >= after), None)
+    if following is None or "\n" in text[after : following[0]]:
+        return
+    if _SPLIT_GAP.fullmatch(text[after : following[0]]):
+        a.direct_parts = quote_kind(text, (a.start, a.end), quotes) == "direct"
+        a.end = _trim(text, *following)[1]
+
+
+def _claim_following_quotations(text: str, found: list[Attribution], quotes: list[tuple[int, int]]) -> None:
+    for a in found:
+        _claim_following_quotation(text, a, quotes)
+
+
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:
     """Exact duplicates go, and so does a framed attribution ("support X", "vote for X") whose cue
     lies inside another attribution's content: "she said he would support X" reports her claim,
@@ -722,7 +789,7 @@ def _unclaimed_quotations(
                           and a.source is not None]
         if same_paragraph:
             nearest = min(same_paragraph, key=lambda a: abs(a.start - start))
-            extra.append(Attribution(start, end, nearest.cue, nearest.cue_end, nearest.source, speaker_from=None))
+            extra.append(Attribution(start, end, nearest.cue, nearest.cue_end, nearest.source, origin="split"))
             continue
         outside = text[para[0] : para[1]]
         quoted_chars = sum(_overlap(q2, para) for q2 in quotes)
@@ -731,7 +798,7 @@ def _unclaimed_quotations(
         previous = [a for a in found + extra if a.start < para[0]]
         if previous:
             last = max(previous, key=lambda a: a.start)
-            extra.append(Attribution(start, end, None, None, None, speaker_from=last))
+            extra.append(Attribution(start, end, None, None, None, speaker_from=last, origin="continuation"))
     return extra
 
 
@@ -745,50 +812,163 @@ def quote_kind(text: str, span: tuple[int, int], quotes: list[tuple[int, int]]) 
     return "indirect"
 
 
-@register_stage("quotes", fills=("quotes",))
-def extract_quotes(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
+@dataclass(frozen=True)
+class QuoteModel:
+    """A logistic model over a finished quote's features (how it was found, its cue, how its
+    speaker was resolved): the calibrated probability that the quote and its speaker are right.
+    `scripts/train_quote_confidence.py` fits it on the realnews-silver training annotations."""
+
+    weights: dict[str, float]
+    bias: float
+
+    def score(self, features: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+@functools.cache
+def quote_model(path: Path = DATA / "quote_model.json") -> QuoteModel | None:
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return QuoteModel(weights=data["weights"], bias=data["bias"])
+
+
+MODALS = {"will", "would", "could", "may", "might", "should", "can", "must"}
+
+
+def _bucket(n: int) -> int:
+    return min(6, n.bit_length())
+
+
+def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: str, doc: Doc, text: str,
+                   others: list[Attribution], quotes: list[tuple[int, int]]) -> list[str]:
+    """What the confidence model reads of a quote: lemmas, labels and coarse shape, no text."""
+    cue = a.cue
+    lemma = ":" if cue is not None and cue.text == ":" else (cue.lemma_.lower() if cue is not None else "none")
+    features = [f"origin={a.origin}", f"cue={lemma}", f"origin|cue={a.origin}|{lemma}", f"kind={kind}",
+                f"route={found.route}", f"origin|kind={a.origin}|{kind}", f"route|kind={found.route}|{kind}",
+                f"len={_bucket(len(text[a.start : a.end].split()))}"]
+    if a.framed:
+        features.append("framed")
+    if "\n\n" not in text[: a.start]:
+        features.append("headline")  # the first paragraph: a headline's words are not a quote
+    if cue is not None and _inside((cue.idx, cue.idx + 1), quotes):
+        features.append("cue_quoted")
+    if a.cue_score is not None:
+        features.append(f"cue_score={int(a.cue_score * 5)}")
+    if cue is not None and cue.text != ":":
+        features += [f"cue_dep={cue.dep_}", f"cue_tag={cue.tag_}"]
+        aux = {c.lower_ for c in cue.children if c.dep_ in {"aux", "neg"}}
+        if aux & MODALS:
+            features.append("modal")
+        if any(c.dep_ == "neg" for c in cue.children):
+            features.append("negated")
+        if any(o is not a and o.start <= cue.idx < o.end for o in others):
+            features.append("cue_in_content")
+    features.append(f"speaker_kind={speaker_kind}")
+    if a.source is not None:
+        span = doc.char_span(*a.source, alignment_mode="expand")
+        if span is not None and len(span):
+            head = span.root
+            features += [f"src_pos={head.pos_}", f"src_ent={head.ent_type_ or 'none'}",
+                         f"src_tag={head.tag_}", f"src_len={_bucket(len(span))}"]
+            if head.pos_ == "PRON":
+                features.append(f"src_pron={head.lower_}")
+            elif head.pos_ == "NOUN":
+                features.append(f"src_lemma={head.lemma_.lower()}")
+            if cue is not None and head.i > cue.i:
+                features.append("src_after")
+    else:
+        features.append("src=none")
+    return features
+
+
+def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = True) -> list[tuple[Quote, list[str]]]:
+    """Every quote of the article with the features its confidence is computed from; where two
+    give one stretch of text different speakers, only the more confident stays (unless
+    `one_per_stretch` is off: the confidence model is trained on them all)."""
     text = doc.text
     attributions, quotes = find_attributions(doc, text, cue_model())
     resolver = SpeakerResolver(doc, records, text)
+    model = quote_model()
     article_id = records.article.id
-    out: list[Quote] = []
-    resolved: dict[int, tuple[str | None, float]] = {}
+    out: list[tuple[Quote, list[str]]] = []
+    resolved: dict[int, Resolution] = {}
     for n, a in enumerate(attributions, start=1):
         if a.speaker_from is not None:
-            speaker_id, confidence = resolved.get(id(a.speaker_from), (None, 0.0))
-            confidence *= 0.8
+            earlier = resolved.get(id(a.speaker_from), Resolution(None, 0.0, "none"))
+            found = Resolution(earlier.actor, earlier.confidence * 0.8, "continuation")
         elif a.source is not None:
-            speaker_id, confidence = resolver.resolve(a.source, a.start)
+            found = resolver.resolve(a.source, a.start)
         else:
-            speaker_id, confidence = None, 0.3
-        resolved[id(a)] = (speaker_id, confidence)
-        actor = records.actor(speaker_id)
+            found = Resolution(None, 0.3, "no-source")
+        resolved[id(a)] = found
+        actor = records.actor(found.actor)
+        kind = "direct" if a.direct_parts else quote_kind(text, (a.start, a.end), quotes)
+        features = quote_features(a, kind, found, actor.kind if actor else "none", doc, text, attributions, quotes)
+        if found.actor is not None and found.route not in {"name", "apposition"} and a.source is not None:
+            features.append(f"rivals={min(2, resolver.rivals(found.actor, a.source[0]))}")
+        confidence = model.score(features) if model is not None else found.confidence
         cue = a.cue
         cue_text = None
         if cue is not None and a.cue_end is not None:
             aux_start = min([c.idx for c in cue.children if c.dep_ in {"aux", "neg"} and c.i < cue.i] + [cue.idx])
             cue_text = text[aux_start : a.cue_end]
         addressee = text[a.addressee[0] : a.addressee[1]] if a.addressee else None
-        out.append(
-            Quote(
-                id=child_id(article_id, "q", n),
-                article_id=article_id,
-                kind="direct" if a.direct_parts else quote_kind(text, (a.start, a.end), quotes),  # type: ignore[arg-type]
-                start=a.start,
-                end=a.end,
-                text=text[a.start : a.end],
-                cue_start=(a.cue_end - len(cue_text)) if cue_text and a.cue_end else None,
-                cue_end=a.cue_end if cue_text else None,
-                cue=cue_text,
-                cue_lemma=cue.lemma_.lower() if cue is not None else None,
-                source_start=a.source[0] if a.source else None,
-                source_end=a.source[1] if a.source else None,
-                source=text[a.source[0] : a.source[1]] if a.source else None,
-                speaker_id=speaker_id,
-                speaker=actor.name if actor else None,
-                addressee=addressee,
-                addressee_id=resolver.actor_at(a.addressee) if a.addressee else None,
-                confidence=round(confidence, 2),
-            )
+        quote = Quote(
+            id=child_id(article_id, "q", n),
+            article_id=article_id,
+            kind=kind,  # type: ignore[arg-type]
+            start=a.start,
+            end=a.end,
+            text=text[a.start : a.end],
+            cue_start=(a.cue_end - len(cue_text)) if cue_text and a.cue_end else None,
+            cue_end=a.cue_end if cue_text else None,
+            cue=cue_text,
+            cue_lemma=cue.lemma_.lower() if cue is not None else None,
+            source_start=a.source[0] if a.source else None,
+            source_end=a.source[1] if a.source else None,
+            source=text[a.source[0] : a.source[1]] if a.source else None,
+            speaker_id=found.actor,
+            speaker=actor.name if actor else None,
+            addressee=addressee,
+            addressee_id=resolver.actor_at(a.addressee) if a.addressee else None,
+            confidence=round(confidence, 2),
         )
-    return {"quotes": out}
+        out.append((quote, features))
+    return one_speaker_per_stretch(out) if one_per_stretch else out
+
+
+def _speaker_key(q: Quote) -> str:
+    return q.speaker_id or " ".join((q.source or "").lower().split())
+
+
+def one_speaker_per_stretch(quotes: list[tuple[Quote, list[str]]]) -> list[tuple[Quote, list[str]]]:
+    """One stretch of text, one speaker: a quote that covers at least half of a more confident
+    one (or is half covered by it) goes, unless its cue lies inside the other's content (nested
+    reported speech: "police said the witness told them …") or the other's cue inside its own."""
+    kept: list[tuple[Quote, list[str]]] = []
+    for q, features in sorted(quotes, key=lambda x: (-x[0].confidence, x[0].start)):
+        clash = False
+        for k, _f in kept:
+            shared = _overlap((q.start, q.end), (k.start, k.end))
+            if 2 * shared < min(q.end - q.start, k.end - k.start):
+                continue
+            if _speaker_key(q) == _speaker_key(k):
+                continue  # the same speaker twice is no contradiction
+            # only a speech verb reports speech inside another's content ("police said a witness told …")
+            nested = any(c is not None and outer.start <= c < outer.end and inner.cue_lemma in cue_lexicon().verbs
+                         for c, outer, inner in ((q.cue_start, k, q), (k.cue_start, q, k)))
+            if not nested:
+                clash = True
+                break
+        if not clash:
+            kept.append((q, features))
+    kept.sort(key=lambda x: x[0].start)
+    return kept
+
+
+@register_stage("quotes", fills=("quotes",))
+def extract_quotes(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
+    return {"quotes": [q for q, _features in scored_quotes(doc, records)]}

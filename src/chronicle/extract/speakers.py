@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -27,16 +28,38 @@ from chronicle.records import ArticleRecords
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
 PRONOUN_GENDER = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 DESCRIPTOR_DEPS = {"compound", "amod", "nmod", "appos", "poss", "attr"}
 
 
+@dataclass(frozen=True)
+class RoleLexicon:
+    classes: dict[str, str]  # role noun → role class
+    genders: dict[str, str]  # role noun → gender
+    proxies: frozenset[str]  # "his office", "Trump's campaign": the possessor speaks
+    organisation_nouns: frozenset[str]  # "the company said": the organisation named before
+    document_nouns: frozenset[str]  # "the statement said": its author
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A source resolved (or not) to an actor, how, and how sure the rule is."""
+
+    actor: str | None
+    confidence: float
+    route: str
+
+
 @functools.cache
-def role_lexicon(path: Path = DATA / "roles.yaml") -> tuple[dict[str, str], dict[str, str]]:
-    """(noun → role class, noun → gender)."""
+def role_lexicon(path: Path = DATA / "roles.yaml") -> RoleLexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    classes = {noun: cls for cls, nouns in data["classes"].items() for noun in nouns}
-    genders = {noun: gender for gender, nouns in data["gender"].items() for noun in nouns}
-    return classes, genders
+    return RoleLexicon(
+        classes={noun: cls for cls, nouns in data["classes"].items() for noun in nouns},
+        genders={noun: gender for gender, nouns in data["gender"].items() for noun in nouns},
+        proxies=frozenset(data["proxies"]),
+        organisation_nouns=frozenset(data["organisation_nouns"]),
+        document_nouns=frozenset(data["document_nouns"]),
+    )
 
 
 class SpeakerResolver:
@@ -48,7 +71,14 @@ class SpeakerResolver:
         self.mentions = sorted((m.start, m.end, m.actor_id) for m in records.mentions)
         self.starts = [m[0] for m in self.mentions]
         self.token_actors = self._token_actors()
-        self.classes, self.genders = role_lexicon()
+        self.mention_kinds = self._mention_kinds(records)
+        self.actor_gender = {a.id: a.gender for a in records.actors if a.gender}
+        self.sentence_starts = [s.start_char for s in doc.sents] or [0]
+        self.quoted = quotation_spans(self.text)
+        lexicon = role_lexicon()
+        self.classes, self.genders = lexicon.classes, lexicon.genders
+        self.proxies, self.organisation_nouns, self.document_nouns = (
+            lexicon.proxies, lexicon.organisation_nouns, lexicon.document_nouns)
         self.descriptions = self._describe()
         self.gender = self._genders()
         self.speakers: list[tuple[int, str]] = []  # (offset, actor) of sources resolved so far
@@ -77,6 +107,15 @@ class SpeakerResolver:
                 if token.idx < end and token.idx + len(token) > start:
                     actors[i] = actor
         return actors
+
+    def _mention_kinds(self, records: ArticleRecords) -> dict[int, str]:
+        """Token index → how the actors stage linked it (name, nominal, pronoun, demonym)."""
+        kinds: dict[int, str] = {}
+        for m in records.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            for token in span or []:
+                kinds.setdefault(token.i, m.kind)
+        return kinds
 
     def _token_actor(self, token: Token) -> str | None:
         return self.token_actors[token.i]
@@ -140,53 +179,159 @@ class SpeakerResolver:
 
     # --- resolution ---------------------------------------------------------------------------
 
-    def resolve(self, source: tuple[int, int], quote_at: int) -> tuple[str | None, float]:
-        actor, confidence = self._resolve(source)
-        if actor is not None:
-            self.speakers.append((source[0], actor))
-        return actor, confidence
+    def resolve(self, source: tuple[int, int], quote_at: int) -> Resolution:
+        found = self._resolve(source)
+        if found.actor is not None:
+            self.speakers.append((source[0], found.actor))
+        return found
 
-    def _resolve(self, source: tuple[int, int]) -> tuple[str | None, float]:
+    def _resolve(self, source: tuple[int, int]) -> Resolution:
         tokens = [t for t in self.doc.char_span(*source, alignment_mode="expand") or [] if not t.is_punct]
         if not tokens:
-            return None, 0.0
+            return Resolution(None, 0.0, "empty")
         inside = {u.i for u in tokens}
         head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
         # the head decides: in "the Belarussian dictator" the demonym is a modifier, not the speaker
         named = self._token_actor(head)
+        route = self.mention_kinds.get(head.i, "name")
         if named is None and head.pos_ == "PROPN":
-            named = self.actor_at(source)
+            named, route = self.actor_at(source), "name"
         if named is None:
             # "His counterpart, Mirela Santov": a named apposition says who the role is
             named = next((a for t in tokens if t.dep_ == "appos" and t.head.i == head.i
                           and (a := self._token_actor(t)) is not None), None)
+            route = "apposition"
         role = self._role_class(tokens)
-        if named is not None and self.kinds.get(named) != "person" and role is not None:
+        plural = head.tag_ in {"NNS", "NNPS"}
+        if named is not None and self.kinds.get(named) != "person" and role is not None and not plural:
             # "Union Leader" tagged as an organisation is still a description of a person
-            person, confidence = self._nominal(tokens, role, source[0])
-            if person is not None:
-                return person, confidence
+            person = self._nominal(tokens, role, source[0])
+            if person.actor is not None:
+                return person
+        if named is not None and route == "nominal":
+            # "HuffPost Pollster", "a Gallup poll": a name in the phrase that is not the actor's says who
+            other = next((t for t in tokens if t.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
+                          and self._token_actor(t) != named), None)
+            if other is not None:
+                named, route = self._token_actor(other), "name"
+        lemma = head.lemma_.lower()
+        if named is not None and route == "nominal" and self._bare(named, head):
+            # "the company", "his office" made an actor of their own: the organisation or person meant wins
+            meant = self._meant(head, lemma, source[0])
+            if meant.actor is not None:
+                return meant
+        if named is not None and route == "pronoun" and not self._agrees(head, named):
+            named = None  # the actors stage linked the pronoun to someone it cannot mean
+        if named is not None and plural and route == "nominal" and self.kinds.get(named) == "person":
+            named = None  # "prosecutors" are not one person
         if named is not None:
-            return named, 0.95
+            return Resolution(named, 0.95 if route == "name" else 0.8, route)
         if head.pos_ == "PRON":
             return self._pronoun(head, source[0])
-        if role is not None:
+        if role is not None and not plural:
             return self._nominal(tokens, role, source[0])
-        return None, 0.2
+        return self._meant(head, lemma, source[0])
 
-    def _pronoun(self, pronoun: Token, at: int) -> tuple[str | None, float]:
+    def _bare(self, actor: str, head: Token) -> bool:
+        """An actor that is nothing but this common noun ("company" from "the company")."""
+        found = self.records.actor(actor)
+        if found is None:
+            return False
+        words = [w for w in found.name.lower().split() if w not in DETERMINERS]
+        return len(words) == 1 and words[0] in {head.lower_, head.lemma_.lower()}
+
+    def _meant(self, head: Token, lemma: str, at: int) -> Resolution:
+        """Who a source that names no one stands for: the person behind "his office", the
+        organisation named before "the company", the author of "the statement"."""
+        plural = head.tag_ in {"NNS", "NNPS"}
+        if lemma in self.proxies:
+            owner = self._owner(head, pronoun_only=True)
+            if owner is not None:
+                return Resolution(owner, 0.7, "proxy")
+        if lemma in self.organisation_nouns and not plural:
+            return self._recent(at, {"organisation", "state"}, "organisation-noun")
+        if lemma in self.document_nouns and not plural:
+            return self._document_author(head, at)
+        return Resolution(None, 0.2, "as-written")
+
+    def rivals(self, actor: str, at: int) -> int:
+        """Other people mentioned outside quotation marks in the two sentences before `at` whose
+        gender does not rule them out: how ambiguous a pronoun or nominal speaker was."""
+        if self.kinds.get(actor) != "person":
+            return 0
+        gender = self._gender(actor)
+        window = self._window_start(at, 2)
+        nearby = self.mentions[bisect.bisect_left(self.starts, window) : bisect.bisect_left(self.starts, at)]
+        others = {a for s, _e, a in nearby
+                  if a != actor and self.kinds.get(a) == "person" and self._gender(a) in (gender, None)
+                  and not any(q0 <= s < q1 for q0, q1 in self.quoted)}
+        return len(others)
+
+    def _agrees(self, pronoun: Token, actor: str) -> bool:
+        """Gender, number and animacy of a pronoun against the actor it would join."""
         word = pronoun.lower_
-        if word in PLURAL_PRONOUNS or word in {"i", "you", "it"}:
-            return None, 0.2
+        kind = self.kinds.get(actor)
+        if word in PRONOUN_GENDER:
+            return kind == "person" and self._gender(actor) in (PRONOUN_GENDER[word], None)
+        if word in {"it", "its"}:
+            return kind in {"organisation", "state"}
+        if word in PLURAL_PRONOUNS:
+            return kind != "person"
+        return True
+
+    def _gender(self, actor: str) -> str | None:
+        return self.actor_gender.get(actor) or self.gender.get(actor)
+
+    def _pronoun(self, pronoun: Token, at: int) -> Resolution:
+        word = pronoun.lower_
+        if word in {"it", "its"}:
+            return self._recent(at, {"organisation", "state"}, "pronoun-it", sentences=1)
+        if word in PLURAL_PRONOUNS or word in {"i", "you"}:
+            return Resolution(None, 0.2, "pronoun-unresolved")
         gender = PRONOUN_GENDER.get(word)
-        candidates = [(pos, a) for pos, a in self.speakers if pos < at]
+        window = self._window_start(at, 3)
+        candidates = [(pos, a) for pos, a in self.speakers if window <= pos < at]
         for _pos, actor in reversed(candidates):
-            if self.kinds.get(actor) == "person" and self.gender.get(actor) in (gender, None):
-                return actor, 0.85
-        for _start, _end, actor in reversed([m for m in self.mentions if m[0] < at]):
-            if self.kinds.get(actor) == "person" and self.gender.get(actor) in (gender, None):
-                return actor, 0.75
-        return None, 0.2
+            if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None):
+                return Resolution(actor, 0.75, "pronoun-speaker")
+        for _start, _end, actor in reversed([m for m in self.mentions if window <= m[0] < at
+                                             and not any(s <= m[0] < e for s, e in self.quoted)]):
+            if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None):
+                return Resolution(actor, 0.6, "pronoun-mention")
+        return Resolution(None, 0.2, "pronoun-unresolved")
+
+    def _window_start(self, at: int, sentences: int) -> int:
+        """Character offset where the sentence `sentences` before the one at `at` starts."""
+        i = bisect.bisect_right(self.sentence_starts, at) - 1
+        return self.sentence_starts[max(0, i - sentences)]
+
+    def _recent(self, at: int, kinds: set[str], route: str, sentences: int = 3) -> Resolution:
+        """"the company said", "it said": the nearest organisation or state named before, nearby."""
+        window = self._window_start(at, sentences)
+        for _start, _end, actor in reversed([m for m in self.mentions if window <= m[0] < at]):
+            if self.kinds.get(actor) in kinds:
+                return Resolution(actor, 0.6, route)
+        return Resolution(None, 0.2, route + "-unresolved")
+
+    def _owner(self, head: Token, pronoun_only: bool = False) -> str | None:
+        """"his office": the possessor speaks through it. A named possessor ("Trump's campaign")
+        makes the phrase a speaker of its own, so `pronoun_only` leaves it as written."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or (pronoun_only and owner.pos_ != "PRON"):
+            return None
+        return self._token_actor(owner)
+
+    def _document_author(self, head: Token, at: int) -> Resolution:
+        """"the statement said": the owner of the document ("the ministry's statement"), else the
+        speaker or organisation last named before it."""
+        owner = self._owner(head)
+        if owner is not None:
+            return Resolution(owner, 0.7, "document")
+        window = self._window_start(at, 2)
+        recent = [(pos, a) for pos, a in self.speakers if window <= pos < at]
+        if recent:
+            return Resolution(recent[-1][1], 0.55, "document")
+        return self._recent(at, {"organisation", "state"}, "document", sentences=2)
 
     def _role_class(self, tokens: list[Token]) -> str | None:
         words = [t.lemma_.lower() for t in tokens]
@@ -197,20 +342,23 @@ class SpeakerResolver:
                     return self.classes[phrase]
         return None
 
-    def _nominal(self, tokens: list[Token], role: str, at: int) -> tuple[str | None, float]:
+    def _nominal(self, tokens: list[Token], role: str, at: int) -> Resolution:
         # a nationality ("the Lithuanian lawmaker") must agree with the actor's description
         proper = {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.ent_type_ in {"NORP", "GPE"}}
+        gender = next((self.genders[t.lower_] for t in tokens if t.lower_ in self.genders), None)
         candidates = []
         for actor, words in self.descriptions.items():
             if not any(self.classes.get(w) == role for w in words):
                 continue
             if proper and not proper & words:
                 continue
+            if gender is not None and self._gender(actor) not in (gender, None):
+                continue
             candidates.append(actor)
         if not candidates:
-            return None, 0.2
+            return Resolution(None, 0.2, "nominal-unresolved")
         before = [(s, a) for s, _e, a in self.mentions if a in candidates and s < at]
         if before:
-            return max(before)[1], 0.8
+            return Resolution(max(before)[1], 0.8, "nominal")
         after = [(s, a) for s, _e, a in self.mentions if a in candidates]
-        return (min(after)[1], 0.7) if after else (None, 0.2)
+        return Resolution(min(after)[1], 0.7, "nominal-after") if after else Resolution(None, 0.2, "nominal-unresolved")

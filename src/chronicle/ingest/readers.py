@@ -123,7 +123,7 @@ def read_file(path: str, size: int, max_bytes: int, *, explicit: bool) -> Iterat
             elif size > max_bytes:
                 yield Failure(input=path, reason=too_large(size, max_bytes))
             else:
-                yield article_from_bytes(fh.read(), fmt, input=path)
+                yield from article_from_bytes(fh.read(), fmt, input=path)
     except OSError as exc:
         yield Failure(input=path, reason=os_reason(exc))
 
@@ -144,7 +144,7 @@ def read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Result]:
     elif fmt == "warc":
         yield from read_warc(io.BytesIO(data), "-", max_bytes)
     else:
-        yield article_from_bytes(data, fmt, input="-")
+        yield from article_from_bytes(data, fmt, input="-")
 
 
 def maybe_gunzip(stream: BinaryIO, compressed: bool) -> contextlib.AbstractContextManager[BinaryIO]:
@@ -178,17 +178,25 @@ def sniff(head: bytes) -> Format:
     return "text"
 
 
-def article_from_bytes(data: bytes, fmt: Format, *, input: str) -> Result:
+def article_from_bytes(data: bytes, fmt: Format, *, input: str) -> Iterator[Result]:
+    """The article of one file or stdin, preceded by a warning Failure when bytes had to be replaced."""
     try:
         if fmt == "html":
             check_binary(data, input)
-            return article_from_html(data, input=input)
-        text = decode(data, input)
+            yield article_from_html(data, input=input)
+            return
+        text, warning = decode(data, input)
         if not text.strip():
             raise IngestError(input, "empty file (only whitespace)")
-        return article_from_text(text, input=input)
+        yield from with_warning(article_from_text(text, input=input), warning)
     except IngestError as exc:
-        return exc.failure()
+        yield exc.failure()
+
+
+def with_warning(article: Article, warning: str | None) -> Iterator[Result]:
+    if warning is not None:
+        yield Failure(input=article.input, article_id=article.id, reason=warning, status="warning")
+    yield article
 
 
 def check_binary(data: bytes, input: str) -> None:
@@ -196,14 +204,31 @@ def check_binary(data: bytes, input: str) -> None:
         raise IngestError(input, "binary file (contains NUL bytes)")
 
 
-def decode(data: bytes, input: str) -> str:
-    """Strict UTF-8 (a BOM is allowed): guessing a legacy encoding silently corrupts names and quotes."""
+STRAY_BYTES = 3
+"""Invalid UTF-8 sequences always replaced; beyond this, up to STRAY_SHARE of the input's bytes."""
+STRAY_SHARE = 0.01
+REPLACEMENT = "\ufffd"
+
+
+def decode(data: bytes, input: str) -> tuple[str, str | None]:
+    """UTF-8 (a BOM is allowed) and, when a few bytes were invalid, the warning that says so.
+
+    A stray invalid byte (a truncated copy-paste, one Latin-1 character) is replaced by U+FFFD and
+    the article kept. Text with more invalid bytes than a stray few is in another encoding, and
+    guessing which one would silently corrupt names and quotes: it fails, naming the first byte.
+    """
     check_binary(data, input)
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        offset = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
-        raise IngestError(input, f"invalid UTF-8 at byte {offset}") from exc
+        first = exc.start + bom
+    text = data.decode("utf-8-sig", errors="replace")
+    invalid = text.count(REPLACEMENT) - data.count(REPLACEMENT.encode("utf-8"))
+    if invalid > max(STRAY_BYTES, STRAY_SHARE * len(data)):
+        raise IngestError(input, f"invalid UTF-8 at byte {first} ({invalid} invalid sequences: not UTF-8 text)")
+    plural = "s" if invalid > 1 else ""
+    return text, f"invalid UTF-8 at byte {first}: {invalid} invalid sequence{plural} replaced by U+FFFD"
 
 
 def read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Result]:
@@ -221,7 +246,7 @@ def read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Result]:
                 continue
             if line.strip():
                 produced += 1
-                yield article_from_json_line(line, f"{path}#L{number}")
+                yield from article_from_json_line(line, f"{path}#L{number}")
     except (OSError, EOFError, zlib.error) as exc:  # corrupt or truncated gzip
         yield Failure(input=path, reason=f"corrupt compressed stream after line {number}: {exc}")
         return
@@ -229,34 +254,38 @@ def read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Result]:
         yield Failure(input=path, reason="no articles in JSON Lines file (only blank lines)")
 
 
-def article_from_json_line(line: bytes, input: str) -> Result:
+def article_from_json_line(line: bytes, input: str) -> Iterator[Result]:
+    """The article of one JSON line, preceded by a warning Failure when bytes had to be replaced."""
     try:
-        item = json.loads(decode(line, input))
-        if not isinstance(item, dict):
-            raise IngestError(input, f"malformed JSON line: expected an object, got {type(item).__name__}")
-        fields = {key: item.get(key) for key in ("url", "title", "source", "author")}
-        for key, value in fields.items():
-            if value is not None and not isinstance(value, str):
-                raise IngestError(input, f"malformed JSON line: {key!r} must be a string")
-        published = None
-        if item.get("date") is not None:
-            published = parse_date(item["date"])
-            if published is None:
-                raise IngestError(input, f"malformed JSON line: 'date' is not an ISO date: {item['date']!r}")
-        text, html = item.get("text"), item.get("html")
-        if isinstance(text, str) and text.strip():
-            return article_from_text(text, input=input, published=published, **fields)
-        if isinstance(html, str) and html.strip():
-            article = article_from_html(
-                html, input=input, url=fields["url"], published=published, source=fields["source"]
-            )
-            overrides = {k: v for k, v in (("title", fields["title"]), ("author", fields["author"])) if v}
-            return article.model_copy(update=overrides) if overrides else article
-        raise IngestError(input, "malformed JSON line: no non-empty 'text' or 'html' field")
+        text, warning = decode(line, input)
+        yield from with_warning(article_from_item(json.loads(text), input), warning)
     except json.JSONDecodeError as exc:
-        return Failure(input=input, reason=f"malformed JSON line: {exc.msg} at column {exc.colno}")
+        yield Failure(input=input, reason=f"malformed JSON line: {exc.msg} at column {exc.colno}")
     except IngestError as exc:
-        return exc.failure()
+        yield exc.failure()
+
+
+def article_from_item(item: object, input: str) -> Article:
+    """An Article from one decoded JSON line; raises IngestError saying what is wrong with it."""
+    if not isinstance(item, dict):
+        raise IngestError(input, f"malformed JSON line: expected an object, got {type(item).__name__}")
+    fields = {key: item.get(key) for key in ("url", "title", "source", "author")}
+    for key, value in fields.items():
+        if value is not None and not isinstance(value, str):
+            raise IngestError(input, f"malformed JSON line: {key!r} must be a string")
+    published = None
+    if item.get("date") is not None:
+        published = parse_date(item["date"])
+        if published is None:
+            raise IngestError(input, f"malformed JSON line: 'date' is not an ISO date: {item['date']!r}")
+    text, html = item.get("text"), item.get("html")
+    if isinstance(text, str) and text.strip():
+        return article_from_text(text, input=input, published=published, **fields)
+    if isinstance(html, str) and html.strip():
+        article = article_from_html(html, input=input, url=fields["url"], published=published, source=fields["source"])
+        overrides = {k: v for k, v in (("title", fields["title"]), ("author", fields["author"])) if v}
+        return article.model_copy(update=overrides) if overrides else article
+    raise IngestError(input, "malformed JSON line: no non-empty 'text' or 'html' field")
 
 
 def read_warc(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Result]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import spacy
 import yaml
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -54,13 +55,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line and after a paragraph's dateline.
 
     The parser does not treat "\n\n" as a boundary, so a headline runs into the dateline
-    ("… Banks LORREN") and entities straddle paragraphs. Setting `is_sent_start` before the parser
+    ("… Banks LORREN") and entities straddle paragraphs. Setting sentence starts before the parser
     runs makes it respect the boundary; everything else is left to the parser.
     """
+    # Boundaries are written through one array: setting `token.is_sent_start` checks the whole
+    # doc's annotation on every call, which made long articles quadratic (minutes at 200,000 chars).
+    marks = doc.to_array([SENT_START]).astype("int64")  # -1 marks "not a sentence start"
     starts = [0]
     for token in doc[:-1]:
         if token.is_space and "\n\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+            marks[token.i + 1] = 1
             starts.append(token.i + 1)
     # A dateline ("CAPE ORLA, May 3 (Reuters) — ") is a sentence of its own, so the paragraph's
     # first sentence parses without it (patterns in data/nlp/segmentation.yaml).
@@ -71,9 +75,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
             continue
         token = doc.char_span(offset + end, offset + end + 1, alignment_mode="expand")
         if token is not None and token.start > start and not token[0].is_space:
-            for inside in doc[start + 1 : token.start]:
-                inside.is_sent_start = False
-            token[0].is_sent_start = True
+            marks[start + 1 : token.start] = -1
+            marks[token.start] = 1
+    doc.from_array([SENT_START], marks.astype("uint64"))  # spaCy stores -1 as its two's complement
     return doc
 
 

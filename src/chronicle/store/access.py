@@ -26,8 +26,10 @@ from collections.abc import Iterator
 
 import duckdb
 
-LOCK_TIMEOUT = 60.0
-"""Seconds a session waits for other processes before giving up with the lock error."""
+LOCK_TIMEOUT = 10.0
+"""Seconds a session waits for other processes before giving up with the lock error: longer than
+any chronicle write session or read lease on a store of ordinary size, short enough that a file
+held by another program (the duckdb shell) is reported rather than waited for."""
 
 READ_HOLD = 0.5
 """Seconds a shared read connection is reused: the bound on how stale a read is, and on how long a

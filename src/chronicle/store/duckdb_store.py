@@ -213,8 +213,11 @@ class Store:
                     self._insert(table, _without_articles(rows, "id" if table == "articles" else "article_id",
                                                           stored))
                 con.execute("COMMIT")
+            except duckdb.Error as exc:
+                self._rollback()
+                raise StoreError(f"{self.path}: cannot write: {_first_line(exc)}") from None
             except BaseException:
-                con.execute("ROLLBACK")
+                self._rollback()
                 raise
         return len(unique) - len(stored)
 
@@ -227,9 +230,17 @@ class Store:
                 con.execute("DELETE FROM failures WHERE input = ? AND reason = ?", [failure.input, failure.reason])
                 self._insert("failures", rows)
                 con.execute("COMMIT")
+            except duckdb.Error as exc:
+                self._rollback()
+                raise StoreError(f"{self.path}: cannot write: {_first_line(exc)}") from None
             except BaseException:
-                con.execute("ROLLBACK")
+                self._rollback()
                 raise
+
+    def _rollback(self) -> None:
+        """Roll back after a failed write; a connection the failure already broke has nothing to undo."""
+        with contextlib.suppress(duckdb.Error):
+            self.con.execute("ROLLBACK")
 
     def _insert(self, table: str, rows: pa.Table) -> None:
         """Append rows through Arrow: one columnar insert per table, far faster than row-wise executemany."""
@@ -240,7 +251,9 @@ class Store:
         try:
             self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM chronicle_rows")
         finally:
-            self.con.unregister("chronicle_rows")
+            # after a failed insert the transaction is aborted and unregistering fails too, hiding the real error
+            with contextlib.suppress(duckdb.Error):
+                self.con.unregister("chronicle_rows")
 
     def counts(self) -> dict[str, int]:
         with self.session(write=False) as con:

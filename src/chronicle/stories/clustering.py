@@ -14,9 +14,12 @@ import bisect
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 # Chosen on our own same-event pairs among PolNeAR train articles (best pairwise F1 there, docs/stories.md).
 THRESHOLD = 0.25
@@ -52,6 +55,8 @@ class StoryDoc:
 
 def vectors(docs: Sequence[StoryDoc], size: int) -> sparse.csr_matrix:
     """Rows of L2-normalised TF-IDF weights (smoothed IDF over these docs), each kept to its top terms."""
+    from scipy import sparse  # a quarter second to import: only when stories are clustered
+
     df = np.zeros(size, dtype=np.float64)
     for doc in docs:
         df[doc.term_ids] += 1

@@ -9,8 +9,12 @@ never the shingles, so memory grows by a few hundred bytes an article.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 DUPLICATE_JACCARD = 0.8
 NUM_PERM = 64
@@ -29,6 +33,10 @@ class DuplicateIndex:
     """Articles added in publication order; `add` answers which earlier article, if any, this one copies."""
 
     def __init__(self) -> None:
+        # datasketch imports scipy (half a second of CPU): loaded when an index is built, not by
+        # every command that imports chronicle
+        from datasketch import MinHash, MinHashLSH
+
         self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         template = MinHash(num_perm=NUM_PERM, seed=SEED)
         # one set of permutations for all sketches: datasketch would draw them again for each
@@ -37,6 +45,8 @@ class DuplicateIndex:
         self.rank: dict[str, int] = {}
 
     def signature(self, hashes: np.ndarray) -> LeanMinHash:
+        from datasketch import LeanMinHash, MinHash
+
         sketch = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_identity, permutations=self.permutations,
                          scheme=self.scheme)
         sketch.update_batch(hashes.tolist())

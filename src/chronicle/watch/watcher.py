@@ -22,7 +22,7 @@ from chronicle.batch import Tally, ingest
 from chronicle.ingest import read_inputs
 from chronicle.pipeline import PipelineConfig
 from chronicle.records import Failure
-from chronicle.store import Store
+from chronicle.store import Store, StoreError
 from chronicle.stories.consolidate import consolidate
 from chronicle.watch.archive import Archive
 from chronicle.watch.fetch import Fetched, Fetcher, Politeness
@@ -106,7 +106,10 @@ class Watcher:
     def run(self, interval: float) -> None:
         """Rounds every `interval` seconds until `stop` is set (by a signal handler, say)."""
         while not self.stop.is_set():
-            self.log(self.run_once().line())
+            try:
+                self.log(self.run_once().line())
+            except StoreError as exc:  # a store kept busy (a long export, say): the next round resumes
+                self.log(f"round abandoned: {exc}")
             self.stop.wait(interval)
         self.consolidate()
 

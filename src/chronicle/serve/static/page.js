@@ -28,8 +28,9 @@ function filters() {
 }
 
 function describe(record) {
-  // The hover text shows the record's non-empty fields.
-  return Object.entries(record).filter(([, v]) => v !== null && v !== "").map(([k, v]) => `${k}: ${v}`).join("\n");
+  // The hover text shows the record's non-empty fields; an event's date as far as the text gives it (date_iso).
+  return Object.entries(record).filter(([k, v]) => v !== null && v !== "" && !(k === "date" && "date_iso" in record))
+    .map(([k, v]) => `${k}: ${v}`).join("\n");
 }
 
 // Spans to mark: quotes (outermost), then mentions and triggers. Nested spans are split at boundaries.
@@ -93,7 +94,8 @@ function renderEvents(events) {
   body.replaceChildren();
   for (const e of events) {
     const row = el("tr", null, {title: describe(e)});
-    for (const v of [e.date, e.event_type, e.source, e.trigger, e.target, e.sentence]) row.append(el("td", v ?? ""));
+    // date_iso is the date cut to what the text gives ("2019", "2019-06"): never a day it did not give
+    for (const v of [e.date_iso ?? e.date, e.event_type, e.source, e.trigger, e.target, e.sentence]) row.append(el("td", v ?? ""));
     body.append(row);
   }
   document.getElementById("events").dataset.rows = events.length;
@@ -121,6 +123,7 @@ async function loadEvents() {
 
 let chart = null;
 async function loadTimeline() {
+  // One bar per date as far as the text gives it: a year-only event has its own "2019" bin
   const rows = await getJSON("/timeline");
   const dates = [...new Set(rows.map(r => r.date))];
   const types = [...new Set(rows.map(r => r.event_type))];

@@ -1,0 +1,208 @@
+"""Train the events stage's confidence model (`src/chronicle/data/events/event_model.json`).
+
+    .venv/bin/python scripts/train_event_model.py --articles ../shared/train/realnews-silver/articles.jsonl \\
+        --gold ../shared/train/realnews-silver/gold.jsonl
+
+Train on the realnews SILVER training annotations only (never the realnews dev gold or PLOVER dev).
+Every article runs through chronicle's stages up to the events stage; `events.event_candidates` lists
+its events (one per act, with mentions) and their features. Each event is labelled the way the
+real-news scorer (`--scorer`, ../shared/eval/realnews/score.py) scores it: matched to a gold event by
+trigger (its own or a further mention's), else by sentence and type; right when type, source and
+target are all right. A logistic regression (scikit-learn, needed here only: the stage applies the
+weights in plain Python) is fitted; its scores are calibrated by Platt scaling fitted on 5-fold
+cross-validated scores over articles, and the script prints the cross-validated reliability table
+(confidence band → share right) and, for thresholds, precision / all-right / recall as the scorer
+counts them. Lemma features seen in fewer than `--min-count` articles are dropped, so the file holds
+weights for lemmas, types and feature names only, no corpus text. Deterministic: same data, same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from chronicle.extract.event_patterns import DATA
+from chronicle.extract.events import Candidate, event_candidates
+from chronicle.ingest.readers import article_from_item
+from chronicle.pipeline import Pipeline, PipelineConfig
+from chronicle.records import Article
+
+THRESHOLDS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
+BANDS = ((0.0, 0.1), (0.1, 0.2), (0.2, 0.3), (0.3, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 1.01))
+
+
+def load_scorer(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("realnews_score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def extract(articles: Path) -> list[tuple[Article, list[Candidate], dict[str, str]]]:
+    """Per article: the Article, its event candidates, and actor id → name."""
+    pipeline = Pipeline(PipelineConfig(stages=("actors", "places", "dates", "quotes")))
+    items = []
+    for line in articles.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        article = article_from_item(json.loads(line), input=json.loads(line)["id"])
+        doc = pipeline.nlp(article.text)
+        records = pipeline.apply_stages(doc, article)
+        candidates = event_candidates(doc, records, pipeline.config.context)
+        items.append((article, candidates, {a.id: a.name for a in records.actors}))
+    return items
+
+
+def label(scorer: ModuleType, text: str, gold: dict[str, Any], candidates: list[Candidate],
+          names: dict[str, str]) -> tuple[list[tuple[bool, bool]], list[tuple[int, bool]]]:
+    """(type right, all right) per candidate, and per gold event (matched candidate or -1, asserted),
+    matched as the real-news scorer matches."""
+    text = scorer.fold(text)
+    actors = scorer.Actors(gold["actors"])
+    ge = []
+    for e in gold["events"]:
+        s0 = text.find(scorer.fold(e["sentence"]))
+        t0 = text.find(scorer.fold(e["trigger"]), s0) if s0 >= 0 else -1
+        ge.append((e, s0, t0))
+    pe = [c.event.model_dump(mode="json") for c in candidates]
+    gold_trig = [(t0, t0 + len(e["trigger"])) if t0 >= 0 else (-10, -9) for e, _, t0 in ge]
+    trig = scorer.pair([(e["trigger_start"], e["trigger_end"]) for e in pe], gold_trig)
+    used = set(trig.values())
+    for i, e in enumerate(pe):
+        if i in trig:
+            continue
+        for m in e["mentions"]:
+            j = next((j for j, g in enumerate(gold_trig)
+                      if j not in used and scorer.overlap(m["trigger_start"], m["trigger_end"], *g)), None)
+            if j is not None:
+                trig[i] = j
+                used.add(j)
+                break
+    for i, e in enumerate(pe):
+        if i in trig:
+            continue
+        for j, (gev, s0, _) in enumerate(ge):
+            if j in used or s0 < 0 or scorer.event_type(e) != gev["type"].replace("FIGHT", "ASSAULT"):
+                continue
+            if any(m["sentence_start"] <= s0 < m["sentence_end"] for m in [e, *e["mentions"]]):
+                trig[i] = j
+                used.add(j)
+                break
+    labels = []
+    for i, e in enumerate(pe):
+        if i not in trig:
+            labels.append((False, False))
+            continue
+        gev = ge[trig[i]][0]
+        right_type = scorer.event_type(e) == gev["type"].replace("FIGHT", "ASSAULT")
+        right_src = actors.same(names.get(e["source_id"] or "", e["source"]), gev["source"])
+        right_tgt = actors.same(names.get(e["target_id"] or "", e["target"]), gev["target"])
+        labels.append((right_type, right_type and right_src and right_tgt))
+    by_gold = {j: i for i, j in trig.items()}
+    golds = [(by_gold.get(j, -1), e["status"] == "asserted") for j, (e, _, _) in enumerate(ge)]
+    return labels, golds
+
+
+def fit(x: Any, y: np.ndarray, c: float) -> LogisticRegression:
+    return LogisticRegression(C=c, max_iter=2000, solver="liblinear").fit(x, y)
+
+
+def platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    model = LogisticRegression(C=1e4, solver="lbfgs").fit(scores.reshape(-1, 1), y)
+    return float(model.coef_[0][0]), float(model.intercept_[0])
+
+
+def report(probability: np.ndarray, type_right: np.ndarray, all_right: np.ndarray,
+           gold: list[tuple[int, int, bool]], rows_of: dict[tuple[int, int], int]) -> None:
+    print("band        n   all-right share")
+    for low, high in BANDS:
+        band = (probability >= low) & (probability < high)
+        if band.sum():
+            print(f"{low:.1f}-{min(high, 1.0):.1f} {int(band.sum()):6d}   {all_right[band].mean():.3f}")
+    asserted = sum(1 for _, _, a in gold if a)
+    print("threshold  predicted  precision  all-right  recall")
+    for t in THRESHOLDS:
+        kept = probability >= t
+        found = sum(1 for art, row, a in gold if a and row >= 0 and kept[rows_of[(art, row)]]
+                    and type_right[rows_of[(art, row)]])
+        n = int(kept.sum())
+        print(f"{t:9.2f} {n:10d} {type_right[kept].sum() / max(n, 1):10.3f} {all_right[kept].sum() / max(n, 1):10.3f}"
+              f" {found / max(asserted, 1):7.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=Path, required=True, help="realnews-silver articles.jsonl")
+    parser.add_argument("--gold", type=Path, required=True, help="realnews-silver gold.jsonl")
+    parser.add_argument("--scorer", type=Path, default=Path("../shared/eval/realnews/score.py"))
+    parser.add_argument("--out", type=Path, default=DATA / "event_model.json")
+    parser.add_argument("--min-count", type=int, default=3, help="articles a lemma must occur in")
+    parser.add_argument("--C", type=float, default=0.3, help="inverse L2 regularisation strength")
+    parser.add_argument("--dump", type=Path, help="also write each event's features and labels here (jsonl)")
+    args = parser.parse_args()
+
+    scorer = load_scorer(args.scorer)
+    golds = {g["id"]: g for g in (json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines()
+                                  if line.strip())}
+    items = [item for item in extract(args.articles) if item[0].input in golds]
+    lemma_articles: dict[str, int] = {}
+    for _, candidates, _ in items:
+        for name in {n for c in candidates for n in c.features if n.startswith("lemma=")}:
+            lemma_articles[name] = lemma_articles.get(name, 0) + 1
+    rows: list[dict[str, float]] = []
+    type_right: list[bool] = []
+    all_right: list[bool] = []
+    groups: list[int] = []
+    gold_rows: list[tuple[int, int, bool]] = []
+    rows_of: dict[tuple[int, int], int] = {}
+    for n, (article, candidates, names) in enumerate(items):
+        labels, gold = label(scorer, article.text, golds[article.input], candidates, names)
+        for i, (candidate, (typed, right)) in enumerate(zip(candidates, labels, strict=True)):
+            rows_of[(n, i)] = len(rows)
+            rows.append({k: v for k, v in candidate.features.items()
+                         if not k.startswith("lemma=") or lemma_articles.get(k, 0) >= args.min_count})
+            type_right.append(typed)
+            all_right.append(right)
+            groups.append(n)
+        gold_rows += [(n, row, asserted) for row, asserted in gold]
+    if args.dump is not None:
+        with args.dump.open("w", encoding="utf-8") as out:
+            for row, typed, right in zip(rows, type_right, all_right, strict=True):
+                out.write(json.dumps({"features": sorted(row), "type_right": typed, "all_right": right}) + "\n")
+    vectorizer = DictVectorizer(sort=True)
+    x = vectorizer.fit_transform(rows).toarray()
+    y = np.array(all_right, dtype=int)
+    typed_arr = np.array(type_right)
+    print(f"{len(items)} articles, {len(rows)} events, {int(y.sum())} all right, {int(typed_arr.sum())} type right")
+
+    cv_scores = np.zeros(len(rows))
+    for train, test in GroupKFold(n_splits=5).split(x, y, groups):
+        cv_scores[test] = fit(x[train], y[train], args.C).decision_function(x[test])
+    scale, shift = platt(cv_scores, y)
+    cv_probability = 1.0 / (1.0 + np.exp(-(scale * cv_scores + shift)))
+    print("5-fold cross-validated (over articles):")
+    report(cv_probability, typed_arr, y.astype(bool), gold_rows, rows_of)
+
+    model = fit(x, y, args.C)
+    names = vectorizer.get_feature_names_out()
+    weights = {name: round(float(w), 4) for name, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-4}
+    weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 4)
+    body = {"version": 1, "trained_on": "realnews-silver", "events": len(rows), "C": args.C,
+            "calibration": {"scale": round(scale, 4), "shift": round(shift, 4)},
+            "weights": dict(sorted(weights.items()))}
+    args.out.write_text(json.dumps(body, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"{len(weights)} weights -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

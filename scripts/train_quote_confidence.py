@@ -1,0 +1,153 @@
+"""Train the quote confidence model (`src/chronicle/data/quotes/quote_model.json`).
+
+    .venv/bin/python scripts/train_quote_confidence.py --silver ../shared/train/realnews-silver \
+        --scorer ../shared/eval/realnews/score.py
+
+Train on the realnews-silver TRAINING annotations only (never the realnews dev gold). Every article
+is extracted with chronicle's pipeline up to the actors stage; `quotes.scored_quotes` lists each
+quote with its features (before the one-speaker-per-stretch filter, which needs the confidences). A
+quote is positive when the real-news scorer would count it right: its span overlaps a gold
+quote's region and its speaker (the actor's name, else the source as written) is that quote's
+speaker by any alias. A logistic regression (scikit-learn, needed here only: the stage reads the
+weights from JSON) gives the probability; its scores from 5-fold cross-validation over articles
+are printed as a reliability table with the precision at each threshold. Features seen in fewer
+than `--min-count` articles' quotes are dropped, so the file holds weights for lemmas and labels
+only, no corpus text. Deterministic: same data, same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import tempfile
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from chronicle.extract.quotes import DATA, scored_quotes
+from chronicle.ingest import read_inputs
+from chronicle.pipeline import Pipeline, PipelineConfig
+from chronicle.records import Article
+
+BANDS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def load_scorer(path: Path):
+    spec = importlib.util.spec_from_file_location("realnews_score", path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def gold_regions(score, text: str, gold: dict) -> list[tuple[dict, int, int]]:
+    """Each gold quote's region as the scorer draws it: its content start to the next gold quote
+    or the paragraph's end."""
+    starts = sorted(p for p in (text.find(score.fold(q["content"])) for q in gold["quotes"]) if p >= 0)
+    regions = []
+    for q in gold["quotes"]:
+        p = text.find(score.fold(q["content"]))
+        if p < 0:
+            continue
+        end = text.find("\n", p + len(score.fold(q["content"])))
+        end = len(text) if end < 0 else end
+        regions.append((q, p, min([end, *[x for x in starts if x > p]])))
+    return regions
+
+
+def extract(silver: Path, score) -> tuple[list[dict[str, int]], list[int], list[int], list[set[tuple[int, int]]], int]:
+    """Feature rows, labels, article numbers, the (article, gold quote) pairs each quote gets right,
+    and the number of gold quotes."""
+    articles = [json.loads(line) for line in (silver / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    golds = {g["id"]: g for g in map(json.loads, (silver / "gold.jsonl").read_text(encoding="utf-8").splitlines())}
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = Path(tmp) / "input.jsonl"
+        inputs.write_text("".join(json.dumps({"url": f"silver://{a['id']}", "date": a.get("date"), "text": a["text"]})
+                                  + "\n" for a in articles), encoding="utf-8")
+        by_url = {r.url: r for r in read_inputs([str(inputs)]) if isinstance(r, Article)}
+    pipeline = Pipeline(PipelineConfig(stages=("actors",)))
+    rows, labels, groups, hits_right = [], [], [], []
+    gold_total = 0
+    for n, article in enumerate(articles):
+        parsed = by_url.get(f"silver://{article['id']}")
+        if parsed is None:
+            continue
+        doc = pipeline.nlp(parsed.text)
+        records = pipeline.apply_stages(doc, parsed)
+        gold = golds[article["id"]]
+        actors = score.Actors(gold["actors"])
+        text = score.fold(doc.text)
+        regions = gold_regions(score, text, gold)
+        gold_total += len(gold["quotes"])
+        for quote, features in scored_quotes(doc, records, one_per_stretch=False):
+            said = quote.speaker or quote.source
+            right = {(n, j) for j, (g, g0, g1) in enumerate(regions)
+                     if score.overlap(quote.start, quote.end, g0, g1) and actors.same(said, g["speaker"])}
+            rows.append(dict.fromkeys(features, 1))
+            labels.append(int(bool(right)))
+            hits_right.append(right)
+            groups.append(n)
+    return rows, labels, groups, hits_right, gold_total
+
+
+def reliability(scores: np.ndarray, y: np.ndarray) -> list[str]:
+    lines = ["| confidence | quotes | share right | precision at >= band |", "|---|---|---|---|"]
+    for lo, hi in pairwise(BANDS):
+        band = (scores >= lo) & (scores < hi)
+        above = scores >= lo
+        share = f"{y[band].mean():.2f}" if band.any() else "-"
+        lines.append(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {int(band.sum())} | {share} | {y[above].mean():.2f} |")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--silver", type=Path, required=True, help="realnews-silver folder (articles, gold)")
+    parser.add_argument("--scorer", type=Path, required=True, help="the real-news score.py")
+    parser.add_argument("--out", type=Path, default=DATA / "quote_model.json")
+    parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument("--C", type=float, default=0.3, help="inverse L2 regularisation strength")
+    args = parser.parse_args()
+
+    rows, labels, groups, hits_right, gold_total = extract(args.silver, load_scorer(args.scorer))
+    counts = Counter(f for row in rows for f in row)
+    rows = [{f: v for f, v in row.items() if counts[f] >= args.min_count} for row in rows]
+    y = np.array(labels)
+    vectorizer = DictVectorizer()
+    X = vectorizer.fit_transform(rows)
+    print(f"{len(set(groups))} articles, {len(y)} quotes, {y.sum()} right, {X.shape[1]} features")
+
+    def fit(X_, y_) -> LogisticRegression:
+        return LogisticRegression(C=args.C, max_iter=5000).fit(X_, y_)
+
+    scores = np.zeros(len(y))
+    for train_idx, test_idx in GroupKFold(n_splits=5).split(X, y, groups):
+        scores[test_idx] = fit(X[train_idx], y[train_idx]).predict_proba(X[test_idx])[:, 1]
+    log_loss = -np.mean(y * np.log(np.clip(scores, 1e-9, 1)) + (1 - y) * np.log(np.clip(1 - scores, 1e-9, 1)))
+    print(f"5-fold CV log loss {log_loss:.3f}")
+    print("\n".join(reliability(scores, y)))
+    for threshold in (0.5, 0.6, 0.7, 0.8):
+        kept = scores >= threshold
+        found = set().union(*(hits_right[i] for i in np.flatnonzero(kept)))
+        print(f"CV at >= {threshold}: precision {y[kept].mean():.3f} recall {len(found) / gold_total:.3f} "
+              "(before one speaker per stretch)")
+
+    model = fit(X, y)
+    weights = {f: round(float(w), 4) for f, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+               if abs(w) >= 1e-4}
+    args.out.write_text(json.dumps({
+        "about": "quote confidence: logistic regression over quote features, trained on realnews-silver "
+                 "by scripts/train_quote_confidence.py",
+        "bias": round(float(model.intercept_[0]), 4),
+        "weights": dict(sorted(weights.items())),
+    }, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(weights)} weights -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+"""Coreference within an article: which actor a pronoun refers to, and a person's gender.
+
+The actors stage calls `resolve_pronouns` after it has collected names and nominals; each pronoun
+it resolves becomes a `Mention` (kind "pronoun") of its actor, which the quotes stage (speakers) and
+the events stage (pronoun sources) both read. The rules, in order of strength:
+
+- agreement: he/she only join a person whose gender is unknown or the same; they/them join
+  groups and states; it/its join states and organisations. A person's gender comes from, in
+  order: an honorific or gendered title (set by the actors stage), the first name
+  (`data/quotes/name_genders.json`, built by `scripts/build_name_genders.py` from the US Census
+  first-name lists), then votes from the pronouns that could only mean that person;
+- binding: a pronoun does not refer to another argument of its own verb ("he warned her");
+- salience: the nearest fitting mention in the pronoun's sentence and the two before, subjects
+  first; a person whose gender is known to agree anywhere in that window beats one whose gender
+  is unknown; a pronoun outside quotation marks skips the names inside them ("'… beat Clinton,'
+  she said" is not Clinton speaking).
+
+`coreferee` (the maintained spaCy coreference library) was checked and not used: its English model
+is not published on a package registry (it is fetched from the project's repository at install
+time), which the project's no-download rule excludes; see docs/quotes.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from chronicle.extract.quotations import quotation_spans
+
+NAME_GENDERS = Path(__file__).resolve().parents[1] / "data" / "quotes" / "name_genders.json"
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "iobj"}
+REFLEXIVES = {"himself", "herself", "themselves", "itself"}
+
+
+class Referent(Protocol):
+    """What coreference needs of an actor under construction (`actors._Actor`)."""
+
+    kind: str
+    name: str
+    parts: tuple[str, ...]
+    gender: str | None
+    mentions: list[tuple[Span, str]]
+
+
+class Lexicon(Protocol):
+    """The pronoun lexicon (`data/actors/pronouns.yaml`, read by `actors.pronoun_lexicon`)."""
+
+    person: dict[str, str | None]
+    plural: frozenset[str]
+    neuter: frozenset[str]
+    dummy_verbs: frozenset[str]
+
+
+@functools.cache
+def name_genders() -> dict[str, str]:
+    """Lower-case first name → "female" / "male" (names used for both are left out)."""
+    if not NAME_GENDERS.exists():
+        return {}
+    return json.loads(NAME_GENDERS.read_text(encoding="utf-8"))["genders"]
+
+
+def name_gender(parts: tuple[str, ...]) -> str | None:
+    """The gender a person's first name implies, when the name has a first name and a surname."""
+    if len(parts) < 2:
+        return None
+    return name_genders().get(parts[0].lower().strip("."))
+
+
+def referring_it(token: Token, lex: Lexicon) -> bool:
+    """"it"/"its" that can stand for an actor: not the dummy subject of "it is difficult to …"."""
+    if token.lower_ not in lex.neuter or token.dep_ == "expl":
+        return False
+    if token.dep_ in SUBJECT_DEPS:
+        return token.head.lemma_.lower() not in lex.dummy_verbs
+    return token.dep_ in {"poss", "dobj", "pobj"}
+
+
+def resolve_pronouns(
+    doc: Doc, actors: list[Referent], add: Callable[[Referent, Span, str], None], lex: Lexicon
+) -> dict[int, Referent]:
+    """Link every resolvable pronoun to its actor (through `add`); returns token index → actor.
+
+    Two passes: the first gives each person without a gender the one its first name implies or,
+    failing that, the one voted by the pronouns that could only mean that person; the second
+    resolves knowing those genders."""
+    pronouns = [t for t in doc if (t.pos_ == "PRON" or t.tag_ == "PRP$")
+                and (t.lower_ in lex.person or t.lower_ in lex.plural or referring_it(t, lex))]
+    for actor in actors:
+        if actor.kind == "person" and actor.gender is None:
+            actor.gender = name_gender(actor.parts)
+    index = _Index(doc, actors, quotation_spans(doc.text))
+    votes: dict[int, dict[str, int]] = {}
+    for token in pronouns:
+        gender = lex.person.get(token.lower_)
+        if gender:
+            # vote only where one person could be meant: "she said" after a quote
+            candidates = index.candidates(token, lambda a, g=gender: a.kind == "person" and a.gender in {None, g})
+            if len(candidates) == 1:
+                tally = votes.setdefault(id(candidates[0]), {})
+                tally[gender] = tally.get(gender, 0) + 1
+    for actor in actors:
+        tally = votes.get(id(actor))
+        if actor.kind == "person" and actor.gender is None and tally:
+            actor.gender = max(tally, key=lambda g: tally[g])
+    resolved: dict[int, Referent] = {}
+    for token in pronouns:
+        if token.lower_ in lex.person:
+            gender = lex.person[token.lower_]
+            found = None
+            if gender is not None:
+                # a person known to agree, anywhere in the window, before one merely not known to disagree
+                found = index.antecedent(token, lambda a, g=gender: a.kind == "person" and a.gender == g)
+            found = found or index.antecedent(token, lambda a: a.kind == "person" and a.gender is None)
+        elif token.lower_ in lex.neuter:
+            found = index.antecedent(token, lambda a: a.kind in {"state", "organisation"}, sentences=1)
+        else:
+            found = index.antecedent(token, lambda a: a.kind in {"group", "state"}, sentences=1,
+                                     subjects_first=False)
+        if found is not None:
+            resolved[token.i] = found
+            span = doc[token.i : token.i + 1]
+            add(found, span, "pronoun")
+            index.insert(span, found)
+    return resolved
+
+
+def _co_argument(span: Span, token: Token) -> bool:
+    """"He warned her": a non-reflexive pronoun is not another argument of its own verb."""
+    if token.lower_ in REFLEXIVES or token.dep_ not in ARGUMENT_DEPS:
+        return False
+    root = span.root
+    return root.dep_ in ARGUMENT_DEPS and root.head.i == token.head.i
+
+
+class _Index:
+    """The article's mentions by token position and its sentence starts, so that each pronoun
+    looks only at the mentions of its window (looking through every actor is quadratic)."""
+
+    def __init__(self, doc: Doc, actors: list[Referent], quoted: list[tuple[int, int]]) -> None:
+        self.sent_starts = [s.start for s in doc.sents]
+        self.quoted = quoted
+        self.mentions: list[tuple[int, int, Span, Referent]] = []
+        for n, actor in enumerate(actors):
+            for span, _kind in actor.mentions:
+                self.mentions.append((span.start, n, span, actor))
+        self.mentions.sort(key=lambda m: (m[0], m[1]))
+        self.starts = [m[0] for m in self.mentions]
+        self.order = {id(a): n for n, a in enumerate(actors)}
+
+    def insert(self, span: Span, actor: Referent) -> None:
+        at = bisect.bisect_right(self.starts, span.start)
+        self.starts.insert(at, span.start)
+        self.mentions.insert(at, (span.start, self.order[id(actor)], span, actor))
+
+    def sentence_bounds(self, token: Token, before: int) -> list[tuple[int, int]]:
+        """(start, end) token bounds of the pronoun's sentence and up to `before` sentences before it."""
+        n = bisect.bisect_right(self.sent_starts, token.i) - 1
+        bounds = []
+        for k in range(n, max(-1, n - before - 1), -1):
+            end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(token.doc)
+            bounds.append((self.sent_starts[k], end))
+        return bounds
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, Span, Referent]]:
+        return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+    def candidates(self, token: Token, fits, sentences: int = 3) -> list[Referent]:
+        """Distinct fitting actors mentioned before the pronoun in its sentence and `sentences` before."""
+        start = self.sentence_bounds(token, sentences)[-1][0]
+        found: dict[int, Referent] = {}
+        for _s, _n, _span, actor in self.between(start, token.i):
+            if fits(actor):
+                found.setdefault(id(actor), actor)
+        return list(found.values())
+
+    def antecedent(self, token: Token, fits, sentences: int = 2, subjects_first: bool = True) -> Referent | None:
+        """Nearest fitting mention before the pronoun within its sentence and the `sentences` before;
+        subjects first within each sentence (the usual centre of attention). A pronoun outside
+        quotation marks does not refer to a name inside them ("'… beat Clinton,' she said")."""
+        outside = not _inside(token.idx, self.quoted)
+        windows = self.sentence_bounds(token, sentences)
+        # binding holds for the actor, not just its mention there: "Berg thanked her" is never Berg
+        bound = {id(m[3]) for m in self.between(*windows[0]) if _co_argument(m[2], token)}
+        for start, end in windows:
+            found = [(span, actor) for _s, _n, span, actor in self.between(start, min(end, token.i))
+                     if id(actor) not in bound and fits(actor)
+                     and not (outside and _inside(span.start_char, self.quoted))]
+            if not found:
+                continue
+            if subjects_first:
+                found = [f for f in found if f[0].root.dep_ in SUBJECT_DEPS] or found
+            return max(found, key=lambda f: f[0].start)[1]
+        return None
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in spans)

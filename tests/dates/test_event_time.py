@@ -1,0 +1,55 @@
+"""An event's date: its own clause, then the story's current day, then the publication date (labelled)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chronicle.extract.event_time import EventTime, event_date
+
+ANCHOR = dt.date(2019, 11, 20)  # a Wednesday
+
+
+def when(nlp, extract, text: str, trigger: str, anchor: dt.date | None = ANCHOR) -> EventTime:
+    records = extract(text, published=anchor)
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    return event_date(records, token.sent, token, anchor)
+
+
+def test_own_clause_date(nlp, extract):
+    assert when(nlp, extract, "Police arrested the driver on Monday.", "arrested") == EventTime(
+        dt.date(2019, 11, 18), "day", "expression")
+
+
+def test_a_year_stays_a_year(nlp, extract):
+    got = when(nlp, extract, "The company closed the plant last year.", "closed")
+    assert (got.date.year, got.granularity, got.origin) == (2018, "year", "expression")
+
+
+def test_date_of_another_clause_is_not_the_events(nlp, extract):
+    text = "Ilse Brandt, who founded the institute in 1979, endorsed the mayor on Tuesday."
+    assert when(nlp, extract, text, "endorsed").date == dt.date(2019, 11, 19)
+
+
+def test_containing_clause_dates_the_event(nlp, extract):
+    got = when(nlp, extract, "On Monday, the minister said she would support the bill.", "support")
+    assert got.date == dt.date(2019, 11, 18)
+
+
+def test_story_day_carries_to_later_sentences(nlp, extract):
+    text = "The rivals debated on Tuesday night in Leeds. Rowe accused the host of bias."
+    assert when(nlp, extract, text, "accused") == EventTime(dt.date(2019, 11, 19), "day", "expression")
+
+
+def test_old_background_day_does_not_carry(nlp, extract):
+    text = "The dam failed on Sept. 3. Residents criticised the builder."
+    assert when(nlp, extract, text, "criticised") == EventTime(ANCHOR, "day", "publication")
+
+
+def test_ages_and_durations_never_date_an_event(nlp, extract):
+    text = "Lena Burt, 32, was arrested after 18 years on the run."
+    assert when(nlp, extract, text, "arrested") == EventTime(ANCHOR, "day", "publication")
+
+
+def test_no_anchor_no_date(nlp, extract):
+    assert when(nlp, extract, "Police arrested the driver.", "arrested", None) == EventTime(None, None, "unknown")

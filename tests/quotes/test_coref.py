@@ -1,0 +1,29 @@
+"""Coreference (extract.coref): first-name gender, agreement and binding, on sentences of our own."""
+
+from __future__ import annotations
+
+from chronicle.extract.coref import name_gender
+
+
+def test_first_names_give_a_gender_only_with_a_surname():
+    assert name_gender(("Margaret", "Holm")) == "female"
+    assert name_gender(("Robert", "Holm")) == "male"
+    assert name_gender(("Holm",)) is None
+
+
+def pronoun_actor(records, word: str, nth: int = 0) -> str | None:
+    at = [m for m in records.mentions if m.kind == "pronoun" and m.text.lower() == word]
+    if len(at) <= nth:
+        return None
+    actor = records.actor(at[nth].actor_id)
+    return actor.name if actor else None
+
+
+def test_she_skips_a_man_named_nearer(extract):
+    text = "Margaret Holm met Robert Vance in Oslo. Later she signed the treaty."
+    assert pronoun_actor(extract(text), "she") == "Margaret Holm"
+
+
+def test_a_pronoun_is_not_an_argument_of_its_own_verb(extract):
+    text = "Anna Berg and Clara Lund met on Monday. Anna Berg thanked her for the help."
+    assert pronoun_actor(extract(text), "her") != "Anna Berg"

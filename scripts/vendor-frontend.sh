@@ -22,8 +22,13 @@ vendor() {
     echo "$name@$version $want" >> "$DEST/VERSIONS.tmp"
 }
 rm -f "$DEST/VERSIONS.tmp"
-vendor chart.js 4.4.1 dist/chart.umd.js
 vendor cytoscape 3.28.1 dist/cytoscape.min.js
+# d3 draws the time series and the map; world-atlas is Natural Earth 1:110m as TopoJSON (offline map).
+vendor d3 7.9.0 dist/d3.min.js
+vendor topojson-client 3.1.0 dist/topojson-client.min.js
+vendor world-atlas 2.0.2 countries-110m.json
+# axe-core is injected by the accessibility test only; the page never loads it.
+vendor axe-core 4.10.2 axe.min.js
 # the API docs pages (/docs and /redoc) load these instead of a CDN, so they work offline
 vendor swagger-ui-dist 5.35.0 swagger-ui-bundle.js swagger-ui.css favicon-32x32.png
 vendor redoc 2.5.4 bundles/redoc.standalone.js

@@ -127,3 +127,38 @@ def test_nested_attribution_keeps_both_speakers(extract):
 
 def test_confidence_is_a_probability_and_the_threshold_is_precision_first():
     assert 0.5 < QUOTES_MIN_CONFIDENCE < 1
+
+
+def test_he_said_after_a_speaker_continues_that_speaker(extract):
+    # the host's gender is known from "Mr.", the envoy's is not: the pronoun still follows the speaker
+    text = ("Envoy Tarek Oduya met Mr. Paulo Brandt in Lisbon on Monday. The talks on fishing quotas will go on "
+            "next month, Oduya said. He said both governments wanted an agreement before the summer.")
+    q = said(extract(text).quotes, "both governments wanted")
+    assert q.speaker == "Tarek Oduya"
+
+
+def test_an_indefinite_document_is_not_the_last_speaker(extract):
+    # "a poll" introduces a new source: it is not the senator who spoke just before
+    text = ("Senator Greta Holm said the tax plan would pass in the spring. A new Ridgeway poll found that most "
+            "voters oppose the plan.")
+    q = said(extract(text).quotes, "most voters oppose")
+    assert q.speaker != "Greta Holm"
+
+
+def test_an_embedded_tweet_is_its_authors_direct_quote(extract):
+    text = ("Mayor Lena Okafor answered her critics online on Sunday.\n\n"
+            '<tweet id="11" author="@LenaOkafor" datetime="2030-05-02">The new tram line opens in June, '
+            "as promised to every neighbourhood.</tweet>.\n\n"
+            '<tweet tweet-id="12"><tweet/>.')
+    quotes = extract(text).quotes
+    q = said(quotes, "tram line opens")
+    assert (q.kind, q.source, q.speaker) == ("direct", "@LenaOkafor", "Lena Okafor")
+    assert not [x for x in quotes if x.source and "tweet" in x.source]
+
+
+def test_a_speaker_reported_by_another_is_not_continued_by_a_pronoun(extract):
+    # the governor speaks only inside the congressman's words: "he said" after them is the congressman
+    text = ("Congressman Omar Field said Governor Luis Tamm told donors the race was close. "
+            "The money is vital for the autumn, he said on Friday.")
+    q = said(extract(text).quotes, "money is vital")
+    assert q.speaker == "Omar Field"

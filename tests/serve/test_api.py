@@ -113,7 +113,7 @@ def test_openapi_and_page(client):
     assert client.get("/docs").status_code == 200
     page = client.get("/")
     assert page.status_code == 200 and "page.js" in page.text
-    assert client.get("/static/vendor/chart.js/chart.umd.js").status_code == 200
+    assert client.get("/static/vendor/d3/d3.min.js").status_code == 200
 
 
 @pytest.mark.slow

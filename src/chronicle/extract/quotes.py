@@ -13,7 +13,7 @@ Rules over spaCy's dependency parse, in four passes over an article:
    source and their complement, infinitive, object or prepositional object as content;
 3. quotation spans no cue claimed: a quotation right after a split quote's cue completes it, another
    second half goes to the cue of its paragraph; a paragraph that is only a quotation continues the
-   previous paragraph's speaker;
+   previous paragraph's speaker; an embedded tweet with an author is the author's direct quote;
 4. speakers: `extract.speakers` resolves each source to an actor (pronouns through the coreference
    mentions of the actors stage, `extract.coref`);
 5. confidence: the quote model (`data/quotes/quote_model.json`, trained by
@@ -127,7 +127,7 @@ class Attribution:
     speaker_from: Attribution | None = None  # continuation of an earlier attribution's speaker
     direct_parts: bool = False  # a split quote whose parts are both wholly quoted
     framed: bool = False  # content taken from the verb's object, infinitive or prepositional frame
-    origin: str = "verb"  # which rule found it: verb, phrase, noun, colon, model, split, continuation
+    origin: str = "verb"  # which rule found it: verb, phrase, noun, colon, model, split, continuation, tweet
     cue_score: float | None = None  # the cue model's score of its cue, where the model scored it
 
 
@@ -541,7 +541,41 @@ def find_attributions(
                 found.append(a)
     _claim_following_quotations(text, found, long_quotes)
     found.extend(_unclaimed_quotations(doc, text, found, long_quotes))
-    return _merge_split_quotes(text, found, quotes), quotes
+    tweets, markup = embedded_tweets(text)
+    # a "source" the parser found inside a tweet's tag attributes is markup, not a speaker
+    found = [a for a in found if a.source is None or not any(_overlap(a.source, m) for m in markup)]
+    return _merge_split_quotes(text, found, quotes) + tweets, quotes
+
+
+# An embedded post as news pages keep it: `<tweet … author="@handle" …>text</tweet>` (or `<tweet/>`
+# as the closing tag; `tweet-author=` in some archives). Its text is the author's own words.
+TWEET = re.compile(r'<tweet\b([^>\n]*)>([^<\n]*)(?:</tweet>|<tweet/>)')
+TWEET_AUTHOR = re.compile(r'\bauthor="([^"]+)"')
+
+
+def _handle_owner(handle: str, records: ArticleRecords) -> str | None:
+    """The actor whose whole name, run together, is in the handle ("@realDonaldTrump" → Donald
+    Trump); the longest such name, and none when no name of five letters or more fits."""
+    folded = handle.lower()
+    fits = [(len(key), a.id) for a in records.actors
+            if len(key := "".join(ch for ch in a.name.lower() if ch.isalnum())) >= 5 and key in folded]
+    return max(fits)[1] if fits else None
+
+
+def embedded_tweets(text: str) -> tuple[list[Attribution], list[tuple[int, int]]]:
+    """A direct quote per embedded tweet with an author (the source is the author's handle as
+    written), and the spans of every tweet tag's attributes."""
+    found: list[Attribution] = []
+    markup: list[tuple[int, int]] = []
+    for m in TWEET.finditer(text):
+        markup.append((m.start(), m.start(2)))
+        author = TWEET_AUTHOR.search(m.group(1))
+        start, end = _trim(text, m.start(2), m.end(2))
+        if author is None or len(text[start:end].split()) < 2:
+            continue
+        handle = (m.start(1) + author.start(1), m.start(1) + author.end(1))
+        found.append(Attribution(start, end, None, None, handle, origin="tweet"))
+    return found, markup
 
 
 def lexicon_attributions(doc: Doc, text: str, long_quotes: list[tuple[int, int]]) -> list[Attribution]:
@@ -899,13 +933,16 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
         if a.speaker_from is not None:
             earlier = resolved.get(id(a.speaker_from), Resolution(None, 0.0, "none"))
             found = Resolution(earlier.actor, earlier.confidence * 0.8, "continuation")
+        elif a.origin == "tweet" and a.source is not None:
+            found = Resolution(_handle_owner(text[a.source[0] : a.source[1]], records), 0.9, "tweet")
         elif a.source is not None:
-            found = resolver.resolve(a.source, a.start)
+            reported = a.cue is not None and any(o is not a and o.start <= a.cue.idx < o.end for o in attributions)
+            found = resolver.resolve(a.source, a.start, reported)
         else:
             found = Resolution(None, 0.3, "no-source")
         resolved[id(a)] = found
         actor = records.actor(found.actor)
-        kind = "direct" if a.direct_parts else quote_kind(text, (a.start, a.end), quotes)
+        kind = "direct" if a.direct_parts or a.origin == "tweet" else quote_kind(text, (a.start, a.end), quotes)
         features = quote_features(a, kind, found, actor.kind if actor else "none", doc, text, attributions, quotes)
         if found.actor is not None and found.route not in {"name", "apposition"} and a.source is not None:
             features.append(f"rivals={min(2, resolver.rivals(found.actor, a.source[0]))}")

@@ -179,9 +179,11 @@ class SpeakerResolver:
 
     # --- resolution ---------------------------------------------------------------------------
 
-    def resolve(self, source: tuple[int, int], quote_at: int) -> Resolution:
+    def resolve(self, source: tuple[int, int], quote_at: int, reported: bool = False) -> Resolution:
+        """`reported`: the cue lies inside another attribution's content ("Collins said strategists
+        plan …"); its source is not a speaker of the narrative a later pronoun could continue."""
         found = self._resolve(source)
-        if found.actor is not None:
+        if found.actor is not None and not reported:
             self.speakers.append((source[0], found.actor))
         return found
 
@@ -222,6 +224,13 @@ class SpeakerResolver:
                 return meant
         if named is not None and route == "pronoun" and not self._agrees(head, named):
             named = None  # the actors stage linked the pronoun to someone it cannot mean
+        if named is not None and route == "pronoun" and head.lower_ in PRONOUN_GENDER:
+            # "Wang said …. He said …": a he/she speaking right after someone of that gender spoke
+            # continues that speaker (newswire convention), even where coreference chose a person
+            # whose gender is better known
+            previous = self._previous_speaker(head, source[0])
+            if previous is not None and previous != named:
+                return Resolution(previous, 0.75, "pronoun-continues")
         if named is not None and plural and route == "nominal" and self.kinds.get(named) == "person":
             named = None  # "prosecutors" are not one person
         if named is not None:
@@ -248,6 +257,9 @@ class SpeakerResolver:
             owner = self._owner(head, pronoun_only=True)
             if owner is not None:
                 return Resolution(owner, 0.7, "proxy")
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+            # "a recent poll", "a company": an indefinite introduces someone new, not one named before
+            return Resolution(None, 0.2, "indefinite")
         if lemma in self.organisation_nouns and not plural:
             return self._recent(at, {"organisation", "state"}, "organisation-noun")
         if lemma in self.document_nouns and not plural:
@@ -299,6 +311,16 @@ class SpeakerResolver:
             if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None):
                 return Resolution(actor, 0.6, "pronoun-mention")
         return Resolution(None, 0.2, "pronoun-unresolved")
+
+    def _previous_speaker(self, pronoun: Token, at: int) -> str | None:
+        """The latest person resolved as a source in this sentence or the one before, if the
+        pronoun's gender fits them."""
+        window = self._window_start(at, 1)
+        gender = PRONOUN_GENDER.get(pronoun.lower_)
+        for _pos, actor in reversed([s for s in self.speakers if window <= s[0] < at]):
+            if self.kinds.get(actor) == "person":
+                return actor if self._gender(actor) in (gender, None) else None
+        return None
 
     def _window_start(self, at: int, sentences: int) -> int:
         """Character offset where the sentence `sentences` before the one at `at` starts."""

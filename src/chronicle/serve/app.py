@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field, model_validator
 from chronicle.api import Database, extract
 from chronicle.ingest.articles import IngestError
 from chronicle.pipeline import ArticleTooLong, TimeLimitExceeded
+from chronicle.serve.workbench_routes import workbench_router
 from chronicle.store import StoreError
 
 STATIC = Path(__file__).parent / "static"
@@ -238,6 +239,8 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY, extract_seconds: flo
     @app.get("/stats")
     def get_stats() -> dict[str, Any]:
         return database.stats()
+
+    app.include_router(workbench_router(database))
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:

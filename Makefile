@@ -26,9 +26,12 @@ browser:
 vendor:
 	sh scripts/vendor-frontend.sh
 
+# Built in a new file renamed over the old one: a server reading demo.duckdb sees the old store, then the new.
 demo: setup
-	rm -f demo.duckdb
-	$(BIN)/chronicle ingest examples/ --db demo.duckdb --summary
+	rm -f demo.duckdb.new demo.duckdb.new.wal demo.duckdb.new.lock
+	$(BIN)/chronicle ingest examples/ --db demo.duckdb.new --summary
+	mv -f demo.duckdb.new demo.duckdb
+	rm -f demo.duckdb.new.lock
 
 test: setup browser
 	$(BIN)/python -m pytest -q
@@ -48,4 +51,4 @@ bench: setup
 	$(BIN)/python bench/throughput.py --corpus ../shared/eval/polnear/train/text
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache demo.duckdb
+	rm -rf $(VENV) .pytest_cache .ruff_cache demo.duckdb demo.duckdb.lock

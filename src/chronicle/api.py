@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ import duckdb
 from chronicle.confidence import threshold
 from chronicle.records import CHILD_RECORDS, ArticleRecords
 from chronicle.store import StoreError
+from chronicle.store.access import READ_HOLD, Reader
 from chronicle.stories.queries import ConsolidatedQueries
 
 # Tables whose rows carry a `confidence` the default views filter on (actors' applies to their codes).
@@ -84,36 +84,40 @@ class Database(ConsolidatedQueries):
     """Read-only query helpers over a chronicle DuckDB store. Thread-safe: a cursor per call.
 
     Stories, entities and event groups come from `ConsolidatedQueries` (chronicle.stories.queries).
+    No connection is kept: reads share a read-only connection for at most `hold` seconds
+    (`chronicle.store.access.Reader`), so articles other processes store appear within that time
+    and writers can use the file meanwhile.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, hold: float = READ_HOLD) -> None:
         self.path = str(path)
         if not Path(path).is_file():
             raise StoreError(f"{path}: no such database file")
+        self._reader = Reader(self.path, hold=hold)
         try:
-            self._con = duckdb.connect(self.path, read_only=True)
-        except duckdb.Error as exc:
+            tables = self.query("SELECT table_name FROM information_schema.tables")
+        except (duckdb.Error, TimeoutError) as exc:
             raise StoreError(f"{path}: cannot open database: {str(exc).splitlines()[0]}") from None
-        self._lock = threading.Lock()
-        self.tables = {r[0] for r in self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        self.tables = {r["table_name"] for r in tables}
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         # DuckDB connections are not safe to share across threads; cursors are.
-        with self._lock:
-            cur = self._con.cursor()
-        try:
-            return _rows(cur.execute(sql, params or []))
-        finally:
-            cur.close()
+        with self._reader.connection() as con:
+            cur = con.cursor()
+            try:
+                return _rows(cur.execute(sql, params or []))
+            finally:
+                cur.close()
 
     def _page(self, table: str, where: list[str], params: list[Any], order: str, limit: int, offset: int,
               columns: str = "*") -> dict[str, Any]:
         if table not in self.tables:
             return {"total": 0, "limit": limit, "offset": offset, "items": []}
         clause = f" WHERE {' AND '.join(where)}" if where else ""
-        total = self.query(f"SELECT count(*) AS n FROM {table}{clause}", params)[0]["n"]
-        items = self.query(f"SELECT {columns} FROM {table}{clause} ORDER BY {order} LIMIT ? OFFSET ?",
-                           [*params, limit, offset])
+        with self._reader.connection():  # the count and the page from one snapshot
+            total = self.query(f"SELECT count(*) AS n FROM {table}{clause}", params)[0]["n"]
+            items = self.query(f"SELECT {columns} FROM {table}{clause} ORDER BY {order} LIMIT ? OFFSET ?",
+                               [*params, limit, offset])
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     def articles(self, *, q: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
@@ -227,7 +231,7 @@ class Database(ConsolidatedQueries):
         return {"tables": counts, "event_types": types}
 
     def close(self) -> None:
-        self._con.close()
+        self._reader.close()
 
 
 def open(db: str | Path) -> Database:

@@ -17,12 +17,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TypeVar
 
 from chronicle.pipeline import Pipeline, PipelineConfig
 from chronicle.records import Article, ArticleRecords, Failure
 from chronicle.store import Store
 
 Result = ArticleRecords | Failure
+T = TypeVar("T")
 
 
 @dataclass
@@ -58,7 +60,7 @@ def _extract_batch(articles: list[Article]) -> list[Result]:
     return list(_worker_pipeline.run(articles))
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -108,15 +110,18 @@ def ingest(
     seen: set[str] = set()
 
     def new_only() -> Iterator[Article | Failure]:
-        for item in items:
-            if isinstance(item, Article):
-                # already stored (a re-run or a resumed crash) or repeated in this run: don't parse again
-                if item.id in seen or store.has_article(item.id):
-                    tally.duplicates += 1
-                    continue
-                seen.add(item.id)
-                item = with_publication_date(item, config)
-            yield item
+        # ids are looked up a batch at a time: each look-up opens the store (docs/store.md)
+        for chunk in _batches(items, config.batch_size):
+            stored = store.stored_ids([item.id for item in chunk if isinstance(item, Article)])
+            for item in chunk:
+                if isinstance(item, Article):
+                    # already stored (a re-run or a resumed crash) or repeated in this run: don't parse again
+                    if item.id in seen or item.id in stored:
+                        tally.duplicates += 1
+                        continue
+                    seen.add(item.id)
+                    item = with_publication_date(item, config)
+                yield item
 
     # Articles are committed a batch at a time (one transaction each): a crash loses at most one
     # uncommitted batch, which a re-run redoes, and the single writer keeps up with the workers.

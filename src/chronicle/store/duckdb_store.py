@@ -2,6 +2,10 @@
 
 Each article and all its records are written in one transaction, and an article whose id is
 already stored is skipped, so a re-run, a retry or a resumed crash never duplicates or loses rows.
+
+A `Store` holds no connection between calls: each write opens the file, writes one batch in one
+transaction and closes it (`chronicle.store.access`), so a server and other writers can use the same
+file meanwhile. `con` is for one-shot commands: it keeps a connection until `close()`.
 """
 
 from __future__ import annotations
@@ -9,17 +13,19 @@ from __future__ import annotations
 import contextlib
 import stat
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from chronicle.records import CHILD_RECORDS, ArticleRecords, Failure, Record
+from chronicle.records import CHILD_RECORDS, Article, ArticleRecords, Failure, Record
+from chronicle.store.access import LOCK_TIMEOUT, session
 from chronicle.store.schema import (
     CREATED_RECORDS,
     SCHEMA_VERSION,
     STORED_RECORDS,
-    columns,
     create_table_sql,
     default_sql,
     quoted,
@@ -44,6 +50,13 @@ def _first_line(exc: Exception) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
+def _without_articles(rows: pa.Table, key: str, article_ids: list[str]) -> pa.Table:
+    """`rows` less those of the given articles (already stored by another writer)."""
+    if not article_ids or not rows.num_rows:
+        return rows
+    return rows.filter(pc.invert(pc.is_in(rows[key], value_set=pa.array(article_ids, pa.string()))))
+
+
 def _check_path(path: Path, read_only: bool) -> None:
     """Refuse what DuckDB would report badly or not at all (root can write a 0444 file)."""
     if path.is_dir():
@@ -57,18 +70,54 @@ def _check_path(path: Path, read_only: bool) -> None:
 
 
 class Store:
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, *,
+                 timeout: float = LOCK_TIMEOUT) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        self.timeout = timeout
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._held: contextlib.ExitStack | None = None
         _check_path(Path(path), read_only)
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open database: {_first_line(exc)}") from None
-        if not read_only:
+        if read_only:
+            with self.session():
+                pass  # fail now, naming the file, rather than at the first query
+        else:
             self._create_schema()
+
+    @contextlib.contextmanager
+    def session(self, *, write: bool | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one batch of work; inside a session (or under `con`) the same one is reused."""
+        if self._con is not None:
+            yield self._con
+            return
+        writing = not self.read_only if write is None else write
+        with contextlib.ExitStack() as stack:
+            try:
+                con = stack.enter_context(session(self.path, write=writing, timeout=self.timeout))
+            except (duckdb.Error, TimeoutError) as exc:
+                raise StoreError(f"{self.path}: cannot open database: {_first_line(exc)}") from None
+            self._con = con
+            try:
+                yield con
+            finally:
+                self._con = None
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """A connection kept until `close()`: for one-shot commands (query, export, summary), which
+        hold up other writers meanwhile; long-running ones use `session()`."""
+        if self._con is None:
+            self._held = contextlib.ExitStack()
+            self._held.enter_context(self.session())
+        assert self._con is not None
+        return self._con
 
     def _create_schema(self) -> None:
         """Create or migrate the tables in one transaction: a migration that cannot finish changes nothing."""
+        with self.session():
+            self._migrate()
+
+    def _migrate(self) -> None:
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("CREATE TABLE IF NOT EXISTS chronicle_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
@@ -88,11 +137,9 @@ class Store:
             self.con.execute("COMMIT")
         except StoreError:
             self.con.execute("ROLLBACK")
-            self.con.close()
             raise
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            self.con.close()
             raise StoreError(f"{self.path}: cannot create schema: {_first_line(exc)}") from None
 
     def _add_missing_columns(self, model: type[Record]) -> None:
@@ -128,8 +175,13 @@ class Store:
     def _has_rows(self, table: str) -> bool:
         return self.con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
 
-    def has_article(self, article_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+    def stored_ids(self, article_ids: list[str]) -> set[str]:
+        """Which of these articles are stored: one read session for them all (opening costs milliseconds)."""
+        if not article_ids:
+            return set()
+        with self.session(write=False) as con:
+            rows = con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [article_ids]).fetchall()
+        return {row[0] for row in rows}
 
     def write(self, records: ArticleRecords) -> bool:
         """Store one article with all its records atomically. False when it was already stored."""
@@ -139,54 +191,63 @@ class Store:
         """Store a batch of articles in one transaction; returns how many were new.
 
         One columnar insert per table per batch: registering an Arrow table costs about a
-        millisecond, so per-article inserts would make the single writer the bottleneck.
+        millisecond, so per-article inserts would make the single writer the bottleneck. The Arrow
+        tables are built before the file is opened, so other processes wait only for the inserts.
+        Which articles are new is decided inside the write session, so two processes writing the
+        same article store it once.
         """
-        fresh: dict[str, ArticleRecords] = {}
-        for records in batch:
-            if records.article.id not in fresh and not self.has_article(records.article.id):
-                fresh[records.article.id] = records
-        if not fresh:
+        unique = list({r.article.id: r for r in batch}.values())
+        if not unique:
             return 0
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self._insert("articles", [r.article for r in fresh.values()])
-            for field, model in CHILD_RECORDS.items():
-                self._insert(model.table, [row for r in fresh.values() for row in getattr(r, field)])
-            self.con.execute("COMMIT")
-        except duckdb.Error as exc:
-            self._rollback()
-            raise StoreError(f"{self.path}: cannot write: {_first_line(exc)}") from None
-        except BaseException:
-            self._rollback()
-            raise
-        return len(fresh)
+        tables = {"articles": to_arrow([r.article for r in unique], Article)}
+        for field, model in CHILD_RECORDS.items():
+            tables[model.table] = to_arrow([row for r in unique for row in getattr(r, field)], model)
+        with self.session(write=True) as con:
+            stored = [row[0] for row in con.execute(
+                "SELECT id FROM articles WHERE list_contains(?, id)", [[r.article.id for r in unique]]).fetchall()]
+            if len(stored) == len(unique):
+                return 0
+            con.execute("BEGIN TRANSACTION")
+            try:
+                for table, rows in tables.items():
+                    self._insert(table, _without_articles(rows, "id" if table == "articles" else "article_id",
+                                                          stored))
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                self._rollback()
+                raise StoreError(f"{self.path}: cannot write: {_first_line(exc)}") from None
+            except BaseException:
+                self._rollback()
+                raise
+        return len(unique) - len(stored)
 
     def record_failure(self, failure: Failure) -> None:
         """Store a failure once per (input, reason): a re-run refreshes its time instead of adding a row."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute("DELETE FROM failures WHERE input = ? AND reason = ?", [failure.input, failure.reason])
-            self._insert("failures", [failure])
-            self.con.execute("COMMIT")
-        except duckdb.Error as exc:
-            self._rollback()
-            raise StoreError(f"{self.path}: cannot write: {_first_line(exc)}") from None
-        except BaseException:
-            self._rollback()
-            raise
+        rows = to_arrow([failure], Failure)
+        with self.session(write=True) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute("DELETE FROM failures WHERE input = ? AND reason = ?", [failure.input, failure.reason])
+                self._insert("failures", rows)
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                self._rollback()
+                raise StoreError(f"{self.path}: cannot write: {_first_line(exc)}") from None
+            except BaseException:
+                self._rollback()
+                raise
 
     def _rollback(self) -> None:
         """Roll back after a failed write; a connection the failure already broke has nothing to undo."""
         with contextlib.suppress(duckdb.Error):
             self.con.execute("ROLLBACK")
 
-    def _insert(self, table: str, rows: Iterable[Record]) -> None:
+    def _insert(self, table: str, rows: pa.Table) -> None:
         """Append rows through Arrow: one columnar insert per table, far faster than row-wise executemany."""
-        rows = list(rows)
-        if not rows:
+        if not rows.num_rows:
             return
-        names = quoted(columns(type(rows[0])))
-        self.con.register("chronicle_rows", to_arrow(rows, type(rows[0])))
+        names = quoted(rows.schema.names)
+        self.con.register("chronicle_rows", rows)
         try:
             self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM chronicle_rows")
         finally:
@@ -195,13 +256,17 @@ class Store:
                 self.con.unregister("chronicle_rows")
 
     def counts(self) -> dict[str, int]:
-        return {
-            table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
-            for table in STORED_RECORDS
-        }
+        with self.session(write=False) as con:
+            return {
+                table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
+                for table in STORED_RECORDS
+            }
 
     def close(self) -> None:
-        self.con.close()
+        """Close the connection `con` kept, if any (sessions close their own)."""
+        if self._held is not None:
+            held, self._held = self._held, None
+            held.close()
 
     def __enter__(self) -> Store:
         return self

@@ -32,6 +32,7 @@ demo: setup
 	$(BIN)/chronicle ingest examples/ --db demo.duckdb.new --summary
 	mv -f demo.duckdb.new demo.duckdb
 	rm -f demo.duckdb.new.lock
+	@echo "demo.duckdb is ready: .venv/bin/chronicle serve --db demo.duckdb, then open http://127.0.0.1:8000/"
 
 test: setup browser
 	$(BIN)/python -m pytest -q

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from chronicle.confidence import threshold
 from chronicle.records import ArticleRecords
 from chronicle.store import Store
 
@@ -20,7 +21,11 @@ def _clip(text: str, width: int = QUOTE_PREVIEW) -> str:
 
 
 def print_summary(store: Store, out: TextIO) -> None:
-    """Per stored article: its actors, its quotes with speakers, and how many events, places, numbers, dates."""
+    """Per stored article: its actors, its quotes with speakers, and how many events, places, numbers, dates.
+
+    Like `chronicle extract`, the summary shows what the default confidence thresholds keep
+    (docs/confidence.md); the store holds every record.
+    """
     console = Console(file=out, highlight=False, soft_wrap=True)
     con = store.con
     articles = con.execute("SELECT id, coalesce(title, input), input FROM articles ORDER BY input").fetchall()
@@ -35,15 +40,22 @@ def print_summary(store: Store, out: TextIO) -> None:
         ).fetchall()
         console.print("[bold]actors:[/] " + escape("; ".join(f"{n} ({c}, {m}×)" for n, c, m in actors)))
         quotes = con.execute(
-            "SELECT coalesce(speaker, source, '?'), kind, text FROM quotes WHERE article_id = ? ORDER BY start",
-            [article_id],
+            "SELECT coalesce(speaker, source, '?'), kind, text FROM quotes WHERE article_id = ? AND confidence >= ? "
+            "ORDER BY start",
+            [article_id, threshold("quotes", None)],
         ).fetchall()
         console.print(f"[bold]quotes ({len(quotes)}):")
         for speaker, kind, text in quotes:
             console.print(f"  {escape(speaker)} [dim]({kind})[/]: {escape(_clip(text))}")
         counts = {
-            table: con.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?", [article_id]).fetchone()[0]
-            for table in ("events", "places", "counts", "dates")
+            table: con.execute(f"SELECT count(*) FROM {table} WHERE article_id = ? AND {condition}",
+                               [article_id, *params]).fetchone()[0]
+            for table, condition, params in (
+                ("events", "confidence >= ?", [threshold("events", None)]),
+                ("places", "confidence >= ?", [threshold("places", None)]),
+                ("counts", "TRUE", []),
+                ("dates", "confidence >= ?", [threshold("dates", None)]),
+            )
         }
         console.print(
             f"[bold]events[/] {counts['events']}  [bold]places[/] {counts['places']}  "

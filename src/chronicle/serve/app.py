@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field, model_validator
 from chronicle.api import Database, extract
 from chronicle.ingest.articles import IngestError
 from chronicle.pipeline import ArticleTooLong, TimeLimitExceeded
+from chronicle.serve.notfound import found_or_404
 from chronicle.serve.workbench_routes import workbench_router
 from chronicle.store import StoreError
 
@@ -172,10 +173,7 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY, extract_seconds: flo
 
     @app.get("/articles/{article_id}")
     def get_article(article_id: str, min_confidence: MinConfidence = None) -> dict[str, Any]:
-        found = database.article(article_id, min_confidence=min_confidence)
-        if found is None:
-            raise HTTPException(404, detail=f"no article {article_id!r}")
-        return found
+        return found_or_404(database.article(article_id, min_confidence=min_confidence), "article", article_id)
 
     @app.get("/events")
     def get_events(actor: Text = None, type: Text = None,
@@ -199,18 +197,12 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY, extract_seconds: flo
 
     @app.get("/stories/{story_id}")
     def get_story(story_id: str) -> dict[str, Any]:
-        found = database.story(story_id)
-        if found is None:
-            raise HTTPException(404, detail=f"no story {story_id!r}")
-        return found
+        return found_or_404(database.story(story_id), "story", story_id)
 
     @app.get("/entities/{key:path}")
     def get_entity(key: str) -> dict[str, Any]:
         """One actor or place across articles, by its canonical key (e.g. 'donald trump|USA')."""
-        found = database.entity(key)
-        if found is None:
-            raise HTTPException(404, detail=f"no entity {key!r}")
-        return found
+        return found_or_404(database.entity(key), "entity", key)
 
     @app.get("/quotes")
     def get_quotes(speaker: Text = None, min_confidence: MinConfidence = None, limit: Limit = 50,
@@ -219,10 +211,7 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY, extract_seconds: flo
 
     @app.get("/actors/{actor_id}")
     def get_actor(actor_id: str) -> dict[str, Any]:
-        found = database.actor(actor_id)
-        if found is None:
-            raise HTTPException(404, detail=f"no actor {actor_id!r}")
-        return found
+        return found_or_404(database.actor(actor_id), "actor", actor_id)
 
     @app.get("/places")
     def get_places(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:

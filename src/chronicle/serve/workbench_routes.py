@@ -12,9 +12,10 @@ import io
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
+from chronicle.serve.notfound import found_or_404
 from chronicle.workbench import Filter, Queryable, Workbench
 
 Text = Annotated[str | None, Query(max_length=500)]
@@ -105,10 +106,7 @@ def workbench_router(db: Queryable) -> APIRouter:
 
     @router.get("/entity/{key:path}")
     def entity(key: str) -> dict[str, Any]:
-        found = bench.entity(key)
-        if found is None:
-            raise HTTPException(404, detail=f"no entity {key!r}")
-        return found
+        return found_or_404(bench.entity(key), "entity", key)
 
     @router.get("/export")
     def export(f: PageFilter, format: Literal["csv", "jsonl", "parquet"] = "csv", unique: bool = False) -> Response:

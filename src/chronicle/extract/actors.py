@@ -32,6 +32,7 @@ names, if it names only one (counterparts such as "sanctions against X" left out
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import json
 import math
@@ -58,6 +59,7 @@ from chronicle.extract.codes import (
     is_role,
     is_stale,
     name_sector,
+    notable_dated,
     notable_group,
     notable_person,
     noun_sector,
@@ -823,14 +825,21 @@ def dictionary_codes(actors: list[_Actor], context: ExtractContext, records: Art
                 break
 
 
-def notable_codes(actors: list[_Actor]) -> None:
+def notable_codes(actors: list[_Actor], on: dt.date | None = None) -> None:
     """Code the named actors the article leaves without a country from our list of well-known people and
     organisations (`data/actors/notables.yaml`: "Putin" → RUS GOV, "Hezbollah" → LBN REB); the article's
-    own sector wins."""
+    own sector wins, except over a person's dated office on the article's date `on` (a 2016 story's
+    "businessman Donald Trump" was a candidate then: PTY)."""
     for actor in actors:
+        if actor.kind == "person" and actor.parts and on is not None and not actor.code.org \
+                and (dated := notable_dated(actor.name, on)) is not None \
+                and actor.code.country in {None, dated.country}:
+            actor.code = Code(dated.country, dated.sector or actor.code.sector)
+            actor.basis["sector"] = actor.basis["country"] = "list"
+            continue
         if (actor.code.country and actor.code.sector) or actor.code.org or not actor.parts:
             continue
-        found = notable_person(actor.name) if actor.kind == "person" else None
+        found = notable_person(actor.name, on) if actor.kind == "person" else None
         names = [span for span, kind in actor.mentions if kind == "name"]
         found = found or next((code for span in names if (code := notable_group(list(span)))), None)
         # the article's country wins; the list only fills a sector for the same country ("the Afghan Taliban")
@@ -966,7 +975,7 @@ def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> 
     builder.pronouns()
     _note_basis(builder.actors, "text")
     dictionary_codes(builder.actors, context, records)
-    notable_codes(builder.actors)
+    notable_codes(builder.actors, records.article.published or context.reference_date)
     _note_basis(builder.actors, "list")
     context_codes(doc, builder.actors, builder.by_token)
     _note_basis(builder.actors, "sentence")

@@ -9,6 +9,7 @@ words describe which actor.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -312,9 +313,38 @@ def code_span(span: Sequence[Token]) -> Code:
 
 
 @dataclass(frozen=True)
+class Period:
+    """A sector a person held from `start` to `end` (ISO dates, either end open)."""
+
+    sector: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def holds(self, on: dt.date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True)
+class Notable:
+    words: frozenset[str]
+    """The entry's name words."""
+    code: Code
+    periods: tuple[Period, ...] = ()
+    """Dated sectors (`dated:`): on a known date they decide the sector, and none holding means none."""
+
+    def code_on(self, on: dt.date | None) -> Code:
+        """The code valid on the article's date: the sector of the period holding then (country only when
+        none does); the undated code when the date is unknown or the person has no dated periods."""
+        if on is None or not self.periods:
+            return self.code
+        sector = next((p.sector for p in self.periods if p.holds(on)), None)
+        return Code(self.code.country, sector, self.code.org)
+
+
+@dataclass(frozen=True)
 class Notables:
-    people: dict[str, list[tuple[frozenset[str], Code]]]
-    """Surname → (the entry's name words, its code) of every listed person with that surname."""
+    people: dict[str, list[Notable]]
+    """Surname → every listed person with that surname."""
     groups: dict[str, Code]
     ignore: frozenset[str]
     common: frozenset[str]
@@ -341,29 +371,65 @@ def name_words(text: str, ignore: frozenset[str]) -> tuple[str, ...]:
 def notables() -> Notables:
     data = yaml.safe_load((DATA / "notables.yaml").read_text(encoding="utf-8"))
     ignore = frozenset(data["ignore"])
-    people: dict[str, list[tuple[frozenset[str], Code]]] = {}
+    people: dict[str, list[Notable]] = {}
+    dated: dict[tuple[str, ...], tuple[str, tuple[Period, ...]]] = {
+        name_words(name, ignore): (key, tuple(_period(text) for text in periods))
+        for key, persons in (data.get("dated") or {}).items() for name, periods in persons.items()}
     for key, sectors in data["people"].items():
         for sector, names in sectors.items():
             for name in names:
                 words = name_words(name, ignore)
                 if words:
-                    people.setdefault(words[-1], []).append((frozenset(words), _notable_code(key, sector)))
+                    periods = dated[words][1] if words in dated and dated[words][0] == key else ()
+                    entry = Notable(frozenset(words), _notable_code(key, sector), periods)
+                    people.setdefault(words[-1], []).append(entry)
+    listed = {n.words for entries in people.values() for n in entries}
+    for words, (key, periods) in dated.items():  # dated people with no undated entry: no sector off their dates
+        if words and frozenset(words) not in listed:
+            people.setdefault(words[-1], []).append(Notable(frozenset(words), _notable_code(key, ""), periods))
     groups = {fold(name): _notable_code(key, sector)
               for key, sectors in data["groups"].items() for sector, names in sectors.items() for name in names}
     return Notables(people, groups, ignore, frozenset(data["common_surnames"]))
 
 
-def notable_person(name: str) -> Code | None:
-    """The code of a well-known person the name can only mean: every listed person whose name words
-    include all of its words (its last word as their surname) belongs to one country."""
+def _period(text: str) -> Period:
+    """"PTY 2015-06-16 2017-01-19" → the period; a missing or "-" end is open."""
+    sector, *dates = str(text).split()
+    start, end = [*dates, "-", "-"][:2]
+    return Period(sector, None if start == "-" else dt.date.fromisoformat(start),
+                  None if end == "-" else dt.date.fromisoformat(end))
+
+
+def notable_person(name: str, on: dt.date | None = None) -> Code | None:
+    """The code, valid on date `on`, of a well-known person the name can only mean: every listed person
+    whose name words include all of its words (its last word as their surname) belongs to one country."""
     lists = notables()
     words = name_words(name, lists.ignore)
     if not words or (len(words) == 1 and words[0] in lists.common):
         return None
-    found = [code for entry, code in lists.people.get(words[-1], ()) if set(words) <= entry]
-    if not found or len({(code.country, code.org) for code in found}) > 1:
+    found = [entry for entry in lists.people.get(words[-1], ()) if set(words) <= entry.words]
+    if not found or len({(entry.code.country, entry.code.org) for entry in found}) > 1:
         return None
-    return found[0]
+    # a person listed under two sectors (an office, then the army) with dates: the dated entry decides
+    dated = next((entry for entry in found if entry.periods), None)
+    code = (dated or found[0]).code_on(on)
+    return Code(code.country, code.sector or None, code.org)
+
+
+def notable_dated(name: str, on: dt.date) -> Code | None:
+    """The dated code of a listed person on date `on` when dates decide it (their `dated:` entry has a
+    period holding then); None otherwise."""
+    lists = notables()
+    words = name_words(name, lists.ignore)
+    if not words or (len(words) == 1 and words[0] in lists.common):
+        return None
+    found = [entry for entry in lists.people.get(words[-1], ()) if set(words) <= entry.words]
+    if not found or len({(entry.code.country, entry.code.org) for entry in found}) > 1:
+        return None
+    dated = next((entry for entry in found if entry.periods), None)
+    if dated is None or not any(p.holds(on) for p in dated.periods):
+        return None
+    return dated.code_on(on)
 
 
 def notable_group(tokens: Sequence[Token]) -> Code | None:

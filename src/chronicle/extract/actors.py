@@ -373,7 +373,8 @@ def entity_actor(span: Span) -> tuple[str, Code] | None:
         if capital is not None and in_argument_position(span):
             return "state", Code(capital, "GOV")
         return None
-    return "organisation", code_tokens(list(span)).merged(Code(sector=name_sector(list(span))))
+    # the words of its name first ("Federal Reserve Bank" is GOV, not a bank), then its nouns
+    return "organisation", Code(sector=name_sector(list(span))).merged(code_tokens(list(span)))
 
 
 def _left_modifiers(head: Token, stop: int | None = None) -> list[Token]:
@@ -383,6 +384,17 @@ def _left_modifiers(head: Token, stop: int | None = None) -> list[Token]:
         if child.dep_ in MODIFIER_DEPS and (stop is None or child.i < stop):
             tokens.extend(t for t in child.subtree if not t.is_punct and t.i < head.i)
     return sorted(set(tokens), key=lambda t: t.i)
+
+
+def _unknown_firm(head: Token, modifiers: list[Token], by_token: dict[int, _Actor]) -> bool:
+    """"a Varnitex spokesperson": a corporate role (agents.yaml `corporate`) after a name that is no actor,
+    country, capital, known organisation or role word — a firm the tagger did not name."""
+    if head.lemma_.lower() not in agents().corporate and head.lower_ not in agents().corporate:
+        return False
+    return any(t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in by_token
+               and not (country_of(t.text) or capital_of(t.text) or organisation_of(t.text) or _title_word(t)
+                        or agents().groups.get(t.lower_))
+               for t in modifiers)
 
 
 def describe_person(span: Span) -> tuple[Code, str | None]:
@@ -395,12 +407,20 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
         phrases.append(before)
     for child in root.rights:
         if child.dep_ == "appos":
-            # not the clauses inside it ("a spokesman for the coalition fighting Islamic State")
-            phrases.append([t for t in child.subtree if t.dep_ not in CLAUSE_DEPS | {"punct"}
+            # not the clauses inside it ("a spokesman for the coalition fighting Islamic State"), nor a past
+            # office joined to a present one ("the company's founder and former chief executive")
+            past = {t.i for c in child.children if c.dep_ == "conj" and is_stale(list(c.lefts)) for t in c.subtree}
+            phrases.append([t for t in child.subtree if t.dep_ not in CLAUSE_DEPS | {"punct", "cc"}
+                            and t.i not in past
                             and not any(a.dep_ in CLAUSE_DEPS for a in t.ancestors if a.i >= child.i)])
-    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
+    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} \
+            and root.head.lemma_.lower() not in agents().unspecific:
+        # "the man who kidnapped the child, Reyl,": an unspecific noun tells nothing of Reyl's sector
         head = root.head
-        phrases.append([*_left_modifiers(head), head])
+        # with its "of" phrase last, so "director of public prosecutions" reads as prosecution (JUD)
+        of = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
+              for o in c.children if o.dep_ == "pobj" for t in o.subtree if not t.is_punct]
+        phrases.append([*_left_modifiers(head), head, *of])
     code, role = Code(), None
     for phrase in phrases:
         if not phrase or is_stale(phrase):
@@ -515,15 +535,25 @@ class _Builder:
         heads = [root, *(c for c in root.children if c.dep_ == "appos")]
         if root.dep_ == "appos":
             heads.append(root.head)
+        lex = agents()
         for head in heads:
-            tokens = [t for t in _left_modifiers(head) if t.dep_ in {"poss", "compound"}]
+            modifiers = _left_modifiers(head)
+            tokens = [t for t in modifiers if t.dep_ in {"poss", "compound"}]
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "with"}:
                     tokens.extend(t for t in child.children if t.dep_ == "pobj")
+            titles = [head, *modifiers, *(c for c in head.children if c.dep_ == "conj")]
+            corporate = any(t.lemma_.lower() in lex.corporate or t.lower_ in lex.corporate for t in titles)
             for token in tokens:
                 actor = self.by_token.get(token.i)
-                if actor is not None and actor.kind in {"organisation", "group"} and actor.parts \
-                        and actor.code.sector in agents().affiliates:
+                if actor is None or actor.kind not in {"organisation", "group"} or not actor.parts:
+                    continue
+                if actor.code.sector in lex.affiliates:
+                    return actor
+                if corporate and actor.kind == "organisation" and actor.code.sector is None and not actor.code.org:
+                    # "Flexport's chief economist", "a WeWork spokesperson": a firm the article does not code
+                    actor.code = actor.code.merged(Code(sector="BUS"))
+                    actor.basis.setdefault("sector", "text")
                     return actor
         return None
 
@@ -630,6 +660,8 @@ class _Builder:
         if employer is not None and code.sector in {None, "GOV"} and lemma not in agents().unspecific:
             # "a WeWork spokesperson", "Taliban representative": the office is the organisation's
             code = Code(code.country or employer.code.country, employer.code.sector, employer.code.org)
+        elif employer is None and code.sector in {None, "GOV"} and _unknown_firm(head, modifiers, self.by_token):
+            code = Code(code.country, "BUS")
         if is_role(head) and not plural:
             person = self._apposed_person(head) or self._person_for(head, code)
             if person is not None:

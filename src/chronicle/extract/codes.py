@@ -59,6 +59,7 @@ class Agents:
     documents: frozenset[str]
     countable_only: frozenset[str]
     personal_bodies: frozenset[str]
+    corporate: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def agents() -> Agents:
                   frozenset(data["generic"]), frozenset(data["stale"]), frozenset(data["unspecific"]),
                   frozenset(data["affiliates"]), frozenset(data["suspect_verbs"]),
                   frozenset(data["documents"]), frozenset(data["countable_only"]),
-                  frozenset(data["personal_bodies"]))
+                  frozenset(data["personal_bodies"]), frozenset(data["corporate"]))
 
 
 @functools.cache
@@ -241,11 +242,10 @@ def name_sector(tokens: Sequence[Token]) -> str | None:
     """Sector of an organisation from words in its name ("Breitbart News" → MED)."""
     names = agents().names
     words = [t.lower_ for t in tokens]
-    for end in range(len(words) - 1, -1, -1):
-        for phrase in _ngrams(words, end):
-            if phrase in names:
-                return names[phrase]
-    return None
+    # the longest known phrase, rightmost among equals: "Federal Reserve Bank of New York" is GOV, not a bank
+    found = [(len(phrase.split()), end, names[phrase]) for end in range(len(words))
+             for phrase in _ngrams(words, end) if phrase in names]
+    return max(found)[2] if found else None
 
 
 def _named(tokens: Sequence[Token], lookup) -> object | None:

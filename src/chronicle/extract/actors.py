@@ -108,6 +108,8 @@ FURNITURE_MAX_WORDS = 14
 # the country an article is about has at least this share of its coded mentions, and this many
 DOMINANT_SHARE = 0.5
 DOMINANT_MIN = 3
+# a US member of Congress's party and state after the name: "Ann Reyl (D-Ohio)", "Tom Berg, R-Texas,"
+PARTY_STATE = re.compile(r"^\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\.?\s?-\s?[A-Z][A-Za-z. ]{1,14}\)?")
 # the newsroom speaking of itself ("our correspondent", "this reporter")
 SELF_REFERENCE = {"our", "my", "this"}
 
@@ -519,6 +521,11 @@ class _Builder:
             for token in _left_modifiers(span.root):
                 if token.i < span.start:
                     self.covered.add(token.i)
+        text = self.doc.text
+        if any(kind == "name" and PARTY_STATE.match(text[span.end_char : span.end_char + 24])
+               for span, kind in actor.mentions):
+            # "(D-Nev.)" marks a member of Congress: USA, a legislator unless the words said otherwise
+            actor.code = actor.code.merged(Code("USA", "LEG"))
         employer = next((org for span, kind in actor.mentions if kind == "name"
                          and (org := self._employer(span.root)) is not None), None)
         if employer is not None and actor.code.sector in {None, "GOV"}:

@@ -55,6 +55,7 @@ from chronicle.extract.codes import (
     company_country,
     country_in,
     country_of,
+    fold,
     is_demonym,
     is_role,
     is_stale,
@@ -462,7 +463,7 @@ class _Builder:
                     continue
             ent = _before_colon(ent)
             if ent is None or NOT_A_NAME.search(ent.text.strip()) or is_credit(ent, text) or is_furniture(ent, text) \
-                    or ent[-1].lower_ in agents().documents:
+                    or ent[-1].lower_ in agents().documents or fold(ent.text) in agents().newsrooms:
                 continue
             found = entity_actor(ent)
             if found is None:

@@ -60,6 +60,7 @@ class Agents:
     countable_only: frozenset[str]
     personal_bodies: frozenset[str]
     corporate: frozenset[str]
+    newsrooms: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def agents() -> Agents:
                   frozenset(data["generic"]), frozenset(data["stale"]), frozenset(data["unspecific"]),
                   frozenset(data["affiliates"]), frozenset(data["suspect_verbs"]),
                   frozenset(data["documents"]), frozenset(data["countable_only"]),
-                  frozenset(data["personal_bodies"]), frozenset(data["corporate"]))
+                  frozenset(data["personal_bodies"]), frozenset(data["corporate"]),
+                  frozenset(fold(name) for name in data["newsrooms"]))
 
 
 @functools.cache

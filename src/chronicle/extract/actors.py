@@ -413,8 +413,10 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
             # not the clauses inside it ("a spokesman for the coalition fighting Islamic State"), nor a past
             # office joined to a present one ("the company's founder and former chief executive")
             past = {t.i for c in child.children if c.dep_ == "conj" and is_stale(list(c.lefts)) for t in c.subtree}
+            # nor the words of an organisation's name: the employer decides what they say ("the president
+            # of the Federal Reserve Bank" is no banker)
             phrases.append([t for t in child.subtree if t.dep_ not in CLAUSE_DEPS | {"punct", "cc"}
-                            and t.i not in past
+                            and t.i not in past and t.ent_type_ != "ORG"
                             and not any(a.dep_ in CLAUSE_DEPS for a in t.ancestors if a.i >= child.i)])
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} \
             and root.head.lemma_.lower() not in agents().unspecific:
@@ -462,8 +464,11 @@ class _Builder:
                 if ent is None:
                     continue
             ent = _before_colon(ent)
+            if ent is not None and fold(ent.text) in agents().newsrooms:
+                self.covered.update(range(ent.start, ent.end))  # nor its words a group ("Press")
+                continue
             if ent is None or NOT_A_NAME.search(ent.text.strip()) or is_credit(ent, text) or is_furniture(ent, text) \
-                    or ent[-1].lower_ in agents().documents or fold(ent.text) in agents().newsrooms:
+                    or ent[-1].lower_ in agents().documents:
                 continue
             found = entity_actor(ent)
             if found is None:
@@ -556,7 +561,7 @@ class _Builder:
                 actor = self.by_token.get(token.i)
                 if actor is None or actor.kind not in {"organisation", "group"} or not actor.parts:
                     continue
-                if actor.code.sector in lex.affiliates:
+                if actor.code.sector in lex.affiliates or (actor.code.sector == "GOV" and actor.kind == "organisation"):
                     return actor
                 if corporate and actor.kind == "organisation" and actor.code.sector is None and not actor.code.org:
                     # "Flexport's chief economist", "a WeWork spokesperson": a firm the article does not code
@@ -571,7 +576,8 @@ class _Builder:
         verbs = agents().suspect_verbs
         for span, kind in actor.mentions:
             root = span.root
-            while root.dep_ == "conj" and root.head is not root:  # "police arrested Reyl and Berg"
+            # "police arrested Reyl and Berg"; "the man who robbed the store, Reyl, was sentenced"
+            while root.dep_ in {"conj", "appos"} and root.head is not root:
                 root = root.head
             if kind != "name" or root.head is root:
                 continue

@@ -1,0 +1,75 @@
+"""Actor codes that generalise, on sentences of our own: the sector valid on the article's date, corporate
+roles at firms the article does not code, titles read with their "of" phrase, party-state tags, wire
+agencies that are no actors."""
+
+import datetime as dt
+
+from chronicle.extract.codes import notable_person
+
+
+def actors_by_name(records):
+    return {a.name: a for a in records.actors}
+
+
+def test_dated_notable_takes_the_sector_held_on_the_article_date(extract):
+    text = "Donald Trump attacked the plan at a rally in Ohio on Tuesday."
+    assert actors_by_name(extract(text, published=dt.date(2016, 3, 1)))["Donald Trump"].code == "USA PTY"
+    assert actors_by_name(extract(text, published=dt.date(2019, 3, 1)))["Donald Trump"].code == "USA GOV"
+
+
+def test_dated_notable_wins_over_an_outdated_description(extract):
+    # a candidate in 2016, whatever the article calls him: the guide's PTY
+    records = extract("New York businessman Donald Trump criticised the senators.", published=dt.date(2016, 4, 2))
+    assert actors_by_name(records)["Donald Trump"].code == "USA PTY"
+
+
+def test_dated_notable_out_of_every_period_keeps_only_the_country():
+    assert notable_person("Marco Rubio", dt.date(2016, 1, 5)).text == "USA LEG"
+    assert notable_person("Hillary Clinton", dt.date(2012, 6, 1)).text == "USA GOV"
+    assert notable_person("Hillary Clinton", dt.date(2019, 6, 1)).text == "USA"
+    assert notable_person("Hillary Clinton").text == "USA GOV"  # no date: the undated entry
+
+
+def test_corporate_role_makes_an_uncoded_organisation_a_company(extract):
+    records = extract("Ann Reyl, the chief economist at Quorvatech, said orders had slowed.")
+    actors = actors_by_name(records)
+    assert actors["Ann Reyl"].sector == "BUS"
+
+
+def test_corporate_role_after_an_untagged_firm_name(extract):
+    records = extract("The layoffs were confirmed by a Varnitex spokesperson when contacted by reporters.")
+    assert actors_by_name(records)["Varnitex spokesperson"].sector == "BUS"
+
+
+def test_past_office_joined_to_a_present_one_still_codes(extract):
+    records = extract("Prosecutors asked whether Quorvatech's founder and former chief executive, Tom Berg, "
+                      "enriched himself.")
+    assert actors_by_name(records)["Tom Berg"].sector == "BUS"
+
+
+def test_title_reads_with_its_of_phrase(extract):
+    records = extract("Norway's deputy director of public prosecutions, Kari Berg, said on Tuesday that the case "
+                      "was closed.")
+    assert actors_by_name(records)["Kari Berg"].code == "NOR JUD"  # not LEG for "deputy"
+
+
+def test_unspecific_noun_in_apposition_gives_no_sector(extract):
+    records = extract("The man who robbed the store, Paul Dorn, was sentenced to ten years in prison.")
+    assert actors_by_name(records)["Paul Dorn"].sector == "CRM"  # a convict, not a civilian "man"
+
+
+def test_party_state_tag_marks_a_member_of_congress(extract):
+    actors = actors_by_name(extract("Ann Reyl (D-Ohio) criticized the plan on Monday."))
+    assert actors["Ann Reyl"].code == "USA LEG"
+
+
+def test_organisation_name_words_before_its_nouns(extract):
+    records = extract("John Fenn, the president of the Federal Reserve Bank of Chicago, warned of slower growth.")
+    assert actors_by_name(records)["John Fenn"].sector == "GOV"  # a central bank, not a company
+
+
+def test_wire_agencies_are_no_actors(extract):
+    records = extract("The ministry will cut 300 jobs, Reuters reported, citing two officials. "
+                      "The Associated Press said the plan was delayed.")
+    names = {a.name for a in records.actors}
+    assert "Reuters" not in names and "Associated Press" not in names

@@ -22,7 +22,7 @@ PLACES_MIN_CONFIDENCE = 0.5
 
 DATES_MIN_CONFIDENCE = 0.5
 
-ACTOR_CODES_MIN_CONFIDENCE = 0.1
+ACTOR_CODES_MIN_CONFIDENCE = 0.0  # chosen on silver: a stripped code is almost never right (docs/events.md)
 
 DEFAULT_MIN_CONFIDENCE: dict[str, float] = {
     "quotes": QUOTES_MIN_CONFIDENCE,

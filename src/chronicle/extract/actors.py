@@ -534,9 +534,12 @@ class _Builder:
             actor.code = actor.code.merged(Code("USA", "LEG"))
         employer = next((org for span, kind in actor.mentions if kind == "name"
                          and (org := self._employer(span.root)) is not None), None)
-        if employer is not None and actor.code.sector in {None, "GOV"}:
+        generic = (actor.role or "").lower() in agents().generic
+        if employer is not None and (actor.code.sector in {None, "GOV"} or generic):
             # "Exxon's vice president Ann Reyl", "CNN anchor Ann Reyl": the office is the company's
             actor.code = Code(actor.code.country or employer.code.country, employer.code.sector, employer.code.org)
+        elif employer is not None and not actor.code.org:
+            actor.code = actor.code.merged(Code(employer.code.country))  # "Boeing CEO Ann Reyl": USA too
         elif actor.code.sector is None and self._suspect(actor):
             actor.code = actor.code.merged(Code(sector="CRM"))
 
@@ -911,6 +914,8 @@ def _sentence_countries(sent: Span, ents: list[Span], by_token: dict[int, _Actor
     for token in sent:
         actor = by_token.get(token.i)
         if actor is not None and actor.code.country and not _counterpart(token, by_token):
+            if actor.kind == "organisation" and actor.code.sector == "BUS":
+                continue  # a company works across borders: "a subsidiary of SoftBank" says nothing of its staff
             found.append((token.i, actor.code.country, _locative(token)))
         elif token.pos_ == "ADJ" and token.text[:1].isupper() and (country := country_of(token.text)) \
                 and not _counterpart(token, by_token):

@@ -980,16 +980,28 @@ def _faith_group(actor: _Actor) -> bool:
 
 def document_country(doc: Doc, actors: list[_Actor]) -> str | None:
     """The country an article is about: the one that most of its coded mentions and its provinces and
-    states name ("the senator from Ohio" → USA), if it has at least DOMINANT_SHARE of them."""
+    states name ("the senator from Ohio" → USA), if it has at least DOMINANT_SHARE of them. A story that
+    names too few (a business story) is read again with its companies and its cities counted too."""
+    return _dominant(_country_counts(doc, actors, wide=False)) or _dominant(_country_counts(doc, actors, wide=True))
+
+
+def _country_counts(doc: Doc, actors: list[_Actor], wide: bool) -> Counter[str]:
     counts: Counter[str] = Counter()
     for actor in actors:
         # a foreign company in a story says little about where the story is (SoftBank in a US story)
         if actor.code.country and actor.code.sector not in NOT_LOCAL_SECTORS \
-                and not (actor.kind == "organisation" and actor.code.sector == "BUS"):
+                and (wide or not (actor.kind == "organisation" and actor.code.sector == "BUS")):
             counts[actor.code.country] += sum(kind != "pronoun" for _span, kind in actor.mentions)
     for ent in doc.ents:
-        if ent.label_ == "GPE" and (province := subdivision_country(ent.text)) and not country_of(ent.text):
-            counts[province] += 1
+        if ent.label_ != "GPE" or country_of(ent.text):
+            continue
+        place = subdivision_country(ent.text) or (city_country(ent.text) if wide else None)
+        if place:
+            counts[place] += 1
+    return counts
+
+
+def _dominant(counts: Counter[str]) -> str | None:
     if not counts:
         return None
     country, n = counts.most_common(1)[0]

@@ -67,7 +67,7 @@ from chronicle.extract.codes import (
     organisation_of,
     subdivision_country,
 )
-from chronicle.extract.coref import resolve_pronouns
+from chronicle.extract.coref import name_genders, resolve_pronouns
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import Actor, ArticleRecords, Mention, child_id
 
@@ -366,6 +366,8 @@ def entity_actor(span: Span) -> tuple[str, Code] | None:
     org = organisation_of(text)
     if org is not None:
         return "organisation", Code(sector=org[1], org=org[0])
+    if kind == "organisation" and _person_name(span):
+        return "person", Code()
     if country is not None:
         return "state", Code(country)
     company = company_country(text)
@@ -378,6 +380,20 @@ def entity_actor(span: Span) -> tuple[str, Code] | None:
         return None
     # the words of its name first ("Federal Reserve Bank" is GOV, not a bank), then its nouns
     return "organisation", Code(sector=name_sector(list(span))).merged(code_tokens(list(span)))
+
+
+def _person_name(span: Span) -> bool:
+    """A name NER took for an organisation that is a person's ("Carly Fiorina said"): two or three
+    capitalised words, the first a given name of the census lists (`coref.name_genders`), none a word
+    that names or codes an organisation, a place or a listed company."""
+    words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
+    if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in words):
+        return False
+    text = " ".join(t.text for t in words)
+    if words[0].lower_ not in name_genders() or name_sector(words) or company_country(text) or country_in(words) \
+            or subdivision_country(text) or city_country(text) or any(_title_word(t) for t in words):
+        return False
+    return not any(t.lower_ in agents().groups or t.lemma_.lower() in agents().groups for t in words)
 
 
 def _left_modifiers(head: Token, stop: int | None = None) -> list[Token]:

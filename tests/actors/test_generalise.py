@@ -73,3 +73,42 @@ def test_wire_agencies_are_no_actors(extract):
                       "The Associated Press said the plan was delayed.")
     names = {a.name for a in records.actors}
     assert "Reuters" not in names and "Associated Press" not in names
+
+
+def test_employer_country_passes_to_its_staff(extract):
+    actors = actors_by_name(extract("Boeing CEO Tom Varn said in a call with analysts that orders rose."))
+    assert actors["Tom Varn"].code == "USA BUS"
+
+
+def test_generic_title_at_a_firm_is_the_firms(extract):
+    records = extract("The dollar may weaken, said Ana Lund, senior trader and strategist at Quorva Inc.")
+    assert actors_by_name(records)["Ana Lund"].sector == "BUS"  # not a campaign strategist (PTY)
+
+
+def test_company_lends_no_country_to_its_sentence(extract):
+    records = extract("Varnitex, a subsidiary of SoftBank, will cut jobs, chairman Leo Marz said.")
+    assert actors_by_name(records)["Leo Marz"].country is None  # SoftBank is Japanese, Varnitex need not be
+
+
+def test_business_story_takes_its_country_from_companies_and_cities(extract):
+    records = extract("Boeing and Exxon Mobil led gains in Chicago on Tuesday. Boeing shares rose 3% after the "
+                      "Boeing order, while Exxon Mobil climbed in Houston. Carla Wendt, a trader at Quorva, said "
+                      "investors were relieved.")
+    assert actors_by_name(records)["Carla Wendt"].country == "USA"
+
+
+def test_given_name_makes_an_org_entity_a_person(nlp):
+    from spacy.tokens import Span
+
+    from chronicle.extract.actors import _person_name
+
+    doc = nlp("Carla Wendt and Morgan Stanley and Ruby Ministry met.")
+    assert _person_name(Span(doc, 0, 2, label="ORG"))  # a census given name, no organisation word
+    assert not _person_name(Span(doc, 3, 5, label="ORG"))  # a listed company
+    assert not _person_name(Span(doc, 6, 8, label="ORG"))  # a body noun ("ministry")
+
+
+def test_media_and_civil_service_roles(extract):
+    actors = actors_by_name(extract("Ann Reyl, a staff writer, and Tom Berg, the undersecretary for management, "
+                                    "disagreed on Monday."))
+    assert actors["Ann Reyl"].sector == "MED" and actors["Tom Berg"].sector == "GOV"

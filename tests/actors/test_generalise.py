@@ -112,3 +112,9 @@ def test_media_and_civil_service_roles(extract):
     actors = actors_by_name(extract("Ann Reyl, a staff writer, and Tom Berg, the undersecretary for management, "
                                     "disagreed on Monday."))
     assert actors["Ann Reyl"].sector == "MED" and actors["Tom Berg"].sector == "GOV"
+
+
+def test_an_organisation_used_as_a_news_source_is_media(extract):
+    actors = actors_by_name(extract("The minister will resign, according to Varnipost. Officials told Varnipost "
+                                    "that the deal was off."))
+    assert actors["Varnipost"].sector == "MED"

@@ -111,6 +111,8 @@ DOMINANT_SHARE = 0.5
 DOMINANT_MIN = 3
 # a US member of Congress's party and state after the name: "Ann Reyl (D-Ohio)", "Tom Berg, R-Texas,"
 PARTY_STATE = re.compile(r"^\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\.?\s?-\s?[A-Z][A-Za-z. ]{1,14}\)?")
+# what a news outlet does ("CNBC reported", "Politico reveals")
+MEDIA_VERBS = {"report", "publish", "broadcast", "air", "reveal"}
 # the newsroom speaking of itself ("our correspondent", "this reporter")
 SELF_REFERENCE = {"our", "my", "this"}
 
@@ -396,6 +398,21 @@ def _person_name(span: Span) -> bool:
     return not any(t.lower_ in agents().groups or t.lemma_.lower() in agents().groups for t in words)
 
 
+def _media_outlet(actor: _Actor) -> bool:
+    """An organisation the article uses as a news source: it reports, publishes or airs something, is
+    told something, or is what a claim is "according to" ("CNBC reported", "told Politico", "according
+    to ThinkProgress"): a media organisation, by the guide's MED, when nothing else codes it."""
+    for span, kind in actor.mentions:
+        root = span.root
+        if kind != "name" or root.head is root:
+            continue
+        verb = root.head.lemma_.lower()
+        if (root.dep_ == "nsubj" and verb in MEDIA_VERBS) or (root.dep_ in {"dobj", "dative"} and verb == "tell") \
+                or (root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"):
+            return True
+    return False
+
+
 def _left_modifiers(head: Token, stop: int | None = None) -> list[Token]:
     """Tokens of the head's left modifiers (a title, a nationality, a possessor), in order."""
     tokens: list[Token] = []
@@ -509,6 +526,8 @@ class _Builder:
         for actor in self.actors:
             if actor.kind == "organisation":
                 self._describe_organisation(actor)
+                if actor.code.sector is None and not actor.code.org and _media_outlet(actor):
+                    actor.code = actor.code.merged(Code(sector="MED"))
         for actor in self.actors:
             if actor.kind == "person":
                 self._describe(actor)

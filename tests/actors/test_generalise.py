@@ -118,3 +118,9 @@ def test_an_organisation_used_as_a_news_source_is_media(extract):
     actors = actors_by_name(extract("The minister will resign, according to Varnipost. Officials told Varnipost "
                                     "that the deal was off."))
     assert actors["Varnipost"].sector == "MED"
+
+
+def test_wire_agency_staff_are_no_actors(extract):
+    records = extract("An Associated Press journalist saw three bodies at the scene, and a Reuters reporter "
+                      "counted ten trucks.")
+    assert not [a for a in records.actors if a.sector == "MED"]

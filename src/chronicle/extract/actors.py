@@ -684,6 +684,9 @@ class _Builder:
         lemma = self._lemma(head)
         if any(c.lower_ in SELF_REFERENCE and c.dep_ in {"poss", "det"} for c in head.lefts) and code.sector == "MED":
             return  # "our correspondent", "this reporter": the newsroom itself
+        if code.sector == "MED" and any(fold(" ".join(t.text for t in c.subtree)) in agents().newsrooms
+                                        for c in head.lefts if c.dep_ in {"compound", "poss"}):
+            return  # "an Associated Press journalist": the wire agency's own staff, credited like it
         if lemma in pronoun_lexicon().country_nouns:
             if head.tag_ in {"NN", "NNP"} and any(c.lower_ == "the" for c in head.children):
                 state = self._nearest(head, lambda a: a.kind == "state" and a.code.country is not None)

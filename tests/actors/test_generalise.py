@@ -124,3 +124,15 @@ def test_wire_agency_staff_are_no_actors(extract):
     records = extract("An Associated Press journalist saw three bodies at the scene, and a Reuters reporter "
                       "counted ten trucks.")
     assert not [a for a in records.actors if a.sector == "MED"]
+
+
+def test_unnamed_business_people_keep_no_country(extract):
+    records = extract("Banks sold French bonds on Monday, analysts said.")
+    groups = [a for a in records.actors if a.kind == "group" and a.sector == "BUS"]
+    assert groups and all(a.country is None for a in groups)  # markets, not the country around them
+
+
+def test_news_outlet_takes_no_country_from_what_it_reports(extract):
+    records = extract("The Varnville Courier reported that the mood in Beijing was gloomy.")
+    actors = actors_by_name(records)
+    assert actors["Varnville Courier"].code == "MED"  # not CHN

@@ -995,8 +995,9 @@ def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     for actor in actors:
         if actor.code.country or actor.code.org or actor.code.sector in NOT_LOCAL_SECTORS or not actor.mentions \
-                or _faith_group(actor):
-            continue
+                or _faith_group(actor) or _markets(actor) \
+                or (actor.kind == "organisation" and actor.code.sector == "MED"):
+            continue  # a news outlet's sentence names what it reports on, not where it is
         n = bisect.bisect_right(starts, min(span.start for span, _kind in actor.mentions)) - 1
         if n not in by_sentence:
             by_sentence[n] = _sentence_countries(sentences[n], ents.get(n, []), by_token)
@@ -1009,6 +1010,12 @@ def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -
                      if i not in own and not (locative and undergoes)}
         if len(countries) == 1:
             actor.code = actor.code.merged(Code(countries.pop()))
+
+
+def _markets(actor: _Actor) -> bool:
+    """"investors", "analysts", "executives across the world": business people unnamed and in the plural
+    belong to markets, not to the country around them."""
+    return actor.kind == "group" and not actor.parts and actor.code.sector == "BUS"
 
 
 def _faith_group(actor: _Actor) -> bool:
@@ -1054,7 +1061,7 @@ def document_codes(doc: Doc, actors: list[_Actor]) -> None:
         return
     for actor in actors:
         if actor.kind != "state" and not (actor.code.country or actor.code.org) \
-                and actor.code.sector not in NOT_LOCAL_SECTORS and not _faith_group(actor):
+                and actor.code.sector not in NOT_LOCAL_SECTORS and not _faith_group(actor) and not _markets(actor):
             actor.code = actor.code.merged(Code(country))
 
 

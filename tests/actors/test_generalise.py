@@ -136,3 +136,8 @@ def test_news_outlet_takes_no_country_from_what_it_reports(extract):
     records = extract("The Varnville Courier reported that the mood in Beijing was gloomy.")
     actors = actors_by_name(records)
     assert actors["Varnville Courier"].code == "MED"  # not CHN
+
+
+def test_party_state_tag_of_a_former_member_gives_no_office(extract):
+    actors = actors_by_name(extract("The plan will fail, according to former Sen. Tom Berg, R-Texas."))
+    assert actors["Tom Berg"].sector != "LEG"

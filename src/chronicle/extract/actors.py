@@ -564,7 +564,7 @@ class _Builder:
                     self.covered.add(token.i)
         text = self.doc.text
         if any(kind == "name" and PARTY_STATE.match(text[span.end_char : span.end_char + 24])
-               for span, kind in actor.mentions):
+               and not is_stale(_left_modifiers(span.root)) for span, kind in actor.mentions):
             # "(D-Nev.)" marks a member of Congress: USA, a legislator unless the words said otherwise
             actor.code = actor.code.merged(Code("USA", "LEG"))
         employer = next((org for span, kind in actor.mentions if kind == "name"

@@ -36,6 +36,8 @@ from chronicle.ingest.readers import article_from_item
 from chronicle.pipeline import Pipeline, PipelineConfig
 from chronicle.records import Article
 
+# features named by a corpus word: kept only when seen in --min-count articles
+WORD_FEATURES = ("lemma=", "word:")
 THRESHOLDS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
 BANDS = ((0.0, 0.1), (0.1, 0.2), (0.2, 0.3), (0.3, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 1.01))
 
@@ -157,7 +159,7 @@ def main() -> None:
     items = [item for item in extract(args.articles) if item[0].input in golds]
     lemma_articles: dict[str, int] = {}
     for _, candidates, _ in items:
-        for name in {n for c in candidates for n in c.features if n.startswith("lemma=")}:
+        for name in {n for c in candidates for n in c.features if n.startswith(WORD_FEATURES)}:
             lemma_articles[name] = lemma_articles.get(name, 0) + 1
     rows: list[dict[str, float]] = []
     type_right: list[bool] = []
@@ -170,7 +172,7 @@ def main() -> None:
         for i, (candidate, (typed, right)) in enumerate(zip(candidates, labels, strict=True)):
             rows_of[(n, i)] = len(rows)
             rows.append({k: v for k, v in candidate.features.items()
-                         if not k.startswith("lemma=") or lemma_articles.get(k, 0) >= args.min_count})
+                         if not k.startswith(WORD_FEATURES) or lemma_articles.get(k, 0) >= args.min_count})
             type_right.append(typed)
             all_right.append(right)
             groups.append(n)

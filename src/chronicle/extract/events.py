@@ -65,6 +65,8 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
 SCAN_WINDOW = 25
+# types of material acts: done to someone, not said ("released a statement" is no release)
+MATERIAL_TYPES = {"RETREAT", "AID", "COOPERATE", "CONCEDE", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE"}
 # prepositions through which a thing names the actor it stands for ("a meeting with Trump", "a letter
 # from Exxon", "the handling of the crisis by the governor")
 ACTOR_PREPS = {"with", "from", "by", "of", "to", "against", "for"}
@@ -753,6 +755,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     starts = sorted({sent.start for sent in sentences(doc)})
     sentence_index = {start: n for n, start in enumerate(starts)}
     text = doc.text  # Doc.text joins every token on each call
+    types_before: set[str] = set()
     for item in sorted(found, key=lambda f: f.trigger.i):
         source = coder.argument(item.source) if item.source is not None else None
         target = coder.argument(item.target) if item.target is not None else None
@@ -766,6 +769,8 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         item = _verbal_attack(item, source)
         source, target = _actor_side(source, coder), _actor_side(target, coder)
         source = _with_location(source, item.locations, coder)
+        if not _has_participants(item, source, target):
+            continue
         key = (item.trigger.i, item.sense.type, source and (source.actor_id, source.code),
                target and (target.actor_id, target.code))
         if key in seen:
@@ -776,8 +781,31 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         features = event_features(item, source, target, event, sentence_index[sent.start],
                                   per_sentence[sent.start], text)
         features |= _salience("source", source, coder) | _salience("target", target, coder)
+        if item.sense.type in types_before:
+            features["type_before"] = 1.0  # the article stated an act of this type earlier
+        types_before.add(item.sense.type)
         candidates.append(Candidate(event, features))
     return candidates
+
+
+def _resolved(argument: Argument | None) -> bool:
+    """The side is an actor of the article or a phrase coded with a country or sector ("Polish soldiers")."""
+    return argument is not None and bool(argument.actor_id or argument.code.text)
+
+
+def _has_participants(item: Found, source: Argument | None, target: Argument | None) -> bool:
+    """An event record needs at least one resolved side. A bare verb from the CAMEO dictionary's
+    material blocks ("go", "leave", "face", "serve") needs both: the dictionary codes those acts by
+    their object patterns, so the verb alone says an act only between two actors, as PETRARCH codes it.
+    A material act whose object is a message ("released a statement", "provided a report") is
+    publishing, not the act."""
+    if not (_resolved(source) or _resolved(target)):
+        return False
+    if item.sense.origin == "cameo-material" and not (_resolved(source) and target is not None):
+        return False
+    if item.sense.type in MATERIAL_TYPES and target is not None and not target.actor_id:
+        return semantic_head(target.token).lemma_.lower() not in lexicon().message_nouns
+    return True
 
 
 def _salience(side: str, argument: Argument | None, coder: Coder) -> dict[str, float]:
@@ -804,6 +832,10 @@ def _side_features(side: str, argument: Argument | None) -> dict[str, float]:
         features[f"{side}_named"] = 1.0
     if argument.code.sector:
         features[f"{side}_sector={argument.code.sector}"] = 1.0
+    if argument.token.ent_type_:
+        features[f"{side}_ent={argument.token.ent_type_}"] = 1.0
+    if not argument.actor_id:  # what the side is when it is no actor ("a statement", "the stage")
+        features[f"word:{side}_head={semantic_head(argument.token).lemma_.lower()}"] = 1.0
     return features
 
 
@@ -822,7 +854,11 @@ def event_features(item: Found, source: Argument | None, target: Argument | None
         f"type_origin={event.event_type}:{item.sense.origin}": 1.0,
         f"pos={trigger.pos_}": 1.0,
         f"lemma={trigger.lemma_.lower()}": 1.0,
+        f"word:lemma_type={trigger.lemma_.lower()}:{event.event_type}": 1.0,
+        f"word:lemma_dep={trigger.lemma_.lower()}:{trigger.dep_}": 1.0,
         f"dep={trigger.dep_}": 1.0,
+        f"tag={trigger.tag_}": 1.0,
+        f"head_dep={trigger.head.dep_ if trigger.head.i != trigger.i else 'none'}": 1.0,
         f"paragraph={min(paragraph, 4)}": 1.0,
         f"sentence={min(sentence, 6)}": 1.0,
         f"in_sentence={min(in_sentence, 4)}": 1.0,
@@ -840,7 +876,24 @@ def event_features(item: Found, source: Argument | None, target: Argument | None
         features["in_quote"] = 1.0
     if trigger.pos_ == "VERB" and is_passive(trigger):
         features["passive"] = 1.0
+    if _reported_clause(trigger):
+        features["reported"] = 1.0
+    if event.sentence.rstrip().endswith("?"):
+        features["question"] = 1.0
     return features
+
+
+def _reported_clause(trigger: Token) -> bool:
+    """The trigger stands in the clause a reporting verb reports ("X said Y attacked Z")."""
+    reporting = lexicon().reporting_verbs
+    current = trigger
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_.lower() in reporting:
+            return True
+        current = current.head
+    return False
 
 
 def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:

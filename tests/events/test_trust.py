@@ -89,3 +89,51 @@ def test_leaving_out_lexicon_entries_is_temporary():
     with leaving_out({"arrest"}):
         assert "arrest" not in lexicon().verbs
     assert "arrest" in lexicon().verbs
+
+
+def test_a_material_act_done_to_a_message_is_publishing(extract):
+    assert not typed(extract("The Ruritanian ministry released a statement on Monday."), "RETREAT")
+    [release] = typed(extract("The Ruritanian army released two captured journalists on Monday."), "RETREAT")
+    assert "journalists" in release.target
+
+
+def test_an_event_needs_a_resolved_side(extract):
+    # bare things on both sides: no actor, no coded phrase, no name
+    assert not extract("The storm destroyed the old wooden bridge near the river.").events
+    [arrest] = typed(extract("Ruritanian police arrested the old man near the river."), "COERCE")
+    assert arrest.source_code and "RUR" not in (arrest.target or "")
+
+
+def test_a_bare_material_verb_needs_a_source_and_a_target(extract):
+    # "leave" is coded only through the CAMEO dictionary's material blocks: alone it says no act
+    records = extract("Finance Minister Olaf Brandt left early on Tuesday.")
+    assert not [e for e in records.events if e.trigger == "left"]
+
+
+def test_a_name_before_a_thing_stands_for_its_actor(extract):
+    records = extract("Olaf Brandt said on Monday that he would run again. "
+                      "Senator Jane Miller denounced the Brandt tax plan on Tuesday.")
+    [denounce] = typed(records, "ACCUSE")
+    brandt = next(a for a in records.actors if a.name == "Olaf Brandt")
+    assert denounce.target_id == brandt.id
+
+
+def test_confidence_features_say_where_the_trigger_stands(extract, monkeypatch):
+    from chronicle.extract import events as stage
+
+    seen: list[dict[str, float]] = []
+    original = stage.event_features
+
+    def spy(*args, **kwargs):
+        features = original(*args, **kwargs)
+        seen.append(features)
+        return features
+
+    monkeypatch.setattr(stage, "event_features", spy)
+    extract("The minister said Ruritanian troops attacked the village of Dolna. "
+            "Ruritanian troops attacked the town of Gorna on Friday.")
+    reported = [f for f in seen if "lemma=attack" in f and "reported" in f]
+    later = [f for f in seen if "lemma=attack" in f and "type_before" in f]
+    assert reported and later
+    assert all(f"word:lemma_type=attack:{t}" in f for f in seen if "lemma=attack" in f
+               for t in [next(k[5:] for k in f if k.startswith("type="))])

@@ -566,9 +566,10 @@ def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
 
 def _actor_side(side: Argument | None, coder: Coder) -> Argument | None:
     """A side that is no actor but a thing an actor owns, made or takes part in stands for that actor:
-    "criticized the governor's handling of the crisis", "requested a meeting with Trump", "a letter
-    from Exxon accuses …". The first actor among its possessor (not a pronoun: "its partners", "their
-    demands" are more often the act's own) and the objects of its prepositions, read outwards."""
+    "criticized the governor's handling of the crisis", "denounced GOP efforts", "requested a meeting
+    with Trump", "a letter from Exxon accuses …". The first actor among its possessor (not a pronoun:
+    "its partners", "their demands" are more often the act's own), a name before it and the objects of
+    its prepositions, read outwards."""
     if side is None or side.actor_id or side.token.ent_type_ in NAMED:
         return side
     for token in _attached(side.token):
@@ -579,7 +580,9 @@ def _actor_side(side: Argument | None, coder: Coder) -> Argument | None:
 
 
 def _attached(token: Token, depth: int = 0) -> list[Token]:
-    found = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    # a possessor, or a name before the head ("GOP efforts", "the Kremlin's plan")
+    found = [c for c in token.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+             or (c.dep_ == "compound" and c.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"})]
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ACTOR_PREPS):
         for obj in pobjs(prep):
             found.append(obj)
@@ -789,8 +792,11 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
 
 
 def _resolved(argument: Argument | None) -> bool:
-    """The side is an actor of the article or a phrase coded with a country or sector ("Polish soldiers")."""
-    return argument is not None and bool(argument.actor_id or argument.code.text)
+    """The side is an actor of the article, a phrase coded with a country or sector ("Polish soldiers")
+    or a name ("Marek Novak's arrest", where the name itself does nothing else)."""
+    head = semantic_head(argument.token) if argument is not None else None
+    return argument is not None and bool(argument.actor_id or argument.code.text or head.ent_type_ in NAMED
+                                         or (head.pos_ == "PROPN" and not head.ent_type_))
 
 
 def _has_participants(item: Found, source: Argument | None, target: Argument | None) -> bool:

@@ -137,3 +137,19 @@ def test_confidence_features_say_where_the_trigger_stands(extract, monkeypatch):
     assert reported and later
     assert all(f"word:lemma_type=attack:{t}" in f for f in seen if "lemma=attack" in f
                for t in [next(k[5:] for k in f if k.startswith("type="))])
+
+
+def test_calling_someone_a_bad_name_is_a_disapproval(extract):
+    records = extract("Senator Jane Miller called Governor Olaf Brandt a disaster on Monday.")
+    [called] = [e for e in records.events if e.trigger == "called"]
+    assert called.event_type == "ACCUSE" and "Brandt" in called.target and "Miller" in called.source
+
+
+def test_a_noun_the_lexicon_lists_as_a_verb_is_an_event(extract):
+    # "request" and "charge" are verbs in lexicon.yaml; as nouns they take the verb's sense
+    [request] = [e for e in extract("Officials are studying Moldavia's request for talks.").events
+                 if e.trigger == "request"]
+    assert request.event_type == "REQUEST" and request.source == "Moldavia"
+    [charges] = [e for e in extract("Marek Novak's charges were read out in court on Monday.").events
+                 if e.trigger == "charges"]
+    assert charges.event_type == "COERCE" and "Novak" in charges.target

@@ -514,16 +514,23 @@ def valence_events(verb: Token) -> list[Found]:
 
 
 def naming_events(verb: Token) -> list[Found]:
-    """"called him an illegitimate leader", "described them as terrorists": a pejorative name."""
+    """"called him an illegitimate leader", "described them as terrorists": a pejorative name, or a
+    name strongly bad or good in the packaged VADER lexicon ("called her a disaster", "described him as
+    a great friend") — a disapproval or a praise of someone."""
     lex = lexicon()
     if verb.lemma_.lower() not in {"call", "describe", "brand", "label", "dub", "denounce"}:
         return []
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS | {"nsubj"} and c.i > verb.i), None)
     naming = [t for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "attr", "prep"} for t in c.subtree]
-    if obj is None or not {t.lemma_.lower() for t in naming} & lex.pejoratives:
+    if obj is None or not naming:
+        return []
+    if {t.lemma_.lower() for t in naming} & lex.pejoratives:
+        sense = Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="naming")
+    elif (judged := _judgement(naming)) is not None and _is_someone(obj):
+        sense = replace(judged, origin="naming-valence")
+    else:
         return []
     negated, hypothetical, future = attributes(verb)
-    sense = Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="naming")
     return [Found(verb, sense, subject_of(verb), obj, negated, hypothetical, future)]
 
 
@@ -548,10 +555,9 @@ def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
     found: list[Found] = []
     for token in doc:
         if token.pos_ == "VERB":
-            verb_found = verb_events(token)
-            found += verb_found or valence_events(token)
+            named = naming_events(token)  # "called him a liar" is the naming, not a call for anything
+            found += named or verb_events(token) or valence_events(token)
             found += report_events(token)
-            found += naming_events(token)
         elif token.pos_ == "AUX" and token.dep_ in {"ROOT", "ccomp", "conj"}:
             found += report_events(token)
     used = {f.trigger.i for f in found} | {o.i for f in found if f.trigger.pos_ == "VERB" and f.sense.has_theme

@@ -16,7 +16,7 @@ from chronicle.records import ArticleRecords
 
 QUOTES_MIN_CONFIDENCE = 0.7  # silver 5-fold CV precision 0.88 at >= 0.7 (docs/quotes.md)
 
-EVENTS_MIN_CONFIDENCE = 0.35  # silver 5-fold CV: precision 0.69, all-right 0.54 at >= 0.35 (docs/events.md)
+EVENTS_MIN_CONFIDENCE = 0.4  # silver 5-fold CV: precision 0.76, all-right 0.56 at >= 0.4 (docs/events.md)
 
 PLACES_MIN_CONFIDENCE = 0.5
 

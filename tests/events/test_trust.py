@@ -153,3 +153,11 @@ def test_a_noun_the_lexicon_lists_as_a_verb_is_an_event(extract):
     [charges] = [e for e in extract("Marek Novak's charges were read out in court on Monday.").events
                  if e.trigger == "charges"]
     assert charges.event_type == "COERCE" and "Novak" in charges.target
+
+
+def test_a_resolved_participant_wins_over_a_parse_alternative(extract):
+    # the parser also offers "a news conference" as what was praised: one act, one target
+    records = extract("At a news conference before the town hall, Senator Jane Miller praised Governor "
+                      "Olaf Brandt for cutting taxes.")
+    [praise] = typed(records, "SUPPORT")
+    assert "Brandt" in praise.target

@@ -765,6 +765,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     sentence_index = {start: n for n, start in enumerate(starts)}
     text = doc.text  # Doc.text joins every token on each call
     types_before: set[str] = set()
+    resolved: list[tuple[bool, bool]] = []
     for item in sorted(found, key=lambda f: f.trigger.i):
         source = coder.argument(item.source) if item.source is not None else None
         target = coder.argument(item.target) if item.target is not None else None
@@ -794,7 +795,23 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
             features["type_before"] = 1.0  # the article stated an act of this type earlier
         types_before.add(item.sense.type)
         candidates.append(Candidate(event, features))
-    return candidates
+        resolved.append((_resolved(source), _resolved(target)))
+    return _best_sides(candidates, resolved)
+
+
+def _best_sides(candidates: list[Candidate], resolved: list[tuple[bool, bool]]) -> list[Candidate]:
+    """One act, one entry per participant: where a trigger's sense has a resolved source (or target),
+    its readings with an unresolved one on that side ("praised Pence" beside "praised … a news
+    conference") are parse alternatives, not further participants."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for n, candidate in enumerate(candidates):
+        groups.setdefault((candidate.event.trigger_start, candidate.event.event_type), []).append(n)
+    keep = []
+    for n, candidate in enumerate(candidates):
+        group = groups[(candidate.event.trigger_start, candidate.event.event_type)]
+        if all(resolved[n][side] or not any(resolved[m][side] for m in group) for side in (0, 1)):
+            keep.append(candidate)
+    return keep
 
 
 def _resolved(argument: Argument | None) -> bool:

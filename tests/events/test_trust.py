@@ -161,3 +161,11 @@ def test_a_resolved_participant_wins_over_a_parse_alternative(extract):
                       "Olaf Brandt for cutting taxes.")
     [praise] = typed(records, "SUPPORT")
     assert "Brandt" in praise.target
+
+
+def test_a_verb_without_a_sense_of_its_own_lends_its_subject_to_the_event_noun(extract):
+    [criticism] = typed(extract("Senator Jane Miller lobbed fierce criticism at Governor Olaf Brandt."), "ACCUSE")
+    assert "Miller" in criticism.source
+    # perceiving is not doing: the witness does not protest
+    [protests] = typed(extract("Senator Jane Miller witnessed protests against Governor Olaf Brandt."), "PROTEST")
+    assert protests.source is None or "Miller" not in protests.source

@@ -59,6 +59,7 @@ class Lexicon:
     target_preps: frozenset[str]
     light_verbs: frozenset[str]
     suffer_verbs: frozenset[str]
+    not_doing_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     deontic: frozenset[str]
     pejoratives: frozenset[str]
@@ -147,6 +148,7 @@ def _load_lexicon() -> Lexicon:
         target_preps=preps,
         light_verbs=_words(data["light_verbs"]),
         suffer_verbs=_words(data["suffer_verbs"]),
+        not_doing_verbs=_words(data["not_doing_verbs"]),
         reporting_verbs=_words(data["reporting_verbs"]),
         deontic=_words(data["deontic"]),
         pejoratives=_words(data["pejoratives"]),

@@ -402,7 +402,7 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
         if sufferer is not None:
             targets.append(sufferer)
         elif source is None and (
-            (head.dep_ in OBJECT_DEPS and lemma in lex.light_verbs)
+            (head.dep_ in OBJECT_DEPS and _light(governor, head))
             or (clause.dep_ == "prep" and clause.lower_ in {"in", "into", "on"}
                 and lemma in {"be", "engage", "join", "take", "remain", "stay", "go", "participate"})
             or (clause.dep_ == "prep" and clause.lower_ == "for" and lemma in lex.gather_verbs)
@@ -431,6 +431,19 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     return [Found(noun, sense, s, t, negated, hypothetical, future, (location,) if location is not None else ())
             for s in (conjuncts(source) if source is not None else [None])
             for t in ([c for target in targets for c in conjuncts(target)] or [None])]
+
+
+def _light(verb: Token, noun: Token) -> bool:
+    """The verb adds only its doer to the event noun it takes as object: a light verb ("held talks",
+    "imposed sanctions"), or one with no event sense of its own that neither reports, perceives nor
+    undergoes ("lobbed criticisms", "voiced displeasure", "expressed disdain")."""
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    if lemma in lex.light_verbs:
+        return True
+    if lemma in lex.reporting_verbs | lex.suffer_verbs | lex.intent_verbs | lex.not_doing_verbs:
+        return False
+    return verb_sense(verb, noun) is None and lemma not in lex.cameo_verbs
 
 
 def report_events(verb: Token) -> list[Found]:

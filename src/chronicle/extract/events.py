@@ -837,13 +837,13 @@ def _resolved(argument: Argument | None) -> bool:
 
 def _has_participants(item: Found, source: Argument | None, target: Argument | None) -> bool:
     """An event record needs at least one resolved side. A bare verb from the CAMEO dictionary's
-    material blocks ("go", "leave", "face", "serve") needs both: the dictionary codes those acts by
-    their object patterns, so the verb alone says an act only between two actors, as PETRARCH codes it.
+    material blocks ("go", "leave", "face", "serve") needs a resolved source: the dictionary codes
+    those acts by their object patterns, so the verb alone says an act only when an actor does it.
     A material act whose object is a message ("released a statement", "provided a report") is
     publishing, not the act."""
     if not (_resolved(source) or _resolved(target)):
         return False
-    if item.sense.origin == "cameo-material" and not (_resolved(source) and target is not None):
+    if item.sense.origin == "cameo-material" and not _resolved(source):
         return False
     if item.sense.type in MATERIAL_TYPES and target is not None and not target.actor_id:
         return semantic_head(target.token).lemma_.lower() not in lexicon().message_nouns

@@ -89,3 +89,84 @@ def test_leaving_out_lexicon_entries_is_temporary():
     with leaving_out({"arrest"}):
         assert "arrest" not in lexicon().verbs
     assert "arrest" in lexicon().verbs
+
+
+def test_a_material_act_done_to_a_message_is_publishing(extract):
+    assert not typed(extract("The Ruritanian ministry released a statement on Monday."), "RETREAT")
+    [release] = typed(extract("The Ruritanian army released two captured journalists on Monday."), "RETREAT")
+    assert "journalists" in release.target
+
+
+def test_an_event_needs_a_resolved_side(extract):
+    # bare things on both sides: no actor, no coded phrase, no name
+    assert not extract("The storm destroyed the old wooden bridge near the river.").events
+    [arrest] = typed(extract("Ruritanian police arrested the old man near the river."), "COERCE")
+    assert arrest.source_code and "RUR" not in (arrest.target or "")
+
+
+def test_a_bare_material_verb_needs_a_resolved_doer(extract):
+    # "leave" is coded only through the CAMEO dictionary's material blocks: alone it says an act only
+    # when a resolved actor does it
+    records = extract("The old delegation left Olaf Brandt's office early on Tuesday.")
+    assert not [e for e in records.events if e.trigger == "left"]
+
+
+def test_a_name_before_a_thing_stands_for_its_actor(extract):
+    records = extract("Olaf Brandt said on Monday that he would run again. "
+                      "Senator Jane Miller denounced the Brandt tax plan on Tuesday.")
+    [denounce] = typed(records, "ACCUSE")
+    brandt = next(a for a in records.actors if a.name == "Olaf Brandt")
+    assert denounce.target_id == brandt.id
+
+
+def test_confidence_features_say_where_the_trigger_stands(extract, monkeypatch):
+    from chronicle.extract import events as stage
+
+    seen: list[dict[str, float]] = []
+    original = stage.event_features
+
+    def spy(*args, **kwargs):
+        features = original(*args, **kwargs)
+        seen.append(features)
+        return features
+
+    monkeypatch.setattr(stage, "event_features", spy)
+    extract("The minister said Ruritanian troops attacked the village of Dolna. "
+            "Ruritanian troops attacked the town of Gorna on Friday.")
+    reported = [f for f in seen if "lemma=attack" in f and "reported" in f]
+    later = [f for f in seen if "lemma=attack" in f and "type_before" in f]
+    assert reported and later
+    assert all(f"word:lemma_type=attack:{t}" in f for f in seen if "lemma=attack" in f
+               for t in [next(k[5:] for k in f if k.startswith("type="))])
+
+
+def test_calling_someone_a_bad_name_is_a_disapproval(extract):
+    records = extract("Senator Jane Miller called Governor Olaf Brandt a disaster on Monday.")
+    [called] = [e for e in records.events if e.trigger == "called"]
+    assert called.event_type == "ACCUSE" and "Brandt" in called.target and "Miller" in called.source
+
+
+def test_a_noun_the_lexicon_lists_as_a_verb_is_an_event(extract):
+    # "request" and "charge" are verbs in lexicon.yaml; as nouns they take the verb's sense
+    [request] = [e for e in extract("Officials are studying Moldavia's request for talks.").events
+                 if e.trigger == "request"]
+    assert request.event_type == "REQUEST" and request.source == "Moldavia"
+    [charges] = [e for e in extract("Marek Novak's charges were read out in court on Monday.").events
+                 if e.trigger == "charges"]
+    assert charges.event_type == "COERCE" and "Novak" in charges.target
+
+
+def test_a_resolved_participant_wins_over_a_parse_alternative(extract):
+    # the parser also offers "a news conference" as what was praised: one act, one target
+    records = extract("At a news conference before the town hall, Senator Jane Miller praised Governor "
+                      "Olaf Brandt for cutting taxes.")
+    [praise] = typed(records, "SUPPORT")
+    assert "Brandt" in praise.target
+
+
+def test_a_verb_without_a_sense_of_its_own_lends_its_subject_to_the_event_noun(extract):
+    [criticism] = typed(extract("Senator Jane Miller lobbed fierce criticism at Governor Olaf Brandt."), "ACCUSE")
+    assert "Miller" in criticism.source
+    # perceiving is not doing: the witness does not protest
+    [protests] = typed(extract("Senator Jane Miller witnessed protests against Governor Olaf Brandt."), "PROTEST")
+    assert protests.source is None or "Miller" not in protests.source

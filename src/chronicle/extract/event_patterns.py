@@ -59,6 +59,7 @@ class Lexicon:
     target_preps: frozenset[str]
     light_verbs: frozenset[str]
     suffer_verbs: frozenset[str]
+    not_doing_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     deontic: frozenset[str]
     pejoratives: frozenset[str]
@@ -147,6 +148,7 @@ def _load_lexicon() -> Lexicon:
         target_preps=preps,
         light_verbs=_words(data["light_verbs"]),
         suffer_verbs=_words(data["suffer_verbs"]),
+        not_doing_verbs=_words(data["not_doing_verbs"]),
         reporting_verbs=_words(data["reporting_verbs"]),
         deontic=_words(data["deontic"]),
         pejoratives=_words(data["pejoratives"]),
@@ -189,9 +191,30 @@ def verb_sense(verb: Token, obj: Token | None) -> Sense | None:
     return None
 
 
+# types whose undergoer a possessor or an "of" phrase names ("Assange's arrest", "the murder of X"); in
+# the others a possessor is the one who acts ("Russia's request", "Trump's support")
+UNDERGOER_TYPES = frozenset({"RETREAT", "COERCE", "ASSAULT", "SANCTION", "AID", "CONCEDE"})
+
+
+def derived_noun_sense(lemma: str) -> Sense | None:
+    """The sense of a noun lexicon.yaml lists only as a verb (zero derivation: "a request", "the
+    charges", "his support"): the verb's first sense that does not depend on its object, with the
+    possessor and the "of" phrase read by type (`UNDERGOER_TYPES`)."""
+    for sense in lexicon().verbs.get(lemma, ()):
+        if sense.objects or not sense.object_is_target:
+            continue
+        of = "target" if sense.type in UNDERGOER_TYPES else None
+        return replace(sense, particles=frozenset(), of=of, origin="derived-noun")
+    return None
+
+
 def noun_sense(noun: Token) -> Sense | None:
-    """The event sense of a noun, with the type a modifier gives it ("air strike" → ASSAULT)."""
-    sense = lexicon().nouns.get(noun.lemma_.lower())
+    """The event sense of a noun, with the type a modifier gives it ("air strike" → ASSAULT); a noun
+    the lexicon lists only as a verb takes the verb's sense (`derived_noun_sense`)."""
+    lemma = noun.lemma_.lower()
+    sense = lexicon().nouns.get(lemma)
+    if sense is None and noun.tag_ in {"NN", "NNS"}:
+        sense = _derived_noun_sense(lemma, _left_out)
     if sense is None or not (sense.compounds or sense.requires):
         return sense
     modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
@@ -201,6 +224,11 @@ def noun_sense(noun: Token) -> Sense | None:
         if word in modifiers:
             return Sense(type=event_type, cameo=None, preps=sense.preps)
     return sense
+
+
+@functools.cache
+def _derived_noun_sense(lemma: str, left_out: frozenset[str]) -> Sense | None:
+    return derived_noun_sense(lemma)
 
 
 @functools.cache

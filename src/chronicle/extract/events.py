@@ -65,6 +65,8 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
 SCAN_WINDOW = 25
+# types of material acts: done to someone, not said ("released a statement" is no release)
+MATERIAL_TYPES = {"RETREAT", "AID", "COOPERATE", "CONCEDE", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE"}
 # prepositions through which a thing names the actor it stands for ("a meeting with Trump", "a letter
 # from Exxon", "the handling of the crisis by the governor")
 ACTOR_PREPS = {"with", "from", "by", "of", "to", "against", "for"}
@@ -400,7 +402,7 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
         if sufferer is not None:
             targets.append(sufferer)
         elif source is None and (
-            (head.dep_ in OBJECT_DEPS and lemma in lex.light_verbs)
+            (head.dep_ in OBJECT_DEPS and _light(governor, head))
             or (clause.dep_ == "prep" and clause.lower_ in {"in", "into", "on"}
                 and lemma in {"be", "engage", "join", "take", "remain", "stay", "go", "participate"})
             or (clause.dep_ == "prep" and clause.lower_ == "for" and lemma in lex.gather_verbs)
@@ -429,6 +431,19 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     return [Found(noun, sense, s, t, negated, hypothetical, future, (location,) if location is not None else ())
             for s in (conjuncts(source) if source is not None else [None])
             for t in ([c for target in targets for c in conjuncts(target)] or [None])]
+
+
+def _light(verb: Token, noun: Token) -> bool:
+    """The verb adds only its doer to the event noun it takes as object: a light verb ("held talks",
+    "imposed sanctions"), or one with no event sense of its own that neither reports, perceives nor
+    undergoes ("lobbed criticisms", "voiced displeasure", "expressed disdain")."""
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    if lemma in lex.light_verbs:
+        return True
+    if lemma in lex.reporting_verbs | lex.suffer_verbs | lex.intent_verbs | lex.not_doing_verbs:
+        return False
+    return verb_sense(verb, noun) is None and lemma not in lex.cameo_verbs
 
 
 def report_events(verb: Token) -> list[Found]:
@@ -512,16 +527,23 @@ def valence_events(verb: Token) -> list[Found]:
 
 
 def naming_events(verb: Token) -> list[Found]:
-    """"called him an illegitimate leader", "described them as terrorists": a pejorative name."""
+    """"called him an illegitimate leader", "described them as terrorists": a pejorative name, or a
+    name strongly bad or good in the packaged VADER lexicon ("called her a disaster", "described him as
+    a great friend") — a disapproval or a praise of someone."""
     lex = lexicon()
     if verb.lemma_.lower() not in {"call", "describe", "brand", "label", "dub", "denounce"}:
         return []
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS | {"nsubj"} and c.i > verb.i), None)
     naming = [t for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "attr", "prep"} for t in c.subtree]
-    if obj is None or not {t.lemma_.lower() for t in naming} & lex.pejoratives:
+    if obj is None or not naming:
+        return []
+    if {t.lemma_.lower() for t in naming} & lex.pejoratives:
+        sense = Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="naming")
+    elif (judged := _judgement(naming)) is not None and _is_someone(obj):
+        sense = replace(judged, origin="naming-valence")
+    else:
         return []
     negated, hypothetical, future = attributes(verb)
-    sense = Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="naming")
     return [Found(verb, sense, subject_of(verb), obj, negated, hypothetical, future)]
 
 
@@ -546,10 +568,9 @@ def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
     found: list[Found] = []
     for token in doc:
         if token.pos_ == "VERB":
-            verb_found = verb_events(token)
-            found += verb_found or valence_events(token)
+            named = naming_events(token)  # "called him a liar" is the naming, not a call for anything
+            found += named or verb_events(token) or valence_events(token)
             found += report_events(token)
-            found += naming_events(token)
         elif token.pos_ == "AUX" and token.dep_ in {"ROOT", "ccomp", "conj"}:
             found += report_events(token)
     used = {f.trigger.i for f in found} | {o.i for f in found if f.trigger.pos_ == "VERB" and f.sense.has_theme
@@ -564,9 +585,10 @@ def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
 
 def _actor_side(side: Argument | None, coder: Coder) -> Argument | None:
     """A side that is no actor but a thing an actor owns, made or takes part in stands for that actor:
-    "criticized the governor's handling of the crisis", "requested a meeting with Trump", "a letter
-    from Exxon accuses …". The first actor among its possessor (not a pronoun: "its partners", "their
-    demands" are more often the act's own) and the objects of its prepositions, read outwards."""
+    "criticized the governor's handling of the crisis", "denounced GOP efforts", "requested a meeting
+    with Trump", "a letter from Exxon accuses …". The first actor among its possessor (not a pronoun:
+    "its partners", "their demands" are more often the act's own), a name before it and the objects of
+    its prepositions, read outwards."""
     if side is None or side.actor_id or side.token.ent_type_ in NAMED:
         return side
     for token in _attached(side.token):
@@ -577,7 +599,9 @@ def _actor_side(side: Argument | None, coder: Coder) -> Argument | None:
 
 
 def _attached(token: Token, depth: int = 0) -> list[Token]:
-    found = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    # a possessor, or a name before the head ("GOP efforts", "the Kremlin's plan")
+    found = [c for c in token.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+             or (c.dep_ == "compound" and c.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"})]
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ACTOR_PREPS):
         for obj in pobjs(prep):
             found.append(obj)
@@ -753,6 +777,8 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     starts = sorted({sent.start for sent in sentences(doc)})
     sentence_index = {start: n for n, start in enumerate(starts)}
     text = doc.text  # Doc.text joins every token on each call
+    types_before: set[str] = set()
+    resolved: list[tuple[bool, bool]] = []
     for item in sorted(found, key=lambda f: f.trigger.i):
         source = coder.argument(item.source) if item.source is not None else None
         target = coder.argument(item.target) if item.target is not None else None
@@ -766,6 +792,8 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         item = _verbal_attack(item, source)
         source, target = _actor_side(source, coder), _actor_side(target, coder)
         source = _with_location(source, item.locations, coder)
+        if not _has_participants(item, source, target):
+            continue
         key = (item.trigger.i, item.sense.type, source and (source.actor_id, source.code),
                target and (target.actor_id, target.code))
         if key in seen:
@@ -776,8 +804,50 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         features = event_features(item, source, target, event, sentence_index[sent.start],
                                   per_sentence[sent.start], text)
         features |= _salience("source", source, coder) | _salience("target", target, coder)
+        if item.sense.type in types_before:
+            features["type_before"] = 1.0  # the article stated an act of this type earlier
+        types_before.add(item.sense.type)
         candidates.append(Candidate(event, features))
-    return candidates
+        resolved.append((_resolved(source), _resolved(target)))
+    return _best_sides(candidates, resolved)
+
+
+def _best_sides(candidates: list[Candidate], resolved: list[tuple[bool, bool]]) -> list[Candidate]:
+    """One act, one entry per participant: where a trigger's sense has a resolved source (or target),
+    its readings with an unresolved one on that side ("praised Pence" beside "praised … a news
+    conference") are parse alternatives, not further participants."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for n, candidate in enumerate(candidates):
+        groups.setdefault((candidate.event.trigger_start, candidate.event.event_type), []).append(n)
+    keep = []
+    for n, candidate in enumerate(candidates):
+        group = groups[(candidate.event.trigger_start, candidate.event.event_type)]
+        if all(resolved[n][side] or not any(resolved[m][side] for m in group) for side in (0, 1)):
+            keep.append(candidate)
+    return keep
+
+
+def _resolved(argument: Argument | None) -> bool:
+    """The side is an actor of the article, a phrase coded with a country or sector ("Polish soldiers")
+    or a name ("Marek Novak's arrest", where the name itself does nothing else)."""
+    head = semantic_head(argument.token) if argument is not None else None
+    return argument is not None and bool(argument.actor_id or argument.code.text or head.ent_type_ in NAMED
+                                         or (head.pos_ == "PROPN" and not head.ent_type_))
+
+
+def _has_participants(item: Found, source: Argument | None, target: Argument | None) -> bool:
+    """An event record needs at least one resolved side. A bare verb from the CAMEO dictionary's
+    material blocks ("go", "leave", "face", "serve") needs a resolved source: the dictionary codes
+    those acts by their object patterns, so the verb alone says an act only when an actor does it.
+    A material act whose object is a message ("released a statement", "provided a report") is
+    publishing, not the act."""
+    if not (_resolved(source) or _resolved(target)):
+        return False
+    if item.sense.origin == "cameo-material" and not _resolved(source):
+        return False
+    if item.sense.type in MATERIAL_TYPES and target is not None and not target.actor_id:
+        return semantic_head(target.token).lemma_.lower() not in lexicon().message_nouns
+    return True
 
 
 def _salience(side: str, argument: Argument | None, coder: Coder) -> dict[str, float]:
@@ -804,6 +874,10 @@ def _side_features(side: str, argument: Argument | None) -> dict[str, float]:
         features[f"{side}_named"] = 1.0
     if argument.code.sector:
         features[f"{side}_sector={argument.code.sector}"] = 1.0
+    if argument.token.ent_type_:
+        features[f"{side}_ent={argument.token.ent_type_}"] = 1.0
+    if not argument.actor_id:  # what the side is when it is no actor ("a statement", "the stage")
+        features[f"word:{side}_head={semantic_head(argument.token).lemma_.lower()}"] = 1.0
     return features
 
 
@@ -822,7 +896,11 @@ def event_features(item: Found, source: Argument | None, target: Argument | None
         f"type_origin={event.event_type}:{item.sense.origin}": 1.0,
         f"pos={trigger.pos_}": 1.0,
         f"lemma={trigger.lemma_.lower()}": 1.0,
+        f"word:lemma_type={trigger.lemma_.lower()}:{event.event_type}": 1.0,
+        f"word:lemma_dep={trigger.lemma_.lower()}:{trigger.dep_}": 1.0,
         f"dep={trigger.dep_}": 1.0,
+        f"tag={trigger.tag_}": 1.0,
+        f"head_dep={trigger.head.dep_ if trigger.head.i != trigger.i else 'none'}": 1.0,
         f"paragraph={min(paragraph, 4)}": 1.0,
         f"sentence={min(sentence, 6)}": 1.0,
         f"in_sentence={min(in_sentence, 4)}": 1.0,
@@ -840,7 +918,24 @@ def event_features(item: Found, source: Argument | None, target: Argument | None
         features["in_quote"] = 1.0
     if trigger.pos_ == "VERB" and is_passive(trigger):
         features["passive"] = 1.0
+    if _reported_clause(trigger):
+        features["reported"] = 1.0
+    if event.sentence.rstrip().endswith("?"):
+        features["question"] = 1.0
     return features
+
+
+def _reported_clause(trigger: Token) -> bool:
+    """The trigger stands in the clause a reporting verb reports ("X said Y attacked Z")."""
+    reporting = lexicon().reporting_verbs
+    current = trigger
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_.lower() in reporting:
+            return True
+        current = current.head
+    return False
 
 
 def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:

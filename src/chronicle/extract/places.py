@@ -68,12 +68,14 @@ ADMIN_SUPPORT = 2.0  # in a first-level division another toponym names or lies i
 NEAR_SUPPORT = 1.0  # within NEAR_KM of another toponym's place
 NEAR_KM = 100.0
 LIST_SUPPORT = 2.0  # of the kind its neighbours in a list are ("Oregon, Washington and Idaho": states)
+WIDEN_TOKENS = 2  # proper nouns the model may cut off a place's name on either side ("Mission Viejo")
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 LIST_LINKS = {",", "and", ", and", "or", ", or", "&"}
 QUALIFIER_SUPPORT = 4.0  # inside the division named right after it ("Springfield, Illinois")
 ANCHOR_MARGIN = 1.0  # a name whose best candidate leads by this much resolves without context
 SMALL_PLACE = 10_000  # a town this small with no support from the article is not trusted
 UNKNOWN = "not in the gazetteer"
+SELF_EVIDENT_POPULATION = 100_000  # a town this large named inside a name stands without the article's support
 INNER_MIN_POPULATION = 10_000  # a town named inside a longer name ("Heathrow Animal Reception Center")
 LOCAL_FEATURES = {"city", "admin2"}  # what a local story's town can be
 CONTAINER_LINKS = {"in", "at", "of", "near", "outside", ""}  # "<unknown toponym> in <place>"
@@ -159,8 +161,14 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
     words = supplement()
     found = []
     others = []  # other names, that may be places listed among places
+    consumed: set[int] = set()  # tokens a widened name took from a neighbouring entity
     for ent in doc.ents:
-        if ent.label_ not in TOPONYM_LABELS | LISTABLE_LABELS:
+        if ent.label_ not in TOPONYM_LABELS | LISTABLE_LABELS or ent.start in consumed:
+            continue
+        wider = widened(doc, ent)
+        consumed.update(range(wider.start, wider.end))
+        if wider != ent:  # a place's own name, whatever the model thought of its parts
+            found.append((wider, lookup_key(wider.text)))
             continue
         key = lookup_key(ent.text)
         entries = [c.entry for c in candidates(key)]
@@ -198,6 +206,27 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
         if candidates(key) and not any(token.i in taken for token in span):
             found.append((span, key))
     return sorted(found, key=lambda item: item[0].start_char)
+
+
+def widened(doc: Doc, ent: Span) -> Span:
+    """The entity with the proper nouns the model cut off around it or tagged apart when together they
+    are a place's own name ("Boa" + "Vista", "Mission" + "Viejo", "ST" + ". LOUIS"), the longest such
+    name; a neighbouring entity is taken whole or not at all."""
+    best = ent
+    for start in range(ent.start, max(ent.start - WIDEN_TOKENS, 0) - 1, -1):
+        for end in range(ent.end + WIDEN_TOKENS, ent.end - 1, -1):
+            if (start, end) == (ent.start, ent.end) or end > len(doc) or len(best) >= end - start:
+                continue
+            added = [doc[i] for i in (*range(start, ent.start), *range(ent.end, end))]
+            # proper nouns outside other entities, or the full stop of an abbreviation ("ST. LOUIS")
+            whole = (doc[start].ent_iob_ != "I" or start == ent.start) and (
+                end == len(doc) or doc[end].ent_iob_ != "I" or end == ent.end)
+            if whole and all(t.pos_ == "PROPN" or t.text == "." for t in added) and \
+                    doc[start].pos_ == "PROPN" and doc[end - 1].pos_ == "PROPN":
+                span = Span(doc, start, end, label=ent.label_)
+                if any(c.form == "name" for c in candidates(lookup_key(span.text))):
+                    best = span
+    return best
 
 
 def listed_places(text: str, found: list[tuple[Span, str]], others: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -528,6 +557,13 @@ def inner_place(toponym: Toponym) -> Toponym | None:
     return None
 
 
+def self_evident(entry: Entry | None) -> bool:
+    """A place named inside a longer name that needs no support from the article: a country, a region or
+    a large city ("Seoul City Hall", "the South Asia earthquake")."""
+    return entry is not None and (entry.feature in {"country", "region", "continent"} or (
+        entry.feature == "city" and entry.population >= SELF_EVIDENT_POPULATION))
+
+
 def container(text: str, toponym: Toponym, resolved: list[tuple[Toponym, Entry | None]]) -> Entry | None:
     """The place named right after an unresolved toponym as where it is ("Kamenné Square in
     Bratislava", "the South Kilburn Estate, in north west London")."""
@@ -603,7 +639,10 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
             # a street is named after a town elsewhere as often as not ("Hampton Avenue" in St. Louis): the
             # town stands when the article's places are in its division or near it
             street = focus is not None and toponym.span[-1].lower_.strip(".") in supplement()["street_heads"]
-            unsupported = local and derived.features is not None and not derived.features["supported"]
+            # a word inside a name is a place's name far more often by chance ("the Soviet Union", "St George's
+            # Chapel", "Salt + Smoke") than a toponym's own: the article must support it when it names other places
+            unsupported = derived.features is not None and not derived.features["supported"] and (
+                local or (any(a.key != inner.key for a in anchors) and not self_evident(derived.entry)))
             if derived.entry is not None and not unsupported and not (street and not placed_by_article(inner, anchors)):
                 results[i] = Resolution(toponym, derived.entry, derived.features, None)
                 continue

@@ -111,7 +111,7 @@ def supplement() -> dict:
     """The supplement file, with its word lists as frozensets."""
     data = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
     for key in ("facility_heads", "locative_prepositions", "resident_nouns", "organisation_heads", "division_words",
-                "direction_words", "local_heads", "street_heads"):
+                "direction_words", "local_heads", "street_heads", "part_words"):
         data[key] = frozenset(data[key])
     return data
 
@@ -321,12 +321,16 @@ def embeddable(candidate: Candidate, whole: bool) -> bool:
 
 def datelines(doc: Doc, text: str) -> list[tuple[Span, str]]:
     """Capitalised place names opening a line before a comma, dash or agency ("TORONTO —",
-    "RALEIGH, N.C. (AP)"), which the small model rarely tags."""
+    "RALEIGH, N.C. (AP)"), or a sentence before an agency ("... said. BOSTON (Reuters) -"), with the
+    division written after them, which the small model rarely tags."""
     found = []
     for match in dateline_pattern().finditer(text):
-        span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
-        if span is not None:
-            found.append((span, fold(match.group("place"))))
+        for group in ("place", "division"):
+            if match.group(group) is None:
+                continue
+            span = doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
+            if span is not None:
+                found.append((span, lookup_key(match.group(group))))
     return found
 
 
@@ -420,9 +424,15 @@ def same_kind(entry: Entry, other: Entry | None) -> bool:
 def qualify(doc: Doc, text: str, found: list[Toponym]) -> None:
     """Link "<place>, <division>" pairs ("Springfield, Illinois", "Moore, Okla."): the second is the
     first's qualifier; and neighbours in a list ("Utah, Washington and Idaho"): each other's peers."""
+    words = supplement()
     for toponym in found:
-        following = doc[toponym.span.end] if toponym.span.end < len(doc) else None
-        toponym.division_word = following is not None and following.lower_ in supplement()["division_words"]
+        start, end = toponym.span.start, toponym.span.end
+        following = doc[end].lower_ if end < len(doc) else ""
+        before = [t.lower_ for t in doc[max(start - 2, 0):start]]
+        # "Washington state", "the state of Washington", "central Washington": the division
+        toponym.division_word = following in words["division_words"] or (
+            before[-2:-1] and before[-2] in words["division_words"] and before[-1] == "of") or (
+            bool(before) and before[-1] in words["part_words"])
     lists: list[list[Toponym]] = []
     for first, second in itertools.pairwise(found):
         between = text[first.span.end_char:second.span.start_char]
@@ -465,11 +475,12 @@ def rank(toponym: Toponym, anchors: list[Anchor]) -> list[tuple[float, Candidate
     return sorted(scored, key=lambda item: -item[0])
 
 
-def anchors_of(found: list[Toponym], extra: list[Anchor]) -> list[Anchor]:
-    """Names that resolve without the article's help: one candidate, or a clear lead, or a qualifier."""
+def anchors_of(found: list[Toponym], extra: list[Anchor], context: Sequence[Anchor] = ()) -> list[Anchor]:
+    """Names that resolve without doubt: one candidate, or a clear lead, or a qualifier; with `context`
+    (the anchors of a first reading), the lead is taken with the article's votes."""
     anchors = list(extra)
     for toponym in found:
-        ranked = rank(toponym, [])
+        ranked = rank(toponym, list(context))
         if not ranked:
             continue
         lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else math.inf
@@ -603,14 +614,18 @@ def town_of(toponym: Toponym, results: list[Resolution], focus: Entry | None) ->
     return same[0] if same else focus
 
 
-def local_focus(results: list[Resolution]) -> Entry | None:
+def local_focus(results: list[Resolution], anchors: list[Anchor]) -> Entry | None:
     """The article's town: the town (or second-level division) its own toponyms name most often, the
-    first named of equal count."""
+    first named of equal count; when the article names other places, only a town they support."""
     counts: Counter[int] = Counter()
     entries: dict[int, Entry] = {}
     for result in results:
         entry = result.entry
-        if entry is not None and own_town(result):
+        # a town the article's other places do not support and that does not lead its namesakes clearly
+        # ("Norbury" in a Virginia story) cannot place the article's streets
+        trusted = bool(result.features) and bool(result.features["supported"] or not any(
+            a.key != result.toponym.key for a in anchors))
+        if entry is not None and own_town(result) and trusted:
             counts[entry.id] += 1
             entries[entry.id] = entry
     ranked = counts.most_common(1)  # of equal counts, the first named (the dateline, the lead's town)
@@ -628,7 +643,7 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
     so does one whose inner place the article does not support ("Hampton Avenue" in a St. Louis story
     is not in Hampton)."""
     results = [resolve(toponym, anchors) for toponym in found]
-    focus = local_focus(results)
+    focus = local_focus(results, anchors)
     for i, toponym in enumerate(found):
         if results[i].entry is not None or results[i].reason != UNKNOWN:
             continue
@@ -676,7 +691,12 @@ def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     found = [t for t in found if not (t.key in person_words and all(
         c.entry.feature == "city" and c.entry.population < PERSON_NAMESAKE_MAX for c in t.candidates))]
     qualify(doc, text, found)
-    return [r for r in resolve_all(text, found, anchors_of(found, demonym_anchors(doc))) if not unknown_word(r)]
+    demonyms = demonym_anchors(doc)
+    anchors = anchors_of(found, demonyms)
+    # a second reading: a name that led only by its size may lose its lead once the article's other places
+    # vote ("Vienna" in a Virginia story), and one with no lead alone may gain one
+    anchors = anchors_of(found, demonyms, anchors)
+    return [r for r in resolve_all(text, found, anchors) if not unknown_word(r)]
 
 
 def unknown_word(result: Resolution) -> bool:

@@ -111,7 +111,7 @@ def supplement() -> dict:
     """The supplement file, with its word lists as frozensets."""
     data = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
     for key in ("facility_heads", "locative_prepositions", "resident_nouns", "organisation_heads", "division_words",
-                "direction_words", "local_heads", "street_heads", "part_words"):
+                "direction_words", "local_heads", "street_heads", "part_words", "pathogen_heads"):
         data[key] = frozenset(data[key])
     return data
 
@@ -205,7 +205,13 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
     for span, key in datelines(doc, text):
         if candidates(key) and not any(token.i in taken for token in span):
             found.append((span, key))
-    return sorted(found, key=lambda item: item[0].start_char)
+    return sorted((item for item in found if not names_disease(doc, item[0])), key=lambda item: item[0].start_char)
+
+
+def names_disease(doc: Doc, span: Span) -> bool:
+    """A place name naming a disease or its agent ("West Nile virus", "Rift Valley fever")."""
+    return span.end < len(doc) and doc[span.end].lower_ in supplement()["pathogen_heads"] and (
+        span.root.head == doc[span.end] or doc[span.end].head == doc[span.end])  # not "the United States flu season"
 
 
 def widened(doc: Doc, ent: Span) -> Span:

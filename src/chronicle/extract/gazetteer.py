@@ -46,11 +46,12 @@ import yaml
 
 from chronicle.geo import haversine_km
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: hyphens fold to spaces; ISO 3166-2 division codes indexed
 SUPPLEMENT = Path(__file__).resolve().parents[1] / "data" / "places" / "supplement.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "build" / "places" / "gazetteer.sqlite"
 ABBREVIATION_PREFIX = "abbr:"  # keys of abbreviations ("Calif."), matched only with their full stop
 DEMONYM_PREFIX = "demonym:"  # keys of regional demonyms ("European" → Europe)
+CODE_PREFIX = "code:"  # keys of first-level divisions' ISO 3166-2 codes ("NSW", "WA", "BC"), written in capitals
 ALTERNATE_MIN_POPULATION = 15_000  # smaller places' alternate names are mostly noise
 MAINLAND_DRIFT_KM = 240.0  # a country point further than this from its mainland's centroid is replaced
 MAINLAND_SHARE = 0.7
@@ -84,8 +85,10 @@ class Candidate:
 
 
 def fold(text: str) -> str:
-    """Lower-case, accents removed, leading 'the' and possessive dropped: the index key."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
+    """Lower-case, accents removed, hyphens as spaces ("North-West", "the North West"), leading 'the' and
+    possessive dropped: the index key."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = " ".join(text.replace("-", " ").split())
     text = text.removesuffix("'s").removesuffix("'").strip(" .,")
     return text.removeprefix("the ").strip()
 
@@ -373,6 +376,10 @@ def build(path: Path | None = None) -> Path:
     for abbreviation, code in extra["us_state_abbreviations"].items():
         if code in us_states:
             builder.name(abbreviation, us_states[code], "abbr", prefix=ABBREVIATION_PREFIX)
+    for sid, row in enumerate(subdivision_rows, start=1):
+        code = row[1].partition("-")[2]
+        if row[6] == "1" and sid in known_divisions and len(code) >= 2 and code.isalpha():
+            builder.name(code, sid, "abbr", prefix=CODE_PREFIX)
     iso_ids = {row[1]: sid for sid, row in enumerate(subdivision_rows, start=1) if row[1] and sid in known_divisions}
     for alias, code in extra["division_aliases"].items():
         if code in iso_ids:

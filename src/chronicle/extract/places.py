@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span
 
 from chronicle.extract.gazetteer import (
     ABBREVIATION_PREFIX,
+    CODE_PREFIX,
     DEMONYM_PREFIX,
     Candidate,
     Entry,
@@ -167,6 +168,10 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
             continue
         wider = widened(doc, ent)
         consumed.update(range(wider.start, wider.end))
+        code = division_code(wider)
+        if code is not None:
+            found.append((wider, code))
+            continue
         if wider != ent:  # a place's own name, whatever the model thought of its parts
             found.append((wider, lookup_key(wider.text)))
             continue
@@ -206,6 +211,18 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
         if candidates(key) and not any(token.i in taken for token in span):
             found.append((span, key))
     return sorted((item for item in found if not names_disease(doc, item[0])), key=lambda item: item[0].start_char)
+
+
+def division_code(span: Span) -> str | None:
+    """The code key of a division's ISO 3166-2 code written in capitals ("NSW", "WA", "Austin, TX"), when
+    it is no country's name or code ("US", "UK"); kept only when the article's places support it."""
+    text = span.text
+    if not (2 <= len(text) <= 3 and text.isalpha() and text.isupper()):
+        return None
+    key = CODE_PREFIX + fold(text)
+    if not gazetteer().lookup(key) or any(c.entry.feature == "country" for c in candidates(lookup_key(text))):
+        return None
+    return key
 
 
 def names_disease(doc: Doc, span: Span) -> bool:
@@ -283,6 +300,11 @@ def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
         while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and end not in tagged:
             end += 1
         span = doc[i:end]
+        code = division_code(span)
+        if code is not None:
+            found.append((span, code))
+            i = end
+            continue
         key = lookup_key(span.text)
         # an all-capitals word is a country's abbreviation ("DRC") or an acronym ("EST", "MOCA")
         shouting = len(span) == 1 and span.text.isupper()
@@ -486,6 +508,8 @@ def anchors_of(found: list[Toponym], extra: list[Anchor], context: Sequence[Anch
     (the anchors of a first reading), the lead is taken with the article's votes."""
     anchors = list(extra)
     for toponym in found:
+        if toponym.key.startswith(CODE_PREFIX):
+            continue  # a code stands only with the article's support: it cannot give it
         ranked = rank(toponym, list(context))
         if not ranked:
             continue
@@ -702,7 +726,16 @@ def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     # a second reading: a name that led only by its size may lose its lead once the article's other places
     # vote ("Vienna" in a Virginia story), and one with no lead alone may gain one
     anchors = anchors_of(found, demonyms, anchors)
-    return [r for r in resolve_all(text, found, anchors) if not unknown_word(r)]
+    return [r for r in resolve_all(text, found, anchors) if not unknown_word(r) and (
+        not r.toponym.key.startswith(CODE_PREFIX) or placed_code(text, r, anchors))]
+
+
+def placed_code(text: str, result: Resolution, anchors: list[Anchor]) -> bool:
+    """Whether a capitalised code ("WA") is a division: the article names places in it, or it follows a
+    town in it ("Horry County, SC"); the country alone does not do ("BA" in a story naming Russians), and a
+    party's label is no place ("Sen. Tom Harkin (D-IA)")."""
+    span = result.toponym.span
+    return text[span.start_char - 1:span.start_char] != "-" and placed_by_article(result.toponym, anchors)
 
 
 def unknown_word(result: Resolution) -> bool:

@@ -569,7 +569,22 @@ def resolve(toponym: Toponym, anchors: list[Anchor], derived: bool = False) -> R
     elsewhere = any(a.key != toponym.key for a in anchors)
     if entry.feature == "city" and entry.population < SMALL_PLACE and elsewhere and not any(votes.values()):
         return Resolution(toponym, None, None, "only small places of that name, far from the article's other places")
+    division = qualifying_division(toponym)
+    if division is not None and entry.feature in LOCAL_FEATURES and not contains(division, entry):
+        return Resolution(toponym, None, None, f"no place of that name in {division.name}")
     return Resolution(toponym, entry, features(ranked, derived), None)
+
+
+def qualifying_division(toponym: Toponym) -> Entry | None:
+    """The country or first-level division a town's name is qualified with ("Bradford, Ontario"), when
+    that name clearly means one and the pair is no list ("France, Germany")."""
+    if toponym.peers or not toponym.qualifier:
+        return None
+    ranked = sorted(priors(tuple(toponym.qualifier)), key=lambda item: -item[0])
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < ANCHOR_MARGIN:
+        return None
+    division = ranked[0][1].entry
+    return division if division.feature in {"country", "admin1"} else None
 
 
 def inner_place(toponym: Toponym) -> Toponym | None:

@@ -55,6 +55,7 @@ from chronicle.records import ArticleRecords, Place, child_id
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
+NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 LISTABLE_LABELS = {"NORP", "ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"}  # labels the model gives places too
 PLACE_HEADS = {"border", "borders", "frontier", "coast", "capital", "territory", "soil", "side", "region"}
 DEMONYM_DEPS = {"amod", "compound"}
@@ -112,7 +113,7 @@ def supplement() -> dict:
     """The supplement file, with its word lists as frozensets."""
     data = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
     for key in ("facility_heads", "locative_prepositions", "resident_nouns", "organisation_heads", "division_words",
-                "direction_words", "local_heads", "street_heads", "part_words", "pathogen_heads"):
+                "direction_words", "local_heads", "street_heads", "part_words", "pathogen_heads", "settlement_words"):
         data[key] = frozenset(data[key])
     return data
 
@@ -207,10 +208,54 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
     taken = {token.i for span, _key in found for token in span}
     found += untagged_divisions(doc, {token.i for ent in doc.ents for token in ent} | taken)
     taken = {token.i for span, _key in found for token in span}
+    found += typed_places(doc, taken)
+    taken = {token.i for span, _key in found for token in span}
     for span, key in datelines(doc, text):
         if candidates(key) and not any(token.i in taken for token in span):
             found.append((span, key))
     return sorted((item for item in found if not names_disease(doc, item[0])), key=lambda item: item[0].start_char)
+
+
+def typed_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+    """Names the text itself calls places, whatever the model tagged them: after a word for a kind of
+    place and "of" ("the village of Cellardyke", "the town of Pulawy") or before a division word in lower
+    case ("the Artibonite region", "Masvingo province")."""
+    words = supplement()
+    found = []
+    for token in doc:
+        # "the town of <name>"
+        if token.lower_ in words["settlement_words"] and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
+            span = proper_run(doc, token.i + 2)
+            if span is not None:
+                found.append(span)
+        # "<name> province"
+        if token.text in words["division_words"] | {"area", "island"} and token.i > 0 and (
+                doc[token.i - 1].pos_ == "PROPN"):
+            span = proper_run(doc, token.i - 1, backward=True)
+            # not a people ("the Sikh area") or an acronym ("a GOP state lawmaker")
+            if span is not None and span.label_ != "NORP" and not (len(span) == 1 and span.text.isupper()):
+                found.append(span)
+    skip = words["demonyms"].keys() | words["direction_words"]
+    return [(span, lookup_key(span.text)) for span in found if not any(t.i in taken for t in span)
+            and lookup_key(span.text) not in skip]
+
+
+def proper_run(doc: Doc, i: int, backward: bool = False) -> Span | None:
+    """The run of up to four proper nouns starting (or, `backward`, ending) at token i; the named entity
+    it opens or closes when there is one."""
+    if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+        return None
+    if doc[i].ent_type_ in NUMERIC_LABELS:  # "the neighborhood of Saturday's gun battle"
+        return None
+    if doc[i].ent_type_:
+        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        if ent is not None and (ent.end - 1 if backward else ent.start) == i:
+            return ent if ent[0].lower_ != "the" else ent[1:]
+    step = -1 if backward else 1
+    j = i
+    while 0 <= j + step < len(doc) and abs(j + step - i) < 4 and doc[j + step].pos_ == "PROPN":
+        j += step
+    return doc[min(i, j):max(i, j) + 1]
 
 
 def division_code(span: Span) -> str | None:

@@ -323,11 +323,19 @@ def listed_places(text: str, found: list[tuple[Span, str]], others: list[tuple[S
                 if accepted[i] or not 0 <= j < len(names) or not accepted[j]:
                     continue
                 first, second = (names[j][0], span) if j < i else (span, names[j][0])
-                if " ".join(text[first.end_char:second.start_char].split()) in LIST_LINKS and same_kind_entries(
-                        kind(i), kind(j)):
+                link = " ".join(text[first.end_char:second.start_char].split())
+                if (link in LIST_LINKS and same_kind_entries(kind(i), kind(j))) or (
+                        j == i + 1 and link == "," and lies_in(key, names[j][1])):
                     accepted[i] = growing = True
                     added.append((span, key))
     return added
+
+
+def lies_in(key: str, division_key: str) -> bool:
+    """Whether a place by its own name lies in a country or division the second name means ("Krasnodar,
+    Russia", "Pandi, Bulacan"): the pair is a town and where it is."""
+    divisions = [c.entry for c in candidates(division_key) if c.entry.feature in DIVISIONS]
+    return any(c.form == "name" and contains(d, c.entry) for c in candidates(key) for d in divisions)
 
 
 def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:

@@ -537,8 +537,10 @@ def qualify(doc: Doc, text: str, found: list[Toponym]) -> None:
 
 
 def same_kind_names(one: Toponym, other: Toponym) -> bool:
+    """Whether `other` can be of the kind `one` clearly is: one of its places by its own name is (the
+    list "West Virginia and Wyoming" holds although a Wyoming town is large enough to doubt alone)."""
     entry = peer_kind(one)
-    return entry is not None and same_kind(entry, peer_kind(other))
+    return entry is not None and any(same_kind(entry, c.entry) for c in other.candidates if c.form == "name")
 
 
 @functools.lru_cache(maxsize=16384)

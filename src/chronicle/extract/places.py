@@ -325,8 +325,9 @@ def listed_places(text: str, found: list[tuple[Span, str]], others: list[tuple[S
                     continue
                 first, second = (names[j][0], span) if j < i else (span, names[j][0])
                 link = " ".join(text[first.end_char:second.start_char].split())
-                if (link in LIST_LINKS and (same_kind_entries(kind(i), kind(j)) or towns_of_a_country(key, names[j][1]))) or (
-                        j == i + 1 and link == "," and lies_in(key, names[j][1])):
+                listed = link in LIST_LINKS and (
+                    same_kind_entries(kind(i), kind(j)) or towns_of_a_country(key, names[j][1]))
+                if listed or (j == i + 1 and link == "," and lies_in(key, names[j][1])):
                     accepted[i] = growing = True
                     added.append((span, key))
     return added

@@ -93,6 +93,7 @@ class Toponym:
     qualifies: list[Candidate] = field(default_factory=list)  # the toponym it follows ("X, <this>")
     division_word: bool = False  # followed by a word for a division ("Washington state")
     peers: list[Toponym] = field(default_factory=list)  # the other names of its list ("Utah, Washington and Idaho")
+    tentative: bool = False  # kept only when the article's places put it in their division or near them
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,8 @@ def supplement() -> dict:
     """The supplement file, with its word lists as frozensets."""
     data = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
     for key in ("facility_heads", "locative_prepositions", "resident_nouns", "organisation_heads", "division_words",
-                "direction_words", "local_heads", "street_heads", "part_words", "pathogen_heads", "settlement_words"):
+                "direction_words", "local_heads", "street_heads", "part_words", "pathogen_heads", "settlement_words",
+                "motion_prepositions"):
         data[key] = frozenset(data[key])
     return data
 
@@ -800,8 +802,14 @@ def toponym_of(span: Span, key: str) -> Toponym:
 def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     """The article's toponyms, in text order, each with its place or the reason it has none."""
     text = doc.text  # built anew on each access: read once
-    found = [toponym_of(span, key)
-             for span, key in toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"], text)]
+    spans = toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"], text)
+    found = [toponym_of(span, key) for span, key in spans]
+    taken = {token.i for span, _key in spans for token in span}
+    for span, key in mislabelled_towns(doc, taken):
+        toponym = toponym_of(span, key)
+        toponym.tentative = True
+        found.append(toponym)
+    found.sort(key=lambda t: t.span.start_char)
     # words of full personal names ("Narendra Modi"): a lone name tagged PERSON may be a misread place
     person_words = {fold(token.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
     found = [t for t in found if not (t.key in person_words and all(
@@ -813,7 +821,24 @@ def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     # vote ("Vienna" in a Virginia story), and one with no lead alone may gain one
     anchors = anchors_of(found, demonyms, anchors)
     return [r for r in resolve_all(text, found, anchors) if not unknown_word(r) and (
-        not r.toponym.key.startswith(CODE_PREFIX) or placed_code(text, r, anchors))]
+        not r.toponym.key.startswith(CODE_PREFIX) or placed_code(text, r, anchors)) and (
+        not r.toponym.tentative or placed_by_article(r.toponym, anchors))]
+
+
+def mislabelled_towns(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+    """Names tagged as a person or an organisation after a preposition of motion or position ("travelling
+    to Cirencester", "from Gloucester", "at Pirbright") that can be towns of 10,000: tentative, since the
+    same words precede people ("talked to Jackson"); they stand when the article's places support them."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "PERSON"} or any(t.i in taken for t in ent) or ent.root.dep_ != "pobj" or (
+                ent.root.head.lower_ not in supplement()["motion_prepositions"]):
+            continue
+        key = lookup_key(ent.text)
+        if any(c.form == "name" and c.entry.feature == "city" and c.entry.population >= SMALL_PLACE
+               for c in candidates(key)):
+            found.append((ent, key))
+    return found
 
 
 def placed_code(text: str, result: Resolution, anchors: list[Anchor]) -> bool:

@@ -831,11 +831,18 @@ def mislabelled_towns(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
     same words precede people ("talked to Jackson"); they stand when the article's places support them."""
     found = []
     for ent in doc.ents:
-        if ent.label_ not in {"ORG", "PERSON"} or any(t.i in taken for t in ent) or ent.root.dep_ != "pobj" or (
-                ent.root.head.lower_ not in supplement()["motion_prepositions"]):
+        if ent.label_ not in {"ORG", "PERSON"} or any(t.i in taken for t in ent) or ent.root.dep_ != "pobj":
+            continue
+        preposition = ent.root.head.lower_
+        # after "in", "near": a town of any size ("in Riverdale"); after "to", "from": one of 10,000
+        if preposition in supplement()["locative_prepositions"]:
+            smallest = 0
+        elif preposition in supplement()["motion_prepositions"]:
+            smallest = SMALL_PLACE
+        else:
             continue
         key = lookup_key(ent.text)
-        if any(c.form == "name" and c.entry.feature == "city" and c.entry.population >= SMALL_PLACE
+        if any(c.form == "name" and c.entry.feature == "city" and c.entry.population >= smallest
                for c in candidates(key)):
             found.append((ent, key))
     return found

@@ -353,8 +353,8 @@ def lies_in(key: str, division_key: str) -> bool:
 
 def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
     """Countries and first-level divisions the model left untagged ("Nigeria reported 782 cases",
-    "Vestfold, Buskerud, Telemark"): a run of proper nouns outside every entity that is exactly the
-    name of one."""
+    "Vestfold, Buskerud, Telemark", "Borno State"): a run of proper nouns outside every entity that is
+    exactly the name of one, or a division's name and a division word."""
     words = supplement()
     found = []
     i = 0
@@ -378,6 +378,10 @@ def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
                 embeddable(c, whole=False) and (c.entry.feature == "country" or not shouting)
                 for c in candidates(key)):
             found.append((span, key))
+        elif len(span) > 1 and span[-1].lower_ in words["division_words"] and any(
+                c.form == "name" and c.entry.feature in {"admin1", "admin2"}
+                for c in candidates(lookup_key(span[:-1].text))):
+            found.append((span, key))  # "Borno State", "Punjab Province": the division of that name
         i = end
     return found
 

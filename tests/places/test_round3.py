@@ -159,3 +159,8 @@ def _single_word(word: str, label: str) -> Span:
 def test_un_regions_are_in_the_gazetteer(name, lat_range):
     found = [c.entry for c in gazetteer().lookup(fold(name)) if c.entry.feature == "region"]
     assert found and lat_range[0] < found[0].latitude < lat_range[1]
+
+
+def test_a_name_before_a_governor_is_the_state(extract):
+    new_york = place(extract("The New York governor declared a state of emergency on Monday."), "New York")
+    assert new_york.feature == "admin1"

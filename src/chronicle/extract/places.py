@@ -116,7 +116,7 @@ def supplement() -> dict:
     data = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
     for key in ("facility_heads", "locative_prepositions", "resident_nouns", "organisation_heads", "division_words",
                 "direction_words", "local_heads", "street_heads", "part_words", "pathogen_heads", "settlement_words",
-                "motion_prepositions"):
+                "motion_prepositions", "division_offices"):
         data[key] = frozenset(data[key])
     return data
 
@@ -533,7 +533,7 @@ def qualify(doc: Doc, text: str, found: list[Toponym]) -> None:
         following = doc[end].lower_ if end < len(doc) else ""
         before = [t.lower_ for t in doc[max(start - 2, 0):start]]
         # "Washington state", "the state of Washington", "central Washington": the division
-        toponym.division_word = following in words["division_words"] or (
+        toponym.division_word = following in words["division_words"] | words["division_offices"] or (
             before[-2:-1] and before[-2] in words["division_words"] and before[-1] == "of") or (
             bool(before) and before[-1] in words["part_words"])
     lists: list[list[Toponym]] = []

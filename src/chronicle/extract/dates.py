@@ -219,6 +219,11 @@ def _tense(verb: Token, depth: int = 0) -> Tense:
         return "past"
     if verb.tag_ == "VBN":
         return "past"  # a reduced relative: "the report released Wednesday"
+    if verb.tag_ == "VBG" and not auxes and depth < 3 and verb.dep_ in ("pcomp", "advcl", "xcomp", "conj"):
+        # a bare gerund under a past clause lies in the past too ("pleaded guilty to threatening ..."); under
+        # a present one it may be the present's own act ("is taking a testier tone, with X taking on ...")
+        head = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return "past" if head is not None and _tense(head, depth + 1) == "past" else None
     if verb.tag_ in ("VBZ", "VBP") or auxes & {"is", "are", "am", "'re"}:
         stative = verb.lemma_ in lex["reporting_lemmas"] or verb.lemma_ in ("be", "have")
         return None if stative else "present"
@@ -516,7 +521,7 @@ def _weekdays_in_apposition(found: list[Found], text: str) -> list[Found]:
     out = list(found)
     for i, (f, g) in enumerate(itertools.pairwise(found)):
         apposed = text[f.end:g.start] in (", ", " ", " the ") and g.granularity == "day"
-        same_day = g.value.weekday() == f.value.weekday() and abs((g.value - f.value).days) < 8
+        same_day = g.value.weekday() == f.value.weekday()  # "Saturday, May 18": the weekday that day was
         if f.family == "weekday" and apposed and same_day:
             out[i] = Found(f.start, f.end, g.value, "day", "weekday-apposed", None, "the calendar day written after it")
     return out

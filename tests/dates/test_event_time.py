@@ -53,3 +53,24 @@ def test_ages_and_durations_never_date_an_event(nlp, extract):
 
 def test_no_anchor_no_date(nlp, extract):
     assert when(nlp, extract, "Police arrested the driver.", "arrested", None) == EventTime(None, None, "unknown")
+
+
+def test_a_coming_act_takes_no_past_or_publication_day(nlp, extract):
+    text = "The rivals debated on Tuesday night in Leeds. Rowe will sue the broadcaster."
+    assert when(nlp, extract, text, "sue") == EventTime(None, None, "unknown")
+
+
+def test_a_coming_act_keeps_its_own_date(nlp, extract):
+    got = when(nlp, extract, "The council will vote on the plan next Tuesday.", "vote")
+    assert (got.date, got.granularity, got.origin) == (dt.date(2019, 11, 26), "day", "expression")
+
+
+def test_weekday_apposed_to_an_old_day_dates_the_event(nlp, extract):
+    text = "Court papers say Hale seized the boy at 6 p.m. on Saturday, May 18."
+    assert when(nlp, extract, text, "seized").date == dt.date(2019, 5, 18)
+
+
+def test_infinitive_under_a_past_gerund_stays_in_the_anchor_year(nlp, extract):
+    text = "A Texas man pleaded guilty Monday to threatening to kill a senator in March."
+    records = extract(text, published=ANCHOR)
+    assert {d.text: d.value for d in records.dates}["March"] == dt.date(2019, 3, 1)

@@ -10,7 +10,10 @@ Order, as a reader would date an act:
 2. else the story's current date: the latest day-level date of an earlier sentence within a few
    days before the anchor (news runs on from the day its lead names: "The debate on Thursday ...
    Cruz accused ..."; an older day is background, not the story's day);
-3. else the publication date, labelled `origin="publication"`.
+3. else the publication date, labelled `origin="publication"`: the day of the report, not a day the
+   text gave (views show it as such).
+An act the text says will happen ("Rowe will sue the council") takes only a date of its own sentence:
+neither the story's past day nor the publication day is its day, so it is left undated.
 Dates under DATES_MIN_CONFIDENCE are not used. The granularity travels with the date: an event in
 "last year" is dated to the year, never to 1 January.
 """
@@ -42,6 +45,8 @@ NEWS_WINDOW = dt.timedelta(days=3)
 NOT_CLAUSE_HEADS = ("amod", "nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss")
 # Clauses that carry their own time: reported content and relative clauses.
 OWN_TIME = ("ccomp", "relcl", "parataxis")
+# Auxiliaries that put a clause ahead of the story ("will sue", "'ll meet").
+FUTURE_AUX = ("will", "'ll", "shall", "wo")
 
 
 def _clause_verb(token: Token) -> Token:
@@ -82,6 +87,12 @@ def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
     return None
 
 
+def _ahead(trigger: Token) -> bool:
+    """The trigger's clause says the act will happen ("will sue", "'ll meet")."""
+    verb = _clause_verb(trigger)
+    return any(c.lower_ in FUTURE_AUX for c in verb.children if c.dep_ in ("aux", "auxpass"))
+
+
 def _usable(d: DateMention) -> bool:
     return d.value is not None and d.granularity in ("day", "month", "year") and d.confidence >= DATES_MIN_CONFIDENCE
 
@@ -91,12 +102,15 @@ def _time(date: DateMention) -> EventTime:
 
 
 def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime:
-    """The event's date: its own clause's, else the story's current day, else the publication date."""
+    """The event's date: its own clause's, else (for an act not yet to come) the story's current day,
+    else the publication date."""
     dates = [d for d in records.dates if _usable(d)]
     ranked = [(rank, abs(d.start - trigger.idx), d) for d in dates if sent.start_char <= d.start < sent.end_char
               and (rank := _rank(d, sent, trigger)) is not None]
     if ranked:
         return _time(min(ranked, key=lambda r: r[:2])[2])
+    if _ahead(trigger):
+        return EventTime(None, None, "unknown")
     news = [d for d in dates if d.granularity == "day" and (
         anchor is None or dt.timedelta(0) <= anchor - d.value <= NEWS_WINDOW)]
     earlier = [d for d in news if d.end <= sent.start_char]

@@ -292,6 +292,8 @@ class Reader:
         tense = direction(self.doc, start, end, through_nouns=present_ahead or through_nouns)
         if tense == "present":
             return "future" if present_ahead else None
+        if tense is None and _previous_word(self.text, start) in lexicon()["deadline_cues"]:
+            return "future"  # a deadline with no tense to say it has passed ("must file by March 1")
         return tense
 
     def _month_number(self, name: str) -> int:

@@ -139,7 +139,8 @@ class Database(ConsolidatedQueries):
         if not found:
             return None
         result = {"article": found[0]}
-        for table in ("actors", "mentions", "quotes", "events", "counts", "places", "dates", "tones"):
+        for table in ("actors", "mentions", "quotes", "events", "counts", "places", "dates", "durations", "ages",
+                      "tones"):
             if table not in self.tables:
                 result[table] = []
                 continue

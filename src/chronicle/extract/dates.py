@@ -3,7 +3,8 @@
 Owns three decisions (GUIDE.md, "dates"): what is a date at all, the span that carries it, and its
 value. A date names a calendar day, month, year or named period ("Monday", "Nov. 20", "March 2018",
 "last year", "fiscal 2019", "Easter"); ages ("Smith, 47,"), durations ("18 years", "months"), house
-numbers, bare numbers, decades, "this week", "now" and "recently" are not. Candidates come from the
+numbers, bare numbers, decades, "this week", "now" and "recently" are not (durations and ages become
+their own records: chronicle.extract.durations). Candidates come from the
 patterns below over the text, not from spaCy's DATE entities (which read ages and durations as
 dates); the parse is used to reject names ("Fox News Sunday", "Theresa May") and quantities ("2000
 troops") and to read the tense of the clause a date sits in.
@@ -31,6 +32,7 @@ from typing import Literal
 import yaml
 from spacy.tokens import Doc, Token
 
+from chronicle.extract.durations import find_durations_and_ages
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import ArticleRecords, DateMention, child_id
 
@@ -534,7 +536,7 @@ def confidence(found: Found) -> float:
     return table.get(found.key, table.get(found.family, table["default"]))
 
 
-@register_stage("dates", fills=("dates",))
+@register_stage("dates", fills=("dates", "durations", "ages"))
 def extract_dates(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     anchor = records.article.published or context.reference_date
     out = []
@@ -543,4 +545,5 @@ def extract_dates(doc: Doc, records: ArticleRecords, context: ExtractContext) ->
             id=child_id(records.article.id, "d", n), article_id=records.article.id, start=f.start, end=f.end,
             text=doc.text[f.start:f.end], value=f.value, value_end=None, granularity=f.granularity,
             rule=f"{f.key}: {f.how}", confidence=confidence(f)))
-    return {"dates": out}
+    durations, ages = find_durations_and_ages(doc.text, records)
+    return {"dates": out, "durations": durations, "ages": ages}

@@ -74,3 +74,21 @@ def test_infinitive_under_a_past_gerund_stays_in_the_anchor_year(nlp, extract):
     text = "A Texas man pleaded guilty Monday to threatening to kill a senator in March."
     records = extract(text, published=ANCHOR)
     assert {d.text: d.value for d in records.dates}["March"] == dt.date(2019, 3, 1)
+
+
+def test_an_amount_of_years_after_places_the_act_at_that_year(nlp, extract):
+    got = when(nlp, extract, "Ten years after founding the club, Rossi is again seeking a buyer.", "founding")
+    assert (got.date.year, got.granularity, got.origin) == (2009, "year", "expression")
+
+
+def test_days_count_from_a_day_the_sentence_names(nlp, extract):
+    got = when(nlp, extract, "The ruling came on Monday, six days after she sued the council.", "sued")
+    assert (got.date, got.granularity) == (dt.date(2019, 11, 12), "day")
+    loose = when(nlp, extract, "The crash comes a day after rebels swapped two hostages.", "swapped")
+    assert loose.origin == "publication"
+
+
+def test_months_from_a_year_only_date_give_no_year(nlp, extract):
+    text = "The riot broke out in 2018, two months after the mayor banned the march."
+    got = when(nlp, extract, text, "banned")  # no month of 2017 or 2018 is given: the clause's year stays
+    assert (got.date, got.granularity) == (dt.date(2018, 1, 1), "year")

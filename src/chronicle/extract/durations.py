@@ -47,7 +47,7 @@ def _amount(words: str) -> tuple[float, int] | None:
     two when together they say more ("twenty five"; not "a 10", where the article adds nothing)."""
     parts = re.split(r"[ -]", words)
     last = _number(parts[-1])
-    both = _number(" ".join(parts[-2:])) if len(parts) == 2 else None
+    both = _number(" ".join(parts[-2:])) if len(parts) == 2 and parts[0].isalpha() else None
     if both is not None and both != last:
         return both, len(words)
     return (last, len(parts[-1])) if last is not None else None

@@ -1,5 +1,6 @@
 """No view shows a day the text did not give: an event dated by its article's publication day carries
-`origin` 'publication' into the timeline and `date_origin` into the workbench rows."""
+`origin` 'publication' into the timeline and `date_origin` into the workbench rows and event groups,
+which keep the granularity of their date too."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from chronicle.api import Database
 from chronicle.records import Article, ArticleRecords, Event, article_id_for, child_id
 from chronicle.store import Store
+from chronicle.stories.groups import ArticleInfo, EventRow, group_events
 from chronicle.workbench import Filter, Workbench
 
 TEXT = "The dockers struck on March 3, 2021. The owner sued the union."
@@ -51,3 +53,16 @@ def test_workbench_rows_carry_the_origin(db):
     rows, params = Workbench(db)._filtered(Filter())
     got = db.query(f"SELECT trigger, date_origin FROM {rows}", params)
     assert {r["trigger"]: r["date_origin"] for r in got} == {"struck": "expression", "sued": "publication"}
+
+
+def _row(eid: str, date: dt.date | None, granularity: str | None, stated: bool, source: str) -> EventRow:
+    return EventRow(eid, "a1", "PROTEST", None, source, None, date, granularity, stated, None, None)
+
+
+def test_event_groups_keep_granularity_and_origin():
+    info = {"a1": ArticleInfo(published=PUBLISHED, source="docks", story_id=None, duplicate=False, tone=None)}
+    rows = [_row("e1", dt.date(2021, 1, 1), "year", True, "union"), _row("e2", PUBLISHED, "day", False, "owner"),
+            _row("e3", dt.date(2021, 3, 3), "day", True, "crew")]
+    groups, _ = group_events(rows, info)
+    got = {g.source_key: (g.date_granularity, g.date_origin) for g in groups}
+    assert got == {"union": ("year", "expression"), "owner": ("day", "publication"), "crew": ("day", "expression")}

@@ -349,7 +349,7 @@ async function renderEvents() {
   for (const r of page.items) {
     const tr = el("tr", null, {title: describe(r)});
     if (unique) {
-      tr.append(el("td", shownDate(r.date, r.date_granularity), {class: "nowrap"}), typeCell(r.event_type), quadCell(r.quad_class));
+      tr.append(el("td", shownDate(r.date, r.date_granularity, r.date_origin), {class: "nowrap"}), typeCell(r.event_type), quadCell(r.quad_class));
       tr.append(entityCell(r.source_key), entityCell(r.target_key), el("td", r.num_articles), el("td", r.num_sources), el("td", r.goldstein ?? ""));
     } else {
       const date = shownDate(r.date, r.date_granularity, r.date_origin);

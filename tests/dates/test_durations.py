@@ -40,3 +40,8 @@ def test_other_ages(extract):
 
 def test_a_number_between_commas_without_a_name_is_no_age(extract):
     assert extract("In 2019, 45, then 60, stalls opened.", published=NOV).ages == []
+
+
+def test_no_age_from_a_thousands_comma_or_an_age_group(extract):
+    records = extract("The Vale County Registration Office, 30,290 voters, polled 18-to-34-year-olds.", published=NOV)
+    assert records.ages == []

@@ -21,7 +21,7 @@ from chronicle.records import Age, ArticleRecords, Duration, Mention, child_id
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "dates" / "lexicon.yaml"
 # An age of a living person, as news writes it.
 MAX_AGE = 120
-_AGE_AFTER_NAME = re.compile(r", (?:aged )?(?P<n>\d{1,3}),")  # "Lena Burt, 32," / "Burt, aged 32,"
+_AGE_AFTER_NAME = re.compile(r", (?:aged )?(?P<n>\d{1,3}),(?!\d)")  # "Lena Burt, 32," / "Burt, aged 32,"
 _AGED = re.compile(r"\baged (?P<n>\d{1,3})\b")
 
 
@@ -88,7 +88,7 @@ def find_durations_and_ages(text: str, records: ArticleRecords) -> tuple[list[Du
         if text[end:end + 4].lower() == " ago" or (words_before and words_before[-1] in lex["frequency_words"]):
             continue  # a date ("two years ago") or a rate ("twice a year")
         if m["old"]:
-            if unit == "year":
+            if unit == "year" and text[end:end + 1].lower() != "s":  # not "18-to-34-year-olds": a group
                 around = _mention_around(mentions, start, end)
                 add_age(start, end, value, around.actor_id if around else None)
             continue

@@ -92,3 +92,8 @@ def test_months_from_a_year_only_date_give_no_year(nlp, extract):
     text = "The riot broke out in 2018, two months after the mayor banned the march."
     got = when(nlp, extract, text, "banned")  # no month of 2017 or 2018 is given: the clause's year stays
     assert (got.date, got.granularity) == (dt.date(2018, 1, 1), "year")
+
+
+def test_an_imprecise_amount_gives_no_shift(nlp, extract):
+    got = when(nlp, extract, "The mine reopened in 2017, more than 20 years after regulators banned it.", "banned")
+    assert got.date != dt.date(1997, 1, 1)

@@ -27,6 +27,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from chronicle.confidence import DATES_MIN_CONFIDENCE
+from chronicle.extract.dates import lexicon
 from chronicle.records import ArticleRecords, DateMention
 
 Granularity = Literal["day", "month", "year", "range"]
@@ -128,6 +129,8 @@ def _shifted(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.dat
     duration = next((d for d in records.durations if d.start <= amount.idx < d.end), None)
     if duration is None or duration.amount != int(duration.amount):
         return None
+    if set(sent.doc.text[max(0, duration.start - 15):duration.start].lower().split()) & set(lexicon()["imprecise"]):
+        return None  # "more than 20 years after the ban": no calendar value
     base = event_date(records, sent, governor, anchor)
     if base.date is None:
         return None

@@ -12,8 +12,8 @@ Order, as a reader would date an act:
    Cruz accused ..."; an older day is background, not the story's day);
 3. else the publication date, labelled `origin="publication"`: the day of the report, not a day the
    text gave (views show it as such).
-An act the text says will happen ("Rowe will sue the council") takes only a date of its own sentence:
-neither the story's past day nor the publication day is its day, so it is left undated.
+An act the text says will happen ("Rowe will sue the council") never takes the story's past day;
+without a date of its own sentence it falls back to the (labelled) publication day.
 Dates under DATES_MIN_CONFIDENCE are not used. The granularity travels with the date: an event in
 "last year" is dated to the year, never to 1 January.
 """
@@ -153,7 +153,7 @@ def _shifted(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.dat
 
 def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime:
     """The event's date: its own clause's, else one an amount of time from its governing clause's,
-    else (for an act not yet to come) the story's current day, else the publication date."""
+    else (for an act not still to come) the story's current day, else the publication date."""
     dates = [d for d in records.dates if _usable(d)]
     ranked = [(rank, abs(d.start - trigger.idx), d) for d in dates if sent.start_char <= d.start < sent.end_char
               and (rank := _rank(d, sent, trigger)) is not None]
@@ -165,9 +165,7 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
         return shifted
     if best is not None:
         return _time(best[2])
-    if _ahead(trigger):
-        return EventTime(None, None, "unknown")
-    news = [d for d in dates if d.granularity == "day" and (
+    news = [] if _ahead(trigger) else [d for d in dates if d.granularity == "day" and (
         anchor is None or dt.timedelta(0) <= anchor - d.value <= NEWS_WINDOW)]
     earlier = [d for d in news if d.end <= sent.start_char]
     if earlier:

@@ -139,7 +139,8 @@ class Database(ConsolidatedQueries):
         if not found:
             return None
         result = {"article": found[0]}
-        for table in ("actors", "mentions", "quotes", "events", "counts", "places", "dates", "tones"):
+        for table in ("actors", "mentions", "quotes", "events", "counts", "places", "dates", "durations", "ages",
+                      "tones"):
             if table not in self.tables:
                 result[table] = []
                 continue
@@ -209,10 +210,13 @@ class Database(ConsolidatedQueries):
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     def timeline(self) -> list[dict[str, Any]]:
-        """Event counts per (date cut to its granularity, granularity, type): an event dated to a year
-        is counted in that year's bin ("2019"), never on 1 January; undated events are left out."""
-        return self.query(f"SELECT {DATE_ISO} AS date, coalesce(date_granularity, 'day') AS granularity, event_type, "
-                          "count(*) AS count FROM events WHERE date IS NOT NULL GROUP BY ALL ORDER BY date, event_type")
+        """Event counts per (date cut to its granularity, granularity, origin, type): an event dated to a
+        year is counted in that year's bin ("2019"), never on 1 January; undated events are left out.
+        `origin` 'publication' marks events the text gives no date for, counted on their article's
+        publication day (the day of the report, not a day the text gave)."""
+        return self.query(f"SELECT {DATE_ISO} AS date, coalesce(date_granularity, 'day') AS granularity, "
+                          "coalesce(date_origin, 'expression') AS origin, event_type, count(*) AS count "
+                          "FROM events WHERE date IS NOT NULL GROUP BY ALL ORDER BY date, origin, event_type")
 
     def network(self) -> dict[str, Any]:
         """Actors that appear as source or target of an event, and one edge per such event."""

@@ -217,6 +217,35 @@ class DateMention(Record):
     confidence: float = Field(1.0, description="calibrated probability that span and value are right")
 
 
+class Duration(Record):
+    """An amount of time the text gives ("18 years", "six months"): never a calendar date."""
+
+    table: ClassVar[str] = "durations"
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    amount: float = Field(description="the number as written (18 in '18 years')")
+    unit: Literal["hour", "day", "week", "month", "year", "decade", "century"]
+    days: float = Field(description="the amount in days (a month is 30.44 days, a year 365.25)")
+
+
+class Age(Record):
+    """A person's age the text gives ("Burt, 32,", "aged 32", "a 32-year-old"): never a calendar date."""
+
+    table: ClassVar[str] = "ages"
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    years: int
+    actor_id: str | None = Field(None, description="the actor whose age it is, when a mention gives it")
+
+
 class Tone(Record):
     """GDELT-style tone of the document or of one sentence."""
 
@@ -265,6 +294,8 @@ class ArticleRecords(BaseModel):
     counts: list[Count] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
+    durations: list[Duration] = Field(default_factory=list)
+    ages: list[Age] = Field(default_factory=list)
     tones: list[Tone] = Field(default_factory=list)
 
     def actor(self, actor_id: str | None) -> Actor | None:
@@ -280,5 +311,7 @@ CHILD_RECORDS: dict[str, type[Record]] = {
     "counts": Count,
     "places": Place,
     "dates": DateMention,
+    "durations": Duration,
+    "ages": Age,
     "tones": Tone,
 }

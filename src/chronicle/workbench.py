@@ -46,7 +46,7 @@ _OUTLET = SOURCE_SQL.replace("source", "a.source").replace("url", "a.url").repla
 # consolidation yet) keep NULL group columns.
 _BASE = f"""
 SELECT e.id, e.article_id, e.event_type, e.trigger, e.sentence, e.source, e.target, e.source_id, e.target_id,
-       e.date, e.date_granularity, e.confidence, e.negated, e.hypothetical,
+       e.date, e.date_granularity, e.date_origin, e.confidence, e.negated, e.hypothetical,
        a.title AS article_title, {_OUTLET} AS outlet, a.published,
        p.name AS place, p.country AS place_country, p.latitude, p.longitude,
        m.group_id, g.quad_class, g.goldstein, g.source_key, g.target_key, sa.story_id

@@ -28,6 +28,9 @@ def dates(extract, text: str, published: dt.date = NOV) -> dict[str, tuple[str, 
     "The board meets this week and again next week; it is busy now.",  # not annotated by the guide
     "It has not been this cold in 40 years.",                        # a duration, not a year
     "Turnout rose 2019 percent.",                                    # a quantity
+    "Jonas K. Ferrow, 32, was arrested in Leeds.",                   # an age after a name with an initial
+    "The estate has belonged to the family for 175 years.",          # a long duration
+    "Crowds gathered on launch day at the harbour.",                 # "launch day" names no calendar day
 ])
 def test_not_dates(extract, text):
     assert dates(extract, text) == {}
@@ -109,3 +112,25 @@ def test_confidence_and_rule(extract):
     (date,) = extract("The council met on Friday.", published=NOV).dates
     assert 0.5 <= date.confidence <= 1.0
     assert date.rule.startswith("weekday/past")
+
+
+def test_a_deadline_lies_ahead_unless_the_tense_says_it_passed(extract):
+    assert dates(extract, "The firm must file its accounts by March 1.") == {"March 1": ("2020-03-01", "day")}
+    assert dates(extract, "The firm had filed its accounts by March 1.") == {"March 1": ("2019-03-01", "day")}
+
+
+def test_year_boundary_weekdays_by_tense(extract):
+    past = dates(extract, "The council voted on Monday to close the baths.", dt.date(2020, 1, 3))
+    future = dates(extract, "The council will vote on Thursday to close the baths.", dt.date(2019, 12, 30))
+    assert (past, future) == ({"Monday": ("2019-12-30", "day")}, {"Thursday": ("2020-01-02", "day")})
+
+
+def test_year_boundary_months_by_tense(extract):
+    past = dates(extract, "Investigators said the fire started in December.", dt.date(2020, 1, 6))
+    future = dates(extract, "The new law will take effect in January.", dt.date(2019, 12, 18))
+    assert (past, future) == ({"December": ("2019-12", "month")}, {"January": ("2020-01", "month")})
+
+
+def test_an_old_weekday_written_with_its_day_takes_that_day(extract):
+    found = dates(extract, "Court papers say the boy was seized on Saturday, May 18.")
+    assert found == {"Saturday": ("2019-05-18", "day"), "May 18": ("2019-05-18", "day")}

@@ -53,3 +53,47 @@ def test_ages_and_durations_never_date_an_event(nlp, extract):
 
 def test_no_anchor_no_date(nlp, extract):
     assert when(nlp, extract, "Police arrested the driver.", "arrested", None) == EventTime(None, None, "unknown")
+
+
+def test_a_coming_act_takes_no_past_story_day(nlp, extract):
+    text = "The rivals debated on Tuesday night in Leeds. Rowe will sue the broadcaster."
+    assert when(nlp, extract, text, "sue") == EventTime(ANCHOR, "day", "publication")
+
+
+def test_a_coming_act_keeps_its_own_date(nlp, extract):
+    got = when(nlp, extract, "The council will vote on the plan next Tuesday.", "vote")
+    assert (got.date, got.granularity, got.origin) == (dt.date(2019, 11, 26), "day", "expression")
+
+
+def test_weekday_apposed_to_an_old_day_dates_the_event(nlp, extract):
+    text = "Court papers say Hale seized the boy at 6 p.m. on Saturday, May 18."
+    assert when(nlp, extract, text, "seized").date == dt.date(2019, 5, 18)
+
+
+def test_infinitive_under_a_past_gerund_stays_in_the_anchor_year(nlp, extract):
+    text = "A Texas man pleaded guilty Monday to threatening to kill a senator in March."
+    records = extract(text, published=ANCHOR)
+    assert {d.text: d.value for d in records.dates}["March"] == dt.date(2019, 3, 1)
+
+
+def test_an_amount_of_years_after_places_the_act_at_that_year(nlp, extract):
+    got = when(nlp, extract, "Ten years after founding the club, Rossi is again seeking a buyer.", "founding")
+    assert (got.date.year, got.granularity, got.origin) == (2009, "year", "expression")
+
+
+def test_days_count_from_a_day_the_sentence_names(nlp, extract):
+    got = when(nlp, extract, "The ruling came on Monday, six days after she sued the council.", "sued")
+    assert (got.date, got.granularity) == (dt.date(2019, 11, 12), "day")
+    loose = when(nlp, extract, "The crash comes a day after rebels swapped two hostages.", "swapped")
+    assert loose.origin == "publication"
+
+
+def test_months_from_a_year_only_date_give_no_year(nlp, extract):
+    text = "The riot broke out in 2018, two months after the mayor banned the march."
+    got = when(nlp, extract, text, "banned")  # no month of 2017 or 2018 is given: the clause's year stays
+    assert (got.date, got.granularity) == (dt.date(2018, 1, 1), "year")
+
+
+def test_an_imprecise_amount_gives_no_shift(nlp, extract):
+    got = when(nlp, extract, "The mine reopened in 2017, more than 20 years after regulators banned it.", "banned")
+    assert got.date != dt.date(1997, 1, 1)

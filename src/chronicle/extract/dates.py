@@ -3,7 +3,8 @@
 Owns three decisions (GUIDE.md, "dates"): what is a date at all, the span that carries it, and its
 value. A date names a calendar day, month, year or named period ("Monday", "Nov. 20", "March 2018",
 "last year", "fiscal 2019", "Easter"); ages ("Smith, 47,"), durations ("18 years", "months"), house
-numbers, bare numbers, decades, "this week", "now" and "recently" are not. Candidates come from the
+numbers, bare numbers, decades, "this week", "now" and "recently" are not (durations and ages become
+their own records: chronicle.extract.durations). Candidates come from the
 patterns below over the text, not from spaCy's DATE entities (which read ages and durations as
 dates); the parse is used to reject names ("Fox News Sunday", "Theresa May") and quantities ("2000
 troops") and to read the tense of the clause a date sits in.
@@ -31,6 +32,7 @@ from typing import Literal
 import yaml
 from spacy.tokens import Doc, Token
 
+from chronicle.extract.durations import find_durations_and_ages
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import ArticleRecords, DateMention, child_id
 
@@ -219,6 +221,11 @@ def _tense(verb: Token, depth: int = 0) -> Tense:
         return "past"
     if verb.tag_ == "VBN":
         return "past"  # a reduced relative: "the report released Wednesday"
+    if verb.tag_ == "VBG" and not auxes and depth < 3 and verb.dep_ in ("pcomp", "advcl", "xcomp", "conj"):
+        # a bare gerund under a past clause lies in the past too ("pleaded guilty to threatening ..."); under
+        # a present one it may be the present's own act ("is taking a testier tone, with X taking on ...")
+        head = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return "past" if head is not None and _tense(head, depth + 1) == "past" else None
     if verb.tag_ in ("VBZ", "VBP") or auxes & {"is", "are", "am", "'re"}:
         stative = verb.lemma_ in lex["reporting_lemmas"] or verb.lemma_ in ("be", "have")
         return None if stative else "present"
@@ -287,6 +294,8 @@ class Reader:
         tense = direction(self.doc, start, end, through_nouns=present_ahead or through_nouns)
         if tense == "present":
             return "future" if present_ahead else None
+        if tense is None and _previous_word(self.text, start) in lexicon()["deadline_cues"]:
+            return "future"  # a deadline with no tense to say it has passed ("must file by March 1")
         return tense
 
     def _month_number(self, name: str) -> int:
@@ -516,7 +525,7 @@ def _weekdays_in_apposition(found: list[Found], text: str) -> list[Found]:
     out = list(found)
     for i, (f, g) in enumerate(itertools.pairwise(found)):
         apposed = text[f.end:g.start] in (", ", " ", " the ") and g.granularity == "day"
-        same_day = g.value.weekday() == f.value.weekday() and abs((g.value - f.value).days) < 8
+        same_day = g.value.weekday() == f.value.weekday()  # "Saturday, May 18": the weekday that day was
         if f.family == "weekday" and apposed and same_day:
             out[i] = Found(f.start, f.end, g.value, "day", "weekday-apposed", None, "the calendar day written after it")
     return out
@@ -527,7 +536,7 @@ def confidence(found: Found) -> float:
     return table.get(found.key, table.get(found.family, table["default"]))
 
 
-@register_stage("dates", fills=("dates",))
+@register_stage("dates", fills=("dates", "durations", "ages"))
 def extract_dates(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     anchor = records.article.published or context.reference_date
     out = []
@@ -536,4 +545,5 @@ def extract_dates(doc: Doc, records: ArticleRecords, context: ExtractContext) ->
             id=child_id(records.article.id, "d", n), article_id=records.article.id, start=f.start, end=f.end,
             text=doc.text[f.start:f.end], value=f.value, value_end=None, granularity=f.granularity,
             rule=f"{f.key}: {f.how}", confidence=confidence(f)))
-    return {"dates": out}
+    durations, ages = find_durations_and_ages(doc.text, records)
+    return {"dates": out, "durations": durations, "ages": ages}

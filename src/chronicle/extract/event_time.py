@@ -10,7 +10,10 @@ Order, as a reader would date an act:
 2. else the story's current date: the latest day-level date of an earlier sentence within a few
    days before the anchor (news runs on from the day its lead names: "The debate on Thursday ...
    Cruz accused ..."; an older day is background, not the story's day);
-3. else the publication date, labelled `origin="publication"`.
+3. else the publication date, labelled `origin="publication"`: the day of the report, not a day the
+   text gave (views show it as such).
+An act the text says will happen ("Rowe will sue the council") never takes the story's past day;
+without a date of its own sentence it falls back to the (labelled) publication day.
 Dates under DATES_MIN_CONFIDENCE are not used. The granularity travels with the date: an event in
 "last year" is dated to the year, never to 1 January.
 """
@@ -24,6 +27,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from chronicle.confidence import DATES_MIN_CONFIDENCE
+from chronicle.extract.dates import lexicon
 from chronicle.records import ArticleRecords, DateMention
 
 Granularity = Literal["day", "month", "year", "range"]
@@ -42,6 +46,10 @@ NEWS_WINDOW = dt.timedelta(days=3)
 NOT_CLAUSE_HEADS = ("amod", "nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss")
 # Clauses that carry their own time: reported content and relative clauses.
 OWN_TIME = ("ccomp", "relcl", "parataxis")
+# Words that place a clause an amount of time from its governing one: "six years after she sued".
+OFFSET_WORDS = {"after": -1, "before": 1}
+# Auxiliaries that put a clause ahead of the story ("will sue", "'ll meet").
+FUTURE_AUX = ("will", "'ll", "shall", "wo")
 
 
 def _clause_verb(token: Token) -> Token:
@@ -82,6 +90,12 @@ def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
     return None
 
 
+def _ahead(trigger: Token) -> bool:
+    """The trigger's clause says the act will happen ("will sue", "'ll meet")."""
+    verb = _clause_verb(trigger)
+    return any(c.lower_ in FUTURE_AUX for c in verb.children if c.dep_ in ("aux", "auxpass"))
+
+
 def _usable(d: DateMention) -> bool:
     return d.value is not None and d.granularity in ("day", "month", "year") and d.confidence >= DATES_MIN_CONFIDENCE
 
@@ -90,14 +104,68 @@ def _time(date: DateMention) -> EventTime:
     return EventTime(date.value, date.granularity, "expression")  # type: ignore[arg-type]
 
 
+def _offset_clause(trigger: Token) -> tuple[Token, Token, int] | None:
+    """(the governing verb, the amount's noun, -1 after / +1 before) when the trigger's clause is placed
+    by an amount of time from another: "six years after she sued the council" (mark), "Ten years after
+    founding the club, ..." (preposition)."""
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ in OFFSET_WORDS:
+        link, governor = trigger.head, trigger.head.head
+    else:
+        link = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in OFFSET_WORDS), None)
+        governor = trigger.head
+    if link is None or governor is trigger:
+        return None
+    amount = next((c for c in [*link.children, *trigger.children] if c.dep_ == "npadvmod"), None)
+    return (governor, amount, OFFSET_WORDS[link.lower_]) if amount is not None else None
+
+
+def _shifted(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime | None:
+    """The date of an act placed by an amount of time from its governing clause, at the amount's
+    granularity ("Ten years after founding the club, Rossi is again seeking a buyer" in 2019: 2009)."""
+    found = _offset_clause(trigger)
+    if found is None:
+        return None
+    governor, amount, sign = found
+    duration = next((d for d in records.durations if d.start <= amount.idx < d.end), None)
+    if duration is None or duration.amount != int(duration.amount):
+        return None
+    if set(sent.doc.text[max(0, duration.start - 15):duration.start].lower().split()) & set(lexicon()["imprecise"]):
+        return None  # "more than 20 years after the ban": no calendar value
+    base = event_date(records, sent, governor, anchor)
+    if base.date is None:
+        return None
+    n = sign * int(duration.amount)
+    if duration.unit in ("year", "decade", "century"):
+        years = n * {"year": 1, "decade": 10, "century": 100}[duration.unit]
+        return EventTime(dt.date(base.date.year + years, 1, 1), "year", "expression")
+    if duration.unit == "month":
+        if base.granularity == "year":
+            return None  # "in 2018, two months after ...": either year
+        index = base.date.year * 12 + base.date.month - 1 + n
+        return EventTime(dt.date(index // 12, index % 12 + 1, 1), "month", "expression")
+    # days count from a day this sentence names ("on Monday, two days after ..."); a story day carried
+    # from earlier or the publication day is too loose a base for them
+    named = {d.value for d in records.dates if d.granularity == "day" and sent.start_char <= d.start < sent.end_char}
+    if base.granularity != "day" or base.date not in named:
+        return None
+    return EventTime(base.date + dt.timedelta(days=sign * duration.days), "day", "expression")
+
+
 def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime:
-    """The event's date: its own clause's, else the story's current day, else the publication date."""
+    """The event's date: its own clause's, else one an amount of time from its governing clause's,
+    else (for an act not still to come) the story's current day, else the publication date."""
     dates = [d for d in records.dates if _usable(d)]
     ranked = [(rank, abs(d.start - trigger.idx), d) for d in dates if sent.start_char <= d.start < sent.end_char
               and (rank := _rank(d, sent, trigger)) is not None]
-    if ranked:
-        return _time(min(ranked, key=lambda r: r[:2])[2])
-    news = [d for d in dates if d.granularity == "day" and (
+    best = min(ranked, key=lambda r: r[:2]) if ranked else None
+    if best is not None and best[0] <= 1:
+        return _time(best[2])
+    shifted = _shifted(records, sent, trigger, anchor)
+    if shifted is not None:
+        return shifted
+    if best is not None:
+        return _time(best[2])
+    news = [] if _ahead(trigger) else [d for d in dates if d.granularity == "day" and (
         anchor is None or dt.timedelta(0) <= anchor - d.value <= NEWS_WINDOW)]
     earlier = [d for d in news if d.end <= sent.start_char]
     if earlier:

@@ -55,6 +55,7 @@ class _Group:
     day: dt.date | None = None
     approx: dt.date | None = None
     granularity: str | None = None
+    stated: bool = False  # the approximate date is one a member's text gives (else a publication day)
     story_id: str | None = None
     country: str | None = None
 
@@ -97,7 +98,8 @@ def group_events(events: list[EventRow], articles: dict[str, ArticleInfo]) -> tu
         block = blocks[(event.event_type, event.source_key, event.target_key)]
         group = next((g for g in reversed(block) if _compatible(g, event, when(event), info.story_id)), None)
         if group is None:
-            group = _Group(story_id=info.story_id, approx=when(event), granularity=event.granularity)
+            group = _Group(story_id=info.story_id, approx=when(event), granularity=event.granularity,
+                           stated=event.stated and event.date is not None)
             block.append(group)
         if event.stated and event.granularity == "day" and event.date and group.day is None:
             group.day = event.date
@@ -125,6 +127,8 @@ def _count(group: _Group, articles: dict[str, ArticleInfo]) -> tuple[EventGroup,
     row = EventGroup(
         id=group_id, event_type=first.event_type, cameo=code, source_key=first.source_key,
         target_key=first.target_key, story_id=group.story_id, date=group.day or group.approx,
+        date_granularity="day" if group.day else (group.granularity or "day") if group.approx else None,
+        date_origin="expression" if group.day or group.stated else "publication" if group.approx else "unknown",
         place_key=next((e.place_key for e in group.members if e.place_key), None),
         first_seen=min(published) if published else None, last_seen=max(published) if published else None,
         num_mentions=len(counted), num_articles=len(article_ids), num_sources=len({i.source for i in infos}),

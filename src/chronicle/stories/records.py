@@ -77,6 +77,9 @@ class EventGroup(Record):
     target_key: str | None = Field(None, description="entity key of the target actor")
     story_id: str | None = Field(None, description="story of its first member")
     date: dt.date | None = Field(None, description="date of the act: the most precise member date")
+    date_granularity: str | None = Field(None, description="how much of `date` is known: day, month or year")
+    date_origin: str = Field("unknown", description="'expression' (a member's text gives it), 'publication' "
+                             "(a member article's publication day: the day of a report, not of the act), 'unknown'")
     place_key: str | None = None
     first_seen: dt.date | None = Field(None, description="earliest publication date of a member article")
     last_seen: dt.date | None = Field(None, description="latest publication date of a member article")

@@ -349,10 +349,10 @@ async function renderEvents() {
   for (const r of page.items) {
     const tr = el("tr", null, {title: describe(r)});
     if (unique) {
-      tr.append(el("td", shownDate(r.date, r.date_granularity), {class: "nowrap"}), typeCell(r.event_type), quadCell(r.quad_class));
+      tr.append(el("td", shownDate(r.date, r.date_granularity, r.date_origin), {class: "nowrap"}), typeCell(r.event_type), quadCell(r.quad_class));
       tr.append(entityCell(r.source_key), entityCell(r.target_key), el("td", r.num_articles), el("td", r.num_sources), el("td", r.goldstein ?? ""));
     } else {
-      const date = shownDate(r.date, r.date_granularity);
+      const date = shownDate(r.date, r.date_granularity, r.date_origin);
       tr.append(el("td", date, {class: "nowrap"}), typeCell(r.event_type), quadCell(r.quad_class), el("td", r.source ?? ""), el("td", r.trigger));
       tr.append(el("td", r.target ?? ""));
       const place = el("td"); if (r.place) place.append(button(r.place, () => narrow({place: r.place}))); tr.append(place);
@@ -371,9 +371,11 @@ async function renderEvents() {
   pager.append(el("span", `${offset + 1}–${last} of ${page.total}`));
   if (last < page.total) pager.append(button("next →", () => setView({offset: String(offset + PAGE)})));
 }
-// A date is shown only as precisely as it is known: 2019, 2019-03, or a range's start with "from".
-function shownDate(date, granularity) {
+// A date is shown only as precisely as it is known: 2019, 2019-03, or a range's start with "from";
+// an event the text gives no date for shows its article's publication day as "reported …".
+function shownDate(date, granularity, origin) {
   if (!date) return "";
+  if (origin === "publication") return `reported ${date}`;
   if (granularity === "year") return date.slice(0, 4);
   if (granularity === "month") return date.slice(0, 7);
   if (granularity === "range") return `from ${date}`;

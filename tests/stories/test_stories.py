@@ -153,3 +153,11 @@ def test_state_names_are_their_country_and_titles_alone_are_not_names():
     keys = actor_keys(rows)
     assert keys["a1"] == keys["a2"] == "country:USA"
     assert keys["a3"] != keys["a4"]
+
+
+def test_goldstein_takes_the_most_specific_listed_code():
+    from chronicle.stories.goldstein import goldstein
+
+    # four-digit codes whose published value differs from their parent's, and a prefix fallback
+    assert (goldstein("1823"), goldstein("182"), goldstein("1825")) == (-10.0, -9.5, -9.5)
+    assert (goldstein("163"), goldstein("166")) == (-6.5, -8.0)

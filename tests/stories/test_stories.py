@@ -161,3 +161,27 @@ def test_goldstein_takes_the_most_specific_listed_code():
     # four-digit codes whose published value differs from their parent's, and a prefix fallback
     assert (goldstein("1823"), goldstein("182"), goldstein("1825")) == (-10.0, -9.5, -9.5)
     assert (goldstein("163"), goldstein("166")) == (-6.5, -8.0)
+
+
+def test_shards_of_a_distributed_run_consolidate_like_a_direct_store(store_with, tmp_path):
+    """`chronicle run --engine ray --load DB` writes Parquet shards, loads them, then consolidates the store."""
+    from chronicle.distributed.load import load_shards
+    from chronicle.distributed.shards import write_shard
+    from chronicle.store import Store
+    from tests.stories.conftest import records
+
+    other = Report("Valley Courier", D9, "Orchard growers sue Telmar Water over river diversion",
+                   "Apple growers of the Sennet valley filed suit against Telmar Water on Tuesday, saying its new "
+                   "canal diverts a third of the river's summer flow away from their orchards.")
+    reports = [*DOCK, other]
+    direct = store_with(reports)
+    shards = tmp_path / "shards"
+    write_shard(shards, "part-0", [records(r) for r in reports[:2]])
+    write_shard(shards, "part-1", [records(r) for r in reports[2:]])
+    with Store(tmp_path / "loaded.duckdb") as loaded:
+        load_shards(loaded, shards)
+        assert consolidate(loaded.con).stories == 2
+        for table, order in (("story_articles", "article_id"), ("stories", "id"), ("entities", "key"),
+                             ("event_groups", "id"), ("event_group_members", "event_id")):
+            query = f"SELECT * FROM {table} ORDER BY {order}"
+            assert loaded.con.execute(query).fetchall() == direct.con.execute(query).fetchall(), table

@@ -185,3 +185,43 @@ def test_shards_of_a_distributed_run_consolidate_like_a_direct_store(store_with,
                              ("event_groups", "id"), ("event_group_members", "event_id")):
             query = f"SELECT * FROM {table} ORDER BY {order}"
             assert loaded.con.execute(query).fetchall() == direct.con.execute(query).fetchall(), table
+
+
+def _docs(day_terms: list[tuple[str, int, str]]):
+    from collections import Counter
+
+    from chronicle.stories.clustering import StoryDoc, Vocabulary
+
+    vocabulary = Vocabulary()
+    docs = [StoryDoc(name, day, *vocabulary.encode(Counter(words.split()))) for name, day, words in day_terms]
+    return docs, vocabulary
+
+
+def test_one_bridging_report_does_not_glue_another_event_onto_a_story():
+    from chronicle.stories.clustering import assign_stories
+
+    day = 740_000
+    flood = "flood river levee breach valley evacuation rescue boats rainfall"
+    docs, vocabulary = _docs([
+        ("a", day, flood + " mayor"), ("b", day, flood + " governor"),
+        ("c", day, flood + " stadium concert postponed singer"),
+        # another event that shares only c's aside (the concert) with the flood story
+        ("d", day + 1, "stadium concert postponed singer tour arena tickets refund fans promoter lawsuit"),
+    ])
+    assign_stories(docs, len(vocabulary.ids))
+    story = {d.id: d.story_id for d in docs}
+    assert story["a"] == story["b"] == story["c"] == "s:a"
+    assert story["d"] == "s:d"
+
+
+def test_undated_report_joins_the_dated_story_it_matches():
+    from chronicle.stories.clustering import UNDATED, assign_stories
+
+    day = 740_000
+    docs, vocabulary = _docs([
+        ("late", UNDATED, "ferry capsized harbour storm passengers rescued coastguard"),
+        ("first", day, "ferry capsized harbour storm passengers rescued coastguard divers"),
+        ("other", day + 30, "budget vote parliament coalition minister taxes"),
+    ])
+    assign_stories(docs, len(vocabulary.ids))
+    assert {d.id: d.story_id for d in docs} == {"first": "s:first", "late": "s:first", "other": "s:other"}

@@ -132,8 +132,9 @@ class _Stories:
 def _place(stories: _Stories, by_id: dict[str, int], k: int, sims: np.ndarray, lo: int, threshold: float) -> None:
     doc = stories.docs[k]
     original = by_id.get(doc.duplicate_of) if doc.duplicate_of else None
-    if original is not None and stories.docs[original].story_id is not None:
-        stories.place(k, stories.docs[original].story_id or "", 1.0)
+    copied = stories.docs[original].story_id if original is not None else None
+    if copied is not None:  # a copy joins its original's story
+        stories.place(k, copied, 1.0)
         return
     found = stories.best(sims, lo, k, threshold)
     if found is None:

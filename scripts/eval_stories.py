@@ -6,6 +6,12 @@
     add --sweep to print the figures over a range of thresholds, --errors to list wrong and missed
     pairs, --split for a split estimate of the threshold (chosen on one half, scored on the other)
 
+The path the held-out set takes (ingest, consolidation, `chronicle stories`), end to end:
+    .venv/bin/python scripts/eval_stories.py geowebnews --write-input /tmp/gwn.jsonl
+    .venv/bin/chronicle ingest /tmp/gwn.jsonl --db /tmp/gwn.duckdb
+    .venv/bin/chronicle stories --db /tmp/gwn.duckdb --format jsonl > /tmp/gwn-stories.jsonl
+    .venv/bin/python scripts/eval_stories.py geowebnews --stories /tmp/gwn-stories.jsonl
+
 Labels are tests/stories/data/*-stories.tsv (story label, article id); unlisted articles are singletons.
 A pair of articles counts as predicted when both land in one story, as gold when both share a label.
 Clustering uses the text features only (headline and lead), as `chronicle stories` does; the threshold
@@ -116,15 +122,44 @@ def split_estimate(corpus: Corpus, stories: dict[str, list[str]]) -> list[dict]:
     return out
 
 
+DEV_URL = "https://dev.invalid/{corpus}/{id}"
+
+
+def write_input(corpus_name: str, corpus: Corpus, path: Path) -> None:
+    """The corpus as `chronicle ingest` input: headline line, blank line, body; the article id in the URL."""
+    with path.open("w", encoding="utf-8") as out:
+        for article_id, day, title, text in corpus:
+            url = DEV_URL.format(corpus=corpus_name, id=article_id)
+            out.write(json.dumps({"url": url, "date": day.isoformat(), "text": f"{title}\n\n{text}"}) + "\n")
+
+
+def stored_pairs(path: Path) -> set[frozenset[str]]:
+    """Pairs of the stories printed by `chronicle stories --format jsonl` over an input from `write_input`."""
+    groups = []
+    for line in path.open(encoding="utf-8"):
+        story = json.loads(line)
+        groups.append([article["url"].rsplit("/", 1)[1] for article in story["articles"]])
+    return pairs_of(groups)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", choices=list(CORPORA))
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--split", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list wrong and missed pairs")
+    parser.add_argument("--write-input", type=Path, help="write the corpus as `chronicle ingest` input and stop")
+    parser.add_argument("--stories", type=Path, help="score `chronicle stories --format jsonl` output instead")
     args = parser.parse_args()
     load, labels = CORPORA[args.corpus]
     corpus, stories = load(), gold_stories(labels)
+    if args.write_input:
+        write_input(args.corpus, corpus, args.write_input)
+        return
+    if args.stories:
+        print(json.dumps({"corpus": args.corpus, "stories": str(args.stories),
+                          **scores(pairs_of(list(stories.values())), stored_pairs(args.stories))}))
+        return
     if args.split:
         for row in split_estimate(corpus, stories):
             print(json.dumps({"corpus": args.corpus, "split": True, **row}))

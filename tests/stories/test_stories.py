@@ -225,3 +225,12 @@ def test_undated_report_joins_the_dated_story_it_matches():
     ])
     assign_stories(docs, len(vocabulary.ids))
     assert {d.id: d.story_id for d in docs} == {"first": "s:first", "late": "s:first", "other": "s:other"}
+
+
+def test_a_headline_repeated_at_the_top_of_the_text_counts_as_the_headline_only():
+    from chronicle.stories.text import TITLE_WEIGHT, terms
+
+    title = "Glassworks strike closes Varnholm plant"
+    counts = terms(title, f"{title}\n\nWorkers at the Varnholm glassworks walked out on Monday.")
+    assert counts["glasswork"] == TITLE_WEIGHT + 1  # headline, then the body's own mention
+    assert counts["strike"] == TITLE_WEIGHT

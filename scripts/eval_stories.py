@@ -1,13 +1,22 @@
 """Pairwise precision, recall and F1 of same-event story clustering on a labelled set of articles.
 
-    .venv/bin/python scripts/eval_stories.py polnear   # PolNeAR train articles, our own labels (dev set)
-    .venv/bin/python scripts/eval_stories.py realnews  # the realnews dev pages (measurement only)
-    add --sweep to print the figures over a range of thresholds
+    .venv/bin/python scripts/eval_stories.py geowebnews  # 200 GeoWebNews pages, our labels (dev, held-out-like)
+    .venv/bin/python scripts/eval_stories.py polnear     # 840 PolNeAR train articles, our labels (dev)
+    .venv/bin/python scripts/eval_stories.py realnews    # the 28 realnews dev pages (measurement only)
+    add --sweep to print the figures over a range of thresholds, --errors to list wrong and missed
+    pairs, --split for a split estimate of the threshold (chosen on one half, scored on the other)
 
-Labels are tests/stories/data/*-stories.tsv (story label, article); unlisted articles are singletons.
+The path the held-out set takes (ingest, consolidation, `chronicle stories`), end to end:
+    .venv/bin/python scripts/eval_stories.py geowebnews --write-input /tmp/gwn.jsonl
+    .venv/bin/chronicle ingest /tmp/gwn.jsonl --db /tmp/gwn.duckdb
+    .venv/bin/chronicle stories --db /tmp/gwn.duckdb --format jsonl > /tmp/gwn-stories.jsonl
+    .venv/bin/python scripts/eval_stories.py geowebnews --stories /tmp/gwn-stories.jsonl
+
+Labels are tests/stories/data/*-stories.tsv (story label, article id); unlisted articles are singletons.
 A pair of articles counts as predicted when both land in one story, as gold when both share a label.
-Clustering uses the text features only (headline and lead), as `chronicle stories` does before
-entities are known; the threshold is `chronicle.stories.clustering.THRESHOLD` unless swept.
+Clustering uses the text features only (headline and lead), as `chronicle stories` does; the threshold
+is `chronicle.stories.clustering.THRESHOLD` unless swept. GeoWebNews pages carry no date, so all of them
+are dated one day: every page is in every other's window, as in a set collected over three days.
 """
 
 from __future__ import annotations
@@ -17,6 +26,8 @@ import csv
 import datetime as dt
 import itertools
 import json
+import xml.etree.ElementTree as ET
+import zlib
 from pathlib import Path
 
 from chronicle.stories.clustering import THRESHOLD, StoryDoc, Vocabulary, assign_stories
@@ -25,9 +36,12 @@ from chronicle.stories.text import terms
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 LABELS = ROOT / "tests" / "stories" / "data"
+SWEEP = [round(0.1 + 0.025 * k, 3) for k in range(21)]
+
+Corpus = list[tuple[str, dt.date, str, str]]
 
 
-def polnear() -> list[tuple[str, dt.date, str, str]]:
+def polnear() -> Corpus:
     meta = {r["filename"]: r for r in csv.DictReader((SHARED / "eval/polnear/metadata.tsv").open(), delimiter="\t")}
     docs = []
     for path in sorted((SHARED / "eval/polnear/train/text").glob("*.txt")):
@@ -37,29 +51,43 @@ def polnear() -> list[tuple[str, dt.date, str, str]]:
     return docs
 
 
-def realnews() -> list[tuple[str, dt.date, str, str]]:
+def geowebnews() -> Corpus:
+    root = ET.parse(SHARED / "eval/geoparsing/GeoWebNews.xml").getroot()
+    day = dt.date(2018, 4, 5)  # the pages were collected around this day; none carries its own date
+    return [(a.get("file", ""), day, a.findtext("title") or "", a.findtext("text") or "") for a in root.iter("article")]
+
+
+def realnews() -> Corpus:
     rows = [json.loads(line) for line in (SHARED / "eval/realnews/dev/articles.jsonl").open(encoding="utf-8")]
     return [(r["id"], dt.date.fromisoformat(r["date"]), r["title"], r["text"]) for r in rows]
 
 
-def gold_pairs(name: str) -> set[frozenset[str]]:
+CORPORA = {"geowebnews": (geowebnews, "geowebnews"), "polnear": (polnear, "polnear-train"),
+           "realnews": (realnews, "realnews-dev")}
+
+
+def gold_stories(name: str) -> dict[str, list[str]]:
     stories: dict[str, list[str]] = {}
     for line in (LABELS / f"{name}-stories.tsv").open(encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         label, article = line.rstrip("\n").split("\t")
         stories.setdefault(label, []).append(article)
-    return {frozenset(p) for members in stories.values() for p in itertools.combinations(members, 2)}
+    return stories
 
 
-def predicted_pairs(corpus: list[tuple[str, dt.date, str, str]], threshold: float) -> set[frozenset[str]]:
+def pairs_of(groups: list[list[str]]) -> set[frozenset[str]]:
+    return {frozenset(p) for members in groups for p in itertools.combinations(members, 2)}
+
+
+def predicted_pairs(corpus: Corpus, threshold: float) -> set[frozenset[str]]:
     vocabulary = Vocabulary()
     docs = [StoryDoc(i, d.toordinal(), *vocabulary.encode(terms(t, text))) for i, d, t, text in corpus]
     assign_stories(docs, len(vocabulary.ids), threshold=threshold)
     stories: dict[str, list[str]] = {}
     for doc in docs:
         stories.setdefault(doc.story_id or doc.id, []).append(doc.id)
-    return {frozenset(p) for members in stories.values() for p in itertools.combinations(members, 2)}
+    return pairs_of(list(stories.values()))
 
 
 def scores(gold: set[frozenset[str]], predicted: set[frozenset[str]]) -> dict[str, float]:
@@ -71,16 +99,73 @@ def scores(gold: set[frozenset[str]], predicted: set[frozenset[str]]) -> dict[st
             "predicted_pairs": len(predicted), "right_pairs": right}
 
 
+def halves(corpus: Corpus, stories: dict[str, list[str]]) -> tuple[Corpus, Corpus]:
+    """Two halves by a fixed hash; a labelled story stays whole (hashed by its label)."""
+    label_of = {a: label for label, members in stories.items() for a in members}
+    parts: tuple[Corpus, Corpus] = ([], [])
+    for doc in corpus:
+        parts[zlib.crc32(label_of.get(doc[0], doc[0]).encode()) % 2].append(doc)
+    return parts
+
+
+def split_estimate(corpus: Corpus, stories: dict[str, list[str]]) -> list[dict]:
+    """Choose the threshold with the best F1 on one half, score it on the other; both ways round."""
+    gold = pairs_of(list(stories.values()))
+    out = []
+    for tune, test in itertools.permutations(halves(corpus, stories)):
+        ids = {d[0] for d in tune}
+        tune_gold = {p for p in gold if p <= ids}
+        best = max(SWEEP, key=lambda t: (scores(tune_gold, predicted_pairs(tune, t))["f1"], -abs(t - THRESHOLD)))
+        test_ids = {d[0] for d in test}
+        out.append({"tuned_on": len(tune), "threshold": best, "scored_on": len(test),
+                    **scores({p for p in gold if p <= test_ids}, predicted_pairs(test, best))})
+    return out
+
+
+DEV_URL = "https://dev.invalid/{corpus}/{id}"
+
+
+def write_input(corpus_name: str, corpus: Corpus, path: Path) -> None:
+    """The corpus as `chronicle ingest` input: headline line, blank line, body; the article id in the URL."""
+    with path.open("w", encoding="utf-8") as out:
+        for article_id, day, title, text in corpus:
+            url = DEV_URL.format(corpus=corpus_name, id=article_id)
+            out.write(json.dumps({"url": url, "date": day.isoformat(), "text": f"{title}\n\n{text}"}) + "\n")
+
+
+def stored_pairs(path: Path) -> set[frozenset[str]]:
+    """Pairs of the stories printed by `chronicle stories --format jsonl` over an input from `write_input`."""
+    groups = []
+    for line in path.open(encoding="utf-8"):
+        story = json.loads(line)
+        groups.append([article["url"].rsplit("/", 1)[1] for article in story["articles"]])
+    return pairs_of(groups)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", choices=["polnear", "realnews"])
+    parser.add_argument("corpus", choices=list(CORPORA))
     parser.add_argument("--sweep", action="store_true")
+    parser.add_argument("--split", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list wrong and missed pairs")
+    parser.add_argument("--write-input", type=Path, help="write the corpus as `chronicle ingest` input and stop")
+    parser.add_argument("--stories", type=Path, help="score `chronicle stories --format jsonl` output instead")
     args = parser.parse_args()
-    corpus = polnear() if args.corpus == "polnear" else realnews()
-    gold = gold_pairs("realnews-dev" if args.corpus == "realnews" else "polnear-train")
-    thresholds = [round(0.1 + 0.025 * k, 3) for k in range(21)] if args.sweep else [THRESHOLD]
-    for threshold in thresholds:
+    load, labels = CORPORA[args.corpus]
+    corpus, stories = load(), gold_stories(labels)
+    if args.write_input:
+        write_input(args.corpus, corpus, args.write_input)
+        return
+    if args.stories:
+        print(json.dumps({"corpus": args.corpus, "stories": str(args.stories),
+                          **scores(pairs_of(list(stories.values())), stored_pairs(args.stories))}))
+        return
+    if args.split:
+        for row in split_estimate(corpus, stories):
+            print(json.dumps({"corpus": args.corpus, "split": True, **row}))
+        return
+    gold = pairs_of(list(stories.values()))
+    for threshold in SWEEP if args.sweep else [THRESHOLD]:
         predicted = predicted_pairs(corpus, threshold)
         print(json.dumps({"corpus": args.corpus, "articles": len(corpus), "threshold": threshold,
                           **scores(gold, predicted)}))

@@ -153,3 +153,84 @@ def test_state_names_are_their_country_and_titles_alone_are_not_names():
     keys = actor_keys(rows)
     assert keys["a1"] == keys["a2"] == "country:USA"
     assert keys["a3"] != keys["a4"]
+
+
+def test_goldstein_takes_the_most_specific_listed_code():
+    from chronicle.stories.goldstein import goldstein
+
+    # four-digit codes whose published value differs from their parent's, and a prefix fallback
+    assert (goldstein("1823"), goldstein("182"), goldstein("1825")) == (-10.0, -9.5, -9.5)
+    assert (goldstein("163"), goldstein("166")) == (-6.5, -8.0)
+
+
+def test_shards_of_a_distributed_run_consolidate_like_a_direct_store(store_with, tmp_path):
+    """`chronicle run --engine ray --load DB` writes Parquet shards, loads them, then consolidates the store."""
+    from chronicle.distributed.load import load_shards
+    from chronicle.distributed.shards import write_shard
+    from chronicle.store import Store
+    from tests.stories.conftest import records
+
+    other = Report("Valley Courier", D9, "Orchard growers sue Telmar Water over river diversion",
+                   "Apple growers of the Sennet valley filed suit against Telmar Water on Tuesday, saying its new "
+                   "canal diverts a third of the river's summer flow away from their orchards.")
+    reports = [*DOCK, other]
+    direct = store_with(reports)
+    shards = tmp_path / "shards"
+    write_shard(shards, "part-0", [records(r) for r in reports[:2]])
+    write_shard(shards, "part-1", [records(r) for r in reports[2:]])
+    with Store(tmp_path / "loaded.duckdb") as loaded:
+        load_shards(loaded, shards)
+        assert consolidate(loaded.con).stories == 2
+        for table, order in (("story_articles", "article_id"), ("stories", "id"), ("entities", "key"),
+                             ("event_groups", "id"), ("event_group_members", "event_id")):
+            query = f"SELECT * FROM {table} ORDER BY {order}"
+            assert loaded.con.execute(query).fetchall() == direct.con.execute(query).fetchall(), table
+
+
+def _docs(day_terms: list[tuple[str, int, str]]):
+    from collections import Counter
+
+    from chronicle.stories.clustering import StoryDoc, Vocabulary
+
+    vocabulary = Vocabulary()
+    docs = [StoryDoc(name, day, *vocabulary.encode(Counter(words.split()))) for name, day, words in day_terms]
+    return docs, vocabulary
+
+
+def test_one_bridging_report_does_not_glue_another_event_onto_a_story():
+    from chronicle.stories.clustering import assign_stories
+
+    day = 740_000
+    flood = "flood river levee breach valley evacuation rescue boats rainfall"
+    docs, vocabulary = _docs([
+        ("a", day, flood + " mayor"), ("b", day, flood + " governor"),
+        ("c", day, flood + " stadium concert postponed singer"),
+        # another event that shares only c's aside (the concert) with the flood story
+        ("d", day + 1, "stadium concert postponed singer tour arena tickets refund fans promoter lawsuit"),
+    ])
+    assign_stories(docs, len(vocabulary.ids))
+    story = {d.id: d.story_id for d in docs}
+    assert story["a"] == story["b"] == story["c"] == "s:a"
+    assert story["d"] == "s:d"
+
+
+def test_undated_report_joins_the_dated_story_it_matches():
+    from chronicle.stories.clustering import UNDATED, assign_stories
+
+    day = 740_000
+    docs, vocabulary = _docs([
+        ("late", UNDATED, "ferry capsized harbour storm passengers rescued coastguard"),
+        ("first", day, "ferry capsized harbour storm passengers rescued coastguard divers"),
+        ("other", day + 30, "budget vote parliament coalition minister taxes"),
+    ])
+    assign_stories(docs, len(vocabulary.ids))
+    assert {d.id: d.story_id for d in docs} == {"first": "s:first", "late": "s:first", "other": "s:other"}
+
+
+def test_a_headline_repeated_at_the_top_of_the_text_counts_as_the_headline_only():
+    from chronicle.stories.text import TITLE_WEIGHT, terms
+
+    title = "Glassworks strike closes Varnholm plant"
+    counts = terms(title, f"{title}\n\nWorkers at the Varnholm glassworks walked out on Monday.")
+    assert counts["glasswork"] == TITLE_WEIGHT + 1  # headline, then the body's own mention
+    assert counts["strike"] == TITLE_WEIGHT

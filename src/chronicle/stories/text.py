@@ -55,10 +55,17 @@ def term(word: str) -> str | None:
     return stem(low) if low.isalpha() else low
 
 
+def body_of(title: str | None, text: str) -> str:
+    """The text less its opening headline: stored texts often begin with it, and it counts once, as the title."""
+    head, body = (title or "").strip(), text.lstrip()
+    return body[len(head):] if head and body.startswith(head) else text
+
+
 def terms(title: str | None, text: str) -> Counter[str]:
     """Term counts of the headline (weighted) and the lead of the body."""
     counts: Counter[str] = Counter()
-    for weight, part in ((TITLE_WEIGHT, title or ""), (1, " ".join(text.split()[:LEAD_WORDS]))):
+    lead = " ".join(body_of(title, text).split()[:LEAD_WORDS])
+    for weight, part in ((TITLE_WEIGHT, title or ""), (1, lead)):
         for word in words(part):
             found = term(word)
             if found is not None:

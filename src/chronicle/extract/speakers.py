@@ -22,7 +22,8 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
-from chronicle.extract.quotations import quotation_spans
+from chronicle.extract.coref import person_like
+from chronicle.extract.quotations import quotation_spans, wholly_quoted
 from chronicle.records import ArticleRecords
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
@@ -67,14 +68,18 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.records = records
-        self.kinds = {a.id: a.kind for a in records.actors}
+        # an actor whose name is a person's is one here, whatever the tagger made of it ("Carly Fiorina")
+        self.kinds = {a.id: "person" if person_like(a.kind, tuple(a.name.split())) else a.kind for a in records.actors}
         self.mentions = sorted((m.start, m.end, m.actor_id) for m in records.mentions)
         self.starts = [m[0] for m in self.mentions]
         self.token_actors = self._token_actors()
         self.mention_kinds = self._mention_kinds(records)
         self.actor_gender = {a.id: a.gender for a in records.actors if a.gender}
-        self.sentence_starts = [s.start_char for s in doc.sents] or [0]
         self.quoted = quotation_spans(self.text)
+        sents = list(doc.sents)
+        self.sentence_starts = [s.start_char for s in sents] or [0]
+        # sentences of a quotation do not count towards a window: the speaker stays in reach
+        self.sentence_quoted = [wholly_quoted(s, self.quoted) for s in sents] or [False]
         lexicon = role_lexicon()
         self.classes, self.genders = lexicon.classes, lexicon.genders
         self.proxies, self.organisation_nouns, self.document_nouns = (
@@ -323,9 +328,14 @@ class SpeakerResolver:
         return None
 
     def _window_start(self, at: int, sentences: int) -> int:
-        """Character offset where the sentence `sentences` before the one at `at` starts."""
+        """Character offset where the sentence `sentences` before the one at `at` starts, not
+        counting sentences wholly inside quotation marks."""
         i = bisect.bisect_right(self.sentence_starts, at) - 1
-        return self.sentence_starts[max(0, i - sentences)]
+        while i > 0 and sentences > 0:
+            i -= 1
+            if not self.sentence_quoted[i]:
+                sentences -= 1
+        return self.sentence_starts[max(0, i)]
 
     def _recent(self, at: int, kinds: set[str], route: str, sentences: int = 3) -> Resolution:
         """"the company said", "it said": the nearest organisation or state named before, nearby."""

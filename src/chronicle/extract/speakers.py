@@ -222,6 +222,9 @@ class SpeakerResolver:
             if other is not None:
                 named, route = self._token_actor(other), "name"
         lemma = head.lemma_.lower()
+        if named is not None and self._named_proxy(head, named):
+            # "the Sanders campaign", "Ryan's office": the campaign or office speaks, not the person
+            return Resolution(None, 0.5, "proxy-as-written")
         if named is not None and route == "nominal" and self._bare(named, head):
             # "the company", "his office" made an actor of their own: the organisation or person meant wins
             meant = self._meant(head, lemma, source[0])
@@ -245,6 +248,13 @@ class SpeakerResolver:
         if role is not None and not plural:
             return self._nominal(tokens, role, source[0])
         return self._meant(head, lemma, source[0])
+
+    def _named_proxy(self, head: Token, actor: str) -> bool:
+        """A proxy noun ("campaign", "office") whose person is named in a modifier: a speaker of its
+        own, as the guide keeps it. "his campaign" (a pronoun possessor) is left to `_meant`."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.proxies or self.kinds.get(actor) != "person":
+            return False
+        return any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in head.children)
 
     def _bare(self, actor: str, head: Token) -> bool:
         """An actor that is nothing but this common noun ("company" from "the company")."""

@@ -295,6 +295,9 @@ def _content_for(
     beside = [q for q in quotes if _overlap(q, sent_span) and not (q[0] <= verb.idx < q[1])]
     if beside:
         return (min(q[0] for q in beside), max(q[1] for q in beside)), False
+    before = _quotation_before(verb, sent, text, quotes)
+    if before is not None:
+        return before, False
     if lemma in lexicon.rest_frame:
         rest = [t for t in sent if t.i > verb.i and not (t.dep_ in ADDRESSEE_DEPS and t.head.i == verb.i
                                                               and lemma == "tell")]
@@ -302,6 +305,32 @@ def _content_for(
         if rest and has_verb and rest[0].idx > verb.idx:
             return _cover_quotations((rest[0].idx, sent.end_char), quotes), False
     return None
+
+
+_CLOSING = re.compile(r'[\s"\',.!?]*')
+
+
+def _quotation_before(verb: Token, sent: Span, text: str, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'"… Will be such fun!" Trump tweeted.': the parser ends the sentence with the quotation, so
+    the cue's sentence is only its subject and the cue; the quotation just before it, in the same
+    paragraph, is what was said."""
+    if any(t.i < verb.i and not _in_subject(t, verb) for t in sent if not (t.is_punct or t.is_space)):
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and not _inverted_subject(verb):
+        return None
+    previous = [q for q in quotes if q[1] <= sent.start_char]
+    if not previous:
+        return None
+    q = previous[-1]
+    gap = text[q[1] : sent.start_char]
+    return q if "\n" not in gap and _CLOSING.fullmatch(gap) else None
+
+
+def _in_subject(token: Token, verb: Token) -> bool:
+    """A token of the verb's subject, or one of its auxiliaries."""
+    while token.head.i != token.i and token.head.i != verb.i:
+        token = token.head
+    return token.head.i == verb.i and token.dep_ in SUBJECT_DEPS | {"aux", "neg", "advmod"}
 
 
 def _framed_content(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[int, int] | None:

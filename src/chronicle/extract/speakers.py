@@ -85,6 +85,8 @@ class SpeakerResolver:
         self.proxies, self.organisation_nouns, self.document_nouns = (
             lexicon.proxies, lexicon.organisation_nouns, lexicon.document_nouns)
         self.descriptions = self._describe()
+        # nationality and party words of the article ("chinese", "republican"), to compare descriptions by
+        self.affiliations = {t.lower_ for t in doc if t.ent_type_ in {"NORP", "GPE"}}
         self.gender = self._genders()
         self.speakers: list[tuple[int, str]] = []  # (offset, actor) of sources resolved so far
 
@@ -241,6 +243,9 @@ class SpeakerResolver:
                 return Resolution(previous, 0.75, "pronoun-continues")
         if named is not None and plural and route == "nominal" and self.kinds.get(named) == "person":
             named = None  # "prosecutors" are not one person
+        if named is not None and route == "nominal" and role is not None and self._conflicts(tokens, role, named):
+            # the actors stage linked "the Republican candidate" to someone described otherwise
+            return self._nominal(tokens, role, source[0])
         if named is not None:
             return Resolution(named, 0.95 if route == "name" else 0.8, route)
         if head.pos_ == "PRON":
@@ -248,6 +253,37 @@ class SpeakerResolver:
         if role is not None and not plural:
             return self._nominal(tokens, role, source[0])
         return self._meant(head, lemma, source[0])
+
+    def _salient(self, tokens: list[Token], role: str, at: int) -> Resolution:
+        """"…," the lawmaker said': a definite role nominal no description matches refers back to
+        the person who spoke last, or else the person last named outside quotation marks, in the
+        sentence and the two before, unless described otherwise (`_conflicts`)."""
+        definite = any(t.dep_ == "det" and t.lower_ in {"the", "this", "that"} for t in tokens)
+        if definite:
+            window = self._window_start(at, 2)
+            for _pos, actor in reversed([s for s in self.speakers if window <= s[0] < at]):
+                if self.kinds.get(actor) == "person":
+                    if not self._conflicts(tokens, role, actor):
+                        return Resolution(actor, 0.6, "nominal-speaker")
+                    break
+            for _s, _e, actor in reversed([m for m in self.mentions if window <= m[0] < at
+                                           and not any(q0 <= m[0] < q1 for q0, q1 in self.quoted)]):
+                if self.kinds.get(actor) == "person":
+                    if not self._conflicts(tokens, role, actor):
+                        return Resolution(actor, 0.5, "nominal-mention")
+                    break
+        return Resolution(None, 0.2, "nominal-unresolved")
+
+    def _conflicts(self, tokens: list[Token], role: str, actor: str) -> bool:
+        """A role nominal against an actor's description: the actor is described by roles of other
+        classes only ("the diplomat" is not the one described as "president"), or by a nationality
+        or party the nominal does not share ("the Republican candidate" is not "the Democrat")."""
+        words = self.descriptions.get(actor, set())
+        roles = {self.classes[w] for w in words if w in self.classes}
+        if roles and role not in roles:
+            return True
+        proper = {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.ent_type_ in {"NORP", "GPE"}}
+        return bool(proper) and bool(words & self.affiliations) and not proper & words
 
     def _named_proxy(self, head: Token, actor: str) -> bool:
         """A proxy noun ("campaign", "office") whose person is named in a modifier: a speaker of its
@@ -392,13 +428,13 @@ class SpeakerResolver:
         for actor, words in self.descriptions.items():
             if not any(self.classes.get(w) == role for w in words):
                 continue
-            if proper and not proper & words:
+            if proper and words & self.affiliations and not proper & words:
                 continue
             if gender is not None and self._gender(actor) not in (gender, None):
                 continue
             candidates.append(actor)
         if not candidates:
-            return Resolution(None, 0.2, "nominal-unresolved")
+            return self._salient(tokens, role, at)
         before = [(s, a) for s, _e, a in self.mentions if a in candidates and s < at]
         if before:
             return Resolution(max(before)[1], 0.8, "nominal")

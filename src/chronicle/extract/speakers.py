@@ -230,6 +230,8 @@ class SpeakerResolver:
         if named is not None and route == "nominal" and self._bare(named, head):
             # "the company", "his office" made an actor of their own: the organisation or person meant wins
             meant = self._meant(head, lemma, source[0])
+            if meant.actor is None and role is not None and not plural:
+                meant = self._nominal(tokens, role, source[0])  # "the envoy": who was described so, or spoke last
             if meant.actor is not None:
                 return meant
         if named is not None and route == "pronoun" and not self._agrees(head, named):
@@ -361,6 +363,12 @@ class SpeakerResolver:
                                              and not any(s <= m[0] < e for s, e in self.quoted)]):
             if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None):
                 return Resolution(actor, 0.6, "pronoun-mention")
+        # beyond the window: the one person of that gender the article has named so far
+        named = {actor for s, _e, actor in self.mentions[: bisect.bisect_left(self.starts, at)]
+                 if self.kinds.get(actor) == "person" and self._gender(actor) == gender
+                 and not any(q0 <= s < q1 for q0, q1 in self.quoted)}
+        if gender is not None and len(named) == 1:
+            return Resolution(named.pop(), 0.5, "pronoun-unique")
         return Resolution(None, 0.2, "pronoun-unresolved")
 
     def _previous_speaker(self, pronoun: Token, at: int) -> str | None:

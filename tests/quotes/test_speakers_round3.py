@@ -67,3 +67,12 @@ def test_a_he_or_she_with_no_one_in_reach_is_the_one_person_of_that_gender(extra
             "\"People still want real bread,\" she said.")
     q = said(extract(text).quotes, "real bread")
     assert q.speaker == "Maria Ekdal"
+
+
+def test_a_parenthetical_cue_reports_the_clause_around_it(extract):
+    # nothing after "said" is a clause of its own: the content is the sentence it interrupts
+    text = ("Mayor Ingrid Solberg spoke about the harbour.\n\n"
+            "A new pier would not only bring ferries back to the town, she said, but also the fishing fleet.")
+    q = said(extract(text).quotes, "A new pier would")
+    assert q.speaker == "Ingrid Solberg"
+    assert "fishing fleet" in q.text or q.end >= q.start + len("A new pier would not only bring ferries")

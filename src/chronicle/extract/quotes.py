@@ -620,6 +620,9 @@ def lexicon_attributions(doc: Doc, text: str, long_quotes: list[tuple[int, int]]
             content, framed = found_content if found_content is not None else (None, False)
             if content is None and subject is not None and subject.i > token.i:
                 content = _inverted_content(token, sent, subject)
+            if content is None and subject is not None and subject.i < token.i:
+                # "A wall would stop X, she said, but also Y": the clause around a parenthetical cue
+                content = _parenthetical_content(token, subject, (token.idx + len(token), token.idx + len(token)))
             if content is None:
                 continue
             start, end = _trim(text, *content)

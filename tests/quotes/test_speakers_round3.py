@@ -76,3 +76,10 @@ def test_a_parenthetical_cue_reports_the_clause_around_it(extract):
     q = said(extract(text).quotes, "A new pier would")
     assert q.speaker == "Ingrid Solberg"
     assert "fishing fleet" in q.text or q.end >= q.start + len("A new pier would not only bring ferries")
+
+
+def test_the_object_of_a_participle_after_a_comma_is_not_its_speaker(extract):
+    # "…, telling X that …": X is addressed; the speaker is the subject of the clause before
+    text = "Senator Omar Vik criticised the budget on Sunday, telling Radio North that the figures were a fantasy."
+    q = said(extract(text).quotes, "figures were a fantasy")
+    assert q.speaker == "Omar Vik"

@@ -212,8 +212,10 @@ def _issuer(noun: Token) -> Token | None:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """", says Union Leader": after a comma, a noun the parser left unlabelled is the speaker."""
-    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+    """", says Union Leader": after a comma, a noun the parser left unlabelled is the speaker. A
+    participle after a comma ("…, telling ABC that …", "…, mocking his rival") is an adjunct of the
+    clause before it: its object is who is addressed or what is said, never the speaker."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or verb.tag_ == "VBG":
         return None
     return next(
         (c for c in verb.children

@@ -83,3 +83,11 @@ def test_the_object_of_a_participle_after_a_comma_is_not_its_speaker(extract):
     text = "Senator Omar Vik criticised the budget on Sunday, telling Radio North that the figures were a fantasy."
     q = said(extract(text).quotes, "figures were a fantasy")
     assert q.speaker == "Omar Vik"
+
+
+def test_a_pronoun_with_no_gender_is_not_a_person_named_before(extract):
+    # "Some" (or "both", "another", "who") is not "he" or "she": no person is meant by gender
+    text = "Councillor Tarvo opened the new bridge on Monday. Some have said the toll was far too high for families."
+    q = said(extract(text).quotes, "toll was far too high")
+    assert q.speaker is None
+    assert q.source == "Some"

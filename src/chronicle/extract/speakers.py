@@ -351,7 +351,8 @@ class SpeakerResolver:
         word = pronoun.lower_
         if word in {"it", "its"}:
             return self._recent(at, {"organisation", "state"}, "pronoun-it", sentences=1)
-        if word in PLURAL_PRONOUNS or word in {"i", "you"}:
+        if word not in PRONOUN_GENDER:
+            # they/we/I/you, "some", "both", "another", "who": no person's gender to go by
             return Resolution(None, 0.2, "pronoun-unresolved")
         gender = PRONOUN_GENDER.get(word)
         window = self._window_start(at, 3)

@@ -1011,23 +1011,7 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
             confidence=round(confidence, 2),
         )
         out.append((quote, features))
-    out = [(q, features + _sharing_features(q, out)) for q, features in out]
-    if model is not None:
-        out = [(q.model_copy(update={"confidence": round(model.score(features), 2)}), features) for q, features in out]
     return one_speaker_per_stretch(out) if one_per_stretch else out
-
-
-def _sharing_features(quote: Quote, quotes: list[tuple[Quote, list[str]]]) -> list[str]:
-    """Whether another quote covers the same stretch of text (half of the shorter one) with the same
-    speaker or another: a stretch two rules agree on, or one they dispute."""
-    features = set()
-    for other, _f in quotes:
-        if other is quote:
-            continue
-        shared = _overlap((quote.start, quote.end), (other.start, other.end))
-        if 2 * shared >= min(quote.end - quote.start, other.end - other.start) > 0:
-            features.add("shares_same" if _speaker_key(other) == _speaker_key(quote) else "shares_other")
-    return sorted(features)
 
 
 def _speaker_key(q: Quote) -> str:

@@ -91,3 +91,10 @@ def test_a_pronoun_with_no_gender_is_not_a_person_named_before(extract):
     q = said(extract(text).quotes, "toll was far too high")
     assert q.speaker is None
     assert q.source == "Some"
+
+
+def test_a_cue_ending_a_paragraph_with_a_colon_introduces_the_next_quotation(extract):
+    text = ("Farmers in the valley back the plan.\n\nRetired teacher Jane Roe echoed:\n\n"
+            "\"He speaks his mind, and I think that might be what the country needs.\"\n\nThe vote is on Friday.")
+    q = said(extract(text).quotes, "He speaks his mind")
+    assert q.speaker == "Jane Roe"

@@ -300,6 +300,9 @@ def _content_for(
     before = _quotation_before(verb, sent, text, quotes)
     if before is not None:
         return before, False
+    introduced = _quotation_introduced(sent, text, quotes)
+    if introduced is not None:
+        return introduced, False
     if lemma in lexicon.rest_frame:
         rest = [t for t in sent if t.i > verb.i and not (t.dep_ in ADDRESSEE_DEPS and t.head.i == verb.i
                                                               and lemma == "tell")]
@@ -326,6 +329,18 @@ def _quotation_before(verb: Token, sent: Span, text: str, quotes: list[tuple[int
     q = previous[-1]
     gap = text[q[1] : sent.start_char]
     return q if "\n" not in gap and _CLOSING.fullmatch(gap) else None
+
+
+def _quotation_introduced(sent: Span, text: str, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'Voter Jane Roe echoed:' ending a paragraph: the quotation that opens the next one."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != ":":
+        return None
+    after = last.idx + 1
+    following = next((q for q in quotes if q[0] >= after), None)
+    if following is None or text[after : following[0]].strip(' \n"'):
+        return None
+    return following
 
 
 def _in_subject(token: Token, verb: Token) -> bool:

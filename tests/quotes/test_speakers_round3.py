@@ -3,7 +3,7 @@ set, pinned on sentences of our own (none copied from an article)."""
 
 from __future__ import annotations
 
-from chronicle.extract.coref import person_like
+from chronicle.extract.coref import namesake, person_like
 
 
 def said(quotes, fragment):
@@ -98,3 +98,12 @@ def test_a_cue_ending_a_paragraph_with_a_colon_introduces_the_next_quotation(ext
             "\"He speaks his mind, and I think that might be what the country needs.\"\n\nThe vote is on Friday.")
     q = said(extract(text).quotes, "He speaks his mind")
     assert q.speaker == "Jane Roe"
+
+
+def test_a_one_word_name_left_apart_is_the_person_whose_name_holds_it():
+    names = [("Wang", "Yi"), ("Sergei", "Lavrov"), ("China",)]
+    assert namesake(("Wang",), names) == 0
+    assert namesake(("Lavrov",), names) == 1
+    assert namesake(("Moscow",), names) is None
+    assert namesake(("Li",), [("Li", "Wei"), ("Li", "Na")]) is None  # two people could be meant
+    assert namesake(("Wang", "Yi"), names) is None  # only one-word names

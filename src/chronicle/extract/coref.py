@@ -7,7 +7,8 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
 - persons by name: an actor the named-entity tagger took for an organisation or a group but whose
   name is a person's (two or three capitalised words, the first a known first name, none a noun
   of organisations: "Carly Fiorina", not "Williams College") is a person for coreference and
-  speakers, with the gender its first name implies;
+  speakers, with the gender its first name implies; so is a one-word name that is part of
+  exactly one person's longer name ("Wang" beside "Wang Yi"), with that person's gender;
 - agreement: he/she only join a person whose gender is unknown or the same; they/them join
   groups and states; it/its join states and organisations. A person's gender comes from, in
   order: an honorific or gendered title (set by the actors stage), the first name
@@ -117,9 +118,16 @@ def resolve_pronouns(
     pronouns = [t for t in doc if (t.pos_ == "PRON" or t.tag_ == "PRP$")
                 and (t.lower_ in lex.person or t.lower_ in lex.plural or referring_it(t, lex))]
     persons = {id(a) for a in actors if person_like(a.kind, a.parts)}
+    fuller = [a.parts for a in actors if id(a) in persons]
+    persons |= {id(a) for a in actors if a.kind in {"organisation", "group"} and namesake(a.parts, fuller) is not None}
     for actor in actors:
         if id(actor) in persons and actor.gender is None:
             actor.gender = name_gender(actor.parts)
+    named = [a for a in actors if id(a) in persons]
+    for actor in actors:
+        if id(actor) in persons and actor.gender is None:
+            found = namesake(actor.parts, [a.parts for a in named])
+            actor.gender = named[found].gender if found is not None else None
     index = _Index(doc, actors, quotation_spans(doc.text))
     votes: dict[int, dict[str, int]] = {}
     for token in pronouns:
@@ -155,6 +163,16 @@ def resolve_pronouns(
             add(found, span, "pronoun")
             index.insert(span, found)
     return resolved
+
+
+def namesake(parts: tuple[str, ...], names: list[tuple[str, ...]]) -> int | None:
+    """"Wang" left apart from "Wang Yi": the index of the one longer name among `names` that has
+    this one-word name as one of its words (None if no name or several do)."""
+    if len(parts) != 1:
+        return None
+    word = parts[0].lower()
+    found = [i for i, name in enumerate(names) if len(name) > 1 and word in (p.lower() for p in name)]
+    return found[0] if len(found) == 1 else None
 
 
 def _co_argument(span: Span, token: Token) -> bool:

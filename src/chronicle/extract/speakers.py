@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
-from chronicle.extract.coref import person_like
+from chronicle.extract.coref import namesake, person_like
 from chronicle.extract.quotations import quotation_spans, wholly_quoted
 from chronicle.records import ArticleRecords
 
@@ -70,6 +70,11 @@ class SpeakerResolver:
         self.records = records
         # an actor whose name is a person's is one here, whatever the tagger made of it ("Carly Fiorina")
         self.kinds = {a.id: "person" if person_like(a.kind, tuple(a.name.split())) else a.kind for a in records.actors}
+        # "Wang" left apart from "Wang Yi" is that person too
+        fuller = [tuple(a.name.split()) for a in records.actors if self.kinds[a.id] == "person"]
+        for a in records.actors:
+            if a.kind in {"organisation", "group"} and namesake(tuple(a.name.split()), fuller) is not None:
+                self.kinds[a.id] = "person"
         self.mentions = sorted((m.start, m.end, m.actor_id) for m in records.mentions)
         self.starts = [m[0] for m in self.mentions]
         self.token_actors = self._token_actors()

@@ -107,3 +107,11 @@ def test_a_one_word_name_left_apart_is_the_person_whose_name_holds_it():
     assert namesake(("Moscow",), names) is None
     assert namesake(("Li",), [("Li", "Wei"), ("Li", "Na")]) is None  # two people could be meant
     assert namesake(("Wang", "Yi"), names) is None  # only one-word names
+
+
+def test_a_quote_only_paragraph_continues_reported_speech_not_a_stance(extract):
+    # "The council sees X as Y" is a stance the cue model finds, not speech a quotation continues
+    text = ("Mayor Anna Holt said on Monday that the bridge plan was ready. The council sees the bridge as a "
+            "priority for the town.\n\n\"We will build it this year, and the tolls will pay for it.\"")
+    q = said(extract(text).quotes, "tolls will pay")
+    assert q.speaker == "Anna Holt"

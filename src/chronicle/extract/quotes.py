@@ -878,7 +878,9 @@ def _unclaimed_quotations(
         quoted_chars = sum(_overlap(q2, para) for q2 in quotes)
         if quoted_chars < 0.8 * len(outside.strip()):
             continue
-        previous = [a for a in found + extra if a.start < para[0]]
+        # the speaker of the last reported speech before it, not a stance candidate's subject
+        previous = [a for a in found + extra if a.start < para[0] and a.origin != "model"
+                    and (a.source is not None or a.speaker_from is not None)]
         if previous:
             last = max(previous, key=lambda a: a.start)
             extra.append(Attribution(start, end, None, None, None, speaker_from=last, origin="continuation"))

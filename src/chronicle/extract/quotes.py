@@ -878,12 +878,14 @@ def _unclaimed_quotations(
         quoted_chars = sum(_overlap(q2, para) for q2 in quotes)
         if quoted_chars < 0.8 * len(outside.strip()):
             continue
-        # the speaker of the last reported speech before it, not a stance candidate's subject
-        previous = [a for a in found + extra if a.start < para[0] and a.origin != "model"
-                    and (a.source is not None or a.speaker_from is not None)]
-        if previous:
-            last = max(previous, key=lambda a: a.start)
-            extra.append(Attribution(start, end, None, None, None, speaker_from=last, origin="continuation"))
+        previous = [a for a in found + extra if a.start < para[0]]
+        if not previous:
+            continue
+        # the speaker of the last reported speech before it, not a stance candidate's subject: with
+        # none, the quotation stays without a speaker
+        reported = [a for a in previous if a.origin != "model" and (a.source is not None or a.speaker_from is not None)]
+        last = max(reported, key=lambda a: a.start) if reported else None
+        extra.append(Attribution(start, end, None, None, None, speaker_from=last, origin="continuation"))
     return extra
 
 

@@ -115,3 +115,11 @@ def test_a_quote_only_paragraph_continues_reported_speech_not_a_stance(extract):
             "priority for the town.\n\n\"We will build it this year, and the tolls will pay for it.\"")
     q = said(extract(text).quotes, "tolls will pay")
     assert q.speaker == "Anna Holt"
+
+
+def test_a_name_after_a_string_of_titles_says_who_speaks(extract):
+    # the tagger may make an actor of the title alone ("Councilor"): the name that ends the phrase wins
+    text = ("Beijing wants calm on the border.\n\nChinese State Councilor and Foreign Minister Tao Ren said on "
+            "Friday that the talks would resume in May.")
+    q = said(extract(text).quotes, "talks would resume")
+    assert q.speaker == "Tao Ren"

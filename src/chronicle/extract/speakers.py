@@ -215,6 +215,12 @@ class SpeakerResolver:
             named = next((a for t in tokens if t.dep_ == "appos" and t.head.i == head.i
                           and (a := self._token_actor(t)) is not None), None)
             route = "apposition"
+        last = self._token_actor(tokens[-1])
+        if (last is not None and last != named and tokens[-1].ent_type_ == "PERSON" and self.kinds.get(last) == "person"
+                and (named is None or self._role_only(named))):
+            # "Chinese State Councilor and Foreign Minister Wang Yi": titles (an actor made of a title
+            # alone), then the name that says who
+            named, route = last, "name"
         role = self._role_class(tokens)
         plural = head.tag_ in {"NNS", "NNPS"}
         if named is not None and self.kinds.get(named) != "person" and role is not None and not plural:
@@ -291,6 +297,14 @@ class SpeakerResolver:
             return True
         proper = {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.ent_type_ in {"NORP", "GPE"}}
         return bool(proper) and bool(words & self.affiliations) and not proper & words
+
+    def _role_only(self, actor: str) -> bool:
+        """An actor whose name is nothing but a role noun ("Councilor", "the Minister")."""
+        found = self.records.actor(actor)
+        if found is None:
+            return False
+        words = [w for w in found.name.lower().split() if w not in DETERMINERS]
+        return " ".join(words) in self.classes
 
     def _named_proxy(self, head: Token, actor: str) -> bool:
         """A proxy noun ("campaign", "office") whose person is named in a modifier: a speaker of its

@@ -30,7 +30,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from chronicle.extract.quotes import DATA, scored_quotes
+from chronicle.extract.quotes import DATA, one_speaker_per_stretch, scored_quotes
 from chronicle.ingest import read_inputs
 from chronicle.pipeline import Pipeline, PipelineConfig
 from chronicle.records import Article
@@ -60,9 +60,10 @@ def gold_regions(score, text: str, gold: dict) -> list[tuple[dict, int, int]]:
     return regions
 
 
-def extract(silver: Path, score) -> tuple[list[dict[str, int]], list[int], list[int], list[set[tuple[int, int]]], int]:
+def extract(silver: Path, score) -> tuple[list[dict[str, int]], list[int], list[int], list[set[tuple[int, int]]], int,
+                                          list[tuple]]:
     """Feature rows, labels, article numbers, the (article, gold quote) pairs each quote gets right,
-    and the number of gold quotes."""
+    the number of gold quotes, and per quote (the Quote, whether it overlaps a gold quote's region)."""
     articles = [json.loads(line) for line in (silver / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     golds = {g["id"]: g for g in map(json.loads, (silver / "gold.jsonl").read_text(encoding="utf-8").splitlines())}
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,7 +72,7 @@ def extract(silver: Path, score) -> tuple[list[dict[str, int]], list[int], list[
                                   + "\n" for a in articles), encoding="utf-8")
         by_url = {r.url: r for r in read_inputs([str(inputs)]) if isinstance(r, Article)}
     pipeline = Pipeline(PipelineConfig(stages=("actors",)))
-    rows, labels, groups, hits_right = [], [], [], []
+    rows, labels, groups, hits_right, quotes = [], [], [], [], []
     gold_total = 0
     for n, article in enumerate(articles):
         parsed = by_url.get(f"silver://{article['id']}")
@@ -92,7 +93,30 @@ def extract(silver: Path, score) -> tuple[list[dict[str, int]], list[int], list[
             labels.append(int(bool(right)))
             hits_right.append(right)
             groups.append(n)
-    return rows, labels, groups, hits_right, gold_total
+            quotes.append((quote, any(score.overlap(quote.start, quote.end, g0, g1) for _g, g0, g1 in regions)))
+    return rows, labels, groups, hits_right, gold_total, quotes
+
+
+def as_shown(scores: np.ndarray, groups: list[int], hits_right: list[set], quotes: list[tuple], gold_total: int,
+             threshold: float) -> tuple[float, float, float]:
+    """Precision, recall and speaker accuracy of the default output as the scorer counts them, with
+    cross-validated confidences: one speaker per stretch of text, then the threshold."""
+    by_article: dict[int, list[int]] = {}
+    for i, n in enumerate(groups):
+        by_article.setdefault(n, []).append(i)
+    predicted = matched = right = 0
+    found: set = set()
+    for rows in by_article.values():
+        scored = [(quotes[i][0].model_copy(update={"confidence": float(scores[i])}), [str(i)]) for i in rows]
+        for quote, (index,) in one_speaker_per_stretch(scored):
+            i = int(index)
+            if quote.confidence < threshold:
+                continue
+            predicted += 1
+            matched += quotes[i][1]
+            right += bool(hits_right[i])
+            found |= hits_right[i]
+    return right / max(1, predicted), len(found) / gold_total, right / max(1, matched)
 
 
 def reliability(scores: np.ndarray, y: np.ndarray) -> list[str]:
@@ -114,7 +138,7 @@ def main() -> None:
     parser.add_argument("--C", type=float, default=0.3, help="inverse L2 regularisation strength")
     args = parser.parse_args()
 
-    rows, labels, groups, hits_right, gold_total = extract(args.silver, load_scorer(args.scorer))
+    rows, labels, groups, hits_right, gold_total, quotes = extract(args.silver, load_scorer(args.scorer))
     counts = Counter(f for row in rows for f in row)
     rows = [{f: v for f, v in row.items() if counts[f] >= args.min_count} for row in rows]
     y = np.array(labels)
@@ -136,6 +160,9 @@ def main() -> None:
         found = set().union(*(hits_right[i] for i in np.flatnonzero(kept)))
         print(f"CV at >= {threshold}: precision {y[kept].mean():.3f} recall {len(found) / gold_total:.3f} "
               "(before one speaker per stretch)")
+    for threshold in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
+        p, r, a = as_shown(scores, groups, hits_right, quotes, gold_total, threshold)
+        print(f"CV as shown at >= {threshold}: precision {p:.3f} recall {r:.3f} speaker accuracy {a:.3f}")
 
     model = fit(X, y)
     weights = {f: round(float(w), 4) for f, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)

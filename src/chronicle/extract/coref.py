@@ -4,6 +4,11 @@ The actors stage calls `resolve_pronouns` after it has collected names and nomin
 it resolves becomes a `Mention` (kind "pronoun") of its actor, which the quotes stage (speakers) and
 the events stage (pronoun sources) both read. The rules, in order of strength:
 
+- persons by name: an actor the named-entity tagger took for an organisation or a group but whose
+  name is a person's (two or three capitalised words, the first a known first name, none a noun
+  of organisations: "Carly Fiorina", not "Williams College") is a person for coreference and
+  speakers, with the gender its first name implies; so is a one-word name that is part of
+  exactly one person's longer name ("Wang" beside "Wang Yi"), with that person's gender;
 - agreement: he/she only join a person whose gender is unknown or the same; they/them join
   groups and states; it/its join states and organisations. A person's gender comes from, in
   order: an honorific or gendered title (set by the actors stage), the first name
@@ -13,7 +18,8 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
 - salience: the nearest fitting mention in the pronoun's sentence and the two before, subjects
   first; a person whose gender is known to agree anywhere in that window beats one whose gender
   is unknown; a pronoun outside quotation marks skips the names inside them ("'… beat Clinton,'
-  she said" is not Clinton speaking).
+  she said" is not Clinton speaking), and for it the sentences wholly inside quotation marks do
+  not count towards the window (a five-sentence quotation does not push its speaker out of reach).
 
 `coreferee` (the maintained spaCy coreference library) was checked and not used: its English model
 is not published on a package registry (it is fetched from the project's repository at install
@@ -29,11 +35,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
-from chronicle.extract.quotations import quotation_spans
+from chronicle.extract.quotations import quotation_spans, wholly_quoted
 
 NAME_GENDERS = Path(__file__).resolve().parents[1] / "data" / "quotes" / "name_genders.json"
+ROLES = Path(__file__).resolve().parents[1] / "data" / "quotes" / "roles.yaml"
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "iobj"}
 REFLEXIVES = {"himself", "herself", "themselves", "itself"}
@@ -73,6 +81,23 @@ def name_gender(parts: tuple[str, ...]) -> str | None:
     return name_genders().get(parts[0].lower().strip("."))
 
 
+def person_like(kind: str, parts: tuple[str, ...]) -> bool:
+    """A person, or an actor typed otherwise whose name is a person's (see the module docstring)."""
+    if kind == "person":
+        return True
+    if kind not in {"organisation", "group"} or not 2 <= len(parts) <= 3 or name_gender(parts) is None:
+        return False
+    return all(p[:1].isupper() and p.replace(".", "").replace("-", "").isalpha()
+               and p.lower() not in institution_nouns() for p in parts)
+
+
+@functools.cache
+def institution_nouns() -> frozenset[str]:
+    """The organisation and proxy nouns of `data/quotes/roles.yaml` ("company", "college", "office")."""
+    data = yaml.safe_load(ROLES.read_text(encoding="utf-8"))
+    return frozenset(data["organisation_nouns"]) | frozenset(data["proxies"])
+
+
 def referring_it(token: Token, lex: Lexicon) -> bool:
     """"it"/"its" that can stand for an actor: not the dummy subject of "it is difficult to …"."""
     if token.lower_ not in lex.neuter or token.dep_ == "expl":
@@ -92,22 +117,30 @@ def resolve_pronouns(
     resolves knowing those genders."""
     pronouns = [t for t in doc if (t.pos_ == "PRON" or t.tag_ == "PRP$")
                 and (t.lower_ in lex.person or t.lower_ in lex.plural or referring_it(t, lex))]
+    persons = {id(a) for a in actors if person_like(a.kind, a.parts)}
+    fuller = [a.parts for a in actors if id(a) in persons]
+    persons |= {id(a) for a in actors if a.kind in {"organisation", "group"} and namesake(a.parts, fuller) is not None}
     for actor in actors:
-        if actor.kind == "person" and actor.gender is None:
+        if id(actor) in persons and actor.gender is None:
             actor.gender = name_gender(actor.parts)
+    named = [a for a in actors if id(a) in persons]
+    for actor in actors:
+        if id(actor) in persons and actor.gender is None:
+            found = namesake(actor.parts, [a.parts for a in named])
+            actor.gender = named[found].gender if found is not None else None
     index = _Index(doc, actors, quotation_spans(doc.text))
     votes: dict[int, dict[str, int]] = {}
     for token in pronouns:
         gender = lex.person.get(token.lower_)
         if gender:
             # vote only where one person could be meant: "she said" after a quote
-            candidates = index.candidates(token, lambda a, g=gender: a.kind == "person" and a.gender in {None, g})
+            candidates = index.candidates(token, lambda a, g=gender: id(a) in persons and a.gender in {None, g})
             if len(candidates) == 1:
                 tally = votes.setdefault(id(candidates[0]), {})
                 tally[gender] = tally.get(gender, 0) + 1
     for actor in actors:
         tally = votes.get(id(actor))
-        if actor.kind == "person" and actor.gender is None and tally:
+        if id(actor) in persons and actor.gender is None and tally:
             actor.gender = max(tally, key=lambda g: tally[g])
     resolved: dict[int, Referent] = {}
     for token in pronouns:
@@ -116,19 +149,30 @@ def resolve_pronouns(
             found = None
             if gender is not None:
                 # a person known to agree, anywhere in the window, before one merely not known to disagree
-                found = index.antecedent(token, lambda a, g=gender: a.kind == "person" and a.gender == g)
-            found = found or index.antecedent(token, lambda a: a.kind == "person" and a.gender is None)
+                found = index.antecedent(token, lambda a, g=gender: id(a) in persons and a.gender == g)
+            found = found or index.antecedent(token, lambda a: id(a) in persons and a.gender is None)
         elif token.lower_ in lex.neuter:
-            found = index.antecedent(token, lambda a: a.kind in {"state", "organisation"}, sentences=1)
+            found = index.antecedent(token, lambda a: a.kind in {"state", "organisation"} and id(a) not in persons,
+                                     sentences=1)
         else:
-            found = index.antecedent(token, lambda a: a.kind in {"group", "state"}, sentences=1,
-                                     subjects_first=False)
+            found = index.antecedent(token, lambda a: a.kind in {"group", "state"} and id(a) not in persons,
+                                     sentences=1, subjects_first=False)
         if found is not None:
             resolved[token.i] = found
             span = doc[token.i : token.i + 1]
             add(found, span, "pronoun")
             index.insert(span, found)
     return resolved
+
+
+def namesake(parts: tuple[str, ...], names: list[tuple[str, ...]]) -> int | None:
+    """"Wang" left apart from "Wang Yi": the index of the one longer name among `names` that has
+    this one-word name as one of its words (None if no name or several do)."""
+    if len(parts) != 1:
+        return None
+    word = parts[0].lower()
+    found = [i for i, name in enumerate(names) if len(name) > 1 and word in (p.lower() for p in name)]
+    return found[0] if len(found) == 1 else None
 
 
 def _co_argument(span: Span, token: Token) -> bool:
@@ -144,8 +188,10 @@ class _Index:
     looks only at the mentions of its window (looking through every actor is quadratic)."""
 
     def __init__(self, doc: Doc, actors: list[Referent], quoted: list[tuple[int, int]]) -> None:
-        self.sent_starts = [s.start for s in doc.sents]
+        sents = list(doc.sents)
+        self.sent_starts = [s.start for s in sents]
         self.quoted = quoted
+        self.sent_quoted = [wholly_quoted(s, quoted) for s in sents]
         self.mentions: list[tuple[int, int, Span, Referent]] = []
         for n, actor in enumerate(actors):
             for span, _kind in actor.mentions:
@@ -160,12 +206,19 @@ class _Index:
         self.mentions.insert(at, (span.start, self.order[id(actor)], span, actor))
 
     def sentence_bounds(self, token: Token, before: int) -> list[tuple[int, int]]:
-        """(start, end) token bounds of the pronoun's sentence and up to `before` sentences before it."""
+        """(start, end) token bounds of the pronoun's sentence and up to `before` sentences before it;
+        for a pronoun outside quotation marks, sentences wholly inside them are passed over
+        without counting (they hold no mention such a pronoun may refer to)."""
         n = bisect.bisect_right(self.sent_starts, token.i) - 1
+        skip_quoted = not _inside(token.idx, self.quoted)
         bounds = []
-        for k in range(n, max(-1, n - before - 1), -1):
+        k = n
+        while k >= 0 and before >= 0:
             end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(token.doc)
             bounds.append((self.sent_starts[k], end))
+            if not (skip_quoted and k != n and self.sent_quoted[k]):
+                before -= 1
+            k -= 1
         return bounds
 
     def between(self, start: int, end: int) -> list[tuple[int, int, Span, Referent]]:
@@ -202,3 +255,4 @@ class _Index:
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= at < e for s, e in spans)
+

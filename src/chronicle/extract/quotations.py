@@ -7,7 +7,10 @@ both the opening and the closing mark.
 
 from __future__ import annotations
 
+import bisect
 import re
+
+from spacy.tokens import Span
 
 # `''` (but not the first two of a run of three, which is `''` + an apostrophe or vice versa)
 _MARK = re.compile(r"\"|''(?!')")
@@ -34,3 +37,16 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
         bounds.append((offset, offset + len(paragraph)))
         offset += len(paragraph) + 2
     return bounds
+
+
+def wholly_quoted(sent: Span, quoted: list[tuple[int, int]]) -> bool:
+    """A sentence with no word outside quotation marks (one sentence of a longer quotation).
+    `quoted` is sorted and non-overlapping, as `quotation_spans` returns it."""
+    starts = [s for s, _e in quoted]
+    for t in sent:
+        if t.is_punct or t.is_space:
+            continue
+        i = bisect.bisect_right(starts, t.idx) - 1
+        if i < 0 or t.idx >= quoted[i][1]:
+            return False
+    return True

@@ -212,8 +212,10 @@ def _issuer(noun: Token) -> Token | None:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """", says Union Leader": after a comma, a noun the parser left unlabelled is the speaker."""
-    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+    """", says Union Leader": after a comma, a noun the parser left unlabelled is the speaker. A
+    participle after a comma ("…, telling ABC that …", "…, mocking his rival") is an adjunct of the
+    clause before it: its object is who is addressed or what is said, never the speaker."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or verb.tag_ == "VBG":
         return None
     return next(
         (c for c in verb.children
@@ -295,6 +297,12 @@ def _content_for(
     beside = [q for q in quotes if _overlap(q, sent_span) and not (q[0] <= verb.idx < q[1])]
     if beside:
         return (min(q[0] for q in beside), max(q[1] for q in beside)), False
+    before = _quotation_before(verb, sent, text, quotes)
+    if before is not None:
+        return before, False
+    introduced = _quotation_introduced(sent, text, quotes)
+    if introduced is not None:
+        return introduced, False
     if lemma in lexicon.rest_frame:
         rest = [t for t in sent if t.i > verb.i and not (t.dep_ in ADDRESSEE_DEPS and t.head.i == verb.i
                                                               and lemma == "tell")]
@@ -302,6 +310,44 @@ def _content_for(
         if rest and has_verb and rest[0].idx > verb.idx:
             return _cover_quotations((rest[0].idx, sent.end_char), quotes), False
     return None
+
+
+_CLOSING = re.compile(r'[\s"\',.!?]*')
+
+
+def _quotation_before(verb: Token, sent: Span, text: str, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'"… Will be such fun!" Trump tweeted.': the parser ends the sentence with the quotation, so
+    the cue's sentence is only its subject and the cue; the quotation just before it, in the same
+    paragraph, is what was said."""
+    if any(t.i < verb.i and not _in_subject(t, verb) for t in sent if not (t.is_punct or t.is_space)):
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and not _inverted_subject(verb):
+        return None
+    previous = [q for q in quotes if q[1] <= sent.start_char]
+    if not previous:
+        return None
+    q = previous[-1]
+    gap = text[q[1] : sent.start_char]
+    return q if "\n" not in gap and _CLOSING.fullmatch(gap) else None
+
+
+def _quotation_introduced(sent: Span, text: str, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'Voter Jane Roe echoed:' ending a paragraph: the quotation that opens the next one."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != ":":
+        return None
+    after = last.idx + 1
+    following = next((q for q in quotes if q[0] >= after), None)
+    if following is None or text[after : following[0]].strip(' \n"'):
+        return None
+    return following
+
+
+def _in_subject(token: Token, verb: Token) -> bool:
+    """A token of the verb's subject, or one of its auxiliaries."""
+    while token.head.i != token.i and token.head.i != verb.i:
+        token = token.head
+    return token.head.i == verb.i and token.dep_ in SUBJECT_DEPS | {"aux", "neg", "advmod"}
 
 
 def _framed_content(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[int, int] | None:
@@ -591,6 +637,9 @@ def lexicon_attributions(doc: Doc, text: str, long_quotes: list[tuple[int, int]]
             content, framed = found_content if found_content is not None else (None, False)
             if content is None and subject is not None and subject.i > token.i:
                 content = _inverted_content(token, sent, subject)
+            if content is None and subject is not None and subject.i < token.i:
+                # "A wall would stop X, she said, but also Y": the clause around a parenthetical cue
+                content = _parenthetical_content(token, subject, (token.idx + len(token), token.idx + len(token)))
             if content is None:
                 continue
             start, end = _trim(text, *content)
@@ -830,9 +879,13 @@ def _unclaimed_quotations(
         if quoted_chars < 0.8 * len(outside.strip()):
             continue
         previous = [a for a in found + extra if a.start < para[0]]
-        if previous:
-            last = max(previous, key=lambda a: a.start)
-            extra.append(Attribution(start, end, None, None, None, speaker_from=last, origin="continuation"))
+        if not previous:
+            continue
+        # the speaker of the last reported speech before it, not a stance candidate's subject: with
+        # none, the quotation stays without a speaker
+        reported = [a for a in previous if a.origin != "model" and (a.source is not None or a.speaker_from is not None)]
+        last = max(reported, key=lambda a: a.start) if reported else None
+        extra.append(Attribution(start, end, None, None, None, speaker_from=last, origin="continuation"))
     return extra
 
 
@@ -887,6 +940,9 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
         features.append("framed")
     if "\n\n" not in text[: a.start]:
         features.append("headline")  # the first paragraph: a headline's words are not a quote
+    words = [w for w in text[a.start : a.end].split() if w[:1].isalpha()]
+    if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+        features.append("title_case")  # "Says He Never Pledged To …": a headline wherever it stands
     if cue is not None and _inside((cue.idx, cue.idx + 1), quotes):
         features.append("cue_quoted")
     if a.cue_score is not None:

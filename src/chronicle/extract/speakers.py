@@ -22,7 +22,8 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
-from chronicle.extract.quotations import quotation_spans
+from chronicle.extract.coref import namesake, person_like
+from chronicle.extract.quotations import quotation_spans, wholly_quoted
 from chronicle.records import ArticleRecords
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
@@ -67,19 +68,30 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.records = records
-        self.kinds = {a.id: a.kind for a in records.actors}
+        # an actor whose name is a person's is one here, whatever the tagger made of it ("Carly Fiorina")
+        self.kinds = {a.id: "person" if person_like(a.kind, tuple(a.name.split())) else a.kind for a in records.actors}
+        # "Wang" left apart from "Wang Yi" is that person too
+        fuller = [tuple(a.name.split()) for a in records.actors if self.kinds[a.id] == "person"]
+        for a in records.actors:
+            if a.kind in {"organisation", "group"} and namesake(tuple(a.name.split()), fuller) is not None:
+                self.kinds[a.id] = "person"
         self.mentions = sorted((m.start, m.end, m.actor_id) for m in records.mentions)
         self.starts = [m[0] for m in self.mentions]
         self.token_actors = self._token_actors()
         self.mention_kinds = self._mention_kinds(records)
         self.actor_gender = {a.id: a.gender for a in records.actors if a.gender}
-        self.sentence_starts = [s.start_char for s in doc.sents] or [0]
         self.quoted = quotation_spans(self.text)
+        sents = list(doc.sents)
+        self.sentence_starts = [s.start_char for s in sents] or [0]
+        # sentences of a quotation do not count towards a window: the speaker stays in reach
+        self.sentence_quoted = [wholly_quoted(s, self.quoted) for s in sents] or [False]
         lexicon = role_lexicon()
         self.classes, self.genders = lexicon.classes, lexicon.genders
         self.proxies, self.organisation_nouns, self.document_nouns = (
             lexicon.proxies, lexicon.organisation_nouns, lexicon.document_nouns)
         self.descriptions = self._describe()
+        # nationality and party words of the article ("chinese", "republican"), to compare descriptions by
+        self.affiliations = {t.lower_ for t in doc if t.ent_type_ in {"NORP", "GPE"}}
         self.gender = self._genders()
         self.speakers: list[tuple[int, str]] = []  # (offset, actor) of sources resolved so far
 
@@ -203,6 +215,12 @@ class SpeakerResolver:
             named = next((a for t in tokens if t.dep_ == "appos" and t.head.i == head.i
                           and (a := self._token_actor(t)) is not None), None)
             route = "apposition"
+        last = self._token_actor(tokens[-1])
+        if (last is not None and last != named and tokens[-1].ent_type_ == "PERSON" and self.kinds.get(last) == "person"
+                and (named is None or self._role_only(named))):
+            # "Chinese State Councilor and Foreign Minister Wang Yi": titles (an actor made of a title
+            # alone), then the name that says who
+            named, route = last, "name"
         role = self._role_class(tokens)
         plural = head.tag_ in {"NNS", "NNPS"}
         if named is not None and self.kinds.get(named) != "person" and role is not None and not plural:
@@ -217,9 +235,14 @@ class SpeakerResolver:
             if other is not None:
                 named, route = self._token_actor(other), "name"
         lemma = head.lemma_.lower()
+        if named is not None and self._named_proxy(head, named):
+            # "the Sanders campaign", "Ryan's office": the campaign or office speaks, not the person
+            return Resolution(None, 0.5, "proxy-as-written")
         if named is not None and route == "nominal" and self._bare(named, head):
             # "the company", "his office" made an actor of their own: the organisation or person meant wins
             meant = self._meant(head, lemma, source[0])
+            if meant.actor is None and role is not None and not plural:
+                meant = self._nominal(tokens, role, source[0])  # "the envoy": who was described so, or spoke last
             if meant.actor is not None:
                 return meant
         if named is not None and route == "pronoun" and not self._agrees(head, named):
@@ -233,6 +256,9 @@ class SpeakerResolver:
                 return Resolution(previous, 0.75, "pronoun-continues")
         if named is not None and plural and route == "nominal" and self.kinds.get(named) == "person":
             named = None  # "prosecutors" are not one person
+        if named is not None and route == "nominal" and role is not None and self._conflicts(tokens, role, named):
+            # the actors stage linked "the Republican candidate" to someone described otherwise
+            return self._nominal(tokens, role, source[0])
         if named is not None:
             return Resolution(named, 0.95 if route == "name" else 0.8, route)
         if head.pos_ == "PRON":
@@ -240,6 +266,52 @@ class SpeakerResolver:
         if role is not None and not plural:
             return self._nominal(tokens, role, source[0])
         return self._meant(head, lemma, source[0])
+
+    def _salient(self, tokens: list[Token], role: str, at: int) -> Resolution:
+        """"…," the lawmaker said': a definite role nominal no description matches refers back to
+        the person who spoke last, or else the person last named outside quotation marks, in the
+        sentence and the two before, unless described otherwise (`_conflicts`)."""
+        definite = any(t.dep_ == "det" and t.lower_ in {"the", "this", "that"} for t in tokens)
+        if definite:
+            window = self._window_start(at, 2)
+            for _pos, actor in reversed([s for s in self.speakers if window <= s[0] < at]):
+                if self.kinds.get(actor) == "person":
+                    if not self._conflicts(tokens, role, actor):
+                        return Resolution(actor, 0.6, "nominal-speaker")
+                    break
+            for _s, _e, actor in reversed([m for m in self.mentions if window <= m[0] < at
+                                           and not any(q0 <= m[0] < q1 for q0, q1 in self.quoted)]):
+                if self.kinds.get(actor) == "person":
+                    if not self._conflicts(tokens, role, actor):
+                        return Resolution(actor, 0.5, "nominal-mention")
+                    break
+        return Resolution(None, 0.2, "nominal-unresolved")
+
+    def _conflicts(self, tokens: list[Token], role: str, actor: str) -> bool:
+        """A role nominal against an actor's description: the actor is described by roles of other
+        classes only ("the diplomat" is not the one described as "president"), or by a nationality
+        or party the nominal does not share ("the Republican candidate" is not "the Democrat")."""
+        words = self.descriptions.get(actor, set())
+        roles = {self.classes[w] for w in words if w in self.classes}
+        if roles and role not in roles:
+            return True
+        proper = {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.ent_type_ in {"NORP", "GPE"}}
+        return bool(proper) and bool(words & self.affiliations) and not proper & words
+
+    def _role_only(self, actor: str) -> bool:
+        """An actor whose name is nothing but a role noun ("Councilor", "the Minister")."""
+        found = self.records.actor(actor)
+        if found is None:
+            return False
+        words = [w for w in found.name.lower().split() if w not in DETERMINERS]
+        return " ".join(words) in self.classes
+
+    def _named_proxy(self, head: Token, actor: str) -> bool:
+        """A proxy noun ("campaign", "office") whose person is named in a modifier: a speaker of its
+        own, as the guide keeps it. "his campaign" (a pronoun possessor) is left to `_meant`."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.proxies or self.kinds.get(actor) != "person":
+            return False
+        return any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in head.children)
 
     def _bare(self, actor: str, head: Token) -> bool:
         """An actor that is nothing but this common noun ("company" from "the company")."""
@@ -298,7 +370,8 @@ class SpeakerResolver:
         word = pronoun.lower_
         if word in {"it", "its"}:
             return self._recent(at, {"organisation", "state"}, "pronoun-it", sentences=1)
-        if word in PLURAL_PRONOUNS or word in {"i", "you"}:
+        if word not in PRONOUN_GENDER:
+            # they/we/I/you, "some", "both", "another", "who": no person's gender to go by
             return Resolution(None, 0.2, "pronoun-unresolved")
         gender = PRONOUN_GENDER.get(word)
         window = self._window_start(at, 3)
@@ -310,6 +383,12 @@ class SpeakerResolver:
                                              and not any(s <= m[0] < e for s, e in self.quoted)]):
             if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None):
                 return Resolution(actor, 0.6, "pronoun-mention")
+        # beyond the window: the one person of that gender the article has named so far
+        named = {actor for s, _e, actor in self.mentions[: bisect.bisect_left(self.starts, at)]
+                 if self.kinds.get(actor) == "person" and self._gender(actor) == gender
+                 and not any(q0 <= s < q1 for q0, q1 in self.quoted)}
+        if gender is not None and len(named) == 1:
+            return Resolution(named.pop(), 0.5, "pronoun-unique")
         return Resolution(None, 0.2, "pronoun-unresolved")
 
     def _previous_speaker(self, pronoun: Token, at: int) -> str | None:
@@ -323,9 +402,14 @@ class SpeakerResolver:
         return None
 
     def _window_start(self, at: int, sentences: int) -> int:
-        """Character offset where the sentence `sentences` before the one at `at` starts."""
+        """Character offset where the sentence `sentences` before the one at `at` starts, not
+        counting sentences wholly inside quotation marks."""
         i = bisect.bisect_right(self.sentence_starts, at) - 1
-        return self.sentence_starts[max(0, i - sentences)]
+        while i > 0 and sentences > 0:
+            i -= 1
+            if not self.sentence_quoted[i]:
+                sentences -= 1
+        return self.sentence_starts[max(0, i)]
 
     def _recent(self, at: int, kinds: set[str], route: str, sentences: int = 3) -> Resolution:
         """"the company said", "it said": the nearest organisation or state named before, nearby."""
@@ -372,13 +456,13 @@ class SpeakerResolver:
         for actor, words in self.descriptions.items():
             if not any(self.classes.get(w) == role for w in words):
                 continue
-            if proper and not proper & words:
+            if proper and words & self.affiliations and not proper & words:
                 continue
             if gender is not None and self._gender(actor) not in (gender, None):
                 continue
             candidates.append(actor)
         if not candidates:
-            return Resolution(None, 0.2, "nominal-unresolved")
+            return self._salient(tokens, role, at)
         before = [(s, a) for s, _e, a in self.mentions if a in candidates and s < at]
         if before:
             return Resolution(max(before)[1], 0.8, "nominal")

@@ -1,0 +1,147 @@
+"""Derived tables that make the workbench fast on a large store, kept equal to the queries they replace.
+
+The workbench filters one row per event joined with its article, place, event group and story, and
+a page load asks seven views of that join. On 100k articles the five-way join alone takes most of a
+second per view, so the store keeps the join's result, and the small tallies the unfiltered views
+need, as tables (docs/store.md, "Derived tables"):
+
+- `agg_events`: `event_rows_sql()`, one row per event, ordered by date (DuckDB's per-block min/max then
+  skips blocks for a date range) with the values filters test precomputed (outlet, upper-case type,
+  the end of a month- or year-dated event's period, the article's document tone);
+- `agg_edges`: the entity network with no filter, edges weighted by their event groups;
+- `agg_meta`: what a reader needs to know when those tables may stand in for a query (the lowest
+  confidence among grouped events, the events counted).
+
+They hold nothing of their own: every row is derived from stored records, so they are rebuilt
+rather than migrated. They change in the same transaction as what they derive from: `add_articles`
+when `Store.write_many` stores new articles (their events join no group or story yet, exactly as
+the join gives them), `rebuild` at the end of consolidation (which rewrites groups and stories) and
+when a store from before these tables is opened for writing. A reader checks `fresh` and falls back to
+the join when a writer bypassed both (a bulk load of shards not yet consolidated), so a view is
+never answered from stale rows.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import duckdb
+
+TABLES = ("agg_events", "agg_edges", "agg_meta")
+
+# An event dated to a month or a year stands for that whole period: the last day it covers.
+PERIOD_END = ("CASE e.date_granularity WHEN 'year' THEN CAST(e.date + INTERVAL 1 YEAR - INTERVAL 1 DAY AS DATE) "
+              "WHEN 'month' THEN CAST(e.date + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) ELSE e.date END")
+
+
+@functools.cache
+def event_rows_sql() -> str:
+    """One row per event with everything the workbench's views filter or draw on. Events outside any
+    group (not consolidated yet) keep NULL group and story columns. `tone` is the article's document
+    tone (VADER compound, -1 … 1)."""
+    # Imported here: consolidation imports this module (to rebuild these tables), and the store
+    # package imports it before consolidation's module can finish loading.
+    from chronicle.stories.consolidate import SOURCE_SQL
+
+    # The outlet of an article `a`: its source, else its URL's host, else its input.
+    outlet = SOURCE_SQL.replace("source", "a.source").replace("url", "a.url").replace("input", "a.input")
+    return f"""
+SELECT e.id, e.article_id, e.event_type, e.trigger, e.sentence, e.source, e.target, e.source_id, e.target_id,
+       e.date, e.date_granularity, e.confidence, e.negated, e.hypothetical,
+       a.title AS article_title, {outlet} AS outlet, a.published,
+       p.name AS place, p.country AS place_country, p.latitude, p.longitude,
+       m.group_id, g.quad_class, g.goldstein, g.source_key, g.target_key, sa.story_id, t.tone,
+       p.text AS place_text, upper(e.event_type) AS type_key, {PERIOD_END} AS period_end
+FROM events e
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN places p ON p.id = e.place_id
+LEFT JOIN event_group_members m ON m.event_id = e.id
+LEFT JOIN event_groups g ON g.id = m.group_id
+LEFT JOIN story_articles sa ON sa.article_id = e.article_id
+LEFT JOIN (SELECT article_id, avg(compound) AS tone FROM tones WHERE scope = 'document' GROUP BY article_id) t
+       ON t.article_id = e.article_id
+"""
+
+
+# The network with no filter: every pair of distinct entities, weighted by the event groups linking
+# them (what `Workbench.network` counts over `agg_events` when every grouped event passes the filter).
+EDGES_SQL = """
+SELECT source_key, target_key, count(DISTINCT group_id) AS weight FROM agg_events
+WHERE source_key IS NOT NULL AND target_key IS NOT NULL AND source_key <> target_key GROUP BY ALL
+"""
+
+_CREATE = [
+    "CREATE TABLE IF NOT EXISTS agg_edges (source_key VARCHAR, target_key VARCHAR, weight BIGINT)",
+    "CREATE TABLE IF NOT EXISTS agg_meta (key VARCHAR PRIMARY KEY, value DOUBLE)",
+]
+
+
+def create(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the tables if missing, and fill them when the store already has events (an older store)."""
+    missing = not {"agg_events", "agg_edges", "agg_meta"} <= {
+        r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    con.execute(f"CREATE TABLE IF NOT EXISTS agg_events AS SELECT * FROM ({event_rows_sql()}) WITH NO DATA")
+    for sql in _CREATE:
+        con.execute(sql)
+    if missing and con.execute("SELECT count(*) FROM events").fetchone()[0]:  # type: ignore[index]
+        rebuild(con)
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Derive every table afresh from the stored records (call inside the writer's transaction)."""
+    for table in TABLES:
+        con.execute(f"DELETE FROM {table}")
+    con.execute(f"INSERT INTO agg_events SELECT * FROM ({event_rows_sql()}) ORDER BY date NULLS LAST, id")
+    con.execute(f"INSERT INTO agg_edges {EDGES_SQL}")
+    _write_meta(con)
+
+
+def add_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """Add the rows of newly stored articles (call inside the transaction that stored them).
+
+    New articles are in no event group or story until consolidation, so the network and its tallies
+    do not change; only the counts in `agg_meta` do.
+    """
+    if not article_ids:
+        return
+    con.execute(f"INSERT INTO agg_events SELECT * FROM ({event_rows_sql()}) WHERE list_contains(?, article_id) "
+                "ORDER BY date NULLS LAST, id", [article_ids])
+    _write_meta(con)
+
+
+def _write_meta(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("DELETE FROM agg_meta")
+    con.execute("INSERT INTO agg_meta SELECT 'events', count(*) FROM events")
+    con.execute("INSERT INTO agg_meta SELECT 'grouped_min_confidence', min(confidence) FROM agg_events "
+                "WHERE group_id IS NOT NULL")
+
+
+FRESH_SQL = """
+SELECT (SELECT value FROM agg_meta WHERE key = 'events') = (SELECT count(*) FROM events)
+   AND (SELECT count(*) FROM agg_events) = (SELECT count(*) FROM events) AS fresh,
+       (SELECT value FROM agg_meta WHERE key = 'grouped_min_confidence') AS grouped_min_confidence
+"""
+
+
+def tables_markdown() -> list[str]:
+    """The derived tables' section of docs/schema.md."""
+    return [
+        "## Derived tables (agg_*)",
+        "",
+        "Kept by `chronicle.store.aggregates` in the same transaction as the records they derive from; rebuilt,",
+        "never migrated. See docs/store.md, \"Derived tables\".",
+        "",
+        "| table | one row per | columns |",
+        "| --- | --- | --- |",
+        "| `agg_events` | event, ordered by date | the event's columns the workbench shows, its article's "
+        "`article_title`, `outlet` and `published`, its place (`place`, `place_text`, `place_country`, "
+        "`latitude`, `longitude`), "
+        "its event group (`group_id`, `quad_class`, `goldstein`, `source_key`, `target_key`), `story_id`, "
+        "the article's document `tone`, `type_key` (upper-case type) and `period_end` (last day of its date's "
+        "period) |",
+        "| `agg_edges` | pair of distinct entities linked by an event group | `source_key`, `target_key`, `weight` "
+        "(event groups) |",
+        "| `agg_meta` | fact about the tables | `key` (`events`: events counted; `grouped_min_confidence`: lowest "
+        "confidence of a grouped event), `value` |",
+        "",
+    ]

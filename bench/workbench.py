@@ -34,6 +34,9 @@ from chronicle.store.aggregates import rebuild
 ID_COLUMNS = {"id", "article_id", "actor_id", "speaker_id", "source_id", "target_id", "place_id", "group_id",
               "event_id", "story_id", "record_id", "duplicate_of", "entity_key", "key", "source_key", "target_key",
               "place_key"}
+# Text columns each copy makes its own (a suffix at the end, so offsets into the text stay right): with
+# copies of the same strings DuckDB would test a search once per distinct value and time it unrealistically.
+TEXT_COLUMNS = {("articles", "title"), ("articles", "text"), ("events", "sentence"), ("quotes", "text")}
 
 
 def replicate(small: Path, big: Path, copies: int) -> None:
@@ -48,6 +51,7 @@ def replicate(small: Path, big: Path, copies: int) -> None:
         if not ({"id", "article_id", "group_id", "story_id", "key", "entity_key"} & set(cols)):
             continue
         select = ", ".join(f"CASE WHEN \"{c}\" IS NULL THEN NULL ELSE \"{c}\" || '~' || n END" if c in ID_COLUMNS
+                           else f"\"{c}\" || ' (copy ' || n || ')'" if (table, c) in TEXT_COLUMNS
                            else f'"{c}"' for c in cols)
         con.execute(f'INSERT INTO "{table}" SELECT {select} FROM "{table}", range(1, ?) AS r(n)', [copies])
     con.execute("BEGIN TRANSACTION")

@@ -107,13 +107,19 @@ class Workbench:
         return {"events", "articles", "places", "event_groups", "event_group_members",
                 "story_articles", "tones"} <= self.db.tables
 
+    def _state(self) -> dict[str, Any]:
+        """Which derived tables are current (`fresh`, `fresh_quotes`) and the lowest confidence of a grouped
+        event; all false when there are none or `exact` is set."""
+        if not self.exact and set(aggregates.TABLES) <= self.db.tables:
+            return aggregates.freshness(self.db.query(aggregates.COUNTS_SQL))
+        return {"fresh": False, "fresh_quotes": False, "grouped_min_confidence": None}
+
     def _source(self) -> tuple[str, float | None]:
         """The rows to filter (a table or the join) and, from the derived tables, the lowest confidence of
         a grouped event (None when they are not used)."""
-        if not self.exact and set(aggregates.TABLES) <= self.db.tables:
-            state = self.db.query(aggregates.FRESH_SQL)[0]
-            if state["fresh"]:
-                return "agg_events", state["grouped_min_confidence"]
+        state = self._state()
+        if state["fresh"]:
+            return "agg_events", state["grouped_min_confidence"]
         return f"({aggregates.event_rows_sql()})", None
 
     def _filtered(self, f: Filter) -> tuple[str, list[Any]]:
@@ -140,10 +146,12 @@ class Workbench:
         matching = (f"(SELECT group_id, count(*) AS matching_reports FROM {rows} WHERE group_id IS NOT NULL "
                     "GROUP BY ALL)")
         total = self.db.query(f"SELECT count(*) AS n FROM {matching}", params)[0]["n"]
-        items = self.db.query(f"SELECT g.*, r.matching_reports FROM {matching} r JOIN event_groups g "
-                              "ON g.id = r.group_id ORDER BY g.num_articles DESC, g.num_mentions DESC, g.id "
-                              "LIMIT ? OFFSET ?",
-                              [*params, limit, offset])
+        # The page's groups are picked on the sort columns alone; only those 50 rows are read whole.
+        order = "g.num_articles DESC, g.num_mentions DESC, g.id"
+        page = (f"SELECT r.group_id, r.matching_reports FROM {matching} r JOIN event_groups g ON g.id = r.group_id "
+                f"ORDER BY {order} LIMIT ? OFFSET ?")
+        items = self.db.query(f"SELECT g.*, p.matching_reports FROM ({page}) p JOIN event_groups g "
+                              f"ON g.id = p.group_id ORDER BY {order}", [*params, limit, offset])
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     def stories(self, f: Filter, limit: int = 50, offset: int = 0) -> dict[str, Any]:
@@ -181,14 +189,16 @@ class Workbench:
             span = self.db.query(f"SELECT date_diff('month', min(date), max(date)) AS months FROM {rows}", params)
             unit = "year" if (span[0]["months"] or 0) > 36 else "month"
         coarse = "TRUE" if unit == "year" else "date_granularity = 'year'"
+        # Binned first, then each bin's end and kind computed: per bin, not per row.
         return self.db.query(
             "SELECT bin_start, CASE WHEN coarse THEN bin_start + INTERVAL 1 YEAR ELSE bin_start + INTERVAL 1 MONTH "
-            "END AS bin_end, CASE WHEN coarse THEN 'year' ELSE 'month' END AS bin, "
-            "bool_and(date_granularity = 'year') AS year_only, count(*) AS reports, "
-            "count(DISTINCT group_id) AS groups, round(avg(goldstein), 2) AS goldstein, round(avg(tone), 3) AS tone "
-            f"FROM (SELECT date, date_granularity, group_id, goldstein, tone, {coarse} AS coarse, "
-            "CASE WHEN coarse THEN date_trunc('year', date) ELSE date_trunc('month', date) END AS bin_start "
-            f"FROM {rows} WHERE date IS NOT NULL) GROUP BY ALL ORDER BY bin_start, bin", params)
+            "END AS bin_end, CASE WHEN coarse THEN 'year' ELSE 'month' END AS bin, year_only, reports, groups, "
+            "goldstein, tone FROM (SELECT coarse, bin_start, bool_and(date_granularity = 'year') AS year_only, "
+            "count(*) AS reports, count(DISTINCT group_id) AS groups, round(avg(goldstein), 2) AS goldstein, "
+            "round(avg(tone), 3) AS tone "
+            f"FROM (SELECT date_granularity, group_id, goldstein, tone, {coarse} AS coarse, "
+            f"CASE WHEN {coarse} THEN date_trunc('year', date) ELSE date_trunc('month', date) END AS bin_start "
+            f"FROM {rows} WHERE date IS NOT NULL) GROUP BY coarse, bin_start) ORDER BY bin_start, bin", params)
 
     def map_points(self, f: Filter) -> list[dict[str, Any]]:
         """Located places of the matching events: counts, and counts per quad class."""
@@ -245,23 +255,24 @@ class Workbench:
         articles that report an event matching that filter."""
         if "quotes" not in self.db.tables:
             return {"total": 0, "limit": limit, "offset": offset, "items": []}
-        where, params = ["q.confidence >= ?"], [threshold("quotes", min_confidence)]
+        where, params = ["confidence >= ?"], [threshold("quotes", min_confidence)]
         if within is not None and not _unfiltered(within) and self.ready():
             rows, inner = self._filtered(within)
-            where.append(f"q.article_id IN (SELECT article_id FROM {rows})")
+            where.append(f"article_id IN (SELECT article_id FROM {rows})")
             params += inner
         if speaker:
-            where.append("(q.speaker ILIKE ? OR q.source ILIKE ?)")
+            where.append("(speaker ILIKE ? OR source ILIKE ?)")
             params += [f"%{speaker}%", f"%{speaker}%"]
         if q:
-            where.append("q.text ILIKE ?")
+            where.append("text ILIKE ?")
             params.append(f"%{q}%")
-        rows = (f"SELECT q.id, q.article_id, q.kind, q.text, q.cue, q.speaker, q.source, q.confidence, "
-                f"a.title AS article_title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
-                f"WHERE {' AND '.join(where)}")
-        total = self.db.query(f"SELECT count(*) AS n FROM ({rows})", params)[0]["n"]
-        items = self.db.query(f"{rows} ORDER BY a.published NULLS LAST, q.article_id, q.start LIMIT ? OFFSET ?",
-                              [*params, limit, offset])
+        source = "agg_quotes" if self._state()["fresh_quotes"] else f"({aggregates.QUOTE_ROWS_SQL})"
+        clause = " AND ".join(where)
+        total = self.db.query(f"SELECT count(*) AS n FROM {source} WHERE {clause}", params)[0]["n"]
+        items = self.db.query(
+            "SELECT id, article_id, kind, text, cue, speaker, source, confidence, article_title, published "
+            f"FROM {source} WHERE {clause} ORDER BY {aggregates.QUOTE_ORDER} LIMIT ? OFFSET ?",
+            [*params, limit, offset])
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     def entity(self, key: str) -> dict[str, Any] | None:
@@ -282,9 +293,9 @@ class Workbench:
             "FROM event_groups WHERE (source_key = ? OR target_key = ?) AND source_key IS NOT NULL "
             "AND target_key IS NOT NULL AND source_key <> target_key GROUP BY ALL ORDER BY groups DESC, key",
             [key, key, key])
+        source = "agg_quotes" if self._state()["fresh_quotes"] else f"({aggregates.QUOTE_ROWS_SQL})"
         quotes = self.db.query(
-            "SELECT q.id, q.article_id, q.text, q.speaker, q.confidence, a.title AS article_title FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id WHERE q.speaker_id IN "
-            "(SELECT record_id FROM entity_links WHERE entity_key = ?) ORDER BY a.published NULLS LAST, q.start",
+            f"SELECT id, article_id, text, speaker, confidence, article_title FROM {source} WHERE speaker_id IN "
+            "(SELECT record_id FROM entity_links WHERE entity_key = ?) ORDER BY published NULLS LAST, start, id",
             [key])
         return {"entity": found[0], "series": series, "co_entities": partners, "quotes": quotes}

@@ -12,6 +12,7 @@ from chronicle.api import Database
 from chronicle.records import Actor, Article, ArticleRecords, Event, Place, Tone, article_id_for, child_id
 from chronicle.store import Store
 from chronicle.stories.consolidate import consolidate
+from chronicle.stories.queries import StoreQueries
 from chronicle.workbench import Filter, Workbench
 from tests.serve.conftest import article_one, article_script
 
@@ -59,7 +60,8 @@ def views(bench: Workbench, f: Filter) -> dict:
 
 
 def assert_same_as_join(path, *, derived: bool = True) -> dict:
-    db = Database(path)
+    con = duckdb.connect(str(path), read_only=True)
+    db = StoreQueries(con)
     try:
         fast, exact = Workbench(db), Workbench(db, exact=True)
         assert (fast._source()[0] == "agg_events") is derived
@@ -69,7 +71,7 @@ def assert_same_as_join(path, *, derived: bool = True) -> dict:
             assert answers[f] == views(exact, f), f
         return answers
     finally:
-        db.close()
+        con.close()
 
 
 @pytest.fixture()

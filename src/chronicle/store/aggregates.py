@@ -8,6 +8,7 @@ need, as tables (docs/store.md, "Derived tables"):
 - `agg_events`: `event_rows_sql()`, one row per event, ordered by date (DuckDB's per-block min/max then
   skips blocks for a date range) with the values filters test precomputed (outlet, upper-case type,
   the end of a month- or year-dated event's period, the article's document tone);
+- `agg_quotes`: one row per quote with its article's title and date, in the quote browser's order;
 - `agg_edges`: the entity network with no filter, edges weighted by their event groups;
 - `agg_meta`: what a reader needs to know when those tables may stand in for a query (the lowest
   confidence among grouped events, the events counted).
@@ -24,10 +25,11 @@ never answered from stale rows.
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import duckdb
 
-TABLES = ("agg_events", "agg_edges", "agg_meta")
+TABLES = ("agg_events", "agg_quotes", "agg_edges", "agg_meta")
 
 # An event dated to a month or a year stands for that whole period: the last day it covers.
 PERIOD_END = ("CASE e.date_granularity WHEN 'year' THEN CAST(e.date + INTERVAL 1 YEAR - INTERVAL 1 DAY AS DATE) "
@@ -63,6 +65,14 @@ LEFT JOIN (SELECT article_id, avg(compound) AS tone FROM tones WHERE scope = 'do
 """
 
 
+# One row per quote with its article's title and date, in the order the quote browser lists them.
+QUOTE_ROWS_SQL = """
+SELECT q.id, q.article_id, q.kind, q.text, q.cue, q.speaker, q.source, q.confidence, q.speaker_id, q.start,
+       a.title AS article_title, a.published
+FROM quotes q JOIN articles a ON a.id = q.article_id
+"""
+QUOTE_ORDER = "published NULLS LAST, article_id, start"
+
 # The network with no filter: every pair of distinct entities, weighted by the event groups linking
 # them (what `Workbench.network` counts over `agg_events` when every grouped event passes the filter).
 EDGES_SQL = """
@@ -72,18 +82,19 @@ WHERE source_key IS NOT NULL AND target_key IS NOT NULL AND source_key <> target
 
 _CREATE = [
     "CREATE TABLE IF NOT EXISTS agg_edges (source_key VARCHAR, target_key VARCHAR, weight BIGINT)",
-    "CREATE TABLE IF NOT EXISTS agg_meta (key VARCHAR PRIMARY KEY, value DOUBLE)",
+    "CREATE TABLE IF NOT EXISTS agg_meta (key VARCHAR, value DOUBLE)",
 ]
 
 
 def create(con: duckdb.DuckDBPyConnection) -> None:
     """Create the tables if missing, and fill them when the store already has events (an older store)."""
-    missing = not {"agg_events", "agg_edges", "agg_meta"} <= {
+    missing = not set(TABLES) <= {
         r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     con.execute(f"CREATE TABLE IF NOT EXISTS agg_events AS SELECT * FROM ({event_rows_sql()}) WITH NO DATA")
+    con.execute(f"CREATE TABLE IF NOT EXISTS agg_quotes AS SELECT * FROM ({QUOTE_ROWS_SQL}) WITH NO DATA")
     for sql in _CREATE:
         con.execute(sql)
-    if missing and con.execute("SELECT count(*) FROM events").fetchone()[0]:  # type: ignore[index]
+    if missing and con.execute("SELECT count(*) FROM articles").fetchone()[0]:  # type: ignore[index]
         rebuild(con)
 
 
@@ -92,6 +103,7 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     for table in TABLES:
         con.execute(f"DELETE FROM {table}")
     con.execute(f"INSERT INTO agg_events SELECT * FROM ({event_rows_sql()}) ORDER BY date NULLS LAST, id")
+    con.execute(f"INSERT INTO agg_quotes SELECT * FROM ({QUOTE_ROWS_SQL}) ORDER BY {QUOTE_ORDER}")
     con.execute(f"INSERT INTO agg_edges {EDGES_SQL}")
     _write_meta(con)
 
@@ -106,21 +118,38 @@ def add_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None
         return
     con.execute(f"INSERT INTO agg_events SELECT * FROM ({event_rows_sql()}) WHERE list_contains(?, article_id) "
                 "ORDER BY date NULLS LAST, id", [article_ids])
+    con.execute(f"INSERT INTO agg_quotes SELECT * FROM ({QUOTE_ROWS_SQL}) WHERE list_contains(?, article_id) "
+                f"ORDER BY {QUOTE_ORDER}", [article_ids])
     _write_meta(con)
 
 
 def _write_meta(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DELETE FROM agg_meta")
     con.execute("INSERT INTO agg_meta SELECT 'events', count(*) FROM events")
+    con.execute("INSERT INTO agg_meta SELECT 'quotes', count(*) FROM quotes")
     con.execute("INSERT INTO agg_meta SELECT 'grouped_min_confidence', min(confidence) FROM agg_events "
                 "WHERE group_id IS NOT NULL")
 
 
-FRESH_SQL = """
-SELECT (SELECT value FROM agg_meta WHERE key = 'events') = (SELECT count(*) FROM events)
-   AND (SELECT count(*) FROM agg_events) = (SELECT count(*) FROM events) AS fresh,
-       (SELECT value FROM agg_meta WHERE key = 'grouped_min_confidence') AS grouped_min_confidence
+# What `freshness` compares: the counts noted when the tables were written, and the rows now. (One
+# UNION: DuckDB plans the same counts as scalar subqueries of one SELECT far more slowly.)
+COUNTS_SQL = """
+SELECT key, value FROM agg_meta
+UNION ALL SELECT 'stored events', count(*) FROM events UNION ALL SELECT 'stored quotes', count(*) FROM quotes
+UNION ALL SELECT 'agg_events', count(*) FROM agg_events UNION ALL SELECT 'agg_quotes', count(*) FROM agg_quotes
 """
+
+
+def freshness(counts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Whether the tables cover every stored event (`fresh`) and quote (`fresh_quotes`), from the rows of
+    `COUNTS_SQL`, and the lowest confidence of a grouped event. Stored records are never changed or
+    deleted, so a table with as many rows as its source, counted when it was written, is current."""
+    value = {row["key"]: row["value"] for row in counts}
+    return {
+        "fresh": value.get("events") == value["stored events"] == value["agg_events"],
+        "fresh_quotes": value.get("quotes") == value["stored quotes"] == value["agg_quotes"],
+        "grouped_min_confidence": value.get("grouped_min_confidence"),
+    }
 
 
 def tables_markdown() -> list[str]:
@@ -139,9 +168,14 @@ def tables_markdown() -> list[str]:
         "its event group (`group_id`, `quad_class`, `goldstein`, `source_key`, `target_key`), `story_id`, "
         "the article's document `tone`, `type_key` (upper-case type) and `period_end` (last day of its date's "
         "period) |",
+        "| `agg_quotes` | quote, in the quote browser's order | the quote's `id`, `article_id`, `kind`, `text`, "
+        "`cue`, "
+        "`speaker`, `source`, `confidence`, `speaker_id`, `start`, and its article's `article_title` and "
+        "`published` |",
         "| `agg_edges` | pair of distinct entities linked by an event group | `source_key`, `target_key`, `weight` "
         "(event groups) |",
-        "| `agg_meta` | fact about the tables | `key` (`events`: events counted; `grouped_min_confidence`: lowest "
+        "| `agg_meta` | fact about the tables | `key` (`events`, `quotes`: rows counted; `grouped_min_confidence`: "
+        "lowest "
         "confidence of a grouped event), `value` |",
         "",
     ]

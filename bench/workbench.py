@@ -28,7 +28,7 @@ import duckdb
 from fastapi.testclient import TestClient
 
 from chronicle.serve import create_app
-from chronicle.store.aggregates import rebuild
+from chronicle.store import aggregates
 
 # Columns holding ids (or keys) that must stay distinct or consistent across copies.
 ID_COLUMNS = {"id", "article_id", "actor_id", "speaker_id", "source_id", "target_id", "place_id", "group_id",
@@ -45,7 +45,7 @@ def replicate(small: Path, big: Path, copies: int) -> None:
     con = duckdb.connect(str(big))
     tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
     for table in tables:
-        if table.startswith("agg_"):
+        if table in aggregates.TABLES:
             continue
         cols = [r[0] for r in con.execute(f'DESCRIBE "{table}"').fetchall()]
         if not ({"id", "article_id", "group_id", "story_id", "key", "entity_key"} & set(cols)):
@@ -55,7 +55,9 @@ def replicate(small: Path, big: Path, copies: int) -> None:
                            else f'"{c}"' for c in cols)
         con.execute(f'INSERT INTO "{table}" SELECT {select} FROM "{table}", range(1, ?) AS r(n)', [copies])
     con.execute("BEGIN TRANSACTION")
-    rebuild(con)
+    for table in aggregates.TABLES:  # copied from SMALL as they were: derived afresh from the copies
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    aggregates.create(con)
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
     con.close()

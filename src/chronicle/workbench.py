@@ -141,18 +141,35 @@ class Workbench:
         """The event groups (one row per act) with at least one member event matching the filter."""
         if not self.ready():
             return {"total": 0, "limit": limit, "offset": offset, "items": []}
-        rows, params = self._filtered(f)
-        # Counted per group first, then joined: grouping by every column of the group costs far more.
-        matching = (f"(SELECT group_id, count(*) AS matching_reports FROM {rows} WHERE group_id IS NOT NULL "
-                    "GROUP BY ALL)")
-        total = self.db.query(f"SELECT count(*) AS n FROM {matching}", params)[0]["n"]
-        # The page's groups are picked on the sort columns alone; only those 50 rows are read whole.
+        source, grouped_min = self._source()
+        clause, params = _where(f)
         order = "g.num_articles DESC, g.num_mentions DESC, g.id"
-        page = (f"SELECT r.group_id, r.matching_reports FROM {matching} r JOIN event_groups g ON g.id = r.group_id "
-                f"ORDER BY {order} LIMIT ? OFFSET ?")
-        items = self.db.query(f"SELECT g.*, p.matching_reports FROM ({page}) p JOIN event_groups g "
+        if self._all_grouped_pass(f, grouped_min):
+            # Every group matches: the page is picked from the groups alone, its reports counted for it only.
+            total = self.db.query("SELECT count(*) AS n FROM event_groups")[0]["n"]
+            page = f"SELECT * FROM event_groups g ORDER BY {order} LIMIT ? OFFSET ?"
+            counted = self.db.query(f"SELECT group_id, count(*) AS n FROM {source} WHERE {clause} AND group_id IN "
+                                    f"(SELECT id FROM ({page})) GROUP BY ALL", [*params, limit, offset])
+            reports = {r["group_id"]: r["n"] for r in counted}
+            items = [{**g, "matching_reports": reports[g["id"]]} for g in self.db.query(page, [limit, offset])]
+            return {"total": total, "limit": limit, "offset": offset, "items": items}
+        # Counted per group first, then joined: grouping by every column of the group costs far more.
+        matching = (f"(SELECT group_id, count(*) AS matching_reports FROM {source} WHERE {clause} "
+                    "AND group_id IS NOT NULL GROUP BY ALL)")
+        # The page's groups are picked on the sort columns alone; only those rows are read whole.
+        page = (f"SELECT r.group_id, r.matching_reports, count(*) OVER () AS total FROM {matching} r "
+                f"JOIN event_groups g ON g.id = r.group_id ORDER BY {order} LIMIT ? OFFSET ?")
+        items = self.db.query(f"SELECT g.*, p.matching_reports, p.total FROM ({page}) p JOIN event_groups g "
                               f"ON g.id = p.group_id ORDER BY {order}", [*params, limit, offset])
+        # A page past the end has no row to carry the count.
+        total = items[0]["total"] if items else self.db.query(f"SELECT count(*) AS n FROM {matching}", params)[0]["n"]
+        for item in items:
+            del item["total"]
         return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    def _all_grouped_pass(self, f: Filter, grouped_min: float | None) -> bool:
+        """No filter, and every grouped event passes its confidence threshold (so every group matches)."""
+        return grouped_min is not None and _unfiltered(f) and threshold("events", f.min_confidence) <= grouped_min
 
     def stories(self, f: Filter, limit: int = 50, offset: int = 0) -> dict[str, Any]:
         """Stories with a report matching the filter (all stories when it is empty), latest first, each
@@ -218,18 +235,19 @@ class Workbench:
             return {"nodes": [], "edges": [], "total_edges": 0}
         source, grouped_min = self._source()
         clause, params = _where(f)
-        if grouped_min is not None and _unfiltered(f) and threshold("events", f.min_confidence) <= grouped_min:
+        if self._all_grouped_pass(f, grouped_min):
             # Every grouped event passes the filter: the tally made when the store was written is exact.
             weighted, params = "SELECT source_key AS source, target_key AS target, weight FROM agg_edges", []
         else:
             weighted = ("SELECT source_key AS source, target_key AS target, count(DISTINCT group_id) AS weight "
                         f"FROM {source} WHERE {clause} AND source_key IS NOT NULL AND target_key IS NOT NULL "
                         "AND source_key <> target_key GROUP BY ALL")
-        kept = f"(SELECT * FROM ({weighted}) WHERE weight >= ?)"
-        params = [*params, min_weight]
-        total = self.db.query(f"SELECT count(*) AS n FROM {kept}", params)[0]["n"]
-        edges = self.db.query(f"SELECT * FROM {kept} ORDER BY weight DESC, source, target LIMIT ?",
-                              [*params, MAX_EDGES])
+        # One pass gives the page and the count of every edge kept.
+        edges = self.db.query(f"SELECT *, count(*) OVER () AS total FROM ({weighted}) WHERE weight >= ? "
+                              "ORDER BY weight DESC, source, target LIMIT ?", [*params, min_weight, MAX_EDGES])
+        total = edges[0]["total"] if edges else 0
+        for edge in edges:
+            del edge["total"]
         keys = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
         nodes = self.db.query("SELECT key, name, kind, country, code, num_articles FROM entities "
                               "WHERE key IN (SELECT unnest(?::VARCHAR[])) ORDER BY key", [keys])
@@ -295,7 +313,6 @@ class Workbench:
             [key, key, key])
         source = "agg_quotes" if self._state()["fresh_quotes"] else f"({aggregates.QUOTE_ROWS_SQL})"
         quotes = self.db.query(
-            f"SELECT id, article_id, text, speaker, confidence, article_title FROM {source} WHERE speaker_id IN "
-            "(SELECT record_id FROM entity_links WHERE entity_key = ?) ORDER BY published NULLS LAST, start, id",
-            [key])
+            f"SELECT id, article_id, text, speaker, confidence, article_title FROM {source} WHERE speaker_key = ? "
+            "ORDER BY published NULLS LAST, start, id", [key])
         return {"entity": found[0], "series": series, "co_entities": partners, "quotes": quotes}

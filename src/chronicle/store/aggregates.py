@@ -8,7 +8,8 @@ need, as tables (docs/store.md, "Derived tables"):
 - `agg_events`: `event_rows_sql()`, one row per event, ordered by date (DuckDB's per-block min/max then
   skips blocks for a date range) with the values filters test precomputed (outlet, upper-case type,
   the end of a month- or year-dated event's period, the article's document tone);
-- `agg_quotes`: one row per quote with its article's title and date, in the quote browser's order;
+- `agg_quotes`: one row per quote with its article's title and date and its speaker's entity, in the
+  quote browser's order;
 - `agg_edges`: the entity network with no filter, edges weighted by their event groups;
 - `agg_meta`: what a reader needs to know when those tables may stand in for a query (the lowest
   confidence among grouped events, the events counted).
@@ -65,11 +66,13 @@ LEFT JOIN (SELECT article_id, avg(compound) AS tone FROM tones WHERE scope = 'do
 """
 
 
-# One row per quote with its article's title and date, in the order the quote browser lists them.
+# One row per quote with its article's title and date and its speaker's entity (each article-level
+# actor is linked to one), in the order the quote browser lists them.
 QUOTE_ROWS_SQL = """
 SELECT q.id, q.article_id, q.kind, q.text, q.cue, q.speaker, q.source, q.confidence, q.speaker_id, q.start,
-       a.title AS article_title, a.published
+       a.title AS article_title, a.published, l.entity_key AS speaker_key
 FROM quotes q JOIN articles a ON a.id = q.article_id
+LEFT JOIN entity_links l ON l.record_id = q.speaker_id AND l.record_table = 'actors'
 """
 QUOTE_ORDER = "published NULLS LAST, article_id, start"
 
@@ -80,31 +83,34 @@ SELECT source_key, target_key, count(DISTINCT group_id) AS weight FROM agg_event
 WHERE source_key IS NOT NULL AND target_key IS NOT NULL AND source_key <> target_key GROUP BY ALL
 """
 
-_CREATE = [
-    "CREATE TABLE IF NOT EXISTS agg_edges (source_key VARCHAR, target_key VARCHAR, weight BIGINT)",
-    "CREATE TABLE IF NOT EXISTS agg_meta (key VARCHAR, value DOUBLE)",
-]
+def _definitions() -> dict[str, str]:
+    """Each table's defining query, ordered as its rows are written (agg_edges reads agg_events)."""
+    return {"agg_events": f"SELECT * FROM ({event_rows_sql()}) ORDER BY date NULLS LAST, id",
+            "agg_quotes": f"SELECT * FROM ({QUOTE_ROWS_SQL}) ORDER BY {QUOTE_ORDER}",
+            "agg_edges": EDGES_SQL,
+            "agg_meta": "SELECT CAST(NULL AS VARCHAR) AS key, CAST(NULL AS DOUBLE) AS value WHERE FALSE"}
+
+
+def _columns(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
+    return [d[0] for d in con.execute(f"SELECT * FROM ({sql}) LIMIT 0").description or []]
 
 
 def create(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the tables if missing, and fill them when the store already has events (an older store)."""
-    missing = not set(TABLES) <= {
-        r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    con.execute(f"CREATE TABLE IF NOT EXISTS agg_events AS SELECT * FROM ({event_rows_sql()}) WITH NO DATA")
-    con.execute(f"CREATE TABLE IF NOT EXISTS agg_quotes AS SELECT * FROM ({QUOTE_ROWS_SQL}) WITH NO DATA")
-    for sql in _CREATE:
-        con.execute(sql)
-    if missing and con.execute("SELECT count(*) FROM articles").fetchone()[0]:  # type: ignore[index]
+    """Build the tables when they are missing or laid out by another chronicle version (call inside the
+    writer's transaction, with the record tables created)."""
+    existing = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if not set(TABLES) <= existing or any(
+            _columns(con, f"SELECT * FROM {table}") != _columns(con, sql)
+            for table, sql in _definitions().items() if table in ("agg_events", "agg_quotes")):
         rebuild(con)
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     """Derive every table afresh from the stored records (call inside the writer's transaction)."""
     for table in TABLES:
-        con.execute(f"DELETE FROM {table}")
-    con.execute(f"INSERT INTO agg_events SELECT * FROM ({event_rows_sql()}) ORDER BY date NULLS LAST, id")
-    con.execute(f"INSERT INTO agg_quotes SELECT * FROM ({QUOTE_ROWS_SQL}) ORDER BY {QUOTE_ORDER}")
-    con.execute(f"INSERT INTO agg_edges {EDGES_SQL}")
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    for table, sql in _definitions().items():
+        con.execute(f"CREATE TABLE {table} AS {sql}")
     _write_meta(con)
 
 
@@ -170,8 +176,8 @@ def tables_markdown() -> list[str]:
         "period) |",
         "| `agg_quotes` | quote, in the quote browser's order | the quote's `id`, `article_id`, `kind`, `text`, "
         "`cue`, "
-        "`speaker`, `source`, `confidence`, `speaker_id`, `start`, and its article's `article_title` and "
-        "`published` |",
+        "`speaker`, `source`, `confidence`, `speaker_id`, `start`, its article's `article_title` and "
+        "`published`, and `speaker_key`, the entity its speaker is linked to |",
         "| `agg_edges` | pair of distinct entities linked by an event group | `source_key`, `target_key`, `weight` "
         "(event groups) |",
         "| `agg_meta` | fact about the tables | `key` (`events`, `quotes`: rows counted; `grouped_min_confidence`: "

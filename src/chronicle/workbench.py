@@ -151,7 +151,7 @@ class Workbench:
             counted = self.db.query(f"SELECT group_id, count(*) AS n FROM {source} WHERE {clause} AND group_id IN "
                                     f"(SELECT id FROM ({page})) GROUP BY ALL", [*params, limit, offset])
             reports = {r["group_id"]: r["n"] for r in counted}
-            items = [{**g, "matching_reports": reports[g["id"]]} for g in self.db.query(page, [limit, offset])]
+            items = [{**g, "matching_reports": reports.get(g["id"], 0)} for g in self.db.query(page, [limit, offset])]
             return {"total": total, "limit": limit, "offset": offset, "items": items}
         # Counted per group first, then joined: grouping by every column of the group costs far more.
         matching = (f"(SELECT group_id, count(*) AS matching_reports FROM {source} WHERE {clause} "

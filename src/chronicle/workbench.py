@@ -161,10 +161,7 @@ class Workbench:
                 f"JOIN event_groups g ON g.id = r.group_id ORDER BY {order} LIMIT ? OFFSET ?")
         items = self.db.query(f"SELECT g.*, p.matching_reports, p.total FROM ({page}) p JOIN event_groups g "
                               f"ON g.id = p.group_id ORDER BY {order}", [*params, limit, offset])
-        # A page past the end has no row to carry the count.
-        total = items[0]["total"] if items else self.db.query(f"SELECT count(*) AS n FROM {matching}", params)[0]["n"]
-        for item in items:
-            del item["total"]
+        total = self._total(items, f"SELECT count(*) AS n FROM {matching}", params)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     def _all_grouped_pass(self, f: Filter, grouped_min: float | None) -> bool:
@@ -180,11 +177,11 @@ class Workbench:
         if not _unfiltered(f):
             rows, params = self._filtered(f)
             where = f"id IN (SELECT story_id FROM {rows})"
-        total = self.db.query(f"SELECT count(*) AS n FROM stories WHERE {where}", params)[0]["n"]
         found = self.db.query(
-            "SELECT id AS story_id, title, first_seen, last_seen, num_articles, num_sources FROM stories "
-            f"WHERE {where} ORDER BY last_seen DESC NULLS LAST, first_seen DESC NULLS LAST, id LIMIT ? OFFSET ?",
-            [*params, limit, offset])
+            "SELECT id AS story_id, title, first_seen, last_seen, num_articles, num_sources, count(*) OVER () AS total "
+            f"FROM stories WHERE {where} ORDER BY last_seen DESC NULLS LAST, first_seen DESC NULLS LAST, id "
+            "LIMIT ? OFFSET ?", [*params, limit, offset])
+        total = self._total(found, f"SELECT count(*) AS n FROM stories WHERE {where}", params)
         members: dict[str, list[dict[str, Any]]] = {s["story_id"]: [] for s in found}
         for row in self.db.query(ARTICLES_SQL, [list(members)]):
             members[row.pop("story_id")].append(row)
@@ -274,7 +271,8 @@ class Workbench:
         if "quotes" not in self.db.tables:
             return {"total": 0, "limit": limit, "offset": offset, "items": []}
         where, params = ["confidence >= ?"], [threshold("quotes", min_confidence)]
-        if within is not None and not _unfiltered(within) and self.ready():
+        filtered = within is not None and not _unfiltered(within) and self.ready()
+        if filtered:
             rows, inner = self._filtered(within)
             where.append(f"article_id IN (SELECT article_id FROM {rows})")
             params += inner
@@ -286,12 +284,27 @@ class Workbench:
             params.append(f"%{q}%")
         source = "agg_quotes" if self._state()["fresh_quotes"] else f"({aggregates.QUOTE_ROWS_SQL})"
         clause = " AND ".join(where)
-        total = self.db.query(f"SELECT count(*) AS n FROM {source} WHERE {clause}", params)[0]["n"]
+        count = f"SELECT count(*) AS n FROM {source} WHERE {clause}"
+        columns = "id, article_id, kind, text, cue, speaker, source, confidence, article_title, published"
+        if not filtered:  # a count and a top-N over one table: cheaper than anything in one pass
+            items = self.db.query(f"SELECT {columns} FROM {source} WHERE {clause} "
+                                  f"ORDER BY {aggregates.QUOTE_ORDER} LIMIT ? OFFSET ?", [*params, limit, offset])
+            return {"total": self.db.query(count, params)[0]["n"], "limit": limit, "offset": offset, "items": items}
+        # The events filter is evaluated once: the page's ids and the count in one pass, then those rows.
+        page = (f"SELECT id, count(*) OVER () AS total FROM {source} WHERE {clause} "
+                f"ORDER BY {aggregates.QUOTE_ORDER} LIMIT ? OFFSET ?")
         items = self.db.query(
-            "SELECT id, article_id, kind, text, cue, speaker, source, confidence, article_title, published "
-            f"FROM {source} WHERE {clause} ORDER BY {aggregates.QUOTE_ORDER} LIMIT ? OFFSET ?",
-            [*params, limit, offset])
-        return {"total": total, "limit": limit, "offset": offset, "items": items}
+            f"SELECT {', '.join('q.' + c for c in columns.split(', '))}, p.total FROM ({page}) p "
+            f"JOIN {source} q ON q.id = p.id ORDER BY {aggregates.QUOTE_ORDER}", [*params, limit, offset])
+        return {"total": self._total(items, count, params), "limit": limit, "offset": offset, "items": items}
+
+    def _total(self, items: list[dict[str, Any]], count_sql: str, params: list[Any]) -> int:
+        """The `total` a page's rows carry (removed from them); a page past the end has none, so it is counted."""
+        if not items:
+            return self.db.query(count_sql, params)[0]["n"]
+        for item in items:
+            total = item.pop("total")
+        return total
 
     def entity(self, key: str) -> dict[str, Any] | None:
         """An entity's page: its names and codes, groups as source and as target per month, co-entities

@@ -56,7 +56,10 @@ FILTERS = [Filter(), Filter(min_confidence=0), Filter(min_confidence=0.95), Filt
 def views(bench: Workbench, f: Filter) -> dict:
     return {"reports": bench.reports(f, 500), "groups": bench.groups(f, 500), "stories": bench.stories(f, 500),
             **{f"series[{u}]": bench.series(f, u) for u in ("auto", "month", "year")},
-            "map": bench.map_points(f), "network": bench.network(f), "quotes": bench.quotes(within=f, limit=500)}
+            "map": bench.map_points(f), "network": bench.network(f), "quotes": bench.quotes(within=f, limit=500),
+            # a page past the end still says how many there are
+            "past the end": [bench.groups(f, 1, 99), bench.stories(f, 1, 99),
+                             bench.quotes(within=f, limit=1, offset=99)]}
 
 
 def assert_same_as_join(path, *, derived: bool = True) -> dict:
@@ -106,6 +109,8 @@ def test_derived_tables_follow_writes_reruns_and_consolidation(path):
     assert counts == (5, 5)
     final = assert_same_as_join(path)
     assert len(final) > len(FILTERS) + 1  # the stories' filters are compared too
+    assert [page["total"] for page in final[Filter()]["past the end"]] == [
+        final[Filter()]["groups"]["total"], final[Filter()]["stories"]["total"], final[Filter()]["quotes"]["total"]]
 
 
 def test_series_has_mean_tone_and_goldstein_per_bin(path):

@@ -246,7 +246,9 @@ class Workbench:
         for edge in edges:
             del edge["total"]
         keys = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
-        nodes = self.db.query("SELECT key, name, kind, country, code, num_articles FROM entities "
+        # Only parties to an event group can be nodes: the derived table of those is a fraction of `entities`.
+        entities = "agg_nodes" if source == "agg_events" else "entities"
+        nodes = self.db.query(f"SELECT key, name, kind, country, code, num_articles FROM {entities} "
                               "WHERE key IN (SELECT unnest(?::VARCHAR[])) ORDER BY key", [keys])
         named = {n["key"] for n in nodes}
         # Keys made from a code or a country alone have no entity row: the key names them.

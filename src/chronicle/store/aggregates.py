@@ -11,6 +11,7 @@ need, as tables (docs/store.md, "Derived tables"):
 - `agg_quotes`: one row per quote with its article's title and date and its speaker's entity, in the
   quote browser's order;
 - `agg_edges`: the entity network with no filter, edges weighted by their event groups;
+- `agg_nodes`: the entities that are a party to an event group, with the columns a network node shows;
 - `agg_meta`: what a reader needs to know when those tables may stand in for a query (the lowest
   confidence among grouped events, the events counted).
 
@@ -30,7 +31,7 @@ from typing import Any
 
 import duckdb
 
-TABLES = ("agg_events", "agg_quotes", "agg_edges", "agg_meta")
+TABLES = ("agg_events", "agg_quotes", "agg_edges", "agg_nodes", "agg_meta")
 
 # An event dated to a month or a year stands for that whole period: the last day it covers.
 PERIOD_END = ("CASE e.date_granularity WHEN 'year' THEN CAST(e.date + INTERVAL 1 YEAR - INTERVAL 1 DAY AS DATE) "
@@ -83,11 +84,18 @@ SELECT source_key, target_key, count(DISTINCT group_id) AS weight FROM agg_event
 WHERE source_key IS NOT NULL AND target_key IS NOT NULL AND source_key <> target_key GROUP BY ALL
 """
 
+# The entities that can be a node of the network (a party to an event group), with what a node shows.
+NODES_SQL = """
+SELECT key, name, kind, country, code, num_articles FROM entities
+WHERE key IN (SELECT source_key FROM event_groups UNION SELECT target_key FROM event_groups) ORDER BY key
+"""
+
+
 def _definitions() -> dict[str, str]:
     """Each table's defining query, ordered as its rows are written (agg_edges reads agg_events)."""
     return {"agg_events": f"SELECT * FROM ({event_rows_sql()}) ORDER BY date NULLS LAST, id",
             "agg_quotes": f"SELECT * FROM ({QUOTE_ROWS_SQL}) ORDER BY {QUOTE_ORDER}",
-            "agg_edges": EDGES_SQL,
+            "agg_edges": EDGES_SQL, "agg_nodes": NODES_SQL,
             "agg_meta": "SELECT CAST(NULL AS VARCHAR) AS key, CAST(NULL AS DOUBLE) AS value WHERE FALSE"}
 
 
@@ -117,8 +125,8 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
 def add_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
     """Add the rows of newly stored articles (call inside the transaction that stored them).
 
-    New articles are in no event group or story until consolidation, so the network and its tallies
-    do not change; only the counts in `agg_meta` do.
+    New articles are in no event group or story until consolidation, so the network's tables do not
+    change; only the counts in `agg_meta` do.
     """
     if not article_ids:
         return
@@ -180,6 +188,8 @@ def tables_markdown() -> list[str]:
         "`published`, and `speaker_key`, the entity its speaker is linked to |",
         "| `agg_edges` | pair of distinct entities linked by an event group | `source_key`, `target_key`, `weight` "
         "(event groups) |",
+        "| `agg_nodes` | entity that is a party to an event group | `key`, `name`, `kind`, `country`, `code`, "
+        "`num_articles` (as in `entities`) |",
         "| `agg_meta` | fact about the tables | `key` (`events`, `quotes`: rows counted; `grouped_min_confidence`: "
         "lowest "
         "confidence of a grouped event), `value` |",

@@ -288,7 +288,7 @@ class Workbench:
         if q:
             where.append("text ILIKE ?")
             params.append(f"%{q}%")
-        source = "agg_quotes" if self._state()["fresh_quotes"] else f"({aggregates.QUOTE_ROWS_SQL})"
+        source = "agg_quotes" if self._state()["fresh_quotes"] else f"({aggregates.quote_rows_sql()})"
         clause = " AND ".join(where)
         count = f"SELECT count(*) AS n FROM {source} WHERE {clause}"
         columns = "id, article_id, kind, text, cue, speaker, source, confidence, article_title, published"
@@ -330,7 +330,7 @@ class Workbench:
             "FROM event_groups WHERE (source_key = ? OR target_key = ?) AND source_key IS NOT NULL "
             "AND target_key IS NOT NULL AND source_key <> target_key GROUP BY ALL ORDER BY groups DESC, key",
             [key, key, key])
-        source = "agg_quotes" if self._state()["fresh_quotes"] else f"({aggregates.QUOTE_ROWS_SQL})"
+        source = "agg_quotes" if self._state()["fresh_quotes"] else f"({aggregates.quote_rows_sql()})"
         quotes = self.db.query(
             f"SELECT id, article_id, text, speaker, confidence, article_title FROM {source} WHERE speaker_key = ? "
             "ORDER BY published NULLS LAST, start, id", [key])

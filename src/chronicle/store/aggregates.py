@@ -26,11 +26,17 @@ never answered from stale rows.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
+# The record tables `event_rows_sql` reads, then the consolidated ones, in its arguments' order; and
+# the one `quote_rows_sql` reads besides quotes and articles.
+EVENT_INPUTS = ("events", "articles", "places", "tones")
+CONSOLIDATED_INPUTS = ("event_group_members", "event_groups", "story_articles", "entity_links")
 TABLES = ("agg_events", "agg_quotes", "agg_edges", "agg_nodes", "agg_meta")
 
 # An event dated to a month or a year stands for that whole period: the last day it covers.
@@ -39,10 +45,12 @@ PERIOD_END = ("CASE e.date_granularity WHEN 'year' THEN CAST(e.date + INTERVAL 1
 
 
 @functools.cache
-def event_rows_sql() -> str:
+def event_rows_sql(events: str = "events", articles: str = "articles", places: str = "places",
+                   tones: str = "tones", members: str = "event_group_members", groups: str = "event_groups",
+                   stories: str = "story_articles") -> str:
     """One row per event with everything the workbench's views filter or draw on. Events outside any
     group (not consolidated yet) keep NULL group and story columns. `tone` is the article's document
-    tone (VADER compound, -1 … 1)."""
+    tone (VADER compound, -1 … 1). The record tables may be given other names (a batch being stored)."""
     # Imported here: consolidation imports this module (to rebuild these tables), and the store
     # package imports it before consolidation's module can finish loading.
     from chronicle.stories.consolidate import SOURCE_SQL
@@ -56,25 +64,29 @@ SELECT e.id, e.article_id, e.event_type, e.trigger, e.sentence, e.source, e.targ
        p.name AS place, p.country AS place_country, p.latitude, p.longitude,
        m.group_id, g.quad_class, g.goldstein, g.source_key, g.target_key, sa.story_id, t.tone,
        p.text AS place_text, upper(e.event_type) AS type_key, {PERIOD_END} AS period_end
-FROM events e
-JOIN articles a ON a.id = e.article_id
-LEFT JOIN places p ON p.id = e.place_id
-LEFT JOIN event_group_members m ON m.event_id = e.id
-LEFT JOIN event_groups g ON g.id = m.group_id
-LEFT JOIN story_articles sa ON sa.article_id = e.article_id
-LEFT JOIN (SELECT article_id, avg(compound) AS tone FROM tones WHERE scope = 'document' GROUP BY article_id) t
+FROM {events} e
+JOIN {articles} a ON a.id = e.article_id
+LEFT JOIN {places} p ON p.id = e.place_id
+LEFT JOIN {members} m ON m.event_id = e.id
+LEFT JOIN {groups} g ON g.id = m.group_id
+LEFT JOIN {stories} sa ON sa.article_id = e.article_id
+LEFT JOIN (SELECT article_id, avg(compound) AS tone FROM {tones} WHERE scope = 'document' GROUP BY article_id) t
        ON t.article_id = e.article_id
 """
 
 
-# One row per quote with its article's title and date and its speaker's entity (each article-level
-# actor is linked to one), in the order the quote browser lists them.
-QUOTE_ROWS_SQL = """
+
+def quote_rows_sql(quotes: str = "quotes", articles: str = "articles", links: str = "entity_links") -> str:
+    """One row per quote with its article's title and date and its speaker's entity (each article-level
+    actor is linked to one). The record tables may be given other names (a batch being stored)."""
+    return f"""
 SELECT q.id, q.article_id, q.kind, q.text, q.cue, q.speaker, q.source, q.confidence, q.speaker_id, q.start,
        a.title AS article_title, a.published, l.entity_key AS speaker_key
-FROM quotes q JOIN articles a ON a.id = q.article_id
-LEFT JOIN entity_links l ON l.record_id = q.speaker_id AND l.record_table = 'actors'
+FROM {quotes} q JOIN {articles} a ON a.id = q.article_id
+LEFT JOIN {links} l ON l.record_id = q.speaker_id AND l.record_table = 'actors'
 """
+
+
 QUOTE_ORDER = "published NULLS LAST, article_id, start"
 
 # The network with no filter: every pair of distinct entities, weighted by the event groups linking
@@ -94,7 +106,7 @@ WHERE key IN (SELECT source_key FROM event_groups UNION SELECT target_key FROM e
 def _definitions() -> dict[str, str]:
     """Each table's defining query, ordered as its rows are written (agg_edges reads agg_events)."""
     return {"agg_events": f"SELECT * FROM ({event_rows_sql()}) ORDER BY date NULLS LAST, id",
-            "agg_quotes": f"SELECT * FROM ({QUOTE_ROWS_SQL}) ORDER BY {QUOTE_ORDER}",
+            "agg_quotes": f"SELECT * FROM ({quote_rows_sql()}) ORDER BY {QUOTE_ORDER}",
             "agg_edges": EDGES_SQL, "agg_nodes": NODES_SQL,
             "agg_meta": "SELECT CAST(NULL AS VARCHAR) AS key, CAST(NULL AS DOUBLE) AS value WHERE FALSE"}
 
@@ -122,19 +134,35 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     _write_meta(con)
 
 
-def add_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
-    """Add the rows of newly stored articles (call inside the transaction that stored them).
+def add_articles(con: duckdb.DuckDBPyConnection, stored: dict[str, pa.Table]) -> None:
+    """Add the rows of the articles just stored (call inside the transaction that stored them), given the
+    record rows inserted, by table.
 
-    New articles are in no event group or story until consolidation, so the network's tables do not
-    change; only the counts in `agg_meta` do.
+    Their rows are derived from those in-memory rows, not from the whole store: a new article is in no
+    event group or story until consolidation (the joins with those tables find nothing), so the
+    network's tables do not change; only the counts in `agg_meta` do.
     """
-    if not article_ids:
+    if not stored["articles"].num_rows:
         return
-    con.execute(f"INSERT INTO agg_events SELECT * FROM ({event_rows_sql()}) WHERE list_contains(?, article_id) "
-                "ORDER BY date NULLS LAST, id", [article_ids])
-    con.execute(f"INSERT INTO agg_quotes SELECT * FROM ({QUOTE_ROWS_SQL}) WHERE list_contains(?, article_id) "
-                f"ORDER BY {QUOTE_ORDER}", [article_ids])
-    _write_meta(con)
+    names = {table: f"agg_new_{table}" for table in ("articles", "events", "places", "tones", "quotes")}
+    # What consolidation derives (groups, stories, entity links) has no row for an article stored just now:
+    # joined with nothing rather than read from disk, the batch's rows come out the same.
+    none = {table: f"(SELECT * FROM {table} WHERE FALSE)" for table in CONSOLIDATED_INPUTS}
+    events = event_rows_sql(*(names[t] for t in EVENT_INPUTS), *(none[t] for t in CONSOLIDATED_INPUTS[:3]))
+    quotes = quote_rows_sql(names["quotes"], names["articles"], none["entity_links"])
+    try:
+        for table, name in names.items():
+            con.register(name, stored[table])
+        con.execute(f"INSERT INTO agg_events SELECT * FROM ({events}) ORDER BY date NULLS LAST, id")
+        con.execute(f"INSERT INTO agg_quotes SELECT * FROM ({quotes}) ORDER BY {QUOTE_ORDER}")
+    finally:
+        for name in names.values():
+            # after a failed insert the transaction is aborted and unregistering fails too, hiding the error
+            with contextlib.suppress(duckdb.Error):
+                con.unregister(name)
+    # Counted up, not recounted: a table that was behind before stays behind (and unused) until rebuilt.
+    for key in ("events", "quotes"):
+        con.execute("UPDATE agg_meta SET value = value + ? WHERE key = ?", [stored[key].num_rows, key])
 
 
 def _write_meta(con: duckdb.DuckDBPyConnection) -> None:

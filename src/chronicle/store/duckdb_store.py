@@ -211,10 +211,11 @@ class Store:
                 return 0
             con.execute("BEGIN TRANSACTION")
             try:
-                for table, rows in tables.items():
-                    self._insert(table, _without_articles(rows, "id" if table == "articles" else "article_id",
-                                                          stored))
-                aggregates.add_articles(con, [r.article.id for r in unique if r.article.id not in stored])
+                fresh = {table: _without_articles(rows, "id" if table == "articles" else "article_id", stored)
+                         for table, rows in tables.items()}
+                for table, rows in fresh.items():
+                    self._insert(table, rows)
+                aggregates.add_articles(con, fresh)
                 con.execute("COMMIT")
             except duckdb.Error as exc:
                 self._rollback()

@@ -133,6 +133,52 @@ def test_year_dated_events_span_their_year(browser, server):
     assert not p.errors
 
 
+# The mean document tone per bin, computed from the stored records alone (not from the derived tables).
+TONE_SQL = """
+SELECT CASE WHEN e.date_granularity = 'year' THEN strftime(e.date, '%Y') ELSE strftime(e.date, '%Y-%m') END AS bin,
+       round(avg(t.compound), 3) AS tone
+FROM events e JOIN tones t ON t.article_id = e.article_id AND t.scope = 'document'
+WHERE e.date IS NOT NULL GROUP BY ALL
+"""
+
+
+def test_time_series_second_series_goldstein_or_tone(browser, server, store, tmp_path):
+    from chronicle.api import Database
+
+    db = Database(store)
+    expected = {r["bin"]: r["tone"] for r in db.query(TONE_SQL)}
+    db.close()
+    series = api(server, "/workbench/series", unit="month")
+    period = {r["bin_start"][:4] if r["bin"] == "year" else r["bin_start"][:7]: r for r in series}
+    assert {k: r["tone"] for k, r in period.items() if r["tone"] is not None} == expected
+    assert any(r["year_only"] for r in period.values() if r["tone"] is not None)
+    # Goldstein by default; the menu switches to tone and the URL keeps the choice.
+    p = Page(browser, f"{server}/?unit=month")
+    marks = p.page.locator("#series .second.goldstein")
+    assert marks.count() == sum(r["goldstein"] is not None for r in series) > 0
+    for i in range(marks.count()):
+        mark = marks.nth(i)
+        assert float(mark.get_attribute("data-value")) == period[mark.get_attribute("data-bin")]["goldstein"]
+    p.page.select_option("#series-line", "tone")
+    p.ready()
+    assert p.params()["line"] == "tone"
+    marks = p.page.locator("#series .second.tone")
+    assert marks.count() == len(expected) == p.data("#series", "second-bins")
+    shown = {marks.nth(i).get_attribute("data-bin"): float(marks.nth(i).get_attribute("data-value"))
+             for i in range(marks.count())}
+    assert shown == expected
+    # A bin of year-dated events is a segment over its whole year, not a point on 1 January.
+    year_bins = [k for k in expected if len(k) == 4]
+    assert p.page.locator("#series line.second.tone").count() == len(year_bins) > 0
+    segment = p.page.locator(f"#series line.second.tone[data-bin='{year_bins[0]}']")
+    assert float(segment.get_attribute("x2")) - float(segment.get_attribute("x1")) > 10
+    p.shoot(tmp_path, "time series")
+    again = Page(browser, p.page.url)
+    assert again.page.locator("#series-line").input_value() == "tone"
+    assert again.page.locator("#series .second.tone").count() == len(expected)
+    assert not p.errors and not again.errors
+
+
 def test_map_click_narrows_every_view_and_the_url_round_trips(browser, server, tmp_path):
     p = Page(browser, server)
     before = view_counts(p)

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from chronicle.records import CHILD_RECORDS, Article, ArticleRecords, Failure, Record
+from chronicle.store import aggregates
 from chronicle.store.access import LOCK_TIMEOUT, session
 from chronicle.store.schema import (
     CREATED_RECORDS,
@@ -131,6 +132,7 @@ class Store:
             for model in CREATED_RECORDS.values():
                 self.con.execute(create_table_sql(model))
                 self._add_missing_columns(model)
+            aggregates.create(self.con)
             self.con.execute(
                 "INSERT OR REPLACE INTO chronicle_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
             )
@@ -209,9 +211,11 @@ class Store:
                 return 0
             con.execute("BEGIN TRANSACTION")
             try:
-                for table, rows in tables.items():
-                    self._insert(table, _without_articles(rows, "id" if table == "articles" else "article_id",
-                                                          stored))
+                fresh = {table: _without_articles(rows, "id" if table == "articles" else "article_id", stored)
+                         for table, rows in tables.items()}
+                for table, rows in fresh.items():
+                    self._insert(table, rows)
+                aggregates.add_articles(con, fresh)
                 con.execute("COMMIT")
             except duckdb.Error as exc:
                 self._rollback()

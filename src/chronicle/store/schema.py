@@ -13,6 +13,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from chronicle.records import CHILD_RECORDS, Article, Failure, Record
+from chronicle.store.aggregates import tables_markdown
 from chronicle.stories.records import CONSOLIDATED_RECORDS
 
 SCHEMA_VERSION = 1
@@ -154,4 +155,4 @@ def schema_markdown() -> str:
             meaning = (field.description or "").replace("|", "\\|")
             lines.append(f"| `{name}` | {kind} | {'yes' if nullable else 'no'} | {meaning} |")
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + tables_markdown())

@@ -17,6 +17,7 @@ import duckdb
 
 from chronicle.confidence import threshold
 from chronicle.records import Record
+from chronicle.store.aggregates import rebuild as rebuild_aggregates
 from chronicle.store.schema import columns, quoted, to_arrow
 from chronicle.stories.clustering import UNDATED, WINDOW_DAYS, StoryDoc, Vocabulary, assign_stories
 from chronicle.stories.duplicates import DuplicateIndex
@@ -182,6 +183,7 @@ def consolidate(con: duckdb.DuckDBPyConnection) -> Consolidation:
         _write(con, links, EntityLink)
         _write(con, groups, EventGroup)
         _write(con, members, EventGroupMember)
+        rebuild_aggregates(con)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -78,7 +78,7 @@ async function getJSON(path, params) {
 
 // ---------- the filter state, mirrored in the URL ----------
 const FILTER_KEYS = ["q", "entity", "type", "quad", "place", "source", "from", "to", "story", "min_confidence"];
-const VIEW_KEYS = ["unit", "unique", "offset", "article", "min_weight", "qs", "qq", "qoffset"];
+const VIEW_KEYS = ["unit", "line", "unique", "offset", "article", "min_weight", "qs", "qq", "qoffset"];
 let state = {};
 
 function readURL() {
@@ -119,6 +119,7 @@ function syncForm() {
   for (const r of form.querySelectorAll("input[name=unique]")) r.checked = (r.value === (state.unique || ""));
   document.getElementById("min-weight").value = state.min_weight || "1";
   document.getElementById("series-unit").value = state.unit || "auto";
+  document.getElementById("series-line").value = state.line || "goldstein";
   const qf = document.getElementById("quote-search");
   qf.elements.qs.value = state.qs || "";
   qf.elements.qq.value = state.qq || "";
@@ -188,6 +189,11 @@ async function renderMap() {
 }
 
 // ---------- time series ----------
+// The series the right axis can show (URL parameter `line`).
+const LINES = {
+  goldstein: {field: "goldstein", label: "mean Goldstein", domain: [-10, 10], colour: "#c62828"},
+  tone: {field: "tone", label: "mean document tone", domain: [-1, 1], colour: "#6a3d9a"},
+};
 async function renderSeries() {
   const box = document.getElementById("series");
   const rows = await getJSON("/workbench/series", {...filterParams(), unit: state.unit || "auto"});
@@ -205,12 +211,10 @@ async function renderSeries() {
   const parse = s => new Date(s.slice(0, 10) + "T00:00:00Z");
   const x = d3.scaleUtc().domain([d3.min(rows, r => parse(r.bin_start)), d3.max(rows, r => parse(r.bin_end))]).range([m.left, width - m.right]);
   const y = d3.scaleLinear().domain([0, d3.max(rows, r => r.reports) || 1]).nice().range([height - m.bottom, m.top]);
-  const gs = d3.scaleLinear().domain([-10, 10]).range([height - m.bottom, m.top]);
   const svg = d3.select(box).append("svg").attr("width", width).attr("height", height)
     .attr("role", "img").attr("aria-label", `time series of ${box.dataset.reports} reports and ${box.dataset.groups} event groups`);
   svg.append("g").attr("transform", `translate(0,${height - m.bottom})`).call(d3.axisBottom(x).ticks(Math.min(8, width / 90)));
   svg.append("g").attr("transform", `translate(${m.left},0)`).call(d3.axisLeft(y).ticks(5).tickFormat(d3.format("d")));
-  svg.append("g").attr("transform", `translate(${width - m.right},0)`).call(d3.axisRight(gs).ticks(5));
   const defs = svg.append("defs");
   for (const [id, colour] of [["hatch-reports", "#7fa7cf"], ["hatch-groups", "#1f4e79"]]) {
     defs.append("pattern").attr("id", id).attr("width", 6).attr("height", 6).attr("patternUnits", "userSpaceOnUse")
@@ -220,7 +224,7 @@ async function renderSeries() {
   for (const r of rows) {
     const x0 = x(parse(r.bin_start)), x1 = x(parse(r.bin_end)), w = Math.max(2, (x1 - x0) / 2 - 1);
     const period = r.bin === "year" ? r.bin_start.slice(0, 4) : r.bin_start.slice(0, 7);
-    const label = `${period}${r.year_only ? " (dated to the year only)" : ""}: ${r.reports} reports, ${r.groups} event groups, mean Goldstein ${r.goldstein ?? "n/a"}`;
+    const label = `${period}${r.year_only ? " (dated to the year only)" : ""}: ${r.reports} reports, ${r.groups} event groups, mean Goldstein ${r.goldstein ?? "n/a"}, mean tone ${r.tone ?? "n/a"}`;
     for (const [value, kind, dx] of [[r.reports, "reports", 0], [r.groups, "groups", w + 1]]) {
       const fill = r.year_only ? `url(#hatch-${kind})` : (kind === "reports" ? "#7fa7cf" : "#1f4e79");
       svg.append("rect").attr("class", r.year_only ? `year-span ${kind}` : `bar-${kind}`).attr("x", x0 + dx).attr("width", w)
@@ -228,18 +232,34 @@ async function renderSeries() {
         .style("cursor", "pointer").on("click", () => clickBin(r)).append("title").text(label);
     }
   }
-  const withG = rows.filter(r => r.goldstein !== null && !r.year_only);
+  // The second series: mean Goldstein of the bin's event groups, or mean document tone of its reports'
+  // articles, on the right axis. A month bin is a point at its middle; a year-only bin a segment over its year.
+  const line = LINES[state.line] || LINES.goldstein;
+  const valued = rows.filter(r => r[line.field] !== null && r[line.field] !== undefined);
+  const right = d3.scaleLinear().domain(line.domain).range([height - m.bottom, m.top]);
+  svg.append("g").attr("transform", `translate(${width - m.right},0)`).call(d3.axisRight(right).ticks(5));
   const mid = r => new Date((parse(r.bin_start).getTime() + parse(r.bin_end).getTime()) / 2);
-  if (withG.length) {
-    svg.append("path").datum(withG).attr("fill", "none").attr("stroke", "#c62828").attr("stroke-width", 1.5)
-      .attr("d", d3.line().x(r => x(mid(r))).y(r => gs(r.goldstein)));
-    svg.selectAll("circle.gold").data(withG).join("circle").attr("class", "gold").attr("r", 3)
-      .attr("cx", r => x(mid(r))).attr("cy", r => gs(r.goldstein)).attr("fill", "#c62828");
+  const points = valued.filter(r => !r.year_only);
+  if (points.length > 1) {
+    svg.append("path").datum(points).attr("fill", "none").attr("stroke", line.colour).attr("stroke-width", 1.5)
+      .attr("d", d3.line().x(r => x(mid(r))).y(r => right(r[line.field])));
   }
+  for (const r of valued) {
+    const mark = r.year_only
+      ? svg.append("line").attr("x1", x(parse(r.bin_start))).attr("x2", x(parse(r.bin_end)))
+        .attr("y1", right(r[line.field])).attr("y2", right(r[line.field])).attr("stroke", line.colour)
+        .attr("stroke-width", 3).attr("stroke-dasharray", "6 3")
+      : svg.append("circle").attr("r", 3.5).attr("cx", x(mid(r))).attr("cy", right(r[line.field])).attr("fill", line.colour);
+    const period = r.bin === "year" ? r.bin_start.slice(0, 4) : r.bin_start.slice(0, 7);
+    mark.attr("class", `second ${line.field}`).attr("data-bin", period).attr("data-value", r[line.field])
+      .append("title").text(`${period}: ${line.label} ${r[line.field]}`);
+  }
+  box.dataset.second = line.field;
+  box.dataset.secondBins = valued.length;
   const per = monthly ? "month" : "year";
   legend.replaceChildren(legendItem("#7fa7cf", `reports per ${per}`), legendItem("#1f4e79", `event groups per ${per}`),
-    legendItem("#c62828", "mean Goldstein (right axis, −10…10)", "round"), legendItem("", "dated to the year only (spans its year)", "span"),
-    el("span", "Click a bar to filter to its dates."));
+    legendItem(line.colour, `${line.label} (right axis, ${line.domain[0]}…${line.domain[1]}; a dashed segment spans a year-only bin)`, "round"),
+    legendItem("", "dated to the year only (spans its year)", "span"), el("span", "Click a bar to filter to its dates."));
 }
 
 // ---------- network of entities + entity page ----------
@@ -595,6 +615,7 @@ for (const radio of document.querySelectorAll("#filters input[name=unique]")) {
 }
 document.getElementById("clear").addEventListener("click", () => { state = {}; writeURL(); refresh(); });
 document.getElementById("series-unit").addEventListener("change", e => setView({unit: e.target.value === "auto" ? "" : e.target.value}));
+document.getElementById("series-line").addEventListener("change", e => setView({line: e.target.value === "goldstein" ? "" : e.target.value}));
 document.getElementById("min-weight").addEventListener("change", e => setView({min_weight: e.target.value === "1" ? "" : e.target.value}));
 document.getElementById("quote-search").addEventListener("submit", event => {
   event.preventDefault();

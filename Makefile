@@ -6,15 +6,20 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup demo test test-fast lint lock bench browser clean vendor
 
-setup: $(STAMP)
+GAZETTEER := build/places/gazetteer.sqlite
+
+setup: $(STAMP) $(GAZETTEER)
 
 # The lock pins every package with sha256 hashes; pip refuses anything that does not match.
 $(STAMP): requirements/lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/lock.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	$(BIN)/python scripts/build_gazetteer.py
 	touch $(STAMP)
+
+# Built from the pinned packages' data; rebuilt when its builder or its reader's format changes.
+$(GAZETTEER): $(STAMP) scripts/build_gazetteer.py src/chronicle/extract/gazetteer.py
+	$(BIN)/python scripts/build_gazetteer.py
 
 # Debian's chromium for the Playwright browser tests (Playwright never downloads its own browser here).
 browser:

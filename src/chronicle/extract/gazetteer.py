@@ -366,7 +366,10 @@ def build(path: Path | None = None) -> Path:
     regions: dict[str, int] = {}
     continents = continent_points(gc)
     for name, region in extra["regions"].items():
-        point, geonames_id = continents.get(fold(name), ((region.get("latitude"), region.get("longitude")), None))
+        point, geonames_id = continents.get(fold(region.get("point_of", name)),
+                                            ((region.get("latitude"), region.get("longitude")), None))
+        if "point_of" in region:
+            geonames_id = None  # the point is borrowed, the place is not that continent
         if None in point:
             raise ValueError(f"{SUPPLEMENT}: region {name!r} has no point and is no GeoNames continent")
         regions[fold(name)] = builder.add(name.title(), region["feature"], region["country"], point, geonames_id,

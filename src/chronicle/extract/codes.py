@@ -61,6 +61,7 @@ class Agents:
     personal_bodies: frozenset[str]
     corporate: frozenset[str]
     newsrooms: frozenset[str]
+    staff: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def agents() -> Agents:
                   frozenset(data["affiliates"]), frozenset(data["suspect_verbs"]),
                   frozenset(data["documents"]), frozenset(data["countable_only"]),
                   frozenset(data["personal_bodies"]), frozenset(data["corporate"]),
-                  frozenset(fold(name) for name in data["newsrooms"]))
+                  frozenset(fold(name) for name in data["newsrooms"]), frozenset(data["staff"]))
 
 
 @functools.cache

@@ -110,6 +110,9 @@ FURNITURE_MAX_WORDS = 14
 DOMINANT_SHARE = 0.5
 DOMINANT_MIN = 3
 # a US member of Congress's party and state after the name: "Ann Reyl (D-Ohio)", "Tom Berg, R-Texas,"
+AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*[,.;]")
+"""", 32," after a name: the age news gives ordinary people it quotes or reports on."""
+AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]year[- ]old\s*$")
 PARTY_STATE = re.compile(r"^\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\.?\s?-\s?[A-Z][A-Za-z. ]{1,14}\)?")
 # what a news outlet does ("CNBC reported", "Politico reveals")
 MEDIA_VERBS = {"report", "publish", "broadcast", "air", "reveal"}
@@ -972,6 +975,54 @@ def notable_codes(actors: list[_Actor], on: dt.date | None = None) -> None:
             actor.code = actor.code.merged(found)
 
 
+def _aged(span: Span) -> bool:
+    """A name given with an age ("Ann Reyl, 32, of Dayton", "81-year-old Ann Reyl")."""
+    text = span.doc.text
+    return bool(AGE_AFTER.match(text[span.end_char : span.end_char + 10])
+                or AGE_BEFORE.search(text[max(0, span.start_char - 16) : span.start_char]))
+
+
+def ordinary_codes(actors: list[_Actor]) -> None:
+    """A named person given an age and no office, trade or affiliation by the article or our lists is an
+    ordinary person (CVL): news ages the voters, residents and victims it quotes, rarely office holders
+    (and then with their title, which codes them first)."""
+    for actor in actors:
+        if actor.kind == "person" and actor.code.sector is None and not actor.code.org \
+                and any(kind == "name" and _aged(span) for span, kind in actor.mentions):
+            actor.code = actor.code.merged(Code(sector="CVL"))
+
+
+def _outlet_of(root: Token, by_token: dict[int, _Actor]) -> _Actor | None:
+    """The organisation a name is credited to: "NBC's Ann Reyl", "Ann Reyl of The Nation", "on Hot Air"."""
+    tokens = [c for c in root.children if c.dep_ in {"poss", "compound"}]
+    for child in [*root.children, *(root.head.children if root.dep_ == "nsubj" else ())]:
+        if child.dep_ == "prep" and child.lower_ in {"of", "on", "at", "for"}:
+            tokens.extend(t for t in child.children if t.dep_ == "pobj")
+    return next((a for t in tokens if (a := by_token.get(t.i)) is not None and a.kind == "organisation"
+                 and a.code.sector is None and not a.code.org), None)
+
+
+def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
+    """Journalists by what they do: a person with no sector who reports or blogs, or who writes, asks or
+    interviews for an organisation the article does not code ("Ann Reyl of The Nation wrote", "NBC's
+    Ann Reyl asked"), is media (MED), and so is that organisation (agents.yaml `press_verbs`)."""
+    lex = agents()
+    for actor in actors:
+        if actor.kind != "person" or actor.code.sector is not None or actor.code.org:
+            continue
+        for span, kind in actor.mentions:
+            root = span.root
+            if kind != "name" or root.dep_ != "nsubj" or root.head.lemma_.lower() not in lex.press_verbs:
+                continue
+            outlet = _outlet_of(root, by_token)
+            if outlet is None and root.head.lemma_.lower() not in lex.reporting_verbs:
+                continue
+            actor.code = actor.code.merged(Code(sector="MED"))
+            if outlet is not None:
+                outlet.code = outlet.code.merged(Code(sector="MED"))
+            break
+
+
 def staff_codes(actors: list[_Actor]) -> None:
     """Staff take the code of the person they work for, once that person is coded by the article and our
     lists: a candidate's spokesman is PTY, a president's GOV, where "spokesman" alone would say GOV."""
@@ -1134,6 +1185,8 @@ def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> 
     dictionary_codes(builder.actors, context, records)
     notable_codes(builder.actors, records.article.published or context.reference_date)
     staff_codes(builder.actors)
+    ordinary_codes(builder.actors)
+    press_codes(builder.actors, builder.by_token)
     _note_basis(builder.actors, "list")
     context_codes(doc, builder.actors, builder.by_token)
     _note_basis(builder.actors, "sentence")

@@ -151,6 +151,8 @@ class _Actor:
     owner: Token | None = None
     """A possessive pronoun the group belongs to ("his own forces"): its country once resolved."""
     mentions: list[tuple[Span, str]] = field(default_factory=list)
+    past: str | None = None
+    """The sector of a past office ("former Gov. Reyl"): theirs only if nothing else codes them."""
     principal: _Actor | None = None
     """The person whose staff this actor is ("Reyl's aides", "Reyl spokesman Tom Berg"): coded like them."""
     basis: dict[str, str] = field(default_factory=dict)
@@ -446,9 +448,9 @@ def _corporate_default(sector: str | None, roles: set[str], employer: _Actor) ->
         and any(r in corporate or r.split()[-1] in corporate for r in roles)
 
 
-def describe_person(span: Span) -> tuple[Code, str | None]:
-    """Code and role of a person from the words around one name mention: a title before the name,
-    an apposition after it, or the phrase the name is in apposition to."""
+def _person_phrases(span: Span) -> list[list[Token]]:
+    """The phrases that describe a person at one name mention: a title before the name, an apposition
+    after it, or the phrase the name is in apposition to."""
     root = span.root
     phrases: list[list[Token]] = []
     before = [t for t in _left_modifiers(root) if t.i < span.start]
@@ -472,8 +474,14 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
         of = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
               for o in c.children if o.dep_ == "pobj" for t in o.subtree if not t.is_punct]
         phrases.append([*_left_modifiers(head), head, *of])
+    return phrases
+
+
+def describe_person(span: Span) -> tuple[Code, str | None]:
+    """Code and role of a person from the words around one name mention: a title before the name,
+    an apposition after it, or the phrase the name is in apposition to; past offices left out."""
     code, role = Code(), None
-    for phrase in phrases:
+    for phrase in _person_phrases(span):
         if not phrase or is_stale(phrase):
             continue
         found = code_tokens(phrase)
@@ -481,6 +489,13 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
         if role is None and found.sector is not None:
             role = next((t.text for t in reversed(phrase) if is_role(t)), None)
     return code, role
+
+
+def past_sector(span: Span) -> str | None:
+    """The sector of a past office around a name ("Former Gov. Ann Reyl", "Ann Reyl, a former army
+    general"): annotators, like CAMEO, code a former official with no present role by that office."""
+    return next((sector for phrase in _person_phrases(span) if phrase and is_stale(phrase)
+                 and (sector := code_tokens(phrase).sector)), None)
 
 
 class _Builder:
@@ -564,6 +579,7 @@ class _Builder:
         for span, _kind in sorted(actor.mentions, key=lambda m: m[0].start):
             code, role = describe_person(span)
             actor.code = actor.code.merged(code)
+            actor.past = actor.past or past_sector(span)
             if role:
                 actor.roles.add(role.lower())
                 actor.role = actor.role or role
@@ -1023,6 +1039,15 @@ def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
             break
 
 
+def past_codes(actors: list[_Actor]) -> None:
+    """A person nothing else codes takes the sector of a past office ("Former Gov. Ann Reyl" → GOV), but
+    not a legislator's: a former member of a parliament still in the news is a party figure far more
+    often than a legislator (on the training annotations)."""
+    for actor in actors:
+        if actor.kind == "person" and actor.code.sector is None and actor.past not in {None, "LEG"}:
+            actor.code = actor.code.merged(Code(sector=actor.past))
+
+
 def staff_codes(actors: list[_Actor]) -> None:
     """Staff take the code of the person they work for, once that person is coded by the article and our
     lists: a candidate's spokesman is PTY, a president's GOV, where "spokesman" alone would say GOV."""
@@ -1187,6 +1212,7 @@ def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> 
     staff_codes(builder.actors)
     ordinary_codes(builder.actors)
     press_codes(builder.actors, builder.by_token)
+    past_codes(builder.actors)
     _note_basis(builder.actors, "list")
     context_codes(doc, builder.actors, builder.by_token)
     _note_basis(builder.actors, "sentence")

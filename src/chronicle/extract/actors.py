@@ -624,7 +624,9 @@ class _Builder:
             tokens = [t for t in modifiers if t.dep_ in {"poss", "compound"}]
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "with"}:
-                    tokens.extend(t for t in child.children if t.dep_ == "pobj")
+                    objects = [t for t in child.children if t.dep_ == "pobj"]
+                    # "of the advocacy group Clean Rivers": the name in apposition to the description
+                    tokens.extend([*objects, *(a for t in objects for a in t.children if a.dep_ == "appos")])
             titles = [head, *modifiers, *(c for c in head.children if c.dep_ == "conj")]
             corporate = any(t.lemma_.lower() in lex.corporate or t.lower_ in lex.corporate for t in titles)
             for token in tokens:

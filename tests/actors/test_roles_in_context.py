@@ -61,3 +61,10 @@ def test_law_enforcement_agencies_are_police(extract):
     actors = actors_by_name(extract(text))
     assert actors["FBI"].code == "USA COP"
     assert any(a.sector == "COP" and "law enforcement" in a.name for a in actors.values())
+
+
+def test_party_members_placed_in_a_legislature_are_legislators(extract):
+    actors = actors_by_name(extract("Five Democrats in the Ohio Senate blocked the bill on Tuesday. "
+                                    "Republicans rallied in Dayton."))
+    assert actors["Democrats"].code == "USA LEG"
+    assert actors["Republicans"].sector == "PTY"

@@ -65,6 +65,7 @@ from chronicle.extract.codes import (
     notable_person,
     noun_sector,
     organisation_of,
+    sector_of,
     subdivision_country,
 )
 from chronicle.extract.coref import name_genders, resolve_pronouns
@@ -1050,6 +1051,26 @@ def past_codes(actors: list[_Actor]) -> None:
             actor.code = actor.code.merged(Code(sector=actor.past))
 
 
+def _legislature(token: Token, by_token: dict[int, _Actor]) -> bool:
+    """A token naming a legislature: a coded actor ("the Missouri Senate") or a legislature noun."""
+    actor = by_token.get(token.i)
+    return (actor is not None and actor.code.sector == "LEG") or sector_of([token]) == "LEG"
+
+
+def caucus_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
+    """A party's members placed in a legislature are legislators ("Democrats in the Missouri Senate",
+    "Republican leaders of the state House and Senate"): the guide's LEG, not the party's PTY."""
+    for actor in actors:
+        if actor.kind != "group" or actor.code.sector != "PTY":
+            continue
+        for span, _kind in actor.mentions:
+            places = [o for p in span.root.children if p.dep_ == "prep" and p.lower_ in {"in", "of", "on", "from"}
+                      for o in p.children if o.dep_ == "pobj"]
+            if any(_legislature(t, by_token) for o in places for t in (o, *o.conjuncts)):
+                actor.code = Code(actor.code.country, "LEG", actor.code.org)
+                break
+
+
 def staff_codes(actors: list[_Actor]) -> None:
     """Staff take the code of the person they work for, once that person is coded by the article and our
     lists: a candidate's spokesman is PTY, a president's GOV, where "spokesman" alone would say GOV."""
@@ -1211,6 +1232,7 @@ def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> 
     _note_basis(builder.actors, "text")
     dictionary_codes(builder.actors, context, records)
     notable_codes(builder.actors, records.article.published or context.reference_date)
+    caucus_codes(builder.actors, builder.by_token)
     staff_codes(builder.actors)
     ordinary_codes(builder.actors)
     press_codes(builder.actors, builder.by_token)

@@ -68,3 +68,10 @@ def test_party_members_placed_in_a_legislature_are_legislators(extract):
                                     "Republicans rallied in Dayton."))
     assert actors["Democrats"].code == "USA LEG"
     assert actors["Republicans"].sector == "PTY"
+
+
+def test_a_relative_clause_gives_a_present_or_past_role(extract):
+    actors = actors_by_name(extract("Tom Berg, who is the city's police chief, met Ann Reyl, who was "
+                                    "mayor of Dayton until 2010, on Friday."))
+    assert actors["Tom Berg"].sector == "COP"
+    assert actors["Ann Reyl"].sector == "GOV"

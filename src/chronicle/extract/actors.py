@@ -475,7 +475,23 @@ def _person_phrases(span: Span) -> list[list[Token]]:
         of = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
               for o in c.children if o.dep_ == "pobj" for t in o.subtree if not t.is_punct]
         phrases.append([*_left_modifiers(head), head, *of])
+    phrases.extend(phrase for phrase, past in _relative_roles(root) if not past)
     return phrases
+
+
+def _relative_roles(root: Token) -> list[tuple[list[Token], bool]]:
+    """The role a relative clause gives a name ("Ann Reyl, who is the party's treasurer,"; "who was
+    undersecretary of state in 2013"), with whether it is a past one (the verb's past tense)."""
+    found = []
+    for clause in root.rights:
+        if clause.dep_ != "relcl" or clause.lemma_ != "be" \
+                or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        for attr in (c for c in clause.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}):
+            of = [t for c in attr.rights if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj" for t in o.subtree if not t.is_punct]
+            found.append(([*_left_modifiers(attr), attr, *of], clause.tag_ == "VBD"))
+    return found
 
 
 def describe_person(span: Span) -> tuple[Code, str | None]:
@@ -494,9 +510,11 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
 
 def past_sector(span: Span) -> str | None:
     """The sector of a past office around a name ("Former Gov. Ann Reyl", "Ann Reyl, a former army
-    general"): annotators, like CAMEO, code a former official with no present role by that office."""
-    return next((sector for phrase in _person_phrases(span) if phrase and is_stale(phrase)
-                 and (sector := code_tokens(phrase).sector)), None)
+    general", "Ann Reyl, who was the mayor"): annotators, like CAMEO, code a former official with no
+    present role by that office."""
+    phrases = [phrase for phrase in _person_phrases(span) if phrase and is_stale(phrase)]
+    phrases.extend(phrase for phrase, past in _relative_roles(span.root) if past)
+    return next((sector for phrase in phrases if (sector := code_tokens(phrase).sector)), None)
 
 
 class _Builder:

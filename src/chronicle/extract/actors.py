@@ -65,6 +65,7 @@ from chronicle.extract.codes import (
     notable_person,
     noun_sector,
     organisation_of,
+    sector_of,
     subdivision_country,
 )
 from chronicle.extract.coref import name_genders, resolve_pronouns
@@ -110,6 +111,9 @@ FURNITURE_MAX_WORDS = 14
 DOMINANT_SHARE = 0.5
 DOMINANT_MIN = 3
 # a US member of Congress's party and state after the name: "Ann Reyl (D-Ohio)", "Tom Berg, R-Texas,"
+AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*[,.;]")
+"""", 32," after a name: the age news gives ordinary people it quotes or reports on."""
+AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]year[- ]old\s*$")
 PARTY_STATE = re.compile(r"^\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\.?\s?-\s?[A-Z][A-Za-z. ]{1,14}\)?")
 # what a news outlet does ("CNBC reported", "Politico reveals")
 MEDIA_VERBS = {"report", "publish", "broadcast", "air", "reveal"}
@@ -148,6 +152,10 @@ class _Actor:
     owner: Token | None = None
     """A possessive pronoun the group belongs to ("his own forces"): its country once resolved."""
     mentions: list[tuple[Span, str]] = field(default_factory=list)
+    past: str | None = None
+    """The sector of a past office ("former Gov. Reyl"): theirs only if nothing else codes them."""
+    principal: _Actor | None = None
+    """The person whose staff this actor is ("Reyl's aides", "Reyl spokesman Tom Berg"): coded like them."""
     basis: dict[str, str] = field(default_factory=dict)
     """Which step gave the country and the sector ("text", "list", "sentence", "document")."""
 
@@ -433,9 +441,17 @@ def _unknown_firm(head: Token, modifiers: list[Token], by_token: dict[int, _Acto
                for t in modifiers)
 
 
-def describe_person(span: Span) -> tuple[Code, str | None]:
-    """Code and role of a person from the words around one name mention: a title before the name,
-    an apposition after it, or the phrase the name is in apposition to."""
+def _corporate_default(sector: str | None, roles: set[str], employer: _Actor) -> bool:
+    """A corporate post's BUS is only a default: at an organisation of another sector the post is that
+    sector's ("Fox News chief executive" → MED, "executive director of an advocacy group" → NGO)."""
+    corporate = agents().corporate
+    return sector == "BUS" and employer.code.sector not in {None, "BUS"} \
+        and any(r in corporate or r.split()[-1] in corporate for r in roles)
+
+
+def _person_phrases(span: Span) -> list[list[Token]]:
+    """The phrases that describe a person at one name mention: a title before the name, an apposition
+    after it, or the phrase the name is in apposition to."""
     root = span.root
     phrases: list[list[Token]] = []
     before = [t for t in _left_modifiers(root) if t.i < span.start]
@@ -459,8 +475,30 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
         of = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
               for o in c.children if o.dep_ == "pobj" for t in o.subtree if not t.is_punct]
         phrases.append([*_left_modifiers(head), head, *of])
+    phrases.extend(phrase for phrase, past in _relative_roles(root) if not past)
+    return phrases
+
+
+def _relative_roles(root: Token) -> list[tuple[list[Token], bool]]:
+    """The role a relative clause gives a name ("Ann Reyl, who is the party's treasurer,"; "who was
+    undersecretary of state in 2013"), with whether it is a past one (the verb's past tense)."""
+    found = []
+    for clause in root.rights:
+        if clause.dep_ != "relcl" or clause.lemma_ != "be" \
+                or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        for attr in (c for c in clause.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}):
+            of = [t for c in attr.rights if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj" for t in o.subtree if not t.is_punct]
+            found.append(([*_left_modifiers(attr), attr, *of], clause.tag_ == "VBD"))
+    return found
+
+
+def describe_person(span: Span) -> tuple[Code, str | None]:
+    """Code and role of a person from the words around one name mention: a title before the name,
+    an apposition after it, or the phrase the name is in apposition to; past offices left out."""
     code, role = Code(), None
-    for phrase in phrases:
+    for phrase in _person_phrases(span):
         if not phrase or is_stale(phrase):
             continue
         found = code_tokens(phrase)
@@ -468,6 +506,15 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
         if role is None and found.sector is not None:
             role = next((t.text for t in reversed(phrase) if is_role(t)), None)
     return code, role
+
+
+def past_sector(span: Span) -> str | None:
+    """The sector of a past office around a name ("Former Gov. Ann Reyl", "Ann Reyl, a former army
+    general", "Ann Reyl, who was the mayor"): annotators, like CAMEO, code a former official with no
+    present role by that office."""
+    phrases = [phrase for phrase in _person_phrases(span) if phrase and is_stale(phrase)]
+    phrases.extend(phrase for phrase, past in _relative_roles(span.root) if past)
+    return next((sector for phrase in phrases if (sector := code_tokens(phrase).sector)), None)
 
 
 class _Builder:
@@ -551,6 +598,7 @@ class _Builder:
         for span, _kind in sorted(actor.mentions, key=lambda m: m[0].start):
             code, role = describe_person(span)
             actor.code = actor.code.merged(code)
+            actor.past = actor.past or past_sector(span)
             if role:
                 actor.roles.add(role.lower())
                 actor.role = actor.role or role
@@ -567,10 +615,13 @@ class _Builder:
                and not is_stale(_left_modifiers(span.root)) for span, kind in actor.mentions):
             # "(D-Nev.)" marks a member of Congress: USA, a legislator unless the words said otherwise
             actor.code = actor.code.merged(Code("USA", "LEG"))
+        actor.principal = next((boss for span, kind in actor.mentions if kind == "name"
+                                and (boss := self._principal(span.root)) is not None and boss is not actor), None)
         employer = next((org for span, kind in actor.mentions if kind == "name"
                          and (org := self._employer(span.root)) is not None), None)
         generic = (actor.role or "").lower() in agents().generic
-        if employer is not None and (actor.code.sector in {None, "GOV"} or generic):
+        if employer is not None and (actor.code.sector in {None, "GOV"} or generic
+                                     or _corporate_default(actor.code.sector, actor.roles, employer)):
             # "Exxon's vice president Ann Reyl", "CNN anchor Ann Reyl": the office is the company's
             actor.code = Code(actor.code.country or employer.code.country, employer.code.sector, employer.code.org)
         elif employer is not None and not actor.code.org:
@@ -592,7 +643,9 @@ class _Builder:
             tokens = [t for t in modifiers if t.dep_ in {"poss", "compound"}]
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "with"}:
-                    tokens.extend(t for t in child.children if t.dep_ == "pobj")
+                    objects = [t for t in child.children if t.dep_ == "pobj"]
+                    # "of the advocacy group Clean Rivers": the name in apposition to the description
+                    tokens.extend([*objects, *(a for t in objects for a in t.children if a.dep_ == "appos")])
             titles = [head, *modifiers, *(c for c in head.children if c.dep_ == "conj")]
             corporate = any(t.lemma_.lower() in lex.corporate or t.lower_ in lex.corporate for t in titles)
             for token in tokens:
@@ -606,6 +659,29 @@ class _Builder:
                     actor.code = actor.code.merged(Code(sector="BUS"))
                     actor.basis.setdefault("sector", "text")
                     return actor
+        return None
+
+    def _principal(self, root: Token) -> _Actor | None:
+        """The named person a staff role works for (agents.yaml `staff`), by the words around it: a
+        possessor or compound ("Reyl's aides", "Reyl spokesman Tom Berg") or "for/to X" ("an adviser to
+        Reyl"), in the name's own phrase or its apposition."""
+        heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+        if root.dep_ == "appos":
+            heads.append(root.head)
+        staff = agents().staff
+        for head in heads:
+            modifiers = _left_modifiers(head)
+            titles = " " + " ".join(self._lemma(t) for t in [*modifiers, head]) + " "
+            if not any(f" {role} " in titles for role in staff):
+                continue
+            owners = [t for t in modifiers if t.dep_ in {"poss", "compound"}]
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in {"for", "to"}:
+                    owners.extend(t for t in child.children if t.dep_ == "pobj")
+            for token in owners:
+                boss = self.by_token.get(token.i)
+                if boss is not None and boss.kind == "person" and boss.parts:
+                    return boss
         return None
 
     def _suspect(self, actor: _Actor) -> bool:
@@ -712,7 +788,8 @@ class _Builder:
             self.add(actor, span, "nominal")
             return
         employer = self._employer(head)
-        if employer is not None and code.sector in {None, "GOV"} and lemma not in agents().unspecific:
+        if employer is not None and lemma not in agents().unspecific \
+                and (code.sector in {None, "GOV"} or _corporate_default(code.sector, {lemma}, employer)):
             # "a WeWork spokesperson", "Taliban representative": the office is the organisation's
             code = Code(code.country or employer.code.country, employer.code.sector, employer.code.org)
         elif employer is None and code.sector in {None, "GOV"} and _unknown_firm(head, modifiers, self.by_token):
@@ -733,7 +810,8 @@ class _Builder:
             if same is not None:  # "the late opposition leader" said twice is one person
                 self.add(same, span, "nominal")
                 return
-            actor = _Actor("person", span.text, code=code, role=head.text, roles={lemma}, head=lemma)
+            actor = _Actor("person", span.text, code=code, role=head.text, roles={lemma}, head=lemma,
+                           principal=self._principal(head))
             self.actors.append(actor)
             self.add(actor, span, "nominal")
             return
@@ -755,7 +833,7 @@ class _Builder:
             if lemma in agents().unspecific:
                 return  # "people", "two women": no particular group
             kind = "group" if plural else "organisation"
-            home = _Actor(kind, span.text, code=code, head=lemma)
+            home = _Actor(kind, span.text, code=code, head=lemma, principal=self._principal(head))
             self.actors.append(home)
         self.add(home, span, "nominal")
         self.covered.update(range(span.start, span.end))
@@ -934,6 +1012,94 @@ def notable_codes(actors: list[_Actor], on: dt.date | None = None) -> None:
             actor.code = actor.code.merged(found)
 
 
+def _aged(span: Span) -> bool:
+    """A name given with an age ("Ann Reyl, 32, of Dayton", "81-year-old Ann Reyl")."""
+    text = span.doc.text
+    return bool(AGE_AFTER.match(text[span.end_char : span.end_char + 10])
+                or AGE_BEFORE.search(text[max(0, span.start_char - 16) : span.start_char]))
+
+
+def ordinary_codes(actors: list[_Actor]) -> None:
+    """A named person given an age and no office, trade or affiliation by the article or our lists is an
+    ordinary person (CVL): news ages the voters, residents and victims it quotes, rarely office holders
+    (and then with their title, which codes them first)."""
+    for actor in actors:
+        if actor.kind == "person" and actor.code.sector is None and not actor.code.org \
+                and any(kind == "name" and _aged(span) for span, kind in actor.mentions):
+            actor.code = actor.code.merged(Code(sector="CVL"))
+
+
+def _outlet_of(root: Token, by_token: dict[int, _Actor]) -> _Actor | None:
+    """The organisation a name is credited to: "NBC's Ann Reyl", "Ann Reyl of The Nation", "on Hot Air"."""
+    tokens = [c for c in root.children if c.dep_ in {"poss", "compound"}]
+    for child in [*root.children, *(root.head.children if root.dep_ == "nsubj" else ())]:
+        if child.dep_ == "prep" and child.lower_ in {"of", "on", "at", "for"}:
+            tokens.extend(t for t in child.children if t.dep_ == "pobj")
+    return next((a for t in tokens if (a := by_token.get(t.i)) is not None and a.kind == "organisation"
+                 and a.code.sector is None and not a.code.org), None)
+
+
+def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
+    """Journalists by what they do: a person with no sector who reports or blogs, or who writes, asks or
+    interviews for an organisation the article does not code ("Ann Reyl of The Nation wrote", "NBC's
+    Ann Reyl asked"), is media (MED), and so is that organisation (agents.yaml `press_verbs`)."""
+    lex = agents()
+    for actor in actors:
+        if actor.kind != "person" or actor.code.sector is not None or actor.code.org:
+            continue
+        for span, kind in actor.mentions:
+            root = span.root
+            if kind != "name" or root.dep_ != "nsubj" or root.head.lemma_.lower() not in lex.press_verbs:
+                continue
+            outlet = _outlet_of(root, by_token)
+            if outlet is None and root.head.lemma_.lower() not in lex.reporting_verbs:
+                continue
+            actor.code = actor.code.merged(Code(sector="MED"))
+            if outlet is not None:
+                outlet.code = outlet.code.merged(Code(sector="MED"))
+            break
+
+
+def past_codes(actors: list[_Actor]) -> None:
+    """A person nothing else codes takes the sector of a past office ("Former Gov. Ann Reyl" → GOV), but
+    not a legislator's: a former member of a parliament still in the news is a party figure far more
+    often than a legislator (on the training annotations)."""
+    for actor in actors:
+        if actor.kind == "person" and actor.code.sector is None and actor.past not in {None, "LEG"}:
+            actor.code = actor.code.merged(Code(sector=actor.past))
+
+
+def _legislature(token: Token, by_token: dict[int, _Actor]) -> bool:
+    """A token naming a legislature: a coded actor ("the Missouri Senate") or a legislature noun."""
+    actor = by_token.get(token.i)
+    return (actor is not None and actor.code.sector == "LEG") or sector_of([token]) == "LEG"
+
+
+def caucus_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
+    """A party's members placed in a legislature are legislators ("Democrats in the Missouri Senate",
+    "Republican leaders of the state House and Senate"): the guide's LEG, not the party's PTY."""
+    for actor in actors:
+        if actor.kind != "group" or actor.code.sector != "PTY":
+            continue
+        for span, _kind in actor.mentions:
+            places = [o for p in span.root.children if p.dep_ == "prep" and p.lower_ in {"in", "of", "on", "from"}
+                      for o in p.children if o.dep_ == "pobj"]
+            if any(_legislature(t, by_token) for o in places for t in (o, *o.conjuncts)):
+                actor.code = Code(actor.code.country, "LEG", actor.code.org)
+                break
+
+
+def staff_codes(actors: list[_Actor]) -> None:
+    """Staff take the code of the person they work for, once that person is coded by the article and our
+    lists: a candidate's spokesman is PTY, a president's GOV, where "spokesman" alone would say GOV."""
+    for actor in actors:
+        boss = actor.principal
+        if boss is None or boss.code.sector is None or actor.code.sector not in {None, "GOV"}:
+            continue
+        actor.code = Code(actor.code.country or boss.code.country, boss.code.sector, boss.code.org)
+        actor.basis.setdefault("sector", boss.basis.get("sector", "text"))
+
+
 def _counterpart(token: Token, by_token: dict[int, _Actor]) -> bool:
     """A word in a phrase naming the other party of an act ("sanctions against X", "talks with X")."""
     while token.dep_ in {"compound", "amod", "poss", "nmod"} and token.head is not token:
@@ -1084,6 +1250,11 @@ def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> 
     _note_basis(builder.actors, "text")
     dictionary_codes(builder.actors, context, records)
     notable_codes(builder.actors, records.article.published or context.reference_date)
+    caucus_codes(builder.actors, builder.by_token)
+    staff_codes(builder.actors)
+    ordinary_codes(builder.actors)
+    press_codes(builder.actors, builder.by_token)
+    past_codes(builder.actors)
     _note_basis(builder.actors, "list")
     context_codes(doc, builder.actors, builder.by_token)
     _note_basis(builder.actors, "sentence")

@@ -61,6 +61,9 @@ class Agents:
     personal_bodies: frozenset[str]
     corporate: frozenset[str]
     newsrooms: frozenset[str]
+    staff: frozenset[str]
+    press_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,8 @@ def agents() -> Agents:
                   frozenset(data["affiliates"]), frozenset(data["suspect_verbs"]),
                   frozenset(data["documents"]), frozenset(data["countable_only"]),
                   frozenset(data["personal_bodies"]), frozenset(data["corporate"]),
-                  frozenset(fold(name) for name in data["newsrooms"]))
+                  frozenset(fold(name) for name in data["newsrooms"]), frozenset(data["staff"]),
+                  frozenset(data["press_verbs"]), frozenset(data["reporting_verbs"]))
 
 
 @functools.cache

@@ -1,0 +1,77 @@
+"""Actor sectors read from the actor's context, on sentences of our own: staff coded like the person they
+work for, a corporate post at a non-business employer, aged ordinary people, journalists by what they
+do, past offices as a last resort, law enforcement as COP."""
+
+import datetime as dt
+
+
+def actors_by_name(records):
+    return {a.name: a for a in records.actors}
+
+
+def test_staff_take_the_sector_of_the_candidate_they_work_for(extract):
+    # on this date Trump is a candidate (PTY by the dated list): his aides are campaign staff, not GOV
+    records = extract("Donald Trump spoke in Ohio. Trump aides met party officials on Tuesday.",
+                      published=dt.date(2016, 4, 20))
+    actors = actors_by_name(records)
+    assert actors["Trump aides"].code == "USA PTY"
+
+
+def test_a_named_spokesman_takes_the_code_of_his_principal(extract):
+    text = ("Senator Ann Reyl of Ohio criticised the bill. \"This is a bad law,\" Reyl spokesman Tom Berg "
+            "said on Monday.")
+    actors = actors_by_name(extract(text))
+    assert actors["Ann Reyl"].sector == "LEG"
+    assert actors["Tom Berg"].sector == "LEG"
+
+
+def test_a_corporate_post_at_an_advocacy_group_is_ngo(extract):
+    text = "Tom Berg, executive director of the advocacy group Clean Rivers Foundation, criticised the plan."
+    actors = actors_by_name(extract(text))
+    assert actors["Tom Berg"].sector == "NGO"
+
+
+def test_an_aged_person_without_office_is_a_civilian(extract):
+    text = "\"We cannot pay the rent,\" said Mara Telvin, 34, of Dayton, Ohio."
+    actors = actors_by_name(extract(text))
+    assert actors["Mara Telvin"].sector == "CVL"
+
+
+def test_an_aged_office_holder_keeps_the_office(extract):
+    text = "\"We will not pay,\" said Mayor Mara Telvin, 54, of Dayton, Ohio."
+    actors = actors_by_name(extract(text))
+    assert actors["Mara Telvin"].sector == "GOV"
+
+
+def test_a_person_reporting_for_an_uncoded_outlet_is_media(extract):
+    text = "Mara Telvin of the Varnish Review asked Senator Tom Berg about the budget on Tuesday."
+    actors = actors_by_name(extract(text))
+    assert actors["Mara Telvin"].sector == "MED"
+
+
+def test_a_past_office_codes_only_when_nothing_present_does(extract):
+    text = "Former Gov. Tom Berg said the plan would fail. Former Gov. Ann Reyl, now a banker, agreed."
+    actors = actors_by_name(extract(text))
+    assert actors["Tom Berg"].sector == "GOV"
+    assert actors["Ann Reyl"].sector == "BUS"
+
+
+def test_law_enforcement_agencies_are_police(extract):
+    text = "The FBI questioned the mayor, and a federal law enforcement agency seized his files."
+    actors = actors_by_name(extract(text))
+    assert actors["FBI"].code == "USA COP"
+    assert any(a.sector == "COP" and "law enforcement" in a.name for a in actors.values())
+
+
+def test_party_members_placed_in_a_legislature_are_legislators(extract):
+    actors = actors_by_name(extract("Five Democrats in the Ohio Senate blocked the bill on Tuesday. "
+                                    "Republicans rallied in Dayton."))
+    assert actors["Democrats"].code == "USA LEG"
+    assert actors["Republicans"].sector == "PTY"
+
+
+def test_a_relative_clause_gives_a_present_or_past_role(extract):
+    actors = actors_by_name(extract("Tom Berg, who is the city's police chief, met Ann Reyl, who was "
+                                    "mayor of Dayton until 2010, on Friday."))
+    assert actors["Tom Berg"].sector == "COP"
+    assert actors["Ann Reyl"].sector == "GOV"

@@ -993,7 +993,7 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
             found = Resolution(_handle_owner(text[a.source[0] : a.source[1]], records), 0.9, "tweet")
         elif a.source is not None:
             reported = a.cue is not None and any(o is not a and o.start <= a.cue.idx < o.end for o in attributions)
-            found = resolver.resolve(a.source, a.start, reported)
+            found = resolver.resolve(a.source, a.start, reported, a.cue)
         else:
             found = Resolution(None, 0.3, "no-source")
         resolved[id(a)] = found

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
-from chronicle.extract.coref import namesake, person_like
+from chronicle.extract.coref import ARGUMENT_DEPS, REFLEXIVES, namesake, person_like
 from chronicle.extract.quotations import quotation_spans, wholly_quoted
 from chronicle.records import ArticleRecords
 
@@ -191,13 +191,25 @@ class SpeakerResolver:
 
     # --- resolution ---------------------------------------------------------------------------
 
-    def resolve(self, source: tuple[int, int], quote_at: int, reported: bool = False) -> Resolution:
+    def resolve(self, source: tuple[int, int], quote_at: int, reported: bool = False,
+                cue: Token | None = None) -> Resolution:
         """`reported`: the cue lies inside another attribution's content ("Collins said strategists
         plan …"); its source is not a speaker of the narrative a later pronoun could continue."""
         found = self._resolve(source)
         if found.actor is not None and not reported:
             self.speakers.append((source[0], found.actor))
+            answering = self._asked(cue) if cue is not None else None
+            if answering is not None and answering != found.actor:
+                # "Hannity asked Trump how high … "…," he said": the one asked answers next
+                self.speakers.append((source[0], answering))
         return found
+
+    def _asked(self, cue: Token) -> str | None:
+        """The person a question is put to ("X asked Trump how …"), if the cue asks one."""
+        if cue.lemma_.lower() != "ask":
+            return None
+        return next((a for c in cue.children if c.dep_ in {"dobj", "dative"}
+                     and (a := self._token_actor(c)) is not None and self.kinds.get(a) == "person"), None)
 
     def _resolve(self, source: tuple[int, int]) -> Resolution:
         tokens = [t for t in self.doc.char_span(*source, alignment_mode="expand") or [] if not t.is_punct]
@@ -245,14 +257,15 @@ class SpeakerResolver:
                 meant = self._nominal(tokens, role, source[0])  # "the envoy": who was described so, or spoke last
             if meant.actor is not None:
                 return meant
-        if named is not None and route == "pronoun" and not self._agrees(head, named):
+        bound = self._co_arguments(head) if head.pos_ == "PRON" else set()
+        if named is not None and route == "pronoun" and (not self._agrees(head, named) or named in bound):
             named = None  # the actors stage linked the pronoun to someone it cannot mean
         if named is not None and route == "pronoun" and head.lower_ in PRONOUN_GENDER:
             # "Wang said …. He said …": a he/she speaking right after someone of that gender spoke
             # continues that speaker (newswire convention), even where coreference chose a person
-            # whose gender is better known
+            # whose gender is better known — but not one its own verb addresses ("he told Hannity")
             previous = self._previous_speaker(head, source[0])
-            if previous is not None and previous != named:
+            if previous is not None and previous != named and previous not in bound:
                 return Resolution(previous, 0.75, "pronoun-continues")
         if named is not None and plural and route == "nominal" and self.kinds.get(named) == "person":
             named = None  # "prosecutors" are not one person
@@ -363,6 +376,16 @@ class SpeakerResolver:
             return kind != "person"
         return True
 
+    def _co_arguments(self, pronoun: Token) -> set[str]:
+        """Binding: the actors of the pronoun's verb's other arguments, which the pronoun cannot
+        mean ("he told Hannity", "she said to Hannity", "he thanked her"); a reflexive is the pronoun
+        itself ("she presented herself")."""
+        verb = pronoun.head
+        tokens = [c for c in verb.children if c.i != pronoun.i and c.dep_ in ARGUMENT_DEPS]
+        tokens += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
+                   for g in c.children if g.dep_ == "pobj"]
+        return {a for t in tokens if t.lower_ not in REFLEXIVES and (a := self._token_actor(t)) is not None}
+
     def _gender(self, actor: str) -> str | None:
         return self.actor_gender.get(actor) or self.gender.get(actor)
 
@@ -374,14 +397,15 @@ class SpeakerResolver:
             # they/we/I/you, "some", "both", "another", "who": no person's gender to go by
             return Resolution(None, 0.2, "pronoun-unresolved")
         gender = PRONOUN_GENDER.get(word)
+        bound = self._co_arguments(pronoun)
         window = self._window_start(at, 3)
         candidates = [(pos, a) for pos, a in self.speakers if window <= pos < at]
         for _pos, actor in reversed(candidates):
-            if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None):
+            if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None) and actor not in bound:
                 return Resolution(actor, 0.75, "pronoun-speaker")
         for _start, _end, actor in reversed([m for m in self.mentions if window <= m[0] < at
                                              and not any(s <= m[0] < e for s, e in self.quoted)]):
-            if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None):
+            if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None) and actor not in bound:
                 return Resolution(actor, 0.6, "pronoun-mention")
         # beyond the window: the one person of that gender the article has named so far
         named = {actor for s, _e, actor in self.mentions[: bisect.bisect_left(self.starts, at)]

@@ -1002,6 +1002,11 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
         features = quote_features(a, kind, found, actor.kind if actor else "none", doc, text, attributions, quotes)
         if found.actor is not None and found.route not in {"name", "apposition"} and a.source is not None:
             features.append(f"rivals={min(2, resolver.rivals(found.actor, a.source[0]))}")
+        if found.actor is not None and found.support is not None:
+            agree, dissent = found.support
+            features += [f"agree={agree}", f"route|agree={found.route}|{agree}"]
+            if dissent:
+                features.append("agree_dissent")
         confidence = model.score(features) if model is not None else found.confidence
         cue = a.cue
         cue_text = None

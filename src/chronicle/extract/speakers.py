@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -49,6 +49,9 @@ class Resolution:
     actor: str | None
     confidence: float
     route: str
+    # for a he/she source: how many of the three pronoun resolvers (coreference's link, the previous
+    # speaker, the window search) pick this actor, and whether one picks someone else
+    support: tuple[int, bool] | None = None
 
 
 @functools.cache
@@ -61,6 +64,12 @@ def role_lexicon(path: Path = DATA / "roles.yaml") -> RoleLexicon:
         organisation_nouns=frozenset(data["organisation_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
     )
+
+
+def _head(tokens: list[Token]) -> Token:
+    """The token of a span whose head lies outside it."""
+    inside = {u.i for u in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
 
 
 class SpeakerResolver:
@@ -196,6 +205,8 @@ class SpeakerResolver:
         """`reported`: the cue lies inside another attribution's content ("Collins said strategists
         plan …"); its source is not a speaker of the narrative a later pronoun could continue."""
         found = self._resolve(source)
+        if found.actor is not None:
+            found = replace(found, support=self._support(source, found.actor))
         if found.actor is not None and not reported:
             self.speakers.append((source[0], found.actor))
             answering = self._asked(cue) if cue is not None else None
@@ -203,6 +214,16 @@ class SpeakerResolver:
                 # "Hannity asked Trump how high … "…," he said": the one asked answers next
                 self.speakers.append((source[0], answering))
         return found
+
+    def _support(self, source: tuple[int, int], actor: str) -> tuple[int, bool] | None:
+        """Independent resolvers agreeing on a pronoun's actor make it likelier right (for the
+        confidence model); None when the source is not a he/she."""
+        tokens = [t for t in self.doc.char_span(*source, alignment_mode="expand") or [] if not t.is_punct]
+        head = _head(tokens) if tokens else None
+        if head is None or head.pos_ != "PRON" or head.lower_ not in PRONOUN_GENDER:
+            return None
+        picks = [self._token_actor(head), self._previous_speaker(head, source[0]), self._pronoun(head, source[0]).actor]
+        return sum(p == actor for p in picks), any(p is not None and p != actor for p in picks)
 
     def _asked(self, cue: Token) -> str | None:
         """The person a question is put to ("X asked Trump how …"), if the cue asks one."""
@@ -215,8 +236,7 @@ class SpeakerResolver:
         tokens = [t for t in self.doc.char_span(*source, alignment_mode="expand") or [] if not t.is_punct]
         if not tokens:
             return Resolution(None, 0.0, "empty")
-        inside = {u.i for u in tokens}
-        head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+        head = _head(tokens)
         # the head decides: in "the Belarussian dictator" the demonym is a modifier, not the speaker
         named = self._token_actor(head)
         route = self.mention_kinds.get(head.i, "name")

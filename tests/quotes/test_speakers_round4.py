@@ -3,6 +3,7 @@ training set, pinned on sentences of our own (none copied from an article)."""
 
 from __future__ import annotations
 
+from chronicle.extract.quotes import scored_quotes
 from chronicle.extract.speakers import SpeakerResolver
 from chronicle.records import Article, article_id_for
 
@@ -39,3 +40,14 @@ def test_a_reflexive_object_is_the_pronoun_itself_not_a_co_argument(pipeline):
     assert resolver._co_arguments(she) == set()
     varga = resolver.actor_at((text.rindex("Varga"), len(text) - 1))
     assert varga is not None and resolver._co_arguments(later_she) == {varga}
+
+
+def test_the_confidence_model_reads_whether_the_pronoun_resolvers_agree(pipeline):
+    text = ("Governor Peter Lindqvist spoke to reporters on Friday. \"We will build the bridge,\" he said. "
+            "Mayor Anna Berg said the town would pay its share.")
+    article = Article(id=article_id_for(text), input="test", text=text)
+    doc = pipeline.nlp(text)
+    features = {q.source: f for q, f in scored_quotes(doc, pipeline.apply_stages(doc, article), one_per_stretch=False)}
+    # coreference and the window search both pick the governor (no one spoke before him), no one else
+    assert "agree=2" in features["he"] and "agree_dissent" not in features["he"]
+    assert not any(f.startswith("agree") for f in features["Mayor Anna Berg"])

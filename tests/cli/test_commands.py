@@ -103,3 +103,18 @@ def test_export_of_a_missing_database_is_one_line(tmp_path):
     result = runner.invoke(app, ["export", str(tmp_path / "out"), "--db", str(db)])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"{db}: no such database file"
+
+
+def test_summary_says_how_many_stored_events_the_threshold_leaves_ungrouped(tmp_path):
+    raid = write(tmp_path, "raid.txt", "Raid in Halden\n\nPolice in Norway arrested two smugglers on Friday, "
+                 "the justice ministry said. Police also seized a boat.")
+    db = tmp_path / "demo.duckdb"
+    assert runner.invoke(app, ["ingest", str(raid), "--db", str(db)]).exit_code == 0
+    con = duckdb.connect(str(db))
+    stored = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    con.execute("UPDATE events SET confidence = 0.01")  # as if every candidate were unsure
+    con.close()
+    assert stored > 0
+    result = runner.invoke(app, ["ingest", str(raid), "--db", str(db), "--summary"])
+    assert result.exit_code == 0, result.stderr
+    assert f"{stored} stored events below the default confidence" in result.stdout

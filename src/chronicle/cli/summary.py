@@ -88,6 +88,13 @@ def _print_stories(console: Console, store: Store) -> None:
                       f"[dim]{story['num_articles']} articles, {story['num_sources']} sources: {escape(outlets)}")
     groups = queries.event_groups(limit=10)
     console.rule(f"[bold]event groups ({groups['total']}, most reported first)")
+    # Groups hold only events at the default confidence; say how many stored candidates that leaves out,
+    # so an empty list reads as "nothing confident", not as "nothing found".
+    minimum = threshold("events", None)
+    below = store.con.execute("SELECT count(*) FROM events WHERE confidence < ?", [minimum]).fetchone()[0]
+    if below:
+        console.print(f"[dim]  {below} stored events below the default confidence {minimum} are not grouped "
+                      "(docs/confidence.md; `chronicle query` reads them all)")
     for g in groups["items"]:
         console.print(escape(f"  {g['event_type']} {g['source_key'] or '?'} → {g['target_key'] or '?'} "
                              f"{g['date'] or ''}: {g['num_mentions']} mentions, {g['num_articles']} articles, "

@@ -51,3 +51,11 @@ def test_the_confidence_model_reads_whether_the_pronoun_resolvers_agree(pipeline
     # coreference and the window search both pick the governor (no one spoke before him), no one else
     assert "agree=2" in features["he"] and "agree_dissent" not in features["he"]
     assert not any(f.startswith("agree") for f in features["Mayor Anna Berg"])
+
+
+def test_an_organisation_or_place_a_person_works_for_is_not_the_speaker(extract):
+    text = ("A lawmaker in Norway said on Monday that the tariff was unfair to fishermen.\n\n"
+            "The anchor for Nordvisjon, a regional channel, said the debate had been cancelled.")
+    records = extract(text)
+    assert said(records.quotes, "tariff was unfair").speaker != "Norway"
+    assert said(records.quotes, "debate had been cancelled").speaker != "Nordvisjon"

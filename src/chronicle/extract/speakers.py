@@ -66,6 +66,13 @@ def role_lexicon(path: Path = DATA / "roles.yaml") -> RoleLexicon:
     )
 
 
+def _compound_of(token: Token, head: Token) -> bool:
+    """Whether the token reaches the head through compound (or nmod) links only."""
+    while token.i != head.i and token.dep_ in {"compound", "nmod"} and token.head.i != token.i:
+        token = token.head
+    return token.i == head.i
+
+
 def _head(tokens: list[Token]) -> Token:
     """The token of a span whose head lies outside it."""
     inside = {u.i for u in tokens}
@@ -261,9 +268,11 @@ class SpeakerResolver:
             if person.actor is not None:
                 return person
         if named is not None and route == "nominal":
-            # "HuffPost Pollster", "a Gallup poll": a name in the phrase that is not the actor's says who
+            # "HuffPost Pollster", "a Gallup poll": a name in the phrase that is not the actor's says who,
+            # when it is part of the head's own name (a compound); in "a lawmaker in the Philippines",
+            # "the department's inspector general" it only says where the person works
             other = next((t for t in tokens if t.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
-                          and self._token_actor(t) != named), None)
+                          and self._token_actor(t) != named and _compound_of(t, head)), None)
             if other is not None:
                 named, route = self._token_actor(other), "name"
         lemma = head.lemma_.lower()

@@ -993,7 +993,7 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
             found = Resolution(_handle_owner(text[a.source[0] : a.source[1]], records), 0.9, "tweet")
         elif a.source is not None:
             reported = a.cue is not None and any(o is not a and o.start <= a.cue.idx < o.end for o in attributions)
-            found = resolver.resolve(a.source, a.start, reported)
+            found = resolver.resolve(a.source, a.start, reported, a.cue)
         else:
             found = Resolution(None, 0.3, "no-source")
         resolved[id(a)] = found
@@ -1002,6 +1002,11 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
         features = quote_features(a, kind, found, actor.kind if actor else "none", doc, text, attributions, quotes)
         if found.actor is not None and found.route not in {"name", "apposition"} and a.source is not None:
             features.append(f"rivals={min(2, resolver.rivals(found.actor, a.source[0]))}")
+        if found.actor is not None and found.support is not None:
+            agree, dissent = found.support
+            features += [f"agree={agree}", f"route|agree={found.route}|{agree}"]
+            if dissent:
+                features.append("agree_dissent")
         confidence = model.score(features) if model is not None else found.confidence
         cue = a.cue
         cue_text = None

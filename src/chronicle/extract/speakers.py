@@ -16,13 +16,13 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 from spacy.tokens import Doc, Token
 
-from chronicle.extract.coref import namesake, person_like
+from chronicle.extract.coref import ARGUMENT_DEPS, REFLEXIVES, namesake, person_like
 from chronicle.extract.quotations import quotation_spans, wholly_quoted
 from chronicle.records import ArticleRecords
 
@@ -49,6 +49,9 @@ class Resolution:
     actor: str | None
     confidence: float
     route: str
+    # for a he/she source: how many of the three pronoun resolvers (coreference's link, the previous
+    # speaker, the window search) pick this actor, and whether one picks someone else
+    support: tuple[int, bool] | None = None
 
 
 @functools.cache
@@ -61,6 +64,19 @@ def role_lexicon(path: Path = DATA / "roles.yaml") -> RoleLexicon:
         organisation_nouns=frozenset(data["organisation_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
     )
+
+
+def _compound_of(token: Token, head: Token) -> bool:
+    """Whether the token reaches the head through compound (or nmod) links only."""
+    while token.i != head.i and token.dep_ in {"compound", "nmod"} and token.head.i != token.i:
+        token = token.head
+    return token.i == head.i
+
+
+def _head(tokens: list[Token]) -> Token:
+    """The token of a span whose head lies outside it."""
+    inside = {u.i for u in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
 
 
 class SpeakerResolver:
@@ -191,20 +207,43 @@ class SpeakerResolver:
 
     # --- resolution ---------------------------------------------------------------------------
 
-    def resolve(self, source: tuple[int, int], quote_at: int, reported: bool = False) -> Resolution:
+    def resolve(self, source: tuple[int, int], quote_at: int, reported: bool = False,
+                cue: Token | None = None) -> Resolution:
         """`reported`: the cue lies inside another attribution's content ("Collins said strategists
         plan …"); its source is not a speaker of the narrative a later pronoun could continue."""
         found = self._resolve(source)
+        if found.actor is not None:
+            found = replace(found, support=self._support(source, found.actor))
         if found.actor is not None and not reported:
             self.speakers.append((source[0], found.actor))
+            answering = self._asked(cue) if cue is not None else None
+            if answering is not None and answering != found.actor:
+                # "Hannity asked Trump how high … "…," he said": the one asked answers next
+                self.speakers.append((source[0], answering))
         return found
+
+    def _support(self, source: tuple[int, int], actor: str) -> tuple[int, bool] | None:
+        """Independent resolvers agreeing on a pronoun's actor make it likelier right (for the
+        confidence model); None when the source is not a he/she."""
+        tokens = [t for t in self.doc.char_span(*source, alignment_mode="expand") or [] if not t.is_punct]
+        head = _head(tokens) if tokens else None
+        if head is None or head.pos_ != "PRON" or head.lower_ not in PRONOUN_GENDER:
+            return None
+        picks = [self._token_actor(head), self._previous_speaker(head, source[0]), self._pronoun(head, source[0]).actor]
+        return sum(p == actor for p in picks), any(p is not None and p != actor for p in picks)
+
+    def _asked(self, cue: Token) -> str | None:
+        """The person a question is put to ("X asked Trump how …"), if the cue asks one."""
+        if cue.lemma_.lower() != "ask":
+            return None
+        return next((a for c in cue.children if c.dep_ in {"dobj", "dative"}
+                     and (a := self._token_actor(c)) is not None and self.kinds.get(a) == "person"), None)
 
     def _resolve(self, source: tuple[int, int]) -> Resolution:
         tokens = [t for t in self.doc.char_span(*source, alignment_mode="expand") or [] if not t.is_punct]
         if not tokens:
             return Resolution(None, 0.0, "empty")
-        inside = {u.i for u in tokens}
-        head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+        head = _head(tokens)
         # the head decides: in "the Belarussian dictator" the demonym is a modifier, not the speaker
         named = self._token_actor(head)
         route = self.mention_kinds.get(head.i, "name")
@@ -229,9 +268,11 @@ class SpeakerResolver:
             if person.actor is not None:
                 return person
         if named is not None and route == "nominal":
-            # "HuffPost Pollster", "a Gallup poll": a name in the phrase that is not the actor's says who
+            # "HuffPost Pollster", "a Gallup poll": a name in the phrase that is not the actor's says who,
+            # when it is part of the head's own name (a compound); in "a lawmaker in the Philippines",
+            # "the department's inspector general" it only says where the person works
             other = next((t for t in tokens if t.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
-                          and self._token_actor(t) != named), None)
+                          and self._token_actor(t) != named and _compound_of(t, head)), None)
             if other is not None:
                 named, route = self._token_actor(other), "name"
         lemma = head.lemma_.lower()
@@ -245,14 +286,15 @@ class SpeakerResolver:
                 meant = self._nominal(tokens, role, source[0])  # "the envoy": who was described so, or spoke last
             if meant.actor is not None:
                 return meant
-        if named is not None and route == "pronoun" and not self._agrees(head, named):
+        bound = self._co_arguments(head) if head.pos_ == "PRON" else set()
+        if named is not None and route == "pronoun" and (not self._agrees(head, named) or named in bound):
             named = None  # the actors stage linked the pronoun to someone it cannot mean
         if named is not None and route == "pronoun" and head.lower_ in PRONOUN_GENDER:
             # "Wang said …. He said …": a he/she speaking right after someone of that gender spoke
             # continues that speaker (newswire convention), even where coreference chose a person
-            # whose gender is better known
+            # whose gender is better known — but not one its own verb addresses ("he told Hannity")
             previous = self._previous_speaker(head, source[0])
-            if previous is not None and previous != named:
+            if previous is not None and previous != named and previous not in bound:
                 return Resolution(previous, 0.75, "pronoun-continues")
         if named is not None and plural and route == "nominal" and self.kinds.get(named) == "person":
             named = None  # "prosecutors" are not one person
@@ -363,6 +405,16 @@ class SpeakerResolver:
             return kind != "person"
         return True
 
+    def _co_arguments(self, pronoun: Token) -> set[str]:
+        """Binding: the actors of the pronoun's verb's other arguments, which the pronoun cannot
+        mean ("he told Hannity", "she said to Hannity", "he thanked her"); a reflexive is the pronoun
+        itself ("she presented herself")."""
+        verb = pronoun.head
+        tokens = [c for c in verb.children if c.i != pronoun.i and c.dep_ in ARGUMENT_DEPS]
+        tokens += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
+                   for g in c.children if g.dep_ == "pobj"]
+        return {a for t in tokens if t.lower_ not in REFLEXIVES and (a := self._token_actor(t)) is not None}
+
     def _gender(self, actor: str) -> str | None:
         return self.actor_gender.get(actor) or self.gender.get(actor)
 
@@ -374,14 +426,15 @@ class SpeakerResolver:
             # they/we/I/you, "some", "both", "another", "who": no person's gender to go by
             return Resolution(None, 0.2, "pronoun-unresolved")
         gender = PRONOUN_GENDER.get(word)
+        bound = self._co_arguments(pronoun)
         window = self._window_start(at, 3)
         candidates = [(pos, a) for pos, a in self.speakers if window <= pos < at]
         for _pos, actor in reversed(candidates):
-            if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None):
+            if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None) and actor not in bound:
                 return Resolution(actor, 0.75, "pronoun-speaker")
         for _start, _end, actor in reversed([m for m in self.mentions if window <= m[0] < at
                                              and not any(s <= m[0] < e for s, e in self.quoted)]):
-            if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None):
+            if self.kinds.get(actor) == "person" and self._gender(actor) in (gender, None) and actor not in bound:
                 return Resolution(actor, 0.6, "pronoun-mention")
         # beyond the window: the one person of that gender the article has named so far
         named = {actor for s, _e, actor in self.mentions[: bisect.bisect_left(self.starts, at)]

@@ -406,15 +406,21 @@ def _period(text: str) -> Period:
                   None if end == "-" else dt.date.fromisoformat(end))
 
 
-def notable_person(name: str, on: dt.date | None = None) -> Code | None:
-    """The code, valid on date `on`, of a well-known person the name can only mean: every listed person
-    whose name words include all of its words (its last word as their surname) belongs to one country."""
+def _namesakes(name: str) -> list[Notable]:
+    """The listed people the name can only mean: every one whose name words include all of its words
+    (its last word as their surname), provided they all belong to one country; else none."""
     lists = notables()
     words = name_words(name, lists.ignore)
     if not words or (len(words) == 1 and words[0] in lists.common):
-        return None
+        return []
     found = [entry for entry in lists.people.get(words[-1], ()) if set(words) <= entry.words]
-    if not found or len({(entry.code.country, entry.code.org) for entry in found}) > 1:
+    return found if len({(entry.code.country, entry.code.org) for entry in found}) == 1 else []
+
+
+def notable_person(name: str, on: dt.date | None = None) -> Code | None:
+    """The code, valid on date `on`, of a well-known person the name can only mean (`_namesakes`)."""
+    found = _namesakes(name)
+    if not found:
         return None
     # a person listed under two sectors (an office, then the army) with dates: the dated entry decides
     dated = next((entry for entry in found if entry.periods), None)
@@ -425,14 +431,7 @@ def notable_person(name: str, on: dt.date | None = None) -> Code | None:
 def notable_dated(name: str, on: dt.date) -> Code | None:
     """The dated code of a listed person on date `on` when dates decide it (their `dated:` entry has a
     period holding then); None otherwise."""
-    lists = notables()
-    words = name_words(name, lists.ignore)
-    if not words or (len(words) == 1 and words[0] in lists.common):
-        return None
-    found = [entry for entry in lists.people.get(words[-1], ()) if set(words) <= entry.words]
-    if not found or len({(entry.code.country, entry.code.org) for entry in found}) > 1:
-        return None
-    dated = next((entry for entry in found if entry.periods), None)
+    dated = next((entry for entry in _namesakes(name) if entry.periods), None)
     if dated is None or not any(p.holds(on) for p in dated.periods):
         return None
     return dated.code_on(on)

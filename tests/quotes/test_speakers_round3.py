@@ -4,12 +4,7 @@ set, pinned on sentences of our own (none copied from an article)."""
 from __future__ import annotations
 
 from chronicle.extract.coref import namesake, person_like
-
-
-def said(quotes, fragment):
-    matches = [q for q in quotes if fragment in q.text]
-    assert matches, [(q.text, q.speaker) for q in quotes]
-    return matches[0]
+from tests.quotes.spans import said
 
 
 def test_a_long_quotation_does_not_push_its_speaker_out_of_reach(extract):

@@ -6,12 +6,7 @@ from __future__ import annotations
 from chronicle.extract.quotes import scored_quotes
 from chronicle.extract.speakers import SpeakerResolver
 from chronicle.records import Article, article_id_for
-
-
-def said(quotes, fragment):
-    matches = [q for q in quotes if fragment in q.text]
-    assert matches, [(q.text, q.speaker) for q in quotes]
-    return matches[0]
+from tests.quotes.spans import said
 
 
 def test_a_pronoun_is_not_the_person_its_own_verb_addresses(extract):

@@ -8,17 +8,13 @@ import pytest
 
 from chronicle.confidence import QUOTES_MIN_CONFIDENCE, keep_confident
 from chronicle.extract.quotes import cue_lexicon
+from tests.quotes.spans import said
 
 
 def shown(records):
     """The quotes the default output keeps."""
     return keep_confident(records).quotes
 
-
-def said(quotes, fragment):
-    matches = [q for q in quotes if fragment in q.text]
-    assert matches, [(q.text, q.confidence) for q in quotes]
-    return matches[0]
 
 
 @pytest.mark.parametrize("text", [

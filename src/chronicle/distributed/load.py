@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from chronicle.store import Store
+from chronicle.store.access import transaction
 from chronicle.store.schema import STORED_RECORDS, columns, quoted
 
 
 def load_shards(store: Store, out_dir: Path) -> dict[str, int]:
     """Insert every shard row whose id is not stored yet (duplicates across shards count once)."""
     added: dict[str, int] = {}
-    store.con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(store.con):
         for table, model in STORED_RECORDS.items():
             files = sorted((out_dir / table).glob("*.parquet"))
             if not files:
@@ -33,8 +33,4 @@ def load_shards(store: Store, out_dir: Path) -> dict[str, int]:
             )
             after = store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
             added[table] = after - before
-        store.con.execute("COMMIT")
-    except BaseException:
-        store.con.execute("ROLLBACK")
-        raise
     return added

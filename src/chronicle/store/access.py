@@ -51,6 +51,20 @@ def _backoff() -> Iterator[float]:
         delay = min(delay * 2, _MAX_DELAY)
 
 
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """BEGIN … COMMIT around the block; any exception rolls it back and propagates (a connection the
+    failure already broke has nothing to undo, so a failing ROLLBACK does not hide the cause)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
+
+
 def lock_path(path: str) -> str:
     return f"{path}.lock"
 

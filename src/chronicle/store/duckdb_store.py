@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 
 from chronicle.records import CHILD_RECORDS, Article, ArticleRecords, Failure, Record
 from chronicle.store import aggregates
-from chronicle.store.access import LOCK_TIMEOUT, session
+from chronicle.store.access import LOCK_TIMEOUT, session, transaction
 from chronicle.store.schema import (
     CREATED_RECORDS,
     SCHEMA_VERSION,
@@ -119,29 +119,24 @@ class Store:
             self._migrate()
 
     def _migrate(self) -> None:
-        self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.execute("CREATE TABLE IF NOT EXISTS chronicle_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-            row = self.con.execute("SELECT value FROM chronicle_meta WHERE key = 'schema_version'").fetchone()
-            found = int(row[0]) if row else None
-            if found is not None and found > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path}: written by a newer chronicle (schema version {found}; this one knows "
-                    f"up to {SCHEMA_VERSION}): upgrade chronicle to open it"
+            with transaction(self.con):
+                self.con.execute("CREATE TABLE IF NOT EXISTS chronicle_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+                row = self.con.execute("SELECT value FROM chronicle_meta WHERE key = 'schema_version'").fetchone()
+                found = int(row[0]) if row else None
+                if found is not None and found > SCHEMA_VERSION:
+                    raise StoreError(
+                        f"{self.path}: written by a newer chronicle (schema version {found}; this one knows "
+                        f"up to {SCHEMA_VERSION}): upgrade chronicle to open it"
+                    )
+                for model in CREATED_RECORDS.values():
+                    self.con.execute(create_table_sql(model))
+                    self._add_missing_columns(model)
+                aggregates.create(self.con)
+                self.con.execute(
+                    "INSERT OR REPLACE INTO chronicle_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
                 )
-            for model in CREATED_RECORDS.values():
-                self.con.execute(create_table_sql(model))
-                self._add_missing_columns(model)
-            aggregates.create(self.con)
-            self.con.execute(
-                "INSERT OR REPLACE INTO chronicle_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-            )
-            self.con.execute("COMMIT")
-        except StoreError:
-            self.con.execute("ROLLBACK")
-            raise
         except duckdb.Error as exc:
-            self.con.execute("ROLLBACK")
             raise StoreError(f"{self.path}: cannot create schema: {_first_line(exc)}") from None
 
     def _add_missing_columns(self, model: type[Record]) -> None:
@@ -209,42 +204,27 @@ class Store:
                 "SELECT id FROM articles WHERE list_contains(?, id)", [[r.article.id for r in unique]]).fetchall()]
             if len(stored) == len(unique):
                 return 0
-            con.execute("BEGIN TRANSACTION")
             try:
-                fresh = {table: _without_articles(rows, "id" if table == "articles" else "article_id", stored)
-                         for table, rows in tables.items()}
-                for table, rows in fresh.items():
-                    self._insert(table, rows)
-                aggregates.add_articles(con, fresh)
-                con.execute("COMMIT")
+                with transaction(con):
+                    fresh = {table: _without_articles(rows, "id" if table == "articles" else "article_id", stored)
+                             for table, rows in tables.items()}
+                    for table, rows in fresh.items():
+                        self._insert(table, rows)
+                    aggregates.add_articles(con, fresh)
             except duckdb.Error as exc:
-                self._rollback()
                 raise StoreError(f"{self.path}: cannot write: {_first_line(exc)}") from None
-            except BaseException:
-                self._rollback()
-                raise
         return len(unique) - len(stored)
 
     def record_failure(self, failure: Failure) -> None:
         """Store a failure once per (input, reason): a re-run refreshes its time instead of adding a row."""
         rows = to_arrow([failure], Failure)
         with self.session(write=True) as con:
-            con.execute("BEGIN TRANSACTION")
             try:
-                con.execute("DELETE FROM failures WHERE input = ? AND reason = ?", [failure.input, failure.reason])
-                self._insert("failures", rows)
-                con.execute("COMMIT")
+                with transaction(con):
+                    con.execute("DELETE FROM failures WHERE input = ? AND reason = ?", [failure.input, failure.reason])
+                    self._insert("failures", rows)
             except duckdb.Error as exc:
-                self._rollback()
                 raise StoreError(f"{self.path}: cannot write: {_first_line(exc)}") from None
-            except BaseException:
-                self._rollback()
-                raise
-
-    def _rollback(self) -> None:
-        """Roll back after a failed write; a connection the failure already broke has nothing to undo."""
-        with contextlib.suppress(duckdb.Error):
-            self.con.execute("ROLLBACK")
 
     def _insert(self, table: str, rows: pa.Table) -> None:
         """Append rows through Arrow: one columnar insert per table, far faster than row-wise executemany."""

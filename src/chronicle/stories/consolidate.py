@@ -17,6 +17,7 @@ import duckdb
 
 from chronicle.confidence import threshold
 from chronicle.records import Record
+from chronicle.store.access import transaction
 from chronicle.store.aggregates import rebuild as rebuild_aggregates
 from chronicle.store.schema import columns, quoted, to_arrow
 from chronicle.stories.clustering import UNDATED, WINDOW_DAYS, StoryDoc, Vocabulary, assign_stories
@@ -169,8 +170,7 @@ def consolidate(con: duckdb.DuckDBPyConnection) -> Consolidation:
     if not new_rows and _is_current(con):
         return _tally(con, new_rows)
     entities, links, entity_of = _entities(con)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         _write(con, new_rows, StoryArticle)
         story_rows = {a: (s, d) for a, s, d in con.execute(
             "SELECT article_id, story_id, duplicate_of FROM story_articles").fetchall()}
@@ -184,10 +184,6 @@ def consolidate(con: duckdb.DuckDBPyConnection) -> Consolidation:
         _write(con, groups, EventGroup)
         _write(con, members, EventGroupMember)
         rebuild_aggregates(con)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return _tally(con, new_rows)
 
 

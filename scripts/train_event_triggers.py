@@ -10,9 +10,10 @@ start of the gold sentence; PLOVER 0.5 names mapped back to chronicle's: DISAPPR
 INVESTIGATE → ACCUSE:investigate, DEMAND → REQUEST, FIGHT → ASSAULT), else NONE. Its features are
 `event_triggers.trigger_features`. A multinomial logistic regression (scikit-learn, needed here only)
 is fitted; the script prints 5-fold cross-validated (folds by article) precision and recall of the
-proposals by threshold, over all words and over the words the rules find nothing in (what the events
-stage asks the classifier about). Lemma features seen in fewer than `--min-count` articles are
-dropped, so the file holds weights for lemmas and feature names only, no corpus text. Deterministic.
+proposals by threshold, over all words and over the words the rules find nothing in, and what the
+second opinion keeps of the rule triggers it judges (CAMEO table, derived nouns, valence) by
+threshold. Lemma features seen in fewer than `--min-count` articles are dropped, so the file holds
+weights for lemmas and feature names only, no corpus text. Deterministic.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from chronicle.extract.event_triggers import CLASSES, DATA, NONE, sense_label, trigger_features
-from chronicle.extract.events import find_events
+from chronicle.extract.events import JUDGED_ORIGINS, find_events
 from chronicle.ingest.readers import article_from_item
 from chronicle.nlp import load_pipeline
 
@@ -38,11 +39,12 @@ FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
 
 
-def examples(articles: Path, gold: Path) -> tuple[list[dict], list[str], list[int], list[str]]:
-    """Features, class, article number and the type the rules find there ("" if none), per verb and noun."""
+def examples(articles: Path, gold: Path) -> tuple[list[dict], list[str], list[int], list[str], list[bool]]:
+    """Features, class, article number, the type of the judged rule sense there ("" if none: no rule
+    sense, or only lexicon.yaml's) and whether any rule finds an event there, per verb and noun."""
     golds = {g["id"]: g for g in map(json.loads, gold.read_text(encoding="utf-8").splitlines())}
     nlp = load_pipeline(None)
-    features, labels, groups, ruled = [], [], [], []
+    features, labels, groups, ruled, any_rule = [], [], [], [], []
     for n, line in enumerate(articles.read_text(encoding="utf-8").splitlines()):
         item = json.loads(line)
         article = article_from_item(item, input=item["id"])
@@ -56,15 +58,19 @@ def examples(articles: Path, gold: Path) -> tuple[list[dict], list[str], list[in
             if span is not None:
                 classes[span.root.i] = GOLD_TYPES.get(event["type"], event["type"])
         found: dict[int, str] = {}
-        for f in find_events(doc, [], second_opinion=False):
-            found.setdefault(f.trigger.i, sense_label(f.sense))
+        rules = find_events(doc, [], second_opinion=False)
+        triggers = {f.trigger.i for f in rules}
+        for f in rules:
+            if f.sense.origin in JUDGED_ORIGINS:
+                found.setdefault(f.trigger.i, sense_label(f.sense))
         for token in doc:
             if token.pos_ in CLASSES:
                 features.append(trigger_features(token))
                 labels.append(classes.get(token.i, NONE))
                 groups.append(n)
                 ruled.append(found.get(token.i, ""))
-    return features, labels, groups, ruled
+                any_rule.append(token.i in triggers)
+    return features, labels, groups, ruled, any_rule
 
 
 def prune(features: list[dict], groups: list[int], min_count: int) -> list[dict]:
@@ -110,17 +116,20 @@ def report(probabilities: np.ndarray, classes: np.ndarray, y: np.ndarray, mask: 
 
 
 def judge(probabilities: np.ndarray, classes: np.ndarray, y: np.ndarray, rules: np.ndarray) -> None:
-    """What the second opinion (`event_triggers.second_opinion`) does to the rule triggers, by threshold:
-    words kept and gold triggers kept."""
+    """What the second opinion (`event_triggers.second_opinion`: the classifier's probability of the
+    rule's own type) does to the rule triggers, by threshold: words kept, gold triggers kept, gold
+    triggers of the rule's type kept."""
     ruled = rules != ""
-    none = list(classes).index(NONE)
-    event = 1.0 - probabilities[:, none]
+    index = {label: k for k, label in enumerate(classes)}
+    own = np.array([probabilities[i, index[r]] if r in index else 0.0 for i, r in enumerate(rules)])
     gold = ruled & (y != NONE)
-    right = int((gold & (rules == y)).sum())
-    print(f"rule triggers: {int(ruled.sum())} words, {int(gold.sum())} gold, type right {right}")
+    right = gold & (rules == y)
+    print(f"judged rule triggers (not lexicon.yaml): {int(ruled.sum())} words, {int(gold.sum())} gold, "
+          f"{int(right.sum())} of the rule's type")
     for reject in (0.0, 0.01, 0.02, 0.03, 0.05):
-        kept = ruled & (event >= reject)
-        print(f"  reject below {reject:.2f}: kept {int(kept.sum())} words, {int((kept & gold).sum())} gold")
+        kept = ruled & (own >= reject)
+        print(f"  own type below {reject:.2f} dropped: kept {int(kept.sum())} words, {int((kept & gold).sum())} gold, "
+              f"{int((kept & right).sum())} of the rule's type")
 
 
 def main() -> None:
@@ -131,7 +140,7 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=0.3)
     parser.add_argument("--min-count", type=int, default=3)
     args = parser.parse_args()
-    features, labels, groups, ruled = examples(args.articles, args.gold)
+    features, labels, groups, ruled, any_rule = examples(args.articles, args.gold)
     features = prune(features, groups, args.min_count)
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(features)
@@ -140,7 +149,7 @@ def main() -> None:
     probabilities = cross_validate(x, y, g, args.c)
     print(f"5-fold CV by article, C={args.c}")
     report(probabilities, classes, y, np.ones(len(y), dtype=bool), "all verbs and nouns")
-    report(probabilities, classes, y, r == "", "words the rules find nothing in")
+    report(probabilities, classes, y, ~np.array(any_rule), "words the rules find nothing in")
     judge(probabilities, classes, y, r)
     model = fit(x, y, args.c)
     names = vectorizer.get_feature_names_out()

@@ -2,6 +2,7 @@
 sentences of our own."""
 
 from chronicle.extract import event_triggers
+from chronicle.extract.event_patterns import Sense
 from chronicle.extract.event_triggers import (
     NONE,
     TriggerModel,
@@ -41,17 +42,23 @@ def test_probabilities_are_a_distribution(nlp):
     assert abs(sum(probabilities.values()) - 1.0) < 1e-9
 
 
-def test_second_opinion_keeps_what_is_likely_enough_an_event():
-    assert second_opinion({NONE: 0.5, "SUPPORT": 0.5})
-    assert not second_opinion({NONE: 0.999, "SUPPORT": 0.001})
+def test_second_opinion_needs_the_rules_own_type_to_be_likely_enough():
+    praise = Sense(type="SUPPORT")
+    assert second_opinion(praise, {NONE: 0.5, "SUPPORT": 0.5})
+    assert not second_opinion(praise, {NONE: 0.5, "SUPPORT": 0.001, "COERCE": 0.499})
+    criticism = Sense(type="ACCUSE", mode="disapprove")
+    assert second_opinion(criticism, {NONE: 0.5, "ACCUSE:disapprove": 0.5})
+    assert not second_opinion(criticism, {NONE: 0.5, "ACCUSE:investigate": 0.5})
 
 
-def test_the_stage_drops_rule_triggers_the_classifier_rejects(extract, monkeypatch):
-    text = "Poland condemned Russia."
-    assert any(e.event_type == "ACCUSE" for e in extract(text).events)
+def test_the_stage_drops_table_triggers_the_classifier_rejects_but_not_lexicon_ones(extract, monkeypatch):
+    table = "Poland belittled Russia."  # "belittle": CAMEO table, not lexicon.yaml
+    curated = "Poland condemned Russia."
+    assert any(e.event_type == "ACCUSE" for e in extract(table).events)
     sure_none = TriggerModel(weights={NONE: {"bias": 50.0}, "ACCUSE:disapprove": {"bias": 0.0}})
     monkeypatch.setattr(event_triggers, "trigger_model", lambda: sure_none)
-    assert not any(e.event_type == "ACCUSE" for e in extract(text).events)
+    assert not any(e.event_type == "ACCUSE" for e in extract(table).events)
+    assert any(e.event_type == "ACCUSE" for e in extract(curated).events)
 
 
 def test_clear_criticism_and_praise_survive_the_second_opinion(extract):

@@ -29,10 +29,12 @@ and the quote it is reported in. When `context.dictionaries` is set, events code
 dictionaries are added (`petrarch_events`).
 
 Verbs the lexicon lacks come from the CAMEO table (`cameo_verbs.yaml`) or, for strongly valenced verbs
-done to someone, from VADER (`valence_events`). Not events: that-clauses of non-clausal senses,
-market moves, link furniture, acts with no participant. Statements of one act (same type, agreeing
-sides) are merged into one event with `mentions` (`merge_mentions`). Each event's `confidence` is the
-learned, calibrated model of `event_model.json` over `event_features` (scripts/train_event_model.py).
+done to someone, from VADER (`valence_events`). Triggers from those broad sources and nouns of listed
+verbs must pass the learned trigger classifier (`event_triggers.py`, `_judged`). Not events:
+that-clauses of non-clausal senses, market moves, link furniture, acts with no participant.
+Statements of one act (same type, agreeing sides) are merged into one event with `mentions`
+(`merge_mentions`). Each event's `confidence` is the learned, calibrated model of `event_model.json`
+over `event_features` (scripts/train_event_model.py).
 """
 
 from __future__ import annotations
@@ -594,14 +596,14 @@ def find_events(doc: Doc, quotes: list[Quote], *, second_opinion: bool = True) -
 def _judged(found: list[Found]) -> list[Found]:
     """The rule triggers the learned trigger classifier keeps (`event_triggers.second_opinion`). Verbs
     and nouns of word senses only: report and naming constructions are judged by their own rules."""
-    opinions: dict[int, bool] = {}
+    opinions: dict[int, dict[str, float]] = {}
     kept = []
     for item in found:
         trigger = item.trigger
         if trigger.pos_ in TRIGGER_CLASSES and item.sense.origin in JUDGED_ORIGINS:
             if trigger.i not in opinions:
-                opinions[trigger.i] = second_opinion(trigger_probabilities(trigger))
-            if not opinions[trigger.i]:
+                opinions[trigger.i] = trigger_probabilities(trigger)
+            if not second_opinion(item.sense, opinions[trigger.i]):
                 continue
         kept.append(item)
     return kept

@@ -29,10 +29,12 @@ and the quote it is reported in. When `context.dictionaries` is set, events code
 dictionaries are added (`petrarch_events`).
 
 Verbs the lexicon lacks come from the CAMEO table (`cameo_verbs.yaml`) or, for strongly valenced verbs
-done to someone, from VADER (`valence_events`). Not events: that-clauses of non-clausal senses,
-market moves, link furniture, acts with no participant. Statements of one act (same type, agreeing
-sides) are merged into one event with `mentions` (`merge_mentions`). Each event's `confidence` is the
-learned, calibrated model of `event_model.json` over `event_features` (scripts/train_event_model.py).
+done to someone, from VADER (`valence_events`). Triggers from those broad sources and nouns of listed
+verbs must pass the learned trigger classifier (`event_triggers.py`, `_judged`). Not events:
+that-clauses of non-clausal senses, market moves, link furniture, acts with no participant.
+Statements of one act (same type, agreeing sides) are merged into one event with `mentions`
+(`merge_mentions`). Each event's `confidence` is the learned, calibrated model of `event_model.json`
+over `event_features` (scripts/train_event_model.py).
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ from spacy.tokens import Doc, Span, Token
 from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, capital_of, city_country, code_tokens, country_of
 from chronicle.extract.event_patterns import Sense, cameo_to_plover, event_model, lexicon, noun_sense, verb_sense
 from chronicle.extract.event_time import event_date
+from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
+from chronicle.extract.event_triggers import second_opinion, trigger_probabilities
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.extract.tone import analyzer
 from chronicle.records import Actor, ArticleRecords, Event, EventMention, Quote, child_id
@@ -65,6 +69,8 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
 SCAN_WINDOW = 25
+# rule senses the trigger classifier judges: the word itself says the act (not a report or a naming)
+JUDGED_ORIGINS = {"cameo", "cameo-material", "derived-noun", "valence"}
 # types of material acts: done to someone, not said ("released a statement" is no release)
 MATERIAL_TYPES = {"RETREAT", "AID", "COOPERATE", "CONCEDE", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE"}
 # prepositions through which a thing names the actor it stands for ("a meeting with Trump", "a letter
@@ -564,7 +570,9 @@ def quoted_accusations(doc: Doc, quotes: list[Quote]) -> list[Found]:
     return found
 
 
-def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
+def find_events(doc: Doc, quotes: list[Quote], *, second_opinion: bool = True) -> list[Found]:
+    """Every event the rules find in the document, judged by the learned trigger classifier
+    (`_judged`; `second_opinion=False` leaves that out, as its training does)."""
     found: list[Found] = []
     for token in doc:
         if token.pos_ == "VERB":
@@ -580,7 +588,25 @@ def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
             found += noun_events(token, used)
     found += quoted_accusations(doc, quotes)
     found = [f for f in found if not _furniture(sent_of(f.trigger)) and not _market_move(f)]
+    if second_opinion:
+        found = _judged(found)
     return [_demand_target(f, found) for f in found]
+
+
+def _judged(found: list[Found]) -> list[Found]:
+    """The rule triggers the learned trigger classifier keeps (`event_triggers.second_opinion`). Verbs
+    and nouns of word senses only: report and naming constructions are judged by their own rules."""
+    opinions: dict[int, dict[str, float]] = {}
+    kept = []
+    for item in found:
+        trigger = item.trigger
+        if trigger.pos_ in TRIGGER_CLASSES and item.sense.origin in JUDGED_ORIGINS:
+            if trigger.i not in opinions:
+                opinions[trigger.i] = trigger_probabilities(trigger)
+            if not second_opinion(item.sense, opinions[trigger.i]):
+                continue
+        kept.append(item)
+    return kept
 
 
 def _actor_side(side: Argument | None, coder: Coder) -> Argument | None:

@@ -1,0 +1,196 @@
+"""The learned event-trigger classifier: is a verb or noun an event trigger, and of which type?
+
+The lexicon (`lexicon.yaml`, `cameo_verbs.yaml`) names the words it knows; news says criticism, praise
+and demands in many more ("lambasted", "a broadside", "solicited"). This module scores any verb or
+noun with a multinomial logistic regression (`data/events/trigger_model.json`, written by
+`scripts/train_event_triggers.py` from the silver training annotations; applied here in plain Python)
+over features that carry beyond the words it was trained on:
+
+- what the lexicon and the CAMEO table say of the lemma (its type, or a verb's noun form's);
+- what WordNet says (`data/events/wordnet_events.tsv`, built by `scripts/build_event_wordnet.py`):
+  the lexical file of its first sense (verb.communication, noun.act …) and the type of a known event
+  verb among its synonyms or hypernyms, or, for a noun, of the verb it derives from;
+- its VADER valence (criticism and praise are strongly valenced);
+- its syntax: part of speech, dependency, whether someone (a name, a pronoun) is its subject, object
+  or possessor, whether a reporting verb reports it;
+- its lemma, for lemmas seen in enough training articles.
+
+The events stage asks it for a second opinion on the words its rules make triggers of
+(`second_opinion`) on the words the broad sources make triggers of (the CAMEO table, nouns of listed
+verbs, VADER valence; lexicon.yaml's curated senses are not judged: silver has too few material acts
+to judge them by): a word the classifier gives less than `REJECT_BELOW` chance of being a trigger of
+the rule's type is dropped ("led the polls", "the campaign's support"). It neither retypes rule
+triggers (on silver CV it would change one) nor proposes triggers of its own: among the words the
+rules miss, its proposals are right too rarely (silver CV, docs/events.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from chronicle.extract.event_patterns import Sense, lexicon
+from chronicle.extract.tone import analyzer
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "events"
+REJECT_BELOW = 0.01
+"""A judged rule trigger whose chance of being a trigger of the rule's type is below this is dropped
+(silver CV, scripts/train_event_triggers.py: keeps 251 of 909 such words and 28 of their 29 gold
+triggers of the rule's type)."""
+NONE = "NONE"
+SOMEONE = {"PERSON", "ORG", "GPE", "NORP"}
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "i", "me", "you"}
+CLASSES = ("VERB", "NOUN")
+"""Parts of speech the classifier scores."""
+
+
+@dataclass(frozen=True)
+class WordNetHints:
+    verbs: dict[str, tuple[str, str, str]]
+    """lemma → (lexical file, type hint or "", hypernym depth or "")."""
+    nouns: dict[str, tuple[str, str, str]]
+    """lemma → (lexical file, the verb it derives from, that verb's type hint or "")."""
+
+
+@functools.cache
+def wordnet_hints() -> WordNetHints:
+    verbs: dict[str, tuple[str, str, str]] = {}
+    nouns: dict[str, tuple[str, str, str]] = {}
+    for line in (DATA / "wordnet_events.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line:
+            continue
+        pos, lemma, a, b, c = line.split("\t")
+        (verbs if pos == "v" else nouns)[lemma] = (a, b, c)
+    return WordNetHints(verbs, nouns)
+
+
+def _someone(token: Token) -> bool:
+    return token.ent_type_ in SOMEONE or token.lower_ in PRONOUNS
+
+
+def _valence(token: Token) -> str:
+    rated = analyzer().lexicon
+    value = float(rated.get(token.lower_) or rated.get(token.lemma_.lower()) or 0.0)
+    if value <= -1.6:
+        return "strong-"
+    if value >= 1.6:
+        return "strong+"
+    return "weak-" if value < 0 else "weak+" if value > 0 else "none"
+
+
+def _lexicon_features(lemma: str, pos: str) -> dict[str, float]:
+    lex = lexicon()
+    features: dict[str, float] = {}
+    senses = lex.verbs.get(lemma)
+    if senses:
+        features[f"lex_verb={senses[0].type}:{senses[0].mode or ''}"] = 1.0
+        if senses[0].objects or senses[0].particles:
+            features["lex_verb_conditional"] = 1.0
+    if lemma in lex.cameo_verbs:
+        sense = lex.cameo_verbs[lemma]
+        features[f"{sense.origin}={sense.type}:{sense.mode or ''}"] = 1.0
+    if pos == "NOUN" and lemma in lex.nouns:
+        features[f"lex_noun={lex.nouns[lemma].type}:{lex.nouns[lemma].mode or ''}"] = 1.0
+    for name, words in (("reporting", lex.reporting_verbs), ("intent", lex.intent_verbs),
+                        ("light", lex.light_verbs), ("message", lex.message_nouns),
+                        ("pejorative", lex.pejoratives)):
+        if lemma in words:
+            features[f"list={name}"] = 1.0
+    return features
+
+
+def _wordnet_features(lemma: str, pos: str) -> dict[str, float]:
+    hints = wordnet_hints()
+    features: dict[str, float] = {}
+    if pos == "VERB" and lemma in hints.verbs:
+        lexfile, hint, depth = hints.verbs[lemma]
+        features[f"wn={lexfile}"] = 1.0
+        if hint:
+            features[f"wn_hint={hint}"] = 1.0
+            features[f"wn_hint={hint}@{depth}"] = 1.0
+    elif pos == "NOUN" and lemma in hints.nouns:
+        lexfile, verb, hint = hints.nouns[lemma]
+        features[f"wn={lexfile}"] = 1.0
+        if hint:
+            features[f"wn_hint={hint}"] = 1.0
+            features[f"wn_hint={hint}:{lexfile}"] = 1.0
+        features |= {f"from_{k}": v for k, v in _lexicon_features(verb, "VERB").items()}
+    elif pos == "NOUN":
+        features["wn=no-verb"] = 1.0
+    return features
+
+
+def _syntax_features(token: Token) -> dict[str, float]:
+    features = {f"pos={token.pos_}": 1.0, f"tag={token.tag_}": 1.0, f"dep={token.dep_}": 1.0,
+                f"head_pos={token.head.pos_}": 1.0}
+    for child in token.children:
+        dep = child.dep_
+        if dep in {"nsubj", "nsubjpass", "dobj", "poss", "dative", "agent"}:
+            features[f"has_{dep}"] = 1.0
+            if _someone(child):
+                features[f"someone_{dep}"] = 1.0
+        elif dep == "prep":
+            features[f"prep={child.lower_}"] = 1.0
+            if any(_someone(o) for o in child.children if o.dep_ == "pobj"):
+                features[f"someone_prep={child.lower_}"] = 1.0
+        elif dep == "neg":
+            features["negated"] = 1.0
+        elif dep in {"ccomp", "xcomp"}:
+            features[f"has_{dep}"] = 1.0
+    if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in lexicon().reporting_verbs:
+        features["reported"] = 1.0
+    if token.dep_ in {"dobj", "pobj"}:
+        features[f"governor={token.head.lemma_.lower()}"] = 1.0
+    return features
+
+
+def trigger_features(token: Token) -> dict[str, float]:
+    """The named binary features of a verb or noun (see the module docstring)."""
+    lemma = token.lemma_.lower()
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN"
+    return {"bias": 1.0, f"lemma={lemma}": 1.0, f"valence={_valence(token)}": 1.0,
+            **_lexicon_features(lemma, pos), **_wordnet_features(lemma, pos), **_syntax_features(token)}
+
+
+@dataclass(frozen=True)
+class TriggerModel:
+    """Per class (NONE or an event type), weights of named features; softmax over the classes."""
+
+    weights: dict[str, dict[str, float]]
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        scores = {label: sum(w.get(name, 0.0) * value for name, value in features.items())
+                  for label, w in self.weights.items()}
+        top = max(scores.values())
+        exps = {label: math.exp(score - top) for label, score in scores.items()}
+        total = sum(exps.values())
+        return {label: value / total for label, value in exps.items()}
+
+
+@functools.cache
+def trigger_model() -> TriggerModel:
+    data = json.loads((DATA / "trigger_model.json").read_text(encoding="utf-8"))
+    return TriggerModel(weights=data["weights"])
+
+
+def sense_label(sense: Sense) -> str:
+    """The classifier's name for a sense's type: chronicle's type, with the mode where it decides the
+    PLOVER 0.5 name (ACCUSE:investigate is INVESTIGATE, every other ACCUSE a DISAPPROVE)."""
+    if sense.type == "ACCUSE":
+        return "ACCUSE:investigate" if sense.mode == "investigate" else "ACCUSE:disapprove"
+    return sense.type
+
+
+def trigger_probabilities(token: Token) -> dict[str, float]:
+    """Probability of each class (NONE or an event type) for a verb or noun."""
+    return trigger_model().probabilities(trigger_features(token))
+
+
+def second_opinion(sense: Sense, probabilities: dict[str, float]) -> bool:
+    """Whether the classifier keeps a rule trigger: its chance of being a trigger of the rule's type."""
+    return probabilities.get(sense_label(sense), 0.0) >= REJECT_BELOW

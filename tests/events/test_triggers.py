@@ -1,0 +1,67 @@
+"""The learned trigger classifier (`extract/event_triggers.py`) and the WordNet table it reads, on
+sentences of our own."""
+
+from chronicle.extract import event_triggers
+from chronicle.extract.event_patterns import Sense
+from chronicle.extract.event_triggers import (
+    NONE,
+    TriggerModel,
+    second_opinion,
+    trigger_features,
+    trigger_probabilities,
+    wordnet_hints,
+)
+
+
+def token(nlp, text, word):
+    return next(t for t in nlp(text) if t.text == word)
+
+
+def test_wordnet_table_types_a_verb_through_its_synonyms_and_a_noun_through_its_verb():
+    hints = wordnet_hints()
+    lexfile, hint, depth = hints.verbs["lambaste"]
+    assert (lexfile, hint.split(":")[0]) == ("verb.contact", "ACCUSE")
+    assert depth == "0"
+    assert hints.nouns["endorsement"][1:] == ("endorse", "SUPPORT")
+
+
+def test_features_carry_lexicon_wordnet_valence_and_syntax(nlp):
+    features = trigger_features(token(nlp, "The mayor lambasted the council on Tuesday.", "lambasted"))
+    assert "wn=verb.contact" in features
+    assert any(name.startswith("wn_hint=ACCUSE") for name in features)
+    assert features.get("someone_nsubj") is None  # "the mayor" is no named entity here
+    named = trigger_features(token(nlp, "Smith criticized Jones.", "criticized"))
+    assert "someone_nsubj" in named and "someone_dobj" in named
+    assert any(name.startswith("lex_verb=ACCUSE") for name in named)
+    assert "valence=strong-" in trigger_features(token(nlp, "Smith hates Jones.", "hates"))
+
+
+def test_probabilities_are_a_distribution(nlp):
+    probabilities = trigger_probabilities(token(nlp, "Smith criticized Jones.", "criticized"))
+    assert NONE in probabilities
+    assert abs(sum(probabilities.values()) - 1.0) < 1e-9
+
+
+def test_second_opinion_needs_the_rules_own_type_to_be_likely_enough():
+    praise = Sense(type="SUPPORT")
+    assert second_opinion(praise, {NONE: 0.5, "SUPPORT": 0.5})
+    assert not second_opinion(praise, {NONE: 0.5, "SUPPORT": 0.001, "COERCE": 0.499})
+    criticism = Sense(type="ACCUSE", mode="disapprove")
+    assert second_opinion(criticism, {NONE: 0.5, "ACCUSE:disapprove": 0.5})
+    assert not second_opinion(criticism, {NONE: 0.5, "ACCUSE:investigate": 0.5})
+
+
+def test_the_stage_drops_table_triggers_the_classifier_rejects_but_not_lexicon_ones(extract, monkeypatch):
+    table = "Poland belittled Russia."  # "belittle": CAMEO table, not lexicon.yaml
+    curated = "Poland condemned Russia."
+    assert any(e.event_type == "ACCUSE" for e in extract(table).events)
+    sure_none = TriggerModel(weights={NONE: {"bias": 50.0}, "ACCUSE:disapprove": {"bias": 0.0}})
+    monkeypatch.setattr(event_triggers, "trigger_model", lambda: sure_none)
+    assert not any(e.event_type == "ACCUSE" for e in extract(table).events)
+    assert any(e.event_type == "ACCUSE" for e in extract(curated).events)
+
+
+def test_clear_criticism_and_praise_survive_the_second_opinion(extract):
+    events = extract("Germany criticized Hungary on Monday. France praised Italy for its courage.").events
+    assert {("ACCUSE", "DEU", "HUN"), ("SUPPORT", "FRA", "ITA")} <= {
+        (e.event_type, e.source_code, e.target_code) for e in events}

@@ -916,6 +916,15 @@ def event_features(item: Found, source: Argument | None, target: Argument | None
             features[flag] = 1.0
     if event.quote_id is not None:
         features["in_quote"] = 1.0
+    # how reliable a type is differs in quotes and in modal statements ("we will support" is often
+    # rhetoric the annotators leave out, a reported "support" less so)
+    features[f"type_quote={event.event_type}:{event.quote_id is not None}"] = 1.0
+    features[f"type_hypothetical={event.event_type}:{event.hypothetical}"] = 1.0
+    # the trigger's packaged valence agrees with a judging type or not ("attacked" rated -2.1 is an
+    # accusation; a neutral "attack" is more often violence or a misparse)
+    tone = _tone(trigger)
+    features[f"valence={tone}"] = 1.0
+    features[f"type_valence={event.event_type}:{tone}"] = 1.0
     if trigger.pos_ == "VERB" and is_passive(trigger):
         features["passive"] = 1.0
     if _reported_clause(trigger):
@@ -923,6 +932,12 @@ def event_features(item: Found, source: Argument | None, target: Argument | None
     if event.sentence.rstrip().endswith("?"):
         features["question"] = 1.0
     return features
+
+
+def _tone(trigger: Token) -> str:
+    """The trigger's VADER valence as a sign: "neg", "pos" or "none" (unrated or weak)."""
+    value = valence(trigger)
+    return "neg" if value <= -1.0 else ("pos" if value >= 1.0 else "none")
 
 
 def _reported_clause(trigger: Token) -> bool:

@@ -125,7 +125,7 @@ def label(scorer: ModuleType, text: str, gold: dict[str, Any], candidates: list[
 
 
 def fit(x: Any, y: np.ndarray, c: float) -> LogisticRegression:
-    return LogisticRegression(C=c, max_iter=2000, solver="liblinear").fit(x, y)
+    return LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=0).fit(x, y)
 
 
 def fit_pair(x: Any, all_right: np.ndarray, type_right: np.ndarray, c: float) -> tuple[np.ndarray, float]:

@@ -16,7 +16,7 @@ from chronicle.records import ArticleRecords
 
 QUOTES_MIN_CONFIDENCE = 0.7  # silver 5-fold CV as shown: precision 0.896, recall 0.610 at >= 0.7 (docs/quotes.md)
 
-EVENTS_MIN_CONFIDENCE = 0.4  # silver 5-fold CV (5 shufflings): precision 0.70, all-right 0.54 (docs/events.md)
+EVENTS_MIN_CONFIDENCE = 0.275  # silver 5-fold CV (5 shufflings): precision 0.73, all-right 0.52 (docs/events.md)
 
 PLACES_MIN_CONFIDENCE = 0.5
 

@@ -882,6 +882,9 @@ def _salience(side: str, argument: Argument | None, coder: Coder) -> dict[str, f
     if actor is None:
         return {}
     features = {f"{side}_mentions={min(actor.mention_count, 4)}": 1.0}
+    # the article's protagonists are who its annotated acts are about; the rank is by mentions
+    rank = 1 + sum(1 for other in coder.actors.values() if other.mention_count > actor.mention_count)
+    features[f"{side}_rank={min(rank, 4)}"] = 1.0
     if actor.id in coder.speakers:
         features[f"{side}_speaks"] = 1.0
     return features
@@ -896,6 +899,11 @@ def _side_features(side: str, argument: Argument | None) -> dict[str, float]:
         features[f"{side}_kind={argument.kind}"] = 1.0
     if argument.token.pos_ == "PRON":
         features[f"{side}_pronoun"] = 1.0
+        if argument.actor_id:  # a pronoun linked to an actor: right only when the linking is
+            features[f"{side}_pronoun_actor"] = 1.0
+    # how the side is attached: a possessor ("his attacks") or a compound is a weaker reading than a
+    # subject or an object
+    features[f"{side}_dep={argument.token.dep_}"] = 1.0
     if argument.token.ent_type_ in NAMED:
         features[f"{side}_named"] = 1.0
     if argument.code.sector:
@@ -942,6 +950,16 @@ def event_features(item: Found, source: Argument | None, target: Argument | None
             features[flag] = 1.0
     if event.quote_id is not None:
         features["in_quote"] = 1.0
+    # how reliable a type is differs in quotes and in modal statements ("we will support" is often
+    # rhetoric the annotators leave out, a reported "support" less so)
+    features[f"type_quote={event.event_type}:{event.quote_id is not None}"] = 1.0
+    features[f"type_hypothetical={event.event_type}:{event.hypothetical}"] = 1.0
+    # the trigger's packaged valence agrees with a judging type or not ("attacked" rated -2.1 is an
+    # accusation; a neutral "attack" is more often violence or a misparse)
+    tone = _tone(trigger)
+    features.update(_agreement(trigger.lemma_.lower(), event.event_type))
+    features[f"valence={tone}"] = 1.0
+    features[f"type_valence={event.event_type}:{tone}"] = 1.0
     if trigger.pos_ == "VERB" and is_passive(trigger):
         features["passive"] = 1.0
     if _reported_clause(trigger):
@@ -949,6 +967,22 @@ def event_features(item: Found, source: Argument | None, target: Argument | None
     if event.sentence.rstrip().endswith("?"):
         features["question"] = 1.0
     return features
+
+
+def _agreement(lemma: str, event_type: str) -> dict[str, float]:
+    """Whether the packaged CAMEO verb table codes the trigger's lemma to the same type ("agrees"),
+    another ("differs") or not at all, and how many senses the lexicon gives it: an ambiguous
+    trigger is more often mistyped."""
+    lex = lexicon()
+    cameo = lex.cameo_verbs.get(lemma)
+    verdict = "none" if cameo is None else ("agrees" if cameo.type == event_type else "differs")
+    return {f"cameo={verdict}": 1.0, f"senses={min(len(lex.verbs.get(lemma, ())), 3)}": 1.0}
+
+
+def _tone(trigger: Token) -> str:
+    """The trigger's VADER valence as a sign: "neg", "pos" or "none" (unrated or weak)."""
+    value = valence(trigger)
+    return "neg" if value <= -1.0 else ("pos" if value >= 1.0 else "none")
 
 
 def _reported_clause(trigger: Token) -> bool:

@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, capital_of, city_country, code_tokens, country_of
+from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, agents, capital_of, city_country, code_tokens, country_of
 from chronicle.extract.event_patterns import Sense, cameo_to_plover, event_model, lexicon, noun_sense, verb_sense
 from chronicle.extract.event_time import event_date
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
@@ -55,6 +55,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
 NOT_ACTORS = {"there", "which", "that", "this", "what", "these", "those"}
 DUMMY_VERBS = {"be", "seem", "appear", "become", "take", "make"}  # "it is difficult to negotiate"
+RELATIVES = {"which", "that", "who", "whom"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "you", "i", "me"}
 STRONG_VALENCE = 1.6  # VADER rates words -4 … 4: "criticize" -1.6, "praised" 2.2; "like" 1.5 is too weak
@@ -236,9 +237,19 @@ def objects_of(verb: Token) -> list[Token]:
     if is_passive(verb) and not (verb.lemma_.lower() in lexicon().stative and agent_of(verb) is None):
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None:
-            return [subject]
+            return [antecedent(subject)]
         return [verb.head] if verb.dep_ == "acl" else []
-    return [semantic_head(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
+    return [semantic_head(antecedent(c)) for c in verb.children if c.dep_ in OBJECT_DEPS]
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause describes: "the pact which Trump criticized"."""
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "which the group opposed and which Ana backed"
+        clause = clause.head
+    if token.lower_ in RELATIVES and clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
+        return clause.head
+    return token
 
 
 def prep_targets(holder: Token, preps: frozenset[str]) -> list[Token]:
@@ -583,31 +594,94 @@ def find_events(doc: Doc, quotes: list[Quote]) -> list[Found]:
     return [_demand_target(f, found) for f in found]
 
 
-def _actor_side(side: Argument | None, coder: Coder) -> Argument | None:
+def _actor_side(side: Argument | None, coder: Coder, other: Argument | None = None,
+                pronouns: bool = False) -> Argument | None:
     """A side that is no actor but a thing an actor owns, made or takes part in stands for that actor:
     "criticized the governor's handling of the crisis", "denounced GOP efforts", "requested a meeting
-    with Trump", "a letter from Exxon accuses …". The first actor among its possessor (not a pronoun:
-    "its partners", "their demands" are more often the act's own), a name before it and the objects of
-    its prepositions, read outwards."""
+    with Trump", "a letter from Exxon accuses …", "mocked his hand size". The first actor among its
+    possessor, a name in apposition or before it and the objects of its prepositions, read outwards,
+    then, for a target (`pronouns`), a possessive pronoun ("censured his report"; a source's "her
+    opponents" are not her) — but never the actor on the other side: "its partners", "withdrew his
+    bid" are the act's own, not someone it is done to."""
     if side is None or side.actor_id or side.token.ent_type_ in NAMED:
         return side
-    for token in _attached(side.token):
+    for token in _attached(side.token, pronouns=pronouns):
         argument = coder.argument(token)
-        if argument.actor_id:
+        if argument.actor_id and (other is None or argument.actor_id != other.actor_id):
             return argument
     return side
 
 
-def _attached(token: Token, depth: int = 0) -> list[Token]:
-    # a possessor, or a name before the head ("GOP efforts", "the Kremlin's plan")
+def _attached(token: Token, depth: int = 0, pronouns: bool = False) -> list[Token]:
+    # a possessor, or a name beside the head ("GOP efforts", "the Kremlin's plan", "her cousin Ana Ruiz")
     found = [c for c in token.children if (c.dep_ == "poss" and c.pos_ != "PRON")
-             or (c.dep_ == "compound" and c.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"})]
+             or (c.dep_ in {"compound", "appos"} and c.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"})]
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ACTOR_PREPS):
         for obj in pobjs(prep):
             found.append(obj)
             if depth < 1:
                 found += _attached(obj, depth + 1)
+    if pronouns and depth == 0:  # a possessive pronoun last: "their demands" is more often the act's own
+        found += [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
     return found
+
+
+def _thing_source(source: Argument | None, item: Found, coder: Coder) -> Argument | None:
+    """A source that is a thing, not an actor, stands for whoever is behind it. An event noun ("a
+    shooting that killed three", "the attack wounded …") is done by its own perpetrator — its
+    possessor or `by` phrase — else by no one named. A message ("a video that accuses X", "the letter
+    accuses X") is its author's act: the subject of the verb that made it ("Ruiz released a video
+    that …"), or, said again with "the", the author of its earlier mention ("a letter from Exxon")."""
+    if source is None or source.actor_id or source.token.pos_ != "NOUN" or source.token.ent_type_ in NAMED:
+        return source
+    if _event_noun(source.token):  # whatever its place codes it as ("a shooting in Ostrava")
+        return next((a for t in _attached(source.token) if (a := coder.argument(t)).actor_id), None)
+    if not _thing(source) or item.sense.type in MATERIAL_TYPES:
+        return source
+    for mention in _earlier_mentions(source.token):
+        author = _author(mention, coder)
+        if author is not None:
+            return author
+    return source
+
+
+def _event_noun(token: Token) -> bool:
+    """A noun that names an act: the lexicon's, or the gerund of an event verb ("a shooting", "the
+    stabbing")."""
+    if noun_sense(token) is not None:
+        return True
+    lemma = token.lemma_.lower()
+    stems = (lemma[:-3], lemma[:-4], lemma[:-3] + "e") if lemma.endswith("ing") else ()
+    return any(stem in lexicon().verbs for stem in stems)
+
+
+def _thing(argument: Argument) -> bool:
+    """A common noun that names no actor, no coded group and no one in particular ("a video", "the
+    letter", "a shooting"; not "a woman", "protesters", "the ministry")."""
+    token = argument.token
+    return (token.pos_ == "NOUN" and not argument.actor_id and not argument.code.text
+            and token.ent_type_ not in NAMED and token.lemma_.lower() not in agents().unspecific)
+
+
+def _earlier_mentions(token: Token) -> list[Token]:
+    """The token, then — for a definite "the letter" — the nearest earlier noun of the same lemma."""
+    found = [token]
+    if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+        lemma = token.lemma_.lower()
+        found += [t for t in reversed(token.doc[: token.i]) if t.pos_ == "NOUN" and t.lemma_.lower() == lemma][:1]
+    return found
+
+
+def _author(thing: Token, coder: Coder) -> Argument | None:
+    """Who a thing comes from: its possessor, a name beside it, its `from`/`by` phrase, else the
+    subject of the verb it is the object of ("released a video")."""
+    makers = [c for c in thing.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+              or (c.dep_ in {"compound", "appos"} and c.ent_type_ in NAMED)]
+    makers += [o for c in thing.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for o in pobjs(c)]
+    if thing.dep_ in OBJECT_DEPS and thing.head.pos_ == "VERB":
+        maker = subject_of(thing.head)
+        makers += [maker] if maker is not None else []
+    return next((a for t in makers if (a := coder.argument(t)).actor_id), None)
 
 
 def _verbal_attack(item: Found, source: Argument | None) -> Found:
@@ -790,7 +864,8 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         if source is None and target is None:
             continue  # an act with no one doing it and no one undergoing it is not an event record
         item = _verbal_attack(item, source)
-        source, target = _actor_side(source, coder), _actor_side(target, coder)
+        source = _actor_side(_thing_source(source, item, coder), coder, target)
+        target = _actor_side(target, coder, source, pronouns=True)
         source = _with_location(source, item.locations, coder)
         if not _has_participants(item, source, target):
             continue

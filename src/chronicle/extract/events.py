@@ -66,6 +66,8 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
 SCAN_WINDOW = 25
+# acts coordinated parties do with each other: "Seoul and Tokyo met" is Seoul meeting Tokyo
+RECIPROCAL_TYPES = {"CONSULT", "COOPERATE", "AGREE", "FIGHT"}
 # types of material acts: done to someone, not said ("released a statement" is no release)
 MATERIAL_TYPES = {"RETREAT", "AID", "COOPERATE", "CONCEDE", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE"}
 # prepositions through which a thing names the actor it stands for ("a meeting with Trump", "a letter
@@ -614,8 +616,10 @@ def _actor_side(side: Argument | None, coder: Coder, other: Argument | None = No
 
 def _attached(token: Token, depth: int = 0, pronouns: bool = False) -> list[Token]:
     # a possessor, or a name beside the head ("GOP efforts", "the Kremlin's plan", "her cousin Ana Ruiz")
-    found = [c for c in token.children if (c.dep_ == "poss" and c.pos_ != "PRON")
-             or (c.dep_ in {"compound", "appos"} and c.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"})]
+    named = {"ORG", "GPE", "NORP", "PERSON"}
+    found = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ in named]  # the thing is it
+    found += [c for c in token.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+              or (c.dep_ == "compound" and c.ent_type_ in named)]
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ACTOR_PREPS):
         for obj in pobjs(prep):
             found.append(obj)
@@ -853,7 +857,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     text = doc.text  # Doc.text joins every token on each call
     types_before: set[str] = set()
     resolved: list[tuple[bool, bool]] = []
-    for item in sorted(found, key=lambda f: f.trigger.i):
+    for item in sorted(_reciprocal(found), key=lambda f: f.trigger.i):
         source = coder.argument(item.source) if item.source is not None else None
         target = coder.argument(item.target) if item.target is not None else None
         if source is not None and target is not None and source.actor_id and source.actor_id == target.actor_id:
@@ -865,7 +869,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
             continue  # an act with no one doing it and no one undergoing it is not an event record
         item = _verbal_attack(item, source)
         source = _actor_side(_thing_source(source, item, coder), coder, target)
-        target = _actor_side(target, coder, source, pronouns=True)
+        target = _actor_side(_visited_state(target, item, coder), coder, source, pronouns=True)
         source = _with_location(source, item.locations, coder)
         if not _has_participants(item, source, target):
             continue
@@ -885,6 +889,46 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         candidates.append(Candidate(event, features))
         resolved.append((_resolved(source), _resolved(target)))
     return _best_sides(candidates, resolved)
+
+
+def _reciprocal(found: list[Found]) -> list[Found]:
+    """"Trump and Ryan met", "Seoul and Tokyo agreed to work together": a meeting, an agreement or a
+    joint act of coordinated parties with no one else named is done by the first to the others, once
+    (not once by each with no target)."""
+    def alone(f: Found) -> tuple | None:
+        return (f.trigger.i, f.sense, f.source.i) if f.target is None and f.source is not None else None
+
+    lone = {alone(f) for f in found} - {None}
+    paired: set[tuple] = set()
+    out: list[Found] = []
+    for item in found:
+        first = item.source
+        while first is not None and first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        key = (item.trigger.i, item.sense, first.i) if first is not None else None
+        if (item.sense.type in RECIPROCAL_TYPES and alone(item) is not None and first.i != item.source.i
+                and key in lone):
+            out.append(replace(item, source=first, target=item.source))
+            paired.add(key)
+        else:
+            out.append(item)
+    return [f for f in out if alone(f) not in paired]
+
+
+def _visited_state(target: Argument | None, item: Found, coder: Coder) -> Argument | None:
+    """A visit to a place ("visited Cusco", "a trip to Riyadh") is a visit to its state, when the
+    article names that state: a city, even a capital taken for its government, is where one goes."""
+    if target is None or item.sense.type != "CONSULT" or target.token.ent_type_ not in {"GPE", "LOC"}:
+        return target
+    place = coder.actors.get(target.actor_id) if target.actor_id else None
+    if target.actor_id and (place is None or place.kind != "state"):
+        return target
+    country = target.code.country
+    state = next((a for a in coder.actors.values()
+                  if a.kind == "state" and country and country_of(a.name) == country), None)
+    if state is None:
+        return target
+    return Argument(target.token, state.id, target.text, _actor_code(state), state.kind)
 
 
 def _best_sides(candidates: list[Candidate], resolved: list[tuple[bool, bool]]) -> list[Candidate]:

@@ -1,0 +1,59 @@
+"""Event sides on sentences of our own: who a thing, a pronoun, a relative clause or a coordination
+stands for."""
+
+
+def events_of(extract, text):
+    records = extract(text)
+    names = {a.id: a.name for a in records.actors}
+    return [(e.event_type, names.get(e.source_id), names.get(e.target_id), e.source, e.target) for e in records.events]
+
+
+def only(events, event_type):
+    found = [e for e in events if e[0] == event_type]
+    assert found, events
+    return found
+
+
+def test_a_possessive_pronoun_on_the_target_names_its_actor(extract):
+    text = "Senator Ana Ruiz spoke on Monday. Police later censored her report."
+    [event] = only(events_of(extract, text), "COERCE")
+    assert event[2] == "Ana Ruiz"
+
+
+def test_the_doers_own_thing_is_not_a_target(extract):
+    text = "The Varnian opposition leader Marco Diaz spoke on Monday. Diaz later withdrew his bid."
+    for event in events_of(extract, text):
+        assert event[2] != "Marco Diaz", event
+
+
+def test_a_relative_pronoun_stands_for_its_antecedent(extract):
+    text = "Chile condemned the plan of Senator Ana Ruiz, which Peru also criticized on Monday."
+    events = only(events_of(extract, text), "ACCUSE")
+    assert ("Peru", "Ana Ruiz") in {(e[1], e[2]) for e in events}
+
+
+def test_a_message_is_its_authors_act(extract):
+    text = "Senator Ana Ruiz has released a video that accuses Marco Diaz of lying."
+    [event] = only(events_of(extract, text), "ACCUSE")
+    assert (event[1], event[2]) == ("Ana Ruiz", "Marco Diaz")
+
+
+def test_an_event_noun_is_no_source(extract):
+    [event] = only(events_of(extract, "A shooting at a clinic in Ostrava killed three people."), "ASSAULT")
+    assert event[1] is None and event[3] is None
+
+
+def test_coordinated_parties_meeting_are_one_event(extract):
+    [event] = only(events_of(extract, "Poland and Lithuania met in Vilnius on Monday."), "CONSULT")
+    assert (event[1], event[2]) == ("Poland", "Lithuania")
+
+
+def test_coordinated_parties_with_a_target_each_act_on_it(extract):
+    events = only(events_of(extract, "Estonia and Finland are in talks with Sweden."), "CONSULT")
+    assert {(e[1], e[2]) for e in events} == {("Estonia", "Sweden"), ("Finland", "Sweden")}
+
+
+def test_a_visit_to_a_city_is_a_visit_to_its_state(extract):
+    text = "Peru thanked Chile on Monday. Chilean President Ana Ruiz visited Cusco last year."
+    [event] = only(events_of(extract, text), "CONSULT")
+    assert (event[1], event[2]) == ("Ana Ruiz", "Peru")

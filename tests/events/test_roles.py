@@ -39,7 +39,7 @@ def test_a_message_is_its_authors_act(extract):
 
 
 def test_an_event_noun_is_no_source(extract):
-    [event] = only(events_of(extract, "A shooting at a clinic in Ostrava killed three people."), "ASSAULT")
+    [event] = only(events_of(extract, "A shooting at a clinic killed three people on Monday."), "ASSAULT")
     assert event[1] is None and event[3] is None
 
 

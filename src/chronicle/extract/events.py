@@ -633,13 +633,19 @@ def _attached(token: Token, depth: int = 0, pronouns: bool = False) -> list[Toke
 def _thing_source(source: Argument | None, item: Found, coder: Coder) -> Argument | None:
     """A source that is a thing, not an actor, stands for whoever is behind it. An event noun ("a
     shooting that killed three", "the attack wounded …") is done by its own perpetrator — its
-    possessor or `by` phrase — else by no one named. A message ("a video that accuses X", "the letter
+    possessor or `by` phrase, else its country ("US drone strikes killed …", "a bombing near Samarra")
+    — else by no one named. A message ("a video that accuses X", "the letter
     accuses X") is its author's act: the subject of the verb that made it ("Ruiz released a video
     that …"), or, said again with "the", the author of its earlier mention ("a letter from Exxon")."""
     if source is None or source.actor_id or source.token.pos_ != "NOUN" or source.token.ent_type_ in NAMED:
         return source
-    if _event_noun(source.token):  # whatever its place codes it as ("a shooting in Ostrava")
-        return next((a for t in _attached(source.token) if (a := coder.argument(t)).actor_id), None)
+    if _event_noun(source.token):
+        perpetrator = next((a for t in _attached(source.token) if (a := coder.argument(t)).actor_id), None)
+        if perpetrator is not None:
+            return perpetrator
+        # a coded one stays: whose it is ("US drone strikes") or, as event data code it, where it
+        # struck ("a bombing near Samarra" → IRQ)
+        return source if source.code.country or source.code.org else None
     if not _thing(source) or item.sense.type in MATERIAL_TYPES:
         return source
     for mention in _earlier_mentions(source.token):

@@ -57,3 +57,9 @@ def test_a_visit_to_a_city_is_a_visit_to_its_state(extract):
     text = "Peru thanked Chile on Monday. Chilean President Ana Ruiz visited Cusco last year."
     [event] = only(events_of(extract, text), "CONSULT")
     assert (event[1], event[2]) == ("Ana Ruiz", "Peru")
+
+
+def test_a_clause_of_time_holds_no_target(extract):
+    text = "A lawmaker in Varnia is calling for Marco Diaz to be banned after the candidate insulted Varnian workers."
+    events = only(events_of(extract, text), "REQUEST")
+    assert {e[4] for e in events} == {"Marco Diaz"}

@@ -66,6 +66,9 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
 SCAN_WINDOW = 25
+# subordinators of clauses that say when or why, not to whom ("after the candidate suggested …")
+CIRCUMSTANCE = {"after", "before", "because", "since", "while", "when", "although", "though", "until", "once",
+                "as", "whereas", "whenever"}
 # acts coordinated parties do with each other: "Seoul and Tokyo met" is Seoul meeting Tokyo
 RECIPROCAL_TYPES = {"CONSULT", "COOPERATE", "AGREE", "FIGHT"}
 # types of material acts: done to someone, not said ("released a statement" is no release)
@@ -864,6 +867,8 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     types_before: set[str] = set()
     resolved: list[tuple[bool, bool]] = []
     for item in sorted(_reciprocal(found), key=lambda f: f.trigger.i):
+        if item.target is not None and _circumstantial(item.target, item.trigger):
+            item = replace(item, target=None)
         source = coder.argument(item.source) if item.source is not None else None
         target = coder.argument(item.target) if item.target is not None else None
         if source is not None and target is not None and source.actor_id and source.actor_id == target.actor_id:
@@ -895,6 +900,19 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         candidates.append(Candidate(event, features))
         resolved.append((_resolved(source), _resolved(target)))
     return _best_sides(candidates, resolved)
+
+
+def _circumstantial(side: Token, trigger: Token) -> bool:
+    """The side stands in a clause of time, cause or concession below the trigger ("called for X to
+    be banned after the candidate suggested …"): a participant of that clause, not of the act."""
+    current = side
+    for _ in range(8):
+        if current.i == trigger.i or current.head.i == current.i:
+            return False
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE for c in current.children):
+            return any(a.i == trigger.i for a in current.ancestors)
+        current = current.head
+    return False
 
 
 def _reciprocal(found: list[Found]) -> list[Found]:

@@ -63,3 +63,14 @@ def test_a_clause_of_time_holds_no_target(extract):
     text = "A lawmaker in Varnia is calling for Marco Diaz to be banned after the candidate insulted Varnian workers."
     events = only(events_of(extract, text), "REQUEST")
     assert {e[4] for e in events} == {"Marco Diaz"}
+
+
+def test_a_deal_to_sell_someone_something_is_done_to_the_buyer(extract):
+    [event] = only(events_of(extract, "Chile later approved a contract to sell Peru ten tanks."), "CONCEDE")
+    assert (event[1], event[2]) == ("Chile", "Peru")
+
+
+def test_a_visit_to_sites_in_a_country_is_a_visit_to_it(extract):
+    text = "Peru thanked Chile on Monday. Chilean President Ana Ruiz visited several mines in Peru last year."
+    [event] = only(events_of(extract, text), "CONSULT")
+    assert (event[1], event[2]) == ("Ana Ruiz", "Peru")

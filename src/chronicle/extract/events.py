@@ -628,6 +628,11 @@ def _attached(token: Token, depth: int = 0, pronouns: bool = False) -> list[Toke
             found.append(obj)
             if depth < 1:
                 found += _attached(obj, depth + 1)
+    if depth == 0:  # "a deal to sell Germany four drones": whom the thing's purpose is done to
+        for acl in (c for c in token.children if c.dep_ == "acl" and _infinitive(c)):
+            objects = [c for c in acl.children if c.dep_ in {"dative", "dobj"}]
+            for obj in sorted(objects, key=lambda c: c.dep_ != "dative"):
+                found += [obj, *_attached(obj, depth + 1)]
     if pronouns and depth == 0:  # a possessive pronoun last: "their demands" is more often the act's own
         found += [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
     return found
@@ -880,7 +885,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
             continue  # an act with no one doing it and no one undergoing it is not an event record
         item = _verbal_attack(item, source)
         source = _actor_side(_thing_source(source, item, coder), coder, target)
-        target = _actor_side(_visited_state(target, item, coder), coder, source, pronouns=True)
+        target = _visited_state(_actor_side(target, coder, source, pronouns=True), item, coder)
         source = _with_location(source, item.locations, coder)
         if not _has_participants(item, source, target):
             continue
@@ -940,19 +945,29 @@ def _reciprocal(found: list[Found]) -> list[Found]:
 
 
 def _visited_state(target: Argument | None, item: Found, coder: Coder) -> Argument | None:
-    """A visit to a place ("visited Cusco", "a trip to Riyadh") is a visit to its state, when the
-    article names that state: a city, even a capital taken for its government, is where one goes."""
-    if target is None or item.sense.type != "CONSULT" or target.token.ent_type_ not in {"GPE", "LOC"}:
+    """A visit to a place ("visited Cusco", "a trip to Riyadh", "a visit to production sites in the
+    UK") is a visit to its state, when the article names that state: a city, even a capital taken for
+    its government, is where one goes."""
+    if target is None or item.sense.type != "CONSULT":
         return target
     place = coder.actors.get(target.actor_id) if target.actor_id else None
     if target.actor_id and (place is None or place.kind != "state"):
         return target
     country = target.code.country
+    thing = not target.actor_id and target.token.pos_ == "NOUN" and target.code.sector is None
+    if thing and country is None:  # "visited several mines in Peru": where the visit was
+        country = next((c for loc in item.locations if (c := _country_at(loc, coder))), None)
+    somewhere = target.token.ent_type_ in {"GPE", "LOC"} or (thing and country is not None)
     state = next((a for a in coder.actors.values()
                   if a.kind == "state" and country and country_of(a.name) == country), None)
-    if state is None:
+    if not somewhere or state is None:
         return target
     return Argument(target.token, state.id, target.text, _actor_code(state), state.kind)
+
+
+def _country_at(location: Token, coder: Coder) -> str | None:
+    where = coder.actor_of(location)
+    return where.country if where is not None and where.kind == "state" else coder.place_country(location)
 
 
 def _best_sides(candidates: list[Candidate], resolved: list[tuple[bool, bool]]) -> list[Candidate]:

@@ -74,3 +74,20 @@ def test_a_visit_to_sites_in_a_country_is_a_visit_to_it(extract):
     text = "Peru thanked Chile on Monday. Chilean President Ana Ruiz visited several mines in Peru last year."
     [event] = only(events_of(extract, text), "CONSULT")
     assert (event[1], event[2]) == ("Ana Ruiz", "Peru")
+
+
+def test_a_possessor_with_the_undergoer_named_is_the_doer(extract):
+    [event] = only(events_of(extract, "Chile condemned Peru's arrest of the journalists."), "COERCE")
+    assert event[1] == "Peru" and event[4] == "the journalists"
+
+
+def test_who_proposes_an_act_does_it(extract):
+    [event] = only(events_of(extract, "Last year Marco Diaz proposed a ban on migrants."), "COERCE")
+    assert event[1] == "Marco Diaz"
+
+
+def test_for_doing_is_done_by_the_one_blamed_else_the_subject(extract):
+    text = "Chile ridiculed Peru for criticizing Brazil. Marco Diaz took heat for not condemning Chile."
+    events = events_of(extract, text)
+    assert {(e[1], e[2]) for e in only(events, "ACCUSE") if e[2] in {"Brazil", "Chile"}} == {
+        ("Peru", "Brazil"), ("Marco Diaz", "Chile")}

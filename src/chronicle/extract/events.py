@@ -66,6 +66,9 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
 SCAN_WINDOW = 25
+# verbs whose object event noun their subject would do: "proposed a ban on X", "vowed a crackdown"
+PROPOSING = {"propose", "plan", "promise", "pledge", "vow", "threaten", "consider", "prepare", "intend", "mull",
+             "announce", "order"}
 # subordinators of clauses that say when or why, not to whom ("after the candidate suggested …")
 CIRCUMSTANCE = {"after", "before", "because", "since", "while", "when", "although", "though", "until", "once",
                 "as", "whereas", "whenever"}
@@ -200,6 +203,13 @@ def subject_of(verb: Token) -> Token | None:
             current, from_xcomp = head, False  # "France is ready to contribute", "are guilty of violating"
         elif dep == "pcomp" and head.lower_ in {"by", "in", "after", "before", "while", "without", "of"}:
             current, from_xcomp = head.head, False  # "put pressure on X by attempting to push …"
+        elif dep == "pcomp" and head.lower_ == "for" and head.head.pos_ in {"VERB", "AUX"}:
+            # "ridiculed Ana for criticizing X": the one blamed or praised did it; "took heat for not
+            # condemning X": with no one blamed, the subject
+            obj = next((c for c in head.head.children if c.dep_ in OBJECT_DEPS), None)
+            if obj is not None:
+                return obj
+            current, from_xcomp = head.head, False
         elif dep == "acl":
             if current.tag_ == "VBN":
                 return head if from_xcomp else None  # "migrants seen hurling": the seen are the hurlers
@@ -385,10 +395,11 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
         return []
     lex = lexicon()
     source: Token | None = None
+    undergoer: Token | None = None
     targets: list[Token] = []
     for child in noun.children:
         if child.dep_ == "poss" and sense.of == "target":
-            targets.append(child)  # "the hostages' release", "following Assange's arrest"
+            undergoer = child  # "the hostages' release", "following Assange's arrest"
         elif child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.text[:1].isupper()):
             source = source or child
         elif child.dep_ == "prep":
@@ -402,6 +413,11 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
                     targets.append(objs[0])
             elif child.lower_ in sense.preps and objs:
                 targets.append(semantic_head(objs[0]))
+    if undergoer is not None:  # with its undergoer named elsewhere, the possessor is the doer ("Trump's ban on X")
+        if targets:
+            source = source or undergoer
+        else:
+            targets.append(undergoer)
     if noun.dep_ == "compound" and not targets:
         targets += prep_targets(noun.head, sense.preps)  # "a mediation mission between Syria and …"
     if not targets:
@@ -418,7 +434,7 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
         if sufferer is not None:
             targets.append(sufferer)
         elif source is None and (
-            (head.dep_ in OBJECT_DEPS and _light(governor, head))
+            (head.dep_ in OBJECT_DEPS and (_light(governor, head) or lemma in PROPOSING))
             or (clause.dep_ == "prep" and clause.lower_ in {"in", "into", "on"}
                 and lemma in {"be", "engage", "join", "take", "remain", "stay", "go", "participate"})
             or (clause.dep_ == "prep" and clause.lower_ == "for" and lemma in lex.gather_verbs)

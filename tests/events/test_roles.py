@@ -91,3 +91,14 @@ def test_for_doing_is_done_by_the_one_blamed_else_the_subject(extract):
     events = events_of(extract, text)
     assert {(e[1], e[2]) for e in only(events, "ACCUSE") if e[2] in {"Brazil", "Chile"}} == {
         ("Peru", "Brazil"), ("Marco Diaz", "Chile")}
+
+
+def test_a_bare_some_is_no_one_in_particular(extract):
+    [event] = only(events_of(extract, "Some have urged Chile to focus on the election."), "REQUEST")
+    assert event[1] is None and event[3] is None and event[2] == "Chile"
+
+
+def test_two_of_whom_stands_for_the_antecedent(extract):
+    text = "The Varnian Senate has five delegates, two of whom have already pledged their support to Chile."
+    events = only(events_of(extract, text), "AGREE")
+    assert all(e[3] == "five delegates" for e in events), events

@@ -69,6 +69,9 @@ SCAN_WINDOW = 25
 # verbs whose object event noun their subject would do: "proposed a ban on X", "vowed a crackdown"
 PROPOSING = {"propose", "plan", "promise", "pledge", "vow", "threaten", "consider", "prepare", "intend", "mull",
              "announce", "order"}
+# verbs of making a message public: their subject is the author of what they publish
+PUBLISHING = {"release", "publish", "issue", "post", "air", "run", "send", "write", "produce", "unveil", "launch",
+              "tweet", "broadcast", "circulate", "distribute", "file", "submit", "deliver", "sign", "pen"}
 # subordinators of clauses that say when or why, not to whom ("after the candidate suggested …")
 CIRCUMSTANCE = {"after", "before", "because", "since", "while", "when", "although", "though", "until", "once",
                 "as", "whereas", "whenever"}
@@ -207,8 +210,8 @@ def subject_of(verb: Token) -> Token | None:
             # "ridiculed Ana for criticizing X": the one blamed or praised did it; "took heat for not
             # condemning X": with no one blamed, the subject
             obj = next((c for c in head.head.children if c.dep_ in OBJECT_DEPS), None)
-            if obj is not None:
-                return obj
+            if obj is not None and (_is_someone(obj) or code_tokens([obj]).sector):
+                return obj  # not "took heat for …"
             current, from_xcomp = head.head, False
         elif dep == "acl":
             if current.tag_ == "VBN":
@@ -258,11 +261,16 @@ def objects_of(verb: Token) -> list[Token]:
 
 
 def antecedent(token: Token) -> Token:
-    """A relative pronoun stands for the noun its clause describes: "the pact which Trump criticized"."""
+    """A relative pronoun stands for the noun its clause describes: "the pact which Trump criticized",
+    "five delegates, two of whom pledged …"."""
+    if token.lower_ not in RELATIVES:
+        return token
     clause = token.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "which the group opposed and which Ana backed"
+    while clause.dep_ in {"prep", "pobj"} and clause.head.i != clause.i:  # "two of whom"
         clause = clause.head
-    if token.lower_ in RELATIVES and clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
+    while clause.dep_ in {"conj", "nsubj", "dobj"} and clause.head.i != clause.i:
+        clause = clause.head  # "which the group opposed and which Ana backed"; "two (of whom) pledged"
+    if clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
         return clause.head
     return token
 
@@ -385,7 +393,7 @@ def _says_that(verb: Token) -> bool:
 def participants(token: Token, sense: Sense) -> list[Token]:
     """The token and its conjuncts, without what the sense names as the thing done ("migrants hurling
     stones and stun grenades" misparsed as "migrants … and stun grenades")."""
-    token = semantic_head(token)
+    token = antecedent(semantic_head(token))
     return [c for c in conjuncts(token) if c.lemma_.lower() not in sense.objects or c is token]
 
 
@@ -708,11 +716,12 @@ def _earlier_mentions(token: Token) -> list[Token]:
 
 def _author(thing: Token, coder: Coder) -> Argument | None:
     """Who a thing comes from: its possessor, a name beside it, its `from`/`by` phrase, else the
-    subject of the verb it is the object of ("released a video")."""
+    subject of the verb of publishing it is the object of ("released a video"; not "have five
+    delegates, two of whom …")."""
     makers = [c for c in thing.children if (c.dep_ == "poss" and c.pos_ != "PRON")
               or (c.dep_ in {"compound", "appos"} and c.ent_type_ in NAMED)]
     makers += [o for c in thing.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for o in pobjs(c)]
-    if thing.dep_ in OBJECT_DEPS and thing.head.pos_ == "VERB":
+    if thing.dep_ in OBJECT_DEPS and thing.head.lemma_.lower() in PUBLISHING:
         maker = subject_of(thing.head)
         makers += [maker] if maker is not None else []
     return next((a for t in makers if (a := coder.argument(t)).actor_id), None)
@@ -890,6 +899,8 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     for item in sorted(_reciprocal(found), key=lambda f: f.trigger.i):
         if item.target is not None and _circumstantial(item.target, item.trigger):
             item = replace(item, target=None)
+        if item.source is not None and _bare_quantifier(item.source):
+            item = replace(item, source=None)  # "Some have urged …": no one in particular
         source = coder.argument(item.source) if item.source is not None else None
         target = coder.argument(item.target) if item.target is not None else None
         if source is not None and target is not None and source.actor_id and source.actor_id == target.actor_id:
@@ -901,7 +912,10 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
             continue  # an act with no one doing it and no one undergoing it is not an event record
         item = _verbal_attack(item, source)
         source = _actor_side(_thing_source(source, item, coder), coder, target)
-        target = _visited_state(_actor_side(target, coder, source, pronouns=True), item, coder)
+        # a possessive pronoun is weighed against the source only when that is an actor ("pledged their
+        # support" is the pledgers' own, whatever coreference made of "their")
+        pronouns = source is not None and source.actor_id is not None
+        target = _visited_state(_actor_side(target, coder, source, pronouns=pronouns), item, coder)
         source = _with_location(source, item.locations, coder)
         if not _has_participants(item, source, target):
             continue
@@ -934,6 +948,13 @@ def _circumstantial(side: Token, trigger: Token) -> bool:
             return any(a.i == trigger.i for a in current.ancestors)
         current = current.head
     return False
+
+
+def _bare_quantifier(token: Token) -> bool:
+    """"Some", "many", "others" standing alone: a count of no one named."""
+    lemma = token.lemma_.lower()
+    return ((token.pos_ in {"PRON", "DET"} and lemma in lexicon().quantity_nouns) or lemma == "other") and not any(
+        c.dep_ in {"prep", "amod", "compound", "poss"} for c in token.children)
 
 
 def _reciprocal(found: list[Found]) -> list[Found]:

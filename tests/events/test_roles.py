@@ -102,3 +102,9 @@ def test_two_of_whom_stands_for_the_antecedent(extract):
     text = "The Varnian Senate has five delegates, two of whom have already pledged their support to Chile."
     events = only(events_of(extract, text), "AGREE")
     assert all(e[3] == "five delegates" for e in events), events
+
+
+def test_a_pronoun_before_its_clauses_subject_refers_forward(extract):
+    text = "On the margins of his official visit to Peru, President Ana Ruiz attended a ceremony."
+    [event] = only(events_of(extract, text), "CONSULT")
+    assert (event[1], event[2]) == ("Ana Ruiz", "Peru")

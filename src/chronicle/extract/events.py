@@ -809,7 +809,7 @@ class Coder:
             if speaker is not None:
                 return Argument(token, speaker.id, token.text, _actor_code(speaker))
         phrase = self.phrase(token)
-        actor = self.actor_of(token)
+        actor = self.actor_of(token) or self._cataphor(token)
         if actor is not None:
             code = _actor_code(actor)
         else:
@@ -829,6 +829,18 @@ class Coder:
         if code.country is None and code.org is None and depth < 2:
             code = self._descend(token, code, depth)
         return Argument(token, actor.id if actor else None, phrase.text, code, actor.kind if actor else None)
+
+    def _cataphor(self, token: Token) -> Actor | None:
+        """"On his visit to Rome, President Ana Ruiz met …": a he/she/his/her left unresolved in a
+        phrase put before its clause's subject refers forward to that subject, when it is a person."""
+        if token.lower_ not in {"he", "she", "his", "her", "him"}:
+            return None
+        clause = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"} and a.dep_ in {"ROOT", "conj"}), None)
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None) if clause is not None else None
+        if subject is None or subject.i < token.i or any(a.i == subject.i for a in token.ancestors):
+            return None
+        actor = self.actor_of(subject)
+        return actor if actor is not None and actor.kind == "person" else None
 
     def _descend(self, token: Token, code: Code, depth: int) -> Code:
         """"the return of U.N. inspectors", "a curfew in Algiers", "calls by Belarus's rulers", "a newspaper

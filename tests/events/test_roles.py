@@ -108,3 +108,14 @@ def test_a_pronoun_before_its_clauses_subject_refers_forward(extract):
     text = "On the margins of his official visit to Peru, President Ana Ruiz attended a ceremony."
     [event] = only(events_of(extract, text), "CONSULT")
     assert (event[1], event[2]) == ("Ana Ruiz", "Peru")
+
+
+def test_an_actor_beats_a_coded_phrase_on_one_side(extract):
+    text = "Marco Diaz was a journalist. Police charged him with insulting the authorities."
+    events = [e for e in only(events_of(extract, text), "COERCE") if e[0] == "COERCE"]
+    assert {e[2] for e in events} == {"Marco Diaz"}, events
+
+
+def test_coordinated_targets_stay_whatever_they_resolve_to(extract):
+    events = only(events_of(extract, "Varnian police arrested Marco Diaz and two Slovak smugglers."), "COERCE")
+    assert len(events) == 2, events

@@ -907,7 +907,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     sentence_index = {start: n for n, start in enumerate(starts)}
     text = doc.text  # Doc.text joins every token on each call
     types_before: set[str] = set()
-    resolved: list[tuple[bool, bool]] = []
+    resolved: list[tuple[Resolution, Resolution]] = []
     for item in sorted(_reciprocal(found), key=lambda f: f.trigger.i):
         if item.target is not None and _circumstantial(item.target, item.trigger):
             item = replace(item, target=None)
@@ -945,7 +945,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
             features["type_before"] = 1.0  # the article stated an act of this type earlier
         types_before.add(item.sense.type)
         candidates.append(Candidate(event, features))
-        resolved.append((_resolved(source), _resolved(target)))
+        resolved.append((_resolution(source), _resolution(target)))
     return _best_sides(candidates, resolved)
 
 
@@ -1019,19 +1019,40 @@ def _country_at(location: Token, coder: Coder) -> str | None:
     return where.country if where is not None and where.kind == "state" else coder.place_country(location)
 
 
-def _best_sides(candidates: list[Candidate], resolved: list[tuple[bool, bool]]) -> list[Candidate]:
+def _best_sides(candidates: list[Candidate], resolved: list[tuple[Resolution, Resolution]]) -> list[Candidate]:
     """One act, one entry per participant: where a trigger's sense has a resolved source (or target),
     its readings with an unresolved one on that side ("praised Pence" beside "praised … a news
-    conference") are parse alternatives, not further participants."""
+    conference") are parse alternatives, not further participants; so are readings with a merely
+    coded phrase beside one with an actor ("charged him with resisting authorities"), unless the two
+    are coordinated ("arrested Diaz and two Varnian smugglers")."""
     groups: dict[tuple[int, str], list[int]] = {}
     for n, candidate in enumerate(candidates):
         groups.setdefault((candidate.event.trigger_start, candidate.event.event_type), []).append(n)
     keep = []
     for n, candidate in enumerate(candidates):
         group = groups[(candidate.event.trigger_start, candidate.event.event_type)]
-        if all(resolved[n][side] or not any(resolved[m][side] for m in group) for side in (0, 1)):
+        if all(_holds(resolved[n][side], [resolved[m][side] for m in group]) for side in (0, 1)):
             keep.append(candidate)
     return keep
+
+
+Resolution = tuple[int, frozenset[int]]
+"""How well a side is resolved (0 not, 1 a coded phrase or a name, 2 an actor) and the token indices
+of it and its conjuncts."""
+
+
+def _resolution(argument: Argument | None) -> Resolution:
+    if argument is None:
+        return 0, frozenset()
+    level = 2 if argument.actor_id else int(_resolved(argument))
+    return level, frozenset(t.i for t in conjuncts(argument.token))
+
+
+def _holds(side: Resolution, rivals: list[Resolution]) -> bool:
+    level, coordinated = side
+    if level == 0:
+        return not any(r[0] for r in rivals)
+    return all(r[0] <= level or r[1] & coordinated for r in rivals)
 
 
 def _resolved(argument: Argument | None) -> bool:

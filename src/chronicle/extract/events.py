@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, capital_of, city_country, code_tokens, country_of
+from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, agents, capital_of, city_country, code_tokens, country_of
 from chronicle.extract.event_patterns import Sense, cameo_to_plover, event_model, lexicon, noun_sense, verb_sense
 from chronicle.extract.event_time import event_date
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
@@ -59,6 +59,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
 NOT_ACTORS = {"there", "which", "that", "this", "what", "these", "those"}
 DUMMY_VERBS = {"be", "seem", "appear", "become", "take", "make"}  # "it is difficult to negotiate"
+RELATIVES = {"which", "that", "who", "whom"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "you", "i", "me"}
 STRONG_VALENCE = 1.6  # VADER rates words -4 … 4: "criticize" -1.6, "praised" 2.2; "like" 1.5 is too weak
@@ -71,6 +72,17 @@ LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
 SCAN_WINDOW = 25
 # rule senses the trigger classifier judges: the word itself says the act (not a report or a naming)
 JUDGED_ORIGINS = {"cameo", "cameo-material", "derived-noun", "valence"}
+# verbs whose object event noun their subject would do: "proposed a ban on X", "vowed a crackdown"
+PROPOSING = {"propose", "plan", "promise", "pledge", "vow", "threaten", "consider", "prepare", "intend", "mull",
+             "announce", "order"}
+# verbs of making a message public: their subject is the author of what they publish
+PUBLISHING = {"release", "publish", "issue", "post", "air", "run", "send", "write", "produce", "unveil", "launch",
+              "tweet", "broadcast", "circulate", "distribute", "file", "submit", "deliver", "sign", "pen"}
+# subordinators of clauses that say when or why, not to whom ("after the candidate suggested …")
+CIRCUMSTANCE = {"after", "before", "because", "since", "while", "when", "although", "though", "until", "once",
+                "as", "whereas", "whenever"}
+# acts coordinated parties do with each other: "Seoul and Tokyo met" is Seoul meeting Tokyo
+RECIPROCAL_TYPES = {"CONSULT", "COOPERATE", "AGREE", "FIGHT"}
 # types of material acts: done to someone, not said ("released a statement" is no release)
 MATERIAL_TYPES = {"RETREAT", "AID", "COOPERATE", "CONCEDE", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE"}
 # prepositions through which a thing names the actor it stands for ("a meeting with Trump", "a letter
@@ -200,6 +212,13 @@ def subject_of(verb: Token) -> Token | None:
             current, from_xcomp = head, False  # "France is ready to contribute", "are guilty of violating"
         elif dep == "pcomp" and head.lower_ in {"by", "in", "after", "before", "while", "without", "of"}:
             current, from_xcomp = head.head, False  # "put pressure on X by attempting to push …"
+        elif dep == "pcomp" and head.lower_ == "for" and head.head.pos_ in {"VERB", "AUX"}:
+            # "ridiculed Ana for criticizing X": the one blamed or praised did it; "took heat for not
+            # condemning X": with no one blamed, the subject
+            obj = next((c for c in head.head.children if c.dep_ in OBJECT_DEPS), None)
+            if obj is not None and (_is_someone(obj) or code_tokens([obj]).sector):
+                return obj  # not "took heat for …"
+            current, from_xcomp = head.head, False
         elif dep == "acl":
             if current.tag_ == "VBN":
                 return head if from_xcomp else None  # "migrants seen hurling": the seen are the hurlers
@@ -242,9 +261,24 @@ def objects_of(verb: Token) -> list[Token]:
     if is_passive(verb) and not (verb.lemma_.lower() in lexicon().stative and agent_of(verb) is None):
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None:
-            return [subject]
+            return [antecedent(subject)]
         return [verb.head] if verb.dep_ == "acl" else []
-    return [semantic_head(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
+    return [semantic_head(antecedent(c)) for c in verb.children if c.dep_ in OBJECT_DEPS]
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause describes: "the pact which Trump criticized",
+    "five delegates, two of whom pledged …"."""
+    if token.lower_ not in RELATIVES:
+        return token
+    clause = token.head
+    while clause.dep_ in {"prep", "pobj"} and clause.head.i != clause.i:  # "two of whom"
+        clause = clause.head
+    while clause.dep_ in {"conj", "nsubj", "dobj"} and clause.head.i != clause.i:
+        clause = clause.head  # "which the group opposed and which Ana backed"; "two (of whom) pledged"
+    if clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
+        return clause.head
+    return token
 
 
 def prep_targets(holder: Token, preps: frozenset[str]) -> list[Token]:
@@ -365,7 +399,7 @@ def _says_that(verb: Token) -> bool:
 def participants(token: Token, sense: Sense) -> list[Token]:
     """The token and its conjuncts, without what the sense names as the thing done ("migrants hurling
     stones and stun grenades" misparsed as "migrants … and stun grenades")."""
-    token = semantic_head(token)
+    token = antecedent(semantic_head(token))
     return [c for c in conjuncts(token) if c.lemma_.lower() not in sense.objects or c is token]
 
 
@@ -375,10 +409,11 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
         return []
     lex = lexicon()
     source: Token | None = None
+    undergoer: Token | None = None
     targets: list[Token] = []
     for child in noun.children:
         if child.dep_ == "poss" and sense.of == "target":
-            targets.append(child)  # "the hostages' release", "following Assange's arrest"
+            undergoer = child  # "the hostages' release", "following Assange's arrest"
         elif child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.text[:1].isupper()):
             source = source or child
         elif child.dep_ == "prep":
@@ -392,6 +427,11 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
                     targets.append(objs[0])
             elif child.lower_ in sense.preps and objs:
                 targets.append(semantic_head(objs[0]))
+    if undergoer is not None:  # with its undergoer named elsewhere, the possessor is the doer ("Trump's ban on X")
+        if targets:
+            source = source or undergoer
+        else:
+            targets.append(undergoer)
     if noun.dep_ == "compound" and not targets:
         targets += prep_targets(noun.head, sense.preps)  # "a mediation mission between Syria and …"
     if not targets:
@@ -408,7 +448,7 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
         if sufferer is not None:
             targets.append(sufferer)
         elif source is None and (
-            (head.dep_ in OBJECT_DEPS and _light(governor, head))
+            (head.dep_ in OBJECT_DEPS and (_light(governor, head) or lemma in PROPOSING))
             or (clause.dep_ == "prep" and clause.lower_ in {"in", "into", "on"}
                 and lemma in {"be", "engage", "join", "take", "remain", "stay", "go", "participate"})
             or (clause.dep_ == "prep" and clause.lower_ == "for" and lemma in lex.gather_verbs)
@@ -609,31 +649,108 @@ def _judged(found: list[Found]) -> list[Found]:
     return kept
 
 
-def _actor_side(side: Argument | None, coder: Coder) -> Argument | None:
+def _actor_side(side: Argument | None, coder: Coder, other: Argument | None = None,
+                pronouns: bool = False) -> Argument | None:
     """A side that is no actor but a thing an actor owns, made or takes part in stands for that actor:
     "criticized the governor's handling of the crisis", "denounced GOP efforts", "requested a meeting
-    with Trump", "a letter from Exxon accuses …". The first actor among its possessor (not a pronoun:
-    "its partners", "their demands" are more often the act's own), a name before it and the objects of
-    its prepositions, read outwards."""
+    with Trump", "a letter from Exxon accuses …", "mocked his hand size". The first actor among its
+    possessor, a name in apposition or before it and the objects of its prepositions, read outwards,
+    then, for a target (`pronouns`), a possessive pronoun ("censured his report"; a source's "her
+    opponents" are not her) — but never the actor on the other side: "its partners", "withdrew his
+    bid" are the act's own, not someone it is done to."""
     if side is None or side.actor_id or side.token.ent_type_ in NAMED:
         return side
-    for token in _attached(side.token):
+    for token in _attached(side.token, pronouns=pronouns):
         argument = coder.argument(token)
-        if argument.actor_id:
+        if argument.actor_id and (other is None or argument.actor_id != other.actor_id):
             return argument
     return side
 
 
-def _attached(token: Token, depth: int = 0) -> list[Token]:
-    # a possessor, or a name before the head ("GOP efforts", "the Kremlin's plan")
-    found = [c for c in token.children if (c.dep_ == "poss" and c.pos_ != "PRON")
-             or (c.dep_ == "compound" and c.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"})]
+def _attached(token: Token, depth: int = 0, pronouns: bool = False) -> list[Token]:
+    # a possessor, or a name beside the head ("GOP efforts", "the Kremlin's plan", "her cousin Ana Ruiz")
+    named = {"ORG", "GPE", "NORP", "PERSON"}
+    found = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ in named]  # the thing is it
+    found += [c for c in token.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+              or (c.dep_ == "compound" and c.ent_type_ in named)]
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ACTOR_PREPS):
         for obj in pobjs(prep):
             found.append(obj)
             if depth < 1:
                 found += _attached(obj, depth + 1)
+    if depth == 0:  # "a deal to sell Germany four drones": whom the thing's purpose is done to
+        for acl in (c for c in token.children if c.dep_ == "acl" and _infinitive(c)):
+            objects = [c for c in acl.children if c.dep_ in {"dative", "dobj"}]
+            for obj in sorted(objects, key=lambda c: c.dep_ != "dative"):
+                found += [obj, *_attached(obj, depth + 1)]
+    if pronouns and depth == 0:  # a possessive pronoun last: "their demands" is more often the act's own
+        found += [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
     return found
+
+
+def _thing_source(source: Argument | None, item: Found, coder: Coder) -> Argument | None:
+    """A source that is a thing, not an actor, stands for whoever is behind it. An event noun ("a
+    shooting that killed three", "the attack wounded …") is done by its own perpetrator — its
+    possessor or `by` phrase, else its country ("US drone strikes killed …", "a bombing near Samarra")
+    — else by no one named. A message ("a video that accuses X", "the letter
+    accuses X") is its author's act: the subject of the verb that made it ("Ruiz released a video
+    that …"), or, said again with "the", the author of its earlier mention ("a letter from Exxon")."""
+    if source is None or source.actor_id or source.token.pos_ != "NOUN" or source.token.ent_type_ in NAMED:
+        return source
+    if _event_noun(source.token):
+        perpetrator = next((a for t in _attached(source.token) if (a := coder.argument(t)).actor_id), None)
+        if perpetrator is not None:
+            return perpetrator
+        # a coded one stays: whose it is ("US drone strikes") or, as event data code it, where it
+        # struck ("a bombing near Samarra" → IRQ)
+        return source if source.code.country or source.code.org else None
+    if not _thing(source) or item.sense.type in MATERIAL_TYPES:
+        return source
+    for mention in _earlier_mentions(source.token):
+        author = _author(mention, coder)
+        if author is not None:
+            return author
+    return source
+
+
+def _event_noun(token: Token) -> bool:
+    """A noun that names an act: the lexicon's, or the gerund of an event verb ("a shooting", "the
+    stabbing")."""
+    if noun_sense(token) is not None:
+        return True
+    lemma = token.lemma_.lower()
+    stems = (lemma[:-3], lemma[:-4], lemma[:-3] + "e") if lemma.endswith("ing") else ()
+    return any(stem in lexicon().verbs for stem in stems)
+
+
+def _thing(argument: Argument) -> bool:
+    """A common noun that names no actor, no coded group and no one in particular ("a video", "the
+    letter", "a shooting"; not "a woman", "protesters", "the ministry")."""
+    token = argument.token
+    return (token.pos_ == "NOUN" and not argument.actor_id and not argument.code.text
+            and token.ent_type_ not in NAMED and token.lemma_.lower() not in agents().unspecific)
+
+
+def _earlier_mentions(token: Token) -> list[Token]:
+    """The token, then — for a definite "the letter" — the nearest earlier noun of the same lemma."""
+    found = [token]
+    if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+        lemma = token.lemma_.lower()
+        found += [t for t in reversed(token.doc[: token.i]) if t.pos_ == "NOUN" and t.lemma_.lower() == lemma][:1]
+    return found
+
+
+def _author(thing: Token, coder: Coder) -> Argument | None:
+    """Who a thing comes from: its possessor, a name beside it, its `from`/`by` phrase, else the
+    subject of the verb of publishing it is the object of ("released a video"; not "have five
+    delegates, two of whom …")."""
+    makers = [c for c in thing.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+              or (c.dep_ in {"compound", "appos"} and c.ent_type_ in NAMED)]
+    makers += [o for c in thing.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for o in pobjs(c)]
+    if thing.dep_ in OBJECT_DEPS and thing.head.lemma_.lower() in PUBLISHING:
+        maker = subject_of(thing.head)
+        makers += [maker] if maker is not None else []
+    return next((a for t in makers if (a := coder.argument(t)).actor_id), None)
 
 
 def _verbal_attack(item: Found, source: Argument | None) -> Found:
@@ -718,7 +835,7 @@ class Coder:
             if speaker is not None:
                 return Argument(token, speaker.id, token.text, _actor_code(speaker))
         phrase = self.phrase(token)
-        actor = self.actor_of(token)
+        actor = self.actor_of(token) or self._cataphor(token)
         if actor is not None:
             code = _actor_code(actor)
         else:
@@ -738,6 +855,18 @@ class Coder:
         if code.country is None and code.org is None and depth < 2:
             code = self._descend(token, code, depth)
         return Argument(token, actor.id if actor else None, phrase.text, code, actor.kind if actor else None)
+
+    def _cataphor(self, token: Token) -> Actor | None:
+        """"On his visit to Rome, President Ana Ruiz met …": a he/she/his/her left unresolved in a
+        phrase put before its clause's subject refers forward to that subject, when it is a person."""
+        if token.lower_ not in {"he", "she", "his", "her", "him"}:
+            return None
+        clause = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"} and a.dep_ in {"ROOT", "conj"}), None)
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None) if clause is not None else None
+        if subject is None or subject.i < token.i or any(a.i == subject.i for a in token.ancestors):
+            return None
+        actor = self.actor_of(subject)
+        return actor if actor is not None and actor.kind == "person" else None
 
     def _descend(self, token: Token, code: Code, depth: int) -> Code:
         """"the return of U.N. inspectors", "a curfew in Algiers", "calls by Belarus's rulers", "a newspaper
@@ -804,8 +933,12 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     sentence_index = {start: n for n, start in enumerate(starts)}
     text = doc.text  # Doc.text joins every token on each call
     types_before: set[str] = set()
-    resolved: list[tuple[bool, bool]] = []
-    for item in sorted(found, key=lambda f: f.trigger.i):
+    resolved: list[tuple[Resolution, Resolution]] = []
+    for item in sorted(_reciprocal(found), key=lambda f: f.trigger.i):
+        if item.target is not None and _circumstantial(item.target, item.trigger):
+            item = replace(item, target=None)
+        if item.source is not None and _bare_quantifier(item.source):
+            item = replace(item, source=None)  # "Some have urged …": no one in particular
         source = coder.argument(item.source) if item.source is not None else None
         target = coder.argument(item.target) if item.target is not None else None
         if source is not None and target is not None and source.actor_id and source.actor_id == target.actor_id:
@@ -816,7 +949,11 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         if source is None and target is None:
             continue  # an act with no one doing it and no one undergoing it is not an event record
         item = _verbal_attack(item, source)
-        source, target = _actor_side(source, coder), _actor_side(target, coder)
+        source = _actor_side(_thing_source(source, item, coder), coder, target)
+        # a possessive pronoun is weighed against the source only when that is an actor ("pledged their
+        # support" is the pledgers' own, whatever coreference made of "their")
+        pronouns = source is not None and source.actor_id is not None
+        target = _visited_state(_actor_side(target, coder, source, pronouns=pronouns), item, coder)
         source = _with_location(source, item.locations, coder)
         if not _has_participants(item, source, target):
             continue
@@ -834,23 +971,114 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
             features["type_before"] = 1.0  # the article stated an act of this type earlier
         types_before.add(item.sense.type)
         candidates.append(Candidate(event, features))
-        resolved.append((_resolved(source), _resolved(target)))
+        resolved.append((_resolution(source), _resolution(target)))
     return _best_sides(candidates, resolved)
 
 
-def _best_sides(candidates: list[Candidate], resolved: list[tuple[bool, bool]]) -> list[Candidate]:
+def _circumstantial(side: Token, trigger: Token) -> bool:
+    """The side stands in a clause of time, cause or concession below the trigger ("called for X to
+    be banned after the candidate suggested …"): a participant of that clause, not of the act."""
+    current = side
+    for _ in range(8):
+        if current.i == trigger.i or current.head.i == current.i:
+            return False
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE for c in current.children):
+            return any(a.i == trigger.i for a in current.ancestors)
+        current = current.head
+    return False
+
+
+def _bare_quantifier(token: Token) -> bool:
+    """"Some", "many", "others" standing alone: a count of no one named."""
+    lemma = token.lemma_.lower()
+    return ((token.pos_ in {"PRON", "DET"} and lemma in lexicon().quantity_nouns) or lemma == "other") and not any(
+        c.dep_ in {"prep", "amod", "compound", "poss"} for c in token.children)
+
+
+def _reciprocal(found: list[Found]) -> list[Found]:
+    """"Trump and Ryan met", "Seoul and Tokyo agreed to work together": a meeting, an agreement or a
+    joint act of coordinated parties with no one else named is done by the first to the others, once
+    (not once by each with no target)."""
+    def alone(f: Found) -> tuple | None:
+        return (f.trigger.i, f.sense, f.source.i) if f.target is None and f.source is not None else None
+
+    lone = {alone(f) for f in found} - {None}
+    paired: set[tuple] = set()
+    out: list[Found] = []
+    for item in found:
+        first = item.source
+        while first is not None and first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        key = (item.trigger.i, item.sense, first.i) if first is not None else None
+        if (item.sense.type in RECIPROCAL_TYPES and alone(item) is not None and first.i != item.source.i
+                and key in lone):
+            out.append(replace(item, source=first, target=item.source))
+            paired.add(key)
+        else:
+            out.append(item)
+    return [f for f in out if alone(f) not in paired]
+
+
+def _visited_state(target: Argument | None, item: Found, coder: Coder) -> Argument | None:
+    """A visit to a place ("visited Cusco", "a trip to Riyadh", "a visit to production sites in the
+    UK") is a visit to its state, when the article names that state: a city, even a capital taken for
+    its government, is where one goes."""
+    if target is None or item.sense.type != "CONSULT":
+        return target
+    place = coder.actors.get(target.actor_id) if target.actor_id else None
+    if target.actor_id and (place is None or place.kind != "state"):
+        return target
+    country = target.code.country
+    thing = not target.actor_id and target.token.pos_ == "NOUN" and target.code.sector is None
+    if thing and country is None:  # "visited several mines in Peru": where the visit was
+        country = next((c for loc in item.locations if (c := _country_at(loc, coder))), None)
+    somewhere = target.token.ent_type_ in {"GPE", "LOC"} or (thing and country is not None)
+    state = next((a for a in coder.actors.values()
+                  if a.kind == "state" and country and country_of(a.name) == country), None)
+    if not somewhere or state is None:
+        return target
+    return Argument(target.token, state.id, target.text, _actor_code(state), state.kind)
+
+
+def _country_at(location: Token, coder: Coder) -> str | None:
+    where = coder.actor_of(location)
+    return where.country if where is not None and where.kind == "state" else coder.place_country(location)
+
+
+def _best_sides(candidates: list[Candidate], resolved: list[tuple[Resolution, Resolution]]) -> list[Candidate]:
     """One act, one entry per participant: where a trigger's sense has a resolved source (or target),
     its readings with an unresolved one on that side ("praised Pence" beside "praised … a news
-    conference") are parse alternatives, not further participants."""
+    conference") are parse alternatives, not further participants; so are readings with a merely
+    coded phrase beside one with an actor ("charged him with resisting authorities"), unless the two
+    are coordinated ("arrested Diaz and two Varnian smugglers")."""
     groups: dict[tuple[int, str], list[int]] = {}
     for n, candidate in enumerate(candidates):
         groups.setdefault((candidate.event.trigger_start, candidate.event.event_type), []).append(n)
     keep = []
     for n, candidate in enumerate(candidates):
         group = groups[(candidate.event.trigger_start, candidate.event.event_type)]
-        if all(resolved[n][side] or not any(resolved[m][side] for m in group) for side in (0, 1)):
+        if all(_holds(resolved[n][side], [resolved[m][side] for m in group]) for side in (0, 1)):
             keep.append(candidate)
     return keep
+
+
+Resolution = tuple[int, frozenset[int]]
+"""How well a side is resolved (0 not, 1 a coded phrase or a name, 2 an actor) and the token indices
+of it and its conjuncts."""
+
+
+def _resolution(argument: Argument | None) -> Resolution:
+    if argument is None:
+        return 0, frozenset()
+    level = 2 if argument.actor_id else int(_resolved(argument))
+    return level, frozenset(t.i for t in conjuncts(argument.token))
+
+
+def _holds(side: Resolution, rivals: list[Resolution]) -> bool:
+    level, coordinated = side
+    if level == 0:
+        return not any(r[0] for r in rivals)
+    return all(r[0] <= level or r[1] & coordinated for r in rivals)
 
 
 def _resolved(argument: Argument | None) -> bool:

@@ -174,6 +174,11 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
         last = max(earlier, key=lambda d: d.start)
         begins = sent.doc.char_span(last.start, last.end, alignment_mode="expand").sent.start_char
         return _time(max((d for d in earlier if d.start >= begins), key=lambda d: (d.value, d.start)))
+    later = [d for d in news if d.start >= sent.end_char]
+    if later:
+        # a lead that names no day takes the first news day the story names after it ("Blackwell has
+        # endorsed Cruz. ... the letter, sent out Friday, ...")
+        return _time(min(later, key=lambda d: d.start))
     if anchor is not None:
         return EventTime(anchor, "day", "publication")
     return EventTime(None, None, "unknown")

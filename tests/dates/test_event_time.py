@@ -119,3 +119,13 @@ def test_a_week_phrase_of_another_clause_does_not_date_the_act(nlp, extract):
     text = "Rowe, who sued the broadcaster last week, criticised the mayor on Tuesday."
     assert when(nlp, extract, text, "criticised") == EventTime(dt.date(2019, 11, 19), "day", "expression")
     assert when(nlp, extract, text, "sued").granularity == "month"
+
+
+def test_the_day_a_party_was_scheduled_for_is_not_the_acts(nlp, extract):
+    text = "The vote, scheduled for Thursday, was postponed after the opposition walked out."
+    assert when(nlp, extract, text, "postponed") == EventTime(ANCHOR, "day", "publication")
+
+
+def test_the_day_of_the_acts_vehicle_dates_it(nlp, extract):
+    text = "In a statement released on Monday, the ministry condemned the raid."
+    assert when(nlp, extract, text, "condemned") == EventTime(dt.date(2019, 11, 18), "day", "expression")

@@ -75,6 +75,12 @@ def _describes(date: Token, trigger: Token) -> bool:
     return trigger in path and not any(t.dep_ == "ccomp" for t in path[:path.index(trigger)])
 
 
+def _describes_party(clause: Token) -> bool:
+    """A reduced relative on a party of the act has its own time ("The vote, scheduled for Tuesday,
+    was postponed"); one on the act's circumstance does not ("in a statement released Wednesday")."""
+    return clause.dep_ == "acl" and clause.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
 def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
     span = sent.doc.char_span(date.start, date.end, alignment_mode="expand")
     return None if span is None else _rank_at(span.root, trigger)
@@ -93,7 +99,7 @@ def _rank_at(date: Token, trigger: Token) -> int | None:
     if verb in own.ancestors:
         return 2
     path = [verb, *verb.ancestors]
-    if own in path and not any(t.dep_ in OWN_TIME for t in path[:path.index(own)]):
+    if own in path and not any(t.dep_ in OWN_TIME or _describes_party(t) for t in path[:path.index(own)]):
         return 3
     return None
 

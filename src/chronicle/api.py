@@ -18,13 +18,10 @@ from chronicle.confidence import threshold
 from chronicle.records import CHILD_RECORDS, ArticleRecords
 from chronicle.store import StoreError
 from chronicle.store.access import READ_HOLD, Reader
-from chronicle.stories.queries import ConsolidatedQueries, period_filter
+from chronicle.stories.queries import DATE_ISO, EVENT_COLUMNS, ConsolidatedQueries, period_filter
 
 # Tables whose rows carry a `confidence` the default views filter on (actors' applies to their codes).
 CONFIDENCE_FILTERED = ("quotes", "events", "places", "dates")
-DATE_ISO = ("CASE date_granularity WHEN 'year' THEN strftime(date, '%Y') WHEN 'month' THEN strftime(date, '%Y-%m') "
-            "ELSE strftime(date, '%Y-%m-%d') END")
-EVENT_COLUMNS = f"*, {DATE_ISO} AS date_iso"
 
 # An HTML document announces itself in its first bytes; plain text rarely starts with a tag.
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<(p|div|article|h[1-6])[\s>])", re.I)

@@ -61,6 +61,12 @@ def test_a_year_group_matches_a_range_inside_it_only_when_asked(db_file):
         assert _granularities(queries.event_groups(**spring, coarser=True)) == {"year"}
 
 
+def test_group_rows_show_the_date_cut_to_its_granularity(db_file):
+    with Store(db_file) as store:
+        rows = StoreQueries(store.con).event_groups()["items"]
+    assert {r["date_iso"] for r in rows} == {"2019", "2019-10-02"}
+
+
 def test_http_unique_events_honour_coarser(db_file):
     http = TestClient(create_app(db_file))
     params = {"unique": "true", "from": "2019-06-01", "to": "2019-12-31"}

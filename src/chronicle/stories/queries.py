@@ -26,6 +26,10 @@ PERIOD_START = ("CASE date_granularity WHEN 'year' THEN make_date(year(date), 1,
                 "WHEN 'month' THEN make_date(year(date), month(date), 1) ELSE date END")
 PERIOD_END = ("CASE date_granularity WHEN 'year' THEN make_date(year(date), 12, 31) "
               "WHEN 'month' THEN last_day(date) ELSE date END")
+# The date cut to its granularity ("2019", "2019-06", "2019-06-14"): a year is never shown as 1 January.
+DATE_ISO = ("CASE date_granularity WHEN 'year' THEN strftime(date, '%Y') WHEN 'month' THEN strftime(date, '%Y-%m') "
+            "ELSE strftime(date, '%Y-%m-%d') END")
+EVENT_COLUMNS = f"*, {DATE_ISO} AS date_iso"
 
 
 def period_filter(start: dt.date | None, end: dt.date | None, coarser: bool) -> tuple[list[str], list[Any]]:
@@ -85,7 +89,7 @@ class ConsolidatedQueries:
         if not found:
             return None
         groups = self.query(
-            "SELECT * FROM event_groups WHERE id IN (SELECT m.group_id FROM event_group_members m JOIN "
+            f"SELECT {EVENT_COLUMNS} FROM event_groups WHERE id IN (SELECT m.group_id FROM event_group_members m JOIN "
             "story_articles s ON s.article_id = m.article_id WHERE s.story_id = ?) "
             "ORDER BY num_articles DESC, num_mentions DESC, id", [story_id])
         return {**found[0], "event_groups": groups}
@@ -101,8 +105,9 @@ class ConsolidatedQueries:
             "entity": found[0],
             "links": self.query("SELECT * FROM entity_links WHERE entity_key = ? ORDER BY article_id, record_id",
                                 [key]),
-            "event_groups": self.query("SELECT * FROM event_groups WHERE source_key = ? OR target_key = ? "
-                                       "OR place_key = ? ORDER BY date NULLS LAST, id", [key, key, key]),
+            "event_groups": self.query(f"SELECT {EVENT_COLUMNS} FROM event_groups WHERE source_key = ? "
+                                       "OR target_key = ? OR place_key = ? ORDER BY date NULLS LAST, id",
+                                       [key, key, key]),
         }
 
     def event_groups(self, *, type: str | None = None, actor: str | None = None, start: dt.date | None = None,
@@ -124,7 +129,7 @@ class ConsolidatedQueries:
         params += period_params
         clause = " AND ".join(where)
         total = self.query(f"SELECT count(*) AS n FROM event_groups WHERE {clause}", params)[0]["n"]
-        items = self.query(f"SELECT * FROM event_groups WHERE {clause} "
+        items = self.query(f"SELECT {EVENT_COLUMNS} FROM event_groups WHERE {clause} "
                            "ORDER BY num_articles DESC, num_mentions DESC, id LIMIT ? OFFSET ?",
                            [*params, limit, offset])
         members: dict[str, list[dict[str, Any]]] = {g["id"]: [] for g in items}

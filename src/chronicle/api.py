@@ -18,19 +18,10 @@ from chronicle.confidence import threshold
 from chronicle.records import CHILD_RECORDS, ArticleRecords
 from chronicle.store import StoreError
 from chronicle.store.access import READ_HOLD, Reader
-from chronicle.stories.queries import ConsolidatedQueries
+from chronicle.stories.queries import DATE_ISO, EVENT_COLUMNS, ConsolidatedQueries, period_filter
 
 # Tables whose rows carry a `confidence` the default views filter on (actors' applies to their codes).
 CONFIDENCE_FILTERED = ("quotes", "events", "places", "dates")
-# An event's date covers the period its granularity gives: a 'year' date is its whole year, a
-# 'month' date its month; a day (or an older row without granularity) is that day.
-PERIOD_START = ("CASE date_granularity WHEN 'year' THEN make_date(year(date), 1, 1) "
-                "WHEN 'month' THEN make_date(year(date), month(date), 1) ELSE date END")
-PERIOD_END = ("CASE date_granularity WHEN 'year' THEN make_date(year(date), 12, 31) "
-              "WHEN 'month' THEN last_day(date) ELSE date END")
-DATE_ISO = ("CASE date_granularity WHEN 'year' THEN strftime(date, '%Y') WHEN 'month' THEN strftime(date, '%Y-%m') "
-            "ELSE strftime(date, '%Y-%m-%d') END")
-EVENT_COLUMNS = f"*, {DATE_ISO} AS date_iso"
 
 # An HTML document announces itself in its first bytes; plain text rarely starts with a tag.
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<(p|div|article|h[1-6])[\s>])", re.I)
@@ -167,12 +158,9 @@ class Database(ConsolidatedQueries):
         if type:
             where.append("upper(event_type) = upper(?)")
             params.append(type)
-        if start:
-            where.append(f"{PERIOD_END if coarser else PERIOD_START} >= ?")
-            params.append(start)
-        if end:
-            where.append(f"{PERIOD_START if coarser else PERIOD_END} <= ?")
-            params.append(end)
+        period, period_params = period_filter(start, end, coarser)
+        where += period
+        params += period_params
         if place:
             where.append("place_id IN (SELECT id FROM places WHERE name ILIKE ? OR text ILIKE ? OR id = ?)")
             params += [f"%{place}%", f"%{place}%", place]

@@ -97,3 +97,35 @@ def test_months_from_a_year_only_date_give_no_year(nlp, extract):
 def test_an_imprecise_amount_gives_no_shift(nlp, extract):
     got = when(nlp, extract, "The mine reopened in 2017, more than 20 years after regulators banned it.", "banned")
     assert got.date != dt.date(1997, 1, 1)
+
+
+def test_a_lead_without_a_day_takes_the_day_named_after_it(nlp, extract):
+    text = "The union has endorsed Ilse Brandt for mayor. Its letter, sent out on Monday, praised her record."
+    assert when(nlp, extract, text, "endorsed") == EventTime(dt.date(2019, 11, 18), "day", "expression")
+
+
+def test_last_week_dates_the_act_to_its_month_not_a_day(nlp, extract):
+    text = "The rivals debated on Tuesday night in Leeds. Rowe sued the broadcaster last week."
+    assert when(nlp, extract, text, "sued") == EventTime(dt.date(2019, 11, 1), "month", "expression")
+
+
+def test_a_week_across_two_months_gives_the_year(nlp, extract):
+    # the seven days before Tuesday 3 December 2019 run from 26 November
+    got = when(nlp, extract, "Rowe sued the broadcaster last week.", "sued", dt.date(2019, 12, 3))
+    assert got == EventTime(dt.date(2019, 1, 1), "year", "expression")
+
+
+def test_a_week_phrase_of_another_clause_does_not_date_the_act(nlp, extract):
+    text = "Rowe, who sued the broadcaster last week, criticised the mayor on Tuesday."
+    assert when(nlp, extract, text, "criticised") == EventTime(dt.date(2019, 11, 19), "day", "expression")
+    assert when(nlp, extract, text, "sued").granularity == "month"
+
+
+def test_the_day_a_party_was_scheduled_for_is_not_the_acts(nlp, extract):
+    text = "The vote, scheduled for Thursday, was postponed after the opposition walked out."
+    assert when(nlp, extract, text, "postponed") == EventTime(ANCHOR, "day", "publication")
+
+
+def test_the_day_of_the_acts_vehicle_dates_it(nlp, extract):
+    text = "In a statement released on Monday, the ministry condemned the raid."
+    assert when(nlp, extract, text, "condemned") == EventTime(dt.date(2019, 11, 18), "day", "expression")

@@ -6,10 +6,14 @@ labelled fallback to the publication date. Events call `event_date` once per eve
 Order, as a reader would date an act:
 1. a date in the event's own sentence: in a noun trigger's own phrase, else one whose clause governs
    the trigger ("On Thursday, Ryan said he would support ..."), not one inside another clause
-   ("Blackwell, who founded the institute in 1979, endorsed ...");
+   ("Blackwell, who founded the institute in 1979, endorsed ..."); a phrase for a week just past
+   ("last week", "this week": no date, the guide skips them) dates it to that week's month, or its
+   year when the week runs across two months;
 2. else the story's current date: the latest day-level date of an earlier sentence within a few
    days before the anchor (news runs on from the day its lead names: "The debate on Thursday ...
-   Cruz accused ..."; an older day is background, not the story's day);
+   Cruz accused ..."; an older day is background, not the story's day); a lead before any such
+   day takes the first one the story names after it ("Blackwell has endorsed Cruz. ... in an email
+   sent out Friday");
 3. else the publication date, labelled `origin="publication"`: the day of the report, not a day the
    text gave (views show it as such).
 An act the text says will happen ("Rowe will sue the council") never takes the story's past day;
@@ -21,6 +25,8 @@ Dates under DATES_MIN_CONFIDENCE are not used. The granularity travels with the 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -69,25 +75,74 @@ def _describes(date: Token, trigger: Token) -> bool:
     return trigger in path and not any(t.dep_ == "ccomp" for t in path[:path.index(trigger)])
 
 
+def _describes_party(clause: Token) -> bool:
+    """A reduced relative on a party of the act has its own time ("The vote, scheduled for Tuesday,
+    was postponed"); one on the act's circumstance does not ("in a statement released Wednesday")."""
+    return clause.dep_ == "acl" and clause.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
 def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
+    span = sent.doc.char_span(date.start, date.end, alignment_mode="expand")
+    return None if span is None else _rank_at(span.root, trigger)
+
+
+def _rank_at(date: Token, trigger: Token) -> int | None:
     """How closely a date of the sentence dates the trigger: 0 in a noun trigger's own phrase, 1 in
     its clause, 2 in a clause that contains it ("On Thursday, Ryan said he would support ..."), 3 in
     an adverbial or infinitive clause under it ("hailed the vote, telling reporters on Friday ...");
     None in a clause with its own time ("Blackwell, who founded the institute in 1979, endorsed ...")."""
-    span = sent.doc.char_span(date.start, date.end, alignment_mode="expand")
-    if span is None:
-        return None
-    if _describes(span.root, trigger):
+    if _describes(date, trigger):
         return 0
-    verb, own = _clause_verb(span.root), _clause_verb(trigger)
+    verb, own = _clause_verb(date), _clause_verb(trigger)
     if verb == own:
         return 1
     if verb in own.ancestors:
         return 2
     path = [verb, *verb.ancestors]
-    if own in path and not any(t.dep_ in OWN_TIME for t in path[:path.index(own)]):
+    if own in path and not any(t.dep_ in OWN_TIME or _describes_party(t) for t in path[:path.index(own)]):
         return 3
     return None
+
+
+def _period(first: dt.date, last: dt.date) -> EventTime | None:
+    """The finest calendar period holding both days: their month, else their year."""
+    if (first.year, first.month) == (last.year, last.month):
+        return EventTime(first.replace(day=1), "month", "expression")
+    if first.year == last.year:
+        return EventTime(first.replace(month=1, day=1), "year", "expression")
+    return None
+
+
+def _week(phrase: str, anchor: dt.date) -> EventTime | None:
+    """The period a phrase of `past_weeks` ("last week", "this week") covers before the anchor."""
+    days = lexicon()["past_weeks"][phrase]
+    if days == "week":
+        return _period(anchor - dt.timedelta(days=anchor.weekday()), anchor)
+    if days == "weekend":
+        sunday = anchor - dt.timedelta(days=anchor.weekday() + 1)
+        return _period(sunday - dt.timedelta(days=1), sunday)
+    return _period(anchor + dt.timedelta(days=days[0]), anchor + dt.timedelta(days=days[1]))
+
+
+@functools.cache
+def _weeks_pattern() -> re.Pattern[str]:
+    phrases = sorted(lexicon()["past_weeks"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+def _weeks(sent: Span, trigger: Token, anchor: dt.date | None) -> list[tuple[int, int, EventTime]]:
+    """(rank, distance, period) of each week phrase of the sentence that dates the trigger's clause
+    ("Fallin signed the bill last week": the month of last week, never a day the text did not give)."""
+    if anchor is None:
+        return []
+    found = []
+    for m in _weeks_pattern().finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        rank = None if span is None else _rank_at(span.root, trigger)
+        when = _week(m.group(1).lower(), anchor)
+        if rank is not None and when is not None:
+            found.append((rank, abs(span.start_char - trigger.idx), when))  # type: ignore[union-attr]
+    return found
 
 
 def _ahead(trigger: Token) -> bool:
@@ -155,16 +210,17 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
     """The event's date: its own clause's, else one an amount of time from its governing clause's,
     else (for an act not still to come) the story's current day, else the publication date."""
     dates = [d for d in records.dates if _usable(d)]
-    ranked = [(rank, abs(d.start - trigger.idx), d) for d in dates if sent.start_char <= d.start < sent.end_char
+    ranked = [(rank, abs(d.start - trigger.idx), _time(d)) for d in dates if sent.start_char <= d.start < sent.end_char
               and (rank := _rank(d, sent, trigger)) is not None]
+    ranked += _weeks(sent, trigger, anchor)
     best = min(ranked, key=lambda r: r[:2]) if ranked else None
     if best is not None and best[0] <= 1:
-        return _time(best[2])
+        return best[2]
     shifted = _shifted(records, sent, trigger, anchor)
     if shifted is not None:
         return shifted
     if best is not None:
-        return _time(best[2])
+        return best[2]
     news = [] if _ahead(trigger) else [d for d in dates if d.granularity == "day" and (
         anchor is None or dt.timedelta(0) <= anchor - d.value <= NEWS_WINDOW)]
     earlier = [d for d in news if d.end <= sent.start_char]
@@ -174,6 +230,11 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
         last = max(earlier, key=lambda d: d.start)
         begins = sent.doc.char_span(last.start, last.end, alignment_mode="expand").sent.start_char
         return _time(max((d for d in earlier if d.start >= begins), key=lambda d: (d.value, d.start)))
+    later = [d for d in news if d.start >= sent.end_char]
+    if later:
+        # a lead that names no day takes the first news day the story names after it ("Blackwell has
+        # endorsed Cruz. ... the letter, sent out Friday, ...")
+        return _time(min(later, key=lambda d: d.start))
     if anchor is not None:
         return EventTime(anchor, "day", "publication")
     return EventTime(None, None, "unknown")

@@ -186,7 +186,8 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY, extract_seconds: flo
                    unique: Annotated[bool, Query(description="one row per act: the event groups, each with "
                                                  "its member events")] = False) -> dict[str, Any]:
         if unique:
-            return database.event_groups(type=type, actor=actor, start=start, end=end, limit=limit, offset=offset)
+            return database.event_groups(type=type, actor=actor, start=start, end=end, coarser=coarser,
+                                         limit=limit, offset=offset)
         return database.events(actor=actor, type=type, start=start, end=end, coarser=coarser, place=place,
                                article_id=article, min_confidence=min_confidence, limit=limit, offset=offset)
 

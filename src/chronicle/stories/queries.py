@@ -20,6 +20,31 @@ FROM story_articles s JOIN articles a ON a.id = s.article_id
 WHERE list_contains(?, s.story_id)
 ORDER BY a.published NULLS LAST, a.id
 """
+# An event's (or event group's) date covers the period its granularity gives: a 'year' date is its
+# whole year, a 'month' date its month; a day (or an older row without granularity) is that day.
+PERIOD_START = ("CASE date_granularity WHEN 'year' THEN make_date(year(date), 1, 1) "
+                "WHEN 'month' THEN make_date(year(date), month(date), 1) ELSE date END")
+PERIOD_END = ("CASE date_granularity WHEN 'year' THEN make_date(year(date), 12, 31) "
+              "WHEN 'month' THEN last_day(date) ELSE date END")
+# The date cut to its granularity ("2019", "2019-06", "2019-06-14"): a year is never shown as 1 January.
+DATE_ISO = ("CASE date_granularity WHEN 'year' THEN strftime(date, '%Y') WHEN 'month' THEN strftime(date, '%Y-%m') "
+            "ELSE strftime(date, '%Y-%m-%d') END")
+EVENT_COLUMNS = f"*, {DATE_ISO} AS date_iso"
+
+
+def period_filter(start: dt.date | None, end: dt.date | None, coarser: bool) -> tuple[list[str], list[Any]]:
+    """SQL conditions (with their parameters) on a table with `date` and `date_granularity` that keep
+    the rows whose period lies inside [start, end], or, with `coarser`, also those whose coarser period
+    only overlaps it (a date in "2019" for June-December 2019)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if start:
+        where.append(f"{PERIOD_END if coarser else PERIOD_START} >= ?")
+        params.append(start)
+    if end:
+        where.append(f"{PERIOD_START if coarser else PERIOD_END} <= ?")
+        params.append(end)
+    return where, params
 
 
 def _empty(limit: int, offset: int) -> dict[str, Any]:
@@ -64,7 +89,7 @@ class ConsolidatedQueries:
         if not found:
             return None
         groups = self.query(
-            "SELECT * FROM event_groups WHERE id IN (SELECT m.group_id FROM event_group_members m JOIN "
+            f"SELECT {EVENT_COLUMNS} FROM event_groups WHERE id IN (SELECT m.group_id FROM event_group_members m JOIN "
             "story_articles s ON s.article_id = m.article_id WHERE s.story_id = ?) "
             "ORDER BY num_articles DESC, num_mentions DESC, id", [story_id])
         return {**found[0], "event_groups": groups}
@@ -80,13 +105,16 @@ class ConsolidatedQueries:
             "entity": found[0],
             "links": self.query("SELECT * FROM entity_links WHERE entity_key = ? ORDER BY article_id, record_id",
                                 [key]),
-            "event_groups": self.query("SELECT * FROM event_groups WHERE source_key = ? OR target_key = ? "
-                                       "OR place_key = ? ORDER BY date NULLS LAST, id", [key, key, key]),
+            "event_groups": self.query(f"SELECT {EVENT_COLUMNS} FROM event_groups WHERE source_key = ? "
+                                       "OR target_key = ? OR place_key = ? ORDER BY date NULLS LAST, id",
+                                       [key, key, key]),
         }
 
     def event_groups(self, *, type: str | None = None, actor: str | None = None, start: dt.date | None = None,
-                     end: dt.date | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        """Event groups (one row per act, most reported first), each listing its member events."""
+                     end: dt.date | None = None, coarser: bool = False, limit: int = 50,
+                     offset: int = 0) -> dict[str, Any]:
+        """Event groups (one row per act, most reported first), each listing its member events; `start`,
+        `end` and `coarser` filter their dates by period as `period_filter` does."""
         if "event_groups" not in self.tables:
             return _empty(limit, offset)
         where, params = ["TRUE"], []
@@ -96,15 +124,12 @@ class ConsolidatedQueries:
         if actor:
             where.append("(source_key = ? OR target_key = ? OR source_key ILIKE ? OR target_key ILIKE ?)")
             params += [actor, actor, f"%{actor}%", f"%{actor}%"]
-        if start:
-            where.append("date >= ?")
-            params.append(start)
-        if end:
-            where.append("date <= ?")
-            params.append(end)
+        period, period_params = period_filter(start, end, coarser)
+        where += period
+        params += period_params
         clause = " AND ".join(where)
         total = self.query(f"SELECT count(*) AS n FROM event_groups WHERE {clause}", params)[0]["n"]
-        items = self.query(f"SELECT * FROM event_groups WHERE {clause} "
+        items = self.query(f"SELECT {EVENT_COLUMNS} FROM event_groups WHERE {clause} "
                            "ORDER BY num_articles DESC, num_mentions DESC, id LIMIT ? OFFSET ?",
                            [*params, limit, offset])
         members: dict[str, list[dict[str, Any]]] = {g["id"]: [] for g in items}

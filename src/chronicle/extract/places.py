@@ -84,6 +84,7 @@ QUALIFIER_SUPPORT = 4.0  # inside the division named right after it ("Springfiel
 ANCHOR_MARGIN = 1.0  # a name whose best candidate leads by this much resolves without context
 SMALL_PLACE = 10_000  # a town this small with no support from the article is not trusted
 UNKNOWN = "not in the gazetteer"
+REPEAT_MIN_CONFIDENCE = 0.5  # a resolution this sure carries to the name's other mentions
 SELF_EVIDENT_POPULATION = 100_000  # a town this large named inside a name stands without the article's support
 INNER_MIN_POPULATION = 10_000  # a town named inside a longer name ("Heathrow Animal Reception Center")
 LOCAL_FEATURES = {"city", "admin2"}  # what a local story's town can be
@@ -847,9 +848,48 @@ def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     # a second reading: a name that led only by its size may lose its lead once the article's other places
     # vote ("Vienna" in a Virginia story), and one with no lead alone may gain one
     anchors = anchors_of(found, demonyms, anchors)
-    return [r for r in resolve_all(text, found, anchors) if not unknown_word(r) and (
+    results = [r for r in resolve_all(text, found, anchors) if not unknown_word(r) and (
         not r.toponym.key.startswith(CODE_PREFIX) or placed_code(text, r, anchors)) and (
         not r.toponym.tentative or placed_by_article(r.toponym, anchors))]
+    taken = {token.i for toponym in found for token in toponym.span}
+    return sorted(results + repeated(doc, results, taken), key=lambda r: r.toponym.span.start_char)
+
+
+def repeated(doc: Doc, results: list[Resolution], taken: set[int]) -> list[Resolution]:
+    """Other mentions of a place the article names and resolves with confidence, whatever the model
+    tagged them ("Douma" a GPE, then "Douma's fall" a person, "Douma is surrounded" untagged): a story
+    keeps one sense of a name, and they take its place. A mention is a whole entity or a run of proper
+    nouns outside every entity. Not repeated: demonyms (their reading depends on the phrase), codes,
+    names the model tags a person more often than they are found places ("said Noma"), words of a full
+    personal name ("Jordan" in a story about Michael Jordan), a name before a disease word, and places
+    known by an alternate name or only through a place named inside or around them."""
+    words = supplement()
+    person_words = {fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    as_person = Counter(fold(ent.text) for ent in doc.ents if ent.label_ == "PERSON")
+    as_place = Counter(r.toponym.key for r in results)
+    sources: dict[str, Resolution] = {}
+    for result in results:
+        key = result.toponym.key
+        features_ = result.features
+        # the name's own place by its own name: not one named inside it or around it, nor an alternate name
+        if features_ is None or calibrated(features_) < REPEAT_MIN_CONFIDENCE or key in sources or any(
+                features_[name] for name in ("derived", "focus", "alternate")):
+            continue
+        if result.toponym.span.text[:1].isupper() and key not in words["demonyms"] and key not in person_words \
+                and as_person[key] <= as_place[key] and not key.startswith(CODE_PREFIX) \
+                and not gazetteer().lookup(DEMONYM_PREFIX + key):
+            sources[key] = result
+    if not sources:
+        return []
+    mentions = [ent[1:] if ent[0].lower_ == "the" else ent for ent in doc.ents if ent.label_ not in NUMERIC_LABELS]
+    added = []
+    for span, key in [(m, lookup_key(m.text)) for m in mentions if len(m)] + untagged_names(doc):
+        if key in sources and span.text[:1].isupper() and not any(t.i in taken for t in span) \
+                and not names_disease(doc, span):
+            source = sources[key]
+            added.append(Resolution(Toponym(span, key, source.toponym.candidates), source.entry, source.features, None))
+            taken.update(t.i for t in span)
+    return added
 
 
 def mislabelled_towns(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:

@@ -63,6 +63,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 LISTABLE_LABELS = {"NORP", "ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"}  # labels the model gives places too
+MISREAD_LABELS = LISTABLE_LABELS - {"NORP"}  # a town after "in" or "to" may bear any of them ("in Chattanooga")
 PLACE_HEADS = {"border", "borders", "frontier", "coast", "capital", "territory", "soil", "side", "region"}
 DEMONYM_DEPS = {"amod", "compound"}
 DIVISIONS = {"admin1", "admin2", "country"}
@@ -199,11 +200,12 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
         # town after a preposition of place ("in Harare") or before a word for a resident ("a Dover
         # woman"), that the small model took for an organisation or a person
         sizeable_city = any(e.feature == "city" and e.population >= SMALL_PLACE for e in entries)
-        is_mislabelled = ent.label_ in {"ORG", "PERSON"} and (
+        is_mislabelled = (ent.label_ in {"ORG", "PERSON"} and (
             any(e.feature in {"country", "region", "continent"} for e in entries)
             or (ent.label_ == "ORG" and any(e.feature == "admin1" for e in entries))
-            or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in words["locative_prepositions"] and sizeable_city)
             or (ent.root.dep_ in DEMONYM_DEPS and ent.root.head.lower_ in words["resident_nouns"] and bool(entries)))
+        ) or (ent.label_ in MISREAD_LABELS and not is_demonym and ent.root.dep_ == "pobj"
+              and ent.root.head.lower_ in words["locative_prepositions"] and sizeable_city)
         # a named street, building or natural feature the model took for an organisation or a person
         is_facility = ent.label_ in {"ORG", "PERSON"} and len(ent) > 1 and ent[-1].lower_ in words["facility_heads"]
         if ent.label_ in TOPONYM_LABELS or is_demonym_place or is_mislabelled or is_facility:
@@ -398,9 +400,12 @@ def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
         key = lookup_key(span.text)
         # an all-capitals word is a country's abbreviation ("DRC") or an acronym ("EST", "MOCA")
         shouting = len(span) == 1 and span.text.isupper()
+        # after "in", "near": a town of 10,000 by its own name ("served in Colchester")
+        located = span.root.dep_ == "pobj" and span.root.head.lower_ in words["locative_prepositions"]
         if key not in words["demonyms"] and key not in words["direction_words"] and any(
-                embeddable(c, whole=False) and (c.entry.feature == "country" or not shouting)
-                for c in candidates(key)):
+                (embeddable(c, whole=False) and (c.entry.feature == "country" or not shouting)) or (
+                    located and not shouting and c.form == "name" and c.entry.feature == "city"
+                    and c.entry.population >= SMALL_PLACE) for c in candidates(key)):
             found.append((span, key))
         elif len(span) > 1 and span[-1].lower_ in words["division_words"] and any(
                 c.form == "name" and c.entry.feature in {"admin1", "admin2"}
@@ -893,12 +898,16 @@ def repeated(doc: Doc, results: list[Resolution], taken: set[int]) -> list[Resol
 
 
 def mislabelled_towns(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
-    """Names tagged as a person or an organisation after a preposition of motion or position ("travelling
-    to Cirencester", "from Gloucester", "at Pirbright") that can be towns of 10,000: tentative, since the
+    """Names tagged as a person or an organisation, or left untagged, after a preposition of motion or
+    position ("travelling to Cirencester", "from Gloucester", "at Pirbright", "served in Colchester") that
+    can be towns of 10,000 (after "in", of any size): tentative, since the
     same words precede people ("talked to Jackson"); they stand when the article's places support them."""
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in {"ORG", "PERSON"} or any(t.i in taken for t in ent) or ent.root.dep_ != "pobj":
+    # an untagged run is a whole name, not the end of one ("Estey's Bridge" is no "Bridge")
+    names = [ent for ent in doc.ents if ent.label_ in MISREAD_LABELS] + [
+        span for span, _key in untagged_names(doc) if span.start == 0 or doc[span.start - 1].tag_ != "POS"]
+    for ent in names:
+        if any(t.i in taken for t in ent) or ent.root.dep_ != "pobj":
             continue
         preposition = ent.root.head.lower_
         # after "in", "near": a town of any size ("in Riverdale"); after "to", "from": one of 10,000
@@ -909,8 +918,9 @@ def mislabelled_towns(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
         else:
             continue
         key = lookup_key(ent.text)
-        if any(c.form == "name" and c.entry.feature == "city" and c.entry.population >= smallest
-               for c in candidates(key)):
+        if key not in supplement()["direction_words"] and any(
+                c.form == "name" and c.entry.feature == "city" and c.entry.population >= smallest
+                for c in candidates(key)):
             found.append((ent, key))
     return found
 

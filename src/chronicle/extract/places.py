@@ -223,7 +223,8 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
     found += typed_places(doc, taken)
     taken = {token.i for span, _key in found for token in span}
     for span, key in datelines(doc, text):
-        if candidates(key) and not any(token.i in taken for token in span):
+        # a place by its own name or alias: capitals are as often an acronym another place goes by ("OPS")
+        if any(c.form in {"name", "alias", "abbr"} for c in candidates(key)) and not any(t.i in taken for t in span):
             found.append((span, key))
     return sorted((item for item in found if not names_disease(doc, item[0])), key=lambda item: item[0].start_char)
 
@@ -937,7 +938,9 @@ def unknown_word(result: Resolution) -> bool:
     """A single word the model calls a town or country that no place in the gazetteer bears: more often a
     brand, a person or a misread word than a place (on GeoWebNews 62 of 74, on GeoVirus 49 of 76)."""
     span = result.toponym.span
-    return result.reason == UNKNOWN and len(span) == 1 and span.label_ in TOPONYM_LABELS
+    # a word in capitals left without a place is a label or an acronym ("JEWELL: Boyd Carney ...")
+    shouting = result.entry is None and len(span) == 1 and span.text.isupper()
+    return shouting or (result.reason == UNKNOWN and len(span) == 1 and span.label_ in TOPONYM_LABELS)
 
 
 @register_stage("places", fills=("places",))

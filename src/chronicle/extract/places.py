@@ -505,14 +505,18 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
     """The article's votes for a candidate: from the anchors (other names) and the admin name after it."""
     entry = candidate.entry
     votes = {"country": 0.0, "admin": 0.0, "near": 0.0, "qualifier": 0.0, "list": 0.0}
+    peers = {peer.key for peer in toponym.peers}
     for anchor in anchors:
         if anchor.key == toponym.key:
             continue  # a name never votes for itself (New York the city for New York the state)
         other = anchor.entry
         if other.country2 is not None and other.country2 == entry.country2:
             votes["country"] = COUNTRY_SUPPORT
+            # a division listed beside a name is not where it lies ("Washington, New York and Boston": not the
+            # Boston in New York State)
+            contained = other.feature in DIVISIONS and anchor.key in peers
             # in the same first-level division, or the country the other place lies in
-            if (entry.admin1 is not None and other.admin1 == entry.admin1) or (
+            if (not contained and entry.admin1 is not None and other.admin1 == entry.admin1) or (
                     entry.feature == "country" and other.feature != "country"):
                 votes["admin"] = ADMIN_SUPPORT
             if other.feature in {"city", "admin2"} and entry.feature in {"city", "admin2"} and haversine_km(

@@ -89,3 +89,13 @@ def test_a_division_listed_beside_a_town_is_not_where_it_lies():
     peer = places.Toponym(None, "new york", [])  # type: ignore[arg-type]
     listed = places.Toponym(None, "boston", boston, peers=[peer])  # type: ignore[arg-type]
     assert places.support(in_new_york, listed, [anchor])["admin"] == 0.0
+
+
+def test_a_name_naming_a_disease_names_it_in_the_whole_story(extract):
+    records = extract("Doctors in Uganda treated Marburg haemorrhagic fever. Because Marburg kills slowly, "
+                      "nurses in Kampala wore masks.")
+    assert "Marburg" not in texts(records) and "Kampala" in texts(records)
+
+
+def texts(records) -> list[str]:
+    return [p.text for p in records.places]

@@ -226,7 +226,11 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
         # a place by its own name or alias: capitals are as often an acronym another place goes by ("OPS")
         if any(c.form in {"name", "alias", "abbr"} for c in candidates(key)) and not any(t.i in taken for t in span):
             found.append((span, key))
-    return sorted((item for item in found if not names_disease(doc, item[0])), key=lambda item: item[0].start_char)
+    # a name that names a disease in the story names it in its other mentions too ("Marburg hemorrhagic fever",
+    # then "imported Marburg"), unless a country or division follows it ("Marburg, Germany")
+    diseases = {key for span, key in found if names_disease(doc, span)}
+    return sorted((item for item in found if item[1] not in diseases or (
+        item[0].end < len(doc) and doc[item[0].end].text == ",")), key=lambda item: item[0].start_char)
 
 
 def typed_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
@@ -284,9 +288,13 @@ def division_code(span: Span) -> str | None:
 
 
 def names_disease(doc: Doc, span: Span) -> bool:
-    """A place name naming a disease or its agent ("West Nile virus", "Rift Valley fever")."""
-    return span.end < len(doc) and doc[span.end].lower_ in supplement()["pathogen_heads"] and (
-        span.root.head == doc[span.end] or doc[span.end].head == doc[span.end])  # not "the United States flu season"
+    """A place name naming a disease or its agent ("West Nile virus", "Rift Valley fever", "Marburg
+    haemorrhagic fever")."""
+    end = span.end
+    while end < min(len(doc), span.end + 2) and doc[end].pos_ == "ADJ" and doc[end].text.islower():
+        end += 1  # "haemorrhagic", "hemorrhagic"
+    return end < len(doc) and doc[end].lower_ in supplement()["pathogen_heads"] and (
+        span.root.head in doc[span.end:end + 1] or doc[end].head == doc[end])  # not "the United States flu season"
 
 
 def widened(doc: Doc, ent: Span) -> Span:

@@ -920,8 +920,8 @@ def mislabelled_towns(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
     names = [ent for ent in doc.ents if ent.label_ in MISREAD_LABELS] + [
         span for span, _key in untagged_names(doc) if span.start == 0 or doc[span.start - 1].tag_ != "POS"]
     for ent in names:
-        if any(t.i in taken for t in ent) or ent.root.dep_ != "pobj":
-            continue
+        if any(t.i in taken for t in ent) or ent.root.dep_ != "pobj" or ent.text.isupper():
+            continue  # a word in capitals is an acronym ("at the OAS")
         preposition = ent.root.head.lower_
         # after "in", "near": a town of any size ("in Riverdale"); after "to", "from": one of 10,000
         if preposition in supplement()["locative_prepositions"]:

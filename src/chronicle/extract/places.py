@@ -411,10 +411,15 @@ def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
         shouting = len(span) == 1 and span.text.isupper()
         # after "in", "near": a town of 10,000 by its own name ("served in Colchester")
         located = span.root.dep_ == "pobj" and span.root.head.lower_ in words["locative_prepositions"]
+        # after a name and a comma: a second-level division by its own name ("Oulton Park, Cheshire")
+        qualifying = i > 1 and doc[i - 1].text == "," and doc[i - 2].pos_ == "PROPN" and (
+            end == len(doc) or not doc[end].is_alpha)
         if key not in words["demonyms"] and key not in words["direction_words"] and any(
                 (embeddable(c, whole=False) and (c.entry.feature == "country" or not shouting)) or (
                     located and not shouting and c.form == "name" and c.entry.feature == "city"
-                    and c.entry.population >= SMALL_PLACE) for c in candidates(key)):
+                    and c.entry.population >= SMALL_PLACE) or (
+                    qualifying and not shouting and c.form == "name" and c.entry.feature == "admin2")
+                for c in candidates(key)):
             found.append((span, key))
         elif len(span) > 1 and span[-1].lower_ in words["division_words"] and any(
                 c.form == "name" and c.entry.feature in {"admin1", "admin2"}

@@ -99,3 +99,9 @@ def test_a_name_naming_a_disease_names_it_in_the_whole_story(extract):
 
 def texts(records) -> list[str]:
     return [p.text for p in records.places]
+
+
+def test_a_building_said_to_lie_in_a_place_is_there_not_in_the_country_it_names(extract):
+    records = extract("The president then visited the Embassy of the Republic of Kenya in Rome on Friday.")
+    embassy = next(p for p in records.places if p.text.startswith("the Embassy"))
+    assert embassy.name == "Rome"

@@ -89,7 +89,7 @@ REPEAT_MIN_CONFIDENCE = 0.5  # a resolution this sure carries to the name's othe
 SELF_EVIDENT_POPULATION = 100_000  # a town this large named inside a name stands without the article's support
 INNER_MIN_POPULATION = 10_000  # a town named inside a longer name ("Heathrow Animal Reception Center")
 LOCAL_FEATURES = {"city", "admin2"}  # what a local story's town can be
-CONTAINER_LINKS = {"in", "at", "of", "near", "outside", ""}  # "<unknown toponym> in <place>"
+CONTAINER_LINKS = frozenset({"in", "at", "of", "near", "outside", ""})  # "<unknown toponym> in <place>"
 
 
 @dataclass(slots=True)
@@ -744,14 +744,15 @@ def self_evident(entry: Entry | None) -> bool:
         entry.feature == "city" and entry.population >= SELF_EVIDENT_POPULATION))
 
 
-def container(text: str, toponym: Toponym, resolved: list[tuple[Toponym, Entry | None]]) -> Entry | None:
+def container(text: str, toponym: Toponym, resolved: list[tuple[Toponym, Entry | None]],
+              links: frozenset[str] = CONTAINER_LINKS) -> Entry | None:
     """The place named right after an unresolved toponym as where it is ("Kamenné Square in
     Bratislava", "the South Kilburn Estate, in north west London")."""
     for other, entry in resolved:
         if other.span.start_char <= toponym.span.end_char:
             continue
         between = text[toponym.span.end_char:other.span.start_char].strip(" ,").lower()
-        return entry if between in CONTAINER_LINKS else None
+        return entry if between in links else None
     return None
 
 
@@ -818,6 +819,7 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
             continue
         local = focus is not None and is_local(toponym)
         inner = inner_place(toponym)
+        outer = container(text, toponym, [(r.toponym, r.entry) for r in results])
         if inner is not None:
             derived = resolve(inner, anchors, derived=True)
             # a street is named after a town elsewhere as often as not ("Hampton Avenue" in St. Louis): the
@@ -827,10 +829,14 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
             # Chapel", "Salt + Smoke") than a toponym's own: the article must support it when it names other places
             unsupported = derived.features is not None and not derived.features["supported"] and (
                 local or (any(a.key != inner.key for a in anchors) and not self_evident(derived.entry)))
-            if derived.entry is not None and not unsupported and not (street and not placed_by_article(inner, anchors)):
+            # a country named inside says less than the place it is said to lie in ("the Embassy of the
+            # Republic of Armenia in the Holy See")
+            coarse = derived.entry is not None and derived.entry.feature in {"country", "region", "continent"} and (
+                container(text, toponym, [(r.toponym, r.entry) for r in results], CONTAINER_LINKS - {""}) is not None)
+            if derived.entry is not None and not unsupported and not coarse and not (
+                    street and not placed_by_article(inner, anchors)):
                 results[i] = Resolution(toponym, derived.entry, derived.features, None)
                 continue
-        outer = container(text, toponym, [(r.toponym, r.entry) for r in results])
         if outer is not None:
             results[i] = Resolution(toponym, outer, features([(0.0, Candidate(outer, "name"), {})], True), None)
         elif local:

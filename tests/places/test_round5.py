@@ -102,6 +102,6 @@ def texts(records) -> list[str]:
 
 
 def test_a_building_said_to_lie_in_a_place_is_there_not_in_the_country_it_names(extract):
-    records = extract("The president then visited the Embassy of the Republic of Kenya in Rome on Friday.")
+    records = extract("The President of Kenya then visited the Embassy of the Republic of Kenya in Rome on Friday.")
     embassy = next(p for p in records.places if p.text.startswith("the Embassy"))
     assert embassy.name == "Rome"

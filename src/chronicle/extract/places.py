@@ -165,8 +165,8 @@ def candidates(key: str) -> list[Candidate]:
     return list(gazetteer().lookup(key) or gazetteer().lookup(DEMONYM_PREFIX + key))
 
 
-def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
-             text: str | None = None) -> list[tuple[Span, str]]:
+def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (), text: str | None = None,
+             untagged: list[tuple[Span, str]] | None = None) -> list[tuple[Span, str]]:
     """(span, lookup key): place entities, demonyms used as places ("the Polish border", "European
     markets"), places the small NER model took for an organisation or a person ("the invasion of
     Crimea", "in Harare", "a Dover woman"), places opening an organisation's name ("the Ohio
@@ -216,7 +216,8 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
             if ent.label_ in LISTABLE_LABELS - {"NORP"}:  # a demonym in a list names people
                 others.append((ent, key))
     text = doc.text if text is None else text  # built anew on each access: read once
-    found += listed_places(text, found, others + untagged_names(doc))
+    untagged = untagged_names(doc) if untagged is None else untagged
+    found += listed_places(text, found, others + untagged)
     taken = {token.i for span, _key in found for token in span}
     found += untagged_divisions(doc, {token.i for ent in doc.ents for token in ent} | taken)
     taken = {token.i for span, _key in found for token in span}
@@ -373,17 +374,17 @@ def untagged_names(doc: Doc) -> list[tuple[Span, str]]:
     """Runs of up to four proper nouns outside every entity ("Buffalo, New York"): a list or the
     division after them may say they are places."""
     found = []
-    i = 0
-    while i < len(doc):
-        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ or not doc[i].text[:1].isupper():
-            i += 1
-            continue
-        end = i
-        while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
-            end += 1
-        found.append((doc[i:end], lookup_key(doc[i:end].text)))
-        i = end
-    return found
+    start = None  # index of the open run's first token
+    for token in doc:
+        inside = token.pos_ == "PROPN" and not token.ent_type_
+        if start is not None and (not inside or token.i - start >= 4):
+            found.append(doc[start:token.i])
+            start = None
+        if start is None and inside and token.text[:1].isupper():
+            start = token.i
+    if start is not None:
+        found.append(doc[start:len(doc)])
+    return [(span, lookup_key(span.text)) for span in found]
 
 
 def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
@@ -518,7 +519,6 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
     """The article's votes for a candidate: from the anchors (other names) and the admin name after it."""
     entry = candidate.entry
     votes = {"country": 0.0, "admin": 0.0, "near": 0.0, "qualifier": 0.0, "list": 0.0}
-    peers = {peer.key for peer in toponym.peers}
     for anchor in anchors:
         if anchor.key == toponym.key:
             continue  # a name never votes for itself (New York the city for New York the state)
@@ -527,7 +527,7 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
             votes["country"] = COUNTRY_SUPPORT
             # a division listed beside a name is not where it lies ("Washington, New York and Boston": not the
             # Boston in New York State)
-            contained = other.feature in DIVISIONS and anchor.key in peers
+            contained = other.feature in DIVISIONS and any(peer.key == anchor.key for peer in toponym.peers)
             # in the same first-level division, or the country the other place lies in
             if (not contained and entry.admin1 is not None and other.admin1 == entry.admin1) or (
                     entry.feature == "country" and other.feature != "country"):
@@ -859,10 +859,11 @@ def toponym_of(span: Span, key: str) -> Toponym:
 def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     """The article's toponyms, in text order, each with its place or the reason it has none."""
     text = doc.text  # built anew on each access: read once
-    spans = toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"], text)
+    untagged = untagged_names(doc)  # runs of proper nouns outside entities, read by several rules
+    spans = toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"], text, untagged)
     found = [toponym_of(span, key) for span, key in spans]
     taken = {token.i for span, _key in spans for token in span}
-    for span, key in mislabelled_towns(doc, taken):
+    for span, key in mislabelled_towns(doc, taken, untagged):
         toponym = toponym_of(span, key)
         toponym.tentative = True
         found.append(toponym)
@@ -881,10 +882,11 @@ def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
         not r.toponym.key.startswith(CODE_PREFIX) or placed_code(text, r, anchors)) and (
         not r.toponym.tentative or placed_by_article(r.toponym, anchors))]
     taken = {token.i for toponym in found for token in toponym.span}
-    return sorted(results + repeated(doc, results, taken), key=lambda r: r.toponym.span.start_char)
+    return sorted(results + repeated(doc, results, taken, untagged), key=lambda r: r.toponym.span.start_char)
 
 
-def repeated(doc: Doc, results: list[Resolution], taken: set[int]) -> list[Resolution]:
+def repeated(doc: Doc, results: list[Resolution], taken: set[int],
+             untagged: list[tuple[Span, str]]) -> list[Resolution]:
     """Other mentions of a place the article names and resolves with confidence, whatever the model
     tagged them ("Douma" a GPE, then "Douma's fall" a person, "Douma is surrounded" untagged): a story
     keeps one sense of a name, and they take its place. A mention is a whole entity or a run of proper
@@ -910,9 +912,11 @@ def repeated(doc: Doc, results: list[Resolution], taken: set[int]) -> list[Resol
             sources[key] = result
     if not sources:
         return []
+    # a mention's first word must open a source's name: most entities are looked at no further
+    openings = {source.toponym.span[0].lower_ for source in sources.values()}
     mentions = [ent[1:] if ent[0].lower_ == "the" else ent for ent in doc.ents if ent.label_ not in NUMERIC_LABELS]
     added = []
-    for span, key in [(m, lookup_key(m.text)) for m in mentions if len(m)] + untagged_names(doc):
+    for span, key in [(m, lookup_key(m.text)) for m in mentions if len(m) and m[0].lower_ in openings] + untagged:
         if key in sources and span.text[:1].isupper() and not any(t.i in taken for t in span) \
                 and not names_disease(doc, span):
             source = sources[key]
@@ -921,7 +925,7 @@ def repeated(doc: Doc, results: list[Resolution], taken: set[int]) -> list[Resol
     return added
 
 
-def mislabelled_towns(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+def mislabelled_towns(doc: Doc, taken: set[int], untagged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """Names tagged as a person or an organisation, or left untagged, after a preposition of motion or
     position ("travelling to Cirencester", "from Gloucester", "at Pirbright", "served in Colchester") that
     can be towns of 10,000 (after "in", of any size): tentative, since the
@@ -929,7 +933,7 @@ def mislabelled_towns(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
     found = []
     # an untagged run is a whole name, not the end of one ("Estey's Bridge" is no "Bridge")
     names = [ent for ent in doc.ents if ent.label_ in MISREAD_LABELS] + [
-        span for span, _key in untagged_names(doc) if span.start == 0 or doc[span.start - 1].tag_ != "POS"]
+        span for span, _key in untagged if span.start == 0 or doc[span.start - 1].tag_ != "POS"]
     for ent in names:
         if any(t.i in taken for t in ent) or ent.root.dep_ != "pobj" or ent.text.isupper():
             continue  # a word in capitals is an acronym ("at the OAS")

@@ -63,6 +63,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 LISTABLE_LABELS = {"NORP", "ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"}  # labels the model gives places too
+MISREAD_LABELS = LISTABLE_LABELS - {"NORP"}  # a town after "in" or "to" may bear any of them ("in Chattanooga")
 PLACE_HEADS = {"border", "borders", "frontier", "coast", "capital", "territory", "soil", "side", "region"}
 DEMONYM_DEPS = {"amod", "compound"}
 DIVISIONS = {"admin1", "admin2", "country"}
@@ -84,10 +85,11 @@ QUALIFIER_SUPPORT = 4.0  # inside the division named right after it ("Springfiel
 ANCHOR_MARGIN = 1.0  # a name whose best candidate leads by this much resolves without context
 SMALL_PLACE = 10_000  # a town this small with no support from the article is not trusted
 UNKNOWN = "not in the gazetteer"
+REPEAT_MIN_CONFIDENCE = 0.5  # a resolution this sure carries to the name's other mentions
 SELF_EVIDENT_POPULATION = 100_000  # a town this large named inside a name stands without the article's support
 INNER_MIN_POPULATION = 10_000  # a town named inside a longer name ("Heathrow Animal Reception Center")
 LOCAL_FEATURES = {"city", "admin2"}  # what a local story's town can be
-CONTAINER_LINKS = {"in", "at", "of", "near", "outside", ""}  # "<unknown toponym> in <place>"
+CONTAINER_LINKS = frozenset({"in", "at", "of", "near", "outside", ""})  # "<unknown toponym> in <place>"
 
 
 @dataclass(slots=True)
@@ -163,8 +165,8 @@ def candidates(key: str) -> list[Candidate]:
     return list(gazetteer().lookup(key) or gazetteer().lookup(DEMONYM_PREFIX + key))
 
 
-def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
-             text: str | None = None) -> list[tuple[Span, str]]:
+def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (), text: str | None = None,
+             untagged: list[tuple[Span, str]] | None = None) -> list[tuple[Span, str]]:
     """(span, lookup key): place entities, demonyms used as places ("the Polish border", "European
     markets"), places the small NER model took for an organisation or a person ("the invasion of
     Crimea", "in Harare", "a Dover woman"), places opening an organisation's name ("the Ohio
@@ -198,11 +200,12 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
         # town after a preposition of place ("in Harare") or before a word for a resident ("a Dover
         # woman"), that the small model took for an organisation or a person
         sizeable_city = any(e.feature == "city" and e.population >= SMALL_PLACE for e in entries)
-        is_mislabelled = ent.label_ in {"ORG", "PERSON"} and (
+        is_mislabelled = (ent.label_ in {"ORG", "PERSON"} and (
             any(e.feature in {"country", "region", "continent"} for e in entries)
             or (ent.label_ == "ORG" and any(e.feature == "admin1" for e in entries))
-            or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in words["locative_prepositions"] and sizeable_city)
             or (ent.root.dep_ in DEMONYM_DEPS and ent.root.head.lower_ in words["resident_nouns"] and bool(entries)))
+        ) or (ent.label_ in MISREAD_LABELS and not is_demonym and ent.root.dep_ == "pobj"
+              and ent.root.head.lower_ in words["locative_prepositions"] and sizeable_city)
         # a named street, building or natural feature the model took for an organisation or a person
         is_facility = ent.label_ in {"ORG", "PERSON"} and len(ent) > 1 and ent[-1].lower_ in words["facility_heads"]
         if ent.label_ in TOPONYM_LABELS or is_demonym_place or is_mislabelled or is_facility:
@@ -213,16 +216,22 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (),
             if ent.label_ in LISTABLE_LABELS - {"NORP"}:  # a demonym in a list names people
                 others.append((ent, key))
     text = doc.text if text is None else text  # built anew on each access: read once
-    found += listed_places(text, found, others + untagged_names(doc))
+    untagged = untagged_names(doc) if untagged is None else untagged
+    found += listed_places(text, found, others + untagged)
     taken = {token.i for span, _key in found for token in span}
     found += untagged_divisions(doc, {token.i for ent in doc.ents for token in ent} | taken)
     taken = {token.i for span, _key in found for token in span}
     found += typed_places(doc, taken)
     taken = {token.i for span, _key in found for token in span}
     for span, key in datelines(doc, text):
-        if candidates(key) and not any(token.i in taken for token in span):
+        # a place by its own name or alias: capitals are as often an acronym another place goes by ("OPS")
+        if any(c.form in {"name", "alias", "abbr"} for c in candidates(key)) and not any(t.i in taken for t in span):
             found.append((span, key))
-    return sorted((item for item in found if not names_disease(doc, item[0])), key=lambda item: item[0].start_char)
+    # a name that names a disease in the story names it in its other mentions too ("Marburg hemorrhagic fever",
+    # then "imported Marburg"), unless a country or division follows it ("Marburg, Germany")
+    diseases = {key for span, key in found if names_disease(doc, span)}
+    return sorted((item for item in found if item[1] not in diseases or (
+        item[0].end < len(doc) and doc[item[0].end].text == ",")), key=lambda item: item[0].start_char)
 
 
 def typed_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
@@ -280,9 +289,13 @@ def division_code(span: Span) -> str | None:
 
 
 def names_disease(doc: Doc, span: Span) -> bool:
-    """A place name naming a disease or its agent ("West Nile virus", "Rift Valley fever")."""
-    return span.end < len(doc) and doc[span.end].lower_ in supplement()["pathogen_heads"] and (
-        span.root.head == doc[span.end] or doc[span.end].head == doc[span.end])  # not "the United States flu season"
+    """A place name naming a disease or its agent ("West Nile virus", "Rift Valley fever", "Marburg
+    haemorrhagic fever")."""
+    end = span.end
+    while end < min(len(doc), span.end + 2) and doc[end].pos_ == "ADJ" and doc[end].text.islower():
+        end += 1  # "haemorrhagic", "hemorrhagic"
+    return end < len(doc) and doc[end].lower_ in supplement()["pathogen_heads"] and (
+        span.root.head in doc[span.end:end + 1] or doc[end].head == doc[end])  # not "the United States flu season"
 
 
 def widened(doc: Doc, ent: Span) -> Span:
@@ -361,17 +374,17 @@ def untagged_names(doc: Doc) -> list[tuple[Span, str]]:
     """Runs of up to four proper nouns outside every entity ("Buffalo, New York"): a list or the
     division after them may say they are places."""
     found = []
-    i = 0
-    while i < len(doc):
-        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ or not doc[i].text[:1].isupper():
-            i += 1
-            continue
-        end = i
-        while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
-            end += 1
-        found.append((doc[i:end], lookup_key(doc[i:end].text)))
-        i = end
-    return found
+    start = None  # index of the open run's first token
+    for token in doc:
+        inside = token.pos_ == "PROPN" and not token.ent_type_
+        if start is not None and (not inside or token.i - start >= 4):
+            found.append(doc[start:token.i])
+            start = None
+        if start is None and inside and token.text[:1].isupper():
+            start = token.i
+    if start is not None:
+        found.append(doc[start:len(doc)])
+    return [(span, lookup_key(span.text)) for span in found]
 
 
 def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
@@ -397,8 +410,16 @@ def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
         key = lookup_key(span.text)
         # an all-capitals word is a country's abbreviation ("DRC") or an acronym ("EST", "MOCA")
         shouting = len(span) == 1 and span.text.isupper()
+        # after "in", "near": a town of 10,000 by its own name ("served in Colchester")
+        located = span.root.dep_ == "pobj" and span.root.head.lower_ in words["locative_prepositions"]
+        # after a name and a comma: a second-level division by its own name ("Oulton Park, Cheshire")
+        qualifying = i > 1 and doc[i - 1].text == "," and doc[i - 2].pos_ == "PROPN" and (
+            end == len(doc) or not doc[end].is_alpha)
         if key not in words["demonyms"] and key not in words["direction_words"] and any(
-                embeddable(c, whole=False) and (c.entry.feature == "country" or not shouting)
+                (embeddable(c, whole=False) and (c.entry.feature == "country" or not shouting)) or (
+                    located and not shouting and c.form == "name" and c.entry.feature == "city"
+                    and c.entry.population >= SMALL_PLACE) or (
+                    qualifying and not shouting and c.form == "name" and c.entry.feature == "admin2")
                 for c in candidates(key)):
             found.append((span, key))
         elif len(span) > 1 and span[-1].lower_ in words["division_words"] and any(
@@ -504,8 +525,11 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
         other = anchor.entry
         if other.country2 is not None and other.country2 == entry.country2:
             votes["country"] = COUNTRY_SUPPORT
+            # a division listed beside a name is not where it lies ("Washington, New York and Boston": not the
+            # Boston in New York State)
+            contained = other.feature in DIVISIONS and any(peer.key == anchor.key for peer in toponym.peers)
             # in the same first-level division, or the country the other place lies in
-            if (entry.admin1 is not None and other.admin1 == entry.admin1) or (
+            if (not contained and entry.admin1 is not None and other.admin1 == entry.admin1) or (
                     entry.feature == "country" and other.feature != "country"):
                 votes["admin"] = ADMIN_SUPPORT
             if other.feature in {"city", "admin2"} and entry.feature in {"city", "admin2"} and haversine_km(
@@ -720,14 +744,15 @@ def self_evident(entry: Entry | None) -> bool:
         entry.feature == "city" and entry.population >= SELF_EVIDENT_POPULATION))
 
 
-def container(text: str, toponym: Toponym, resolved: list[tuple[Toponym, Entry | None]]) -> Entry | None:
+def container(text: str, toponym: Toponym, resolved: list[tuple[Toponym, Entry | None]],
+              links: frozenset[str] = CONTAINER_LINKS) -> Entry | None:
     """The place named right after an unresolved toponym as where it is ("Kamenné Square in
     Bratislava", "the South Kilburn Estate, in north west London")."""
     for other, entry in resolved:
         if other.span.start_char <= toponym.span.end_char:
             continue
         between = text[toponym.span.end_char:other.span.start_char].strip(" ,").lower()
-        return entry if between in CONTAINER_LINKS else None
+        return entry if between in links else None
     return None
 
 
@@ -794,6 +819,7 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
             continue
         local = focus is not None and is_local(toponym)
         inner = inner_place(toponym)
+        outer = container(text, toponym, [(r.toponym, r.entry) for r in results])
         if inner is not None:
             derived = resolve(inner, anchors, derived=True)
             # a street is named after a town elsewhere as often as not ("Hampton Avenue" in St. Louis): the
@@ -803,10 +829,14 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
             # Chapel", "Salt + Smoke") than a toponym's own: the article must support it when it names other places
             unsupported = derived.features is not None and not derived.features["supported"] and (
                 local or (any(a.key != inner.key for a in anchors) and not self_evident(derived.entry)))
-            if derived.entry is not None and not unsupported and not (street and not placed_by_article(inner, anchors)):
+            # a country named inside says less than the place it is said to lie in ("the Embassy of the
+            # Republic of Armenia in the Holy See")
+            coarse = derived.entry is not None and derived.entry.feature in {"country", "region", "continent"} and (
+                container(text, toponym, [(r.toponym, r.entry) for r in results], CONTAINER_LINKS - {""}) is not None)
+            if derived.entry is not None and not unsupported and not coarse and not (
+                    street and not placed_by_article(inner, anchors)):
                 results[i] = Resolution(toponym, derived.entry, derived.features, None)
                 continue
-        outer = container(text, toponym, [(r.toponym, r.entry) for r in results])
         if outer is not None:
             results[i] = Resolution(toponym, outer, features([(0.0, Candidate(outer, "name"), {})], True), None)
         elif local:
@@ -829,10 +859,11 @@ def toponym_of(span: Span, key: str) -> Toponym:
 def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     """The article's toponyms, in text order, each with its place or the reason it has none."""
     text = doc.text  # built anew on each access: read once
-    spans = toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"], text)
+    untagged = untagged_names(doc)  # runs of proper nouns outside entities, read by several rules
+    spans = toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"], text, untagged)
     found = [toponym_of(span, key) for span, key in spans]
     taken = {token.i for span, _key in spans for token in span}
-    for span, key in mislabelled_towns(doc, taken):
+    for span, key in mislabelled_towns(doc, taken, untagged):
         toponym = toponym_of(span, key)
         toponym.tentative = True
         found.append(toponym)
@@ -847,19 +878,65 @@ def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     # a second reading: a name that led only by its size may lose its lead once the article's other places
     # vote ("Vienna" in a Virginia story), and one with no lead alone may gain one
     anchors = anchors_of(found, demonyms, anchors)
-    return [r for r in resolve_all(text, found, anchors) if not unknown_word(r) and (
+    results = [r for r in resolve_all(text, found, anchors) if not unknown_word(r) and (
         not r.toponym.key.startswith(CODE_PREFIX) or placed_code(text, r, anchors)) and (
         not r.toponym.tentative or placed_by_article(r.toponym, anchors))]
+    taken = {token.i for toponym in found for token in toponym.span}
+    return sorted(results + repeated(doc, results, taken, untagged), key=lambda r: r.toponym.span.start_char)
 
 
-def mislabelled_towns(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
-    """Names tagged as a person or an organisation after a preposition of motion or position ("travelling
-    to Cirencester", "from Gloucester", "at Pirbright") that can be towns of 10,000: tentative, since the
+def repeated(doc: Doc, results: list[Resolution], taken: set[int],
+             untagged: list[tuple[Span, str]]) -> list[Resolution]:
+    """Other mentions of a place the article names and resolves with confidence, whatever the model
+    tagged them ("Douma" a GPE, then "Douma's fall" a person, "Douma is surrounded" untagged): a story
+    keeps one sense of a name, and they take its place. A mention is a whole entity or a run of proper
+    nouns outside every entity. Not repeated: demonyms (their reading depends on the phrase), codes,
+    names the model tags a person more often than they are found places ("said Noma"), words of a full
+    personal name ("Jordan" in a story about Michael Jordan), a name before a disease word, and places
+    known by an alternate name or only through a place named inside or around them."""
+    words = supplement()
+    person_words = {fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    as_person = Counter(fold(ent.text) for ent in doc.ents if ent.label_ == "PERSON")
+    as_place = Counter(r.toponym.key for r in results)
+    sources: dict[str, Resolution] = {}
+    for result in results:
+        key = result.toponym.key
+        features_ = result.features
+        # the name's own place by its own name: not one named inside it or around it, nor an alternate name
+        if features_ is None or calibrated(features_) < REPEAT_MIN_CONFIDENCE or key in sources or any(
+                features_[name] for name in ("derived", "focus", "alternate")):
+            continue
+        if result.toponym.span.text[:1].isupper() and key not in words["demonyms"] and key not in person_words \
+                and as_person[key] <= as_place[key] and not key.startswith(CODE_PREFIX) \
+                and not gazetteer().lookup(DEMONYM_PREFIX + key):
+            sources[key] = result
+    if not sources:
+        return []
+    # a mention's first word must open a source's name: most entities are looked at no further
+    openings = {source.toponym.span[0].lower_ for source in sources.values()}
+    mentions = [ent[1:] if ent[0].lower_ == "the" else ent for ent in doc.ents if ent.label_ not in NUMERIC_LABELS]
+    added = []
+    for span, key in [(m, lookup_key(m.text)) for m in mentions if len(m) and m[0].lower_ in openings] + untagged:
+        if key in sources and span.text[:1].isupper() and not any(t.i in taken for t in span) \
+                and not names_disease(doc, span):
+            source = sources[key]
+            added.append(Resolution(Toponym(span, key, source.toponym.candidates), source.entry, source.features, None))
+            taken.update(t.i for t in span)
+    return added
+
+
+def mislabelled_towns(doc: Doc, taken: set[int], untagged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Names tagged as a person or an organisation, or left untagged, after a preposition of motion or
+    position ("travelling to Cirencester", "from Gloucester", "at Pirbright", "served in Colchester") that
+    can be towns of 10,000 (after "in", of any size): tentative, since the
     same words precede people ("talked to Jackson"); they stand when the article's places support them."""
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in {"ORG", "PERSON"} or any(t.i in taken for t in ent) or ent.root.dep_ != "pobj":
-            continue
+    # an untagged run is a whole name, not the end of one ("Estey's Bridge" is no "Bridge")
+    names = [ent for ent in doc.ents if ent.label_ in MISREAD_LABELS] + [
+        span for span, _key in untagged if span.start == 0 or doc[span.start - 1].tag_ != "POS"]
+    for ent in names:
+        if any(t.i in taken for t in ent) or ent.root.dep_ != "pobj" or ent.text.isupper():
+            continue  # a word in capitals is an acronym ("at the OAS")
         preposition = ent.root.head.lower_
         # after "in", "near": a town of any size ("in Riverdale"); after "to", "from": one of 10,000
         if preposition in supplement()["locative_prepositions"]:
@@ -869,8 +946,9 @@ def mislabelled_towns(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
         else:
             continue
         key = lookup_key(ent.text)
-        if any(c.form == "name" and c.entry.feature == "city" and c.entry.population >= smallest
-               for c in candidates(key)):
+        if key not in supplement()["direction_words"] and any(
+                c.form == "name" and c.entry.feature == "city" and c.entry.population >= smallest
+                for c in candidates(key)):
             found.append((ent, key))
     return found
 
@@ -887,7 +965,9 @@ def unknown_word(result: Resolution) -> bool:
     """A single word the model calls a town or country that no place in the gazetteer bears: more often a
     brand, a person or a misread word than a place (on GeoWebNews 62 of 74, on GeoVirus 49 of 76)."""
     span = result.toponym.span
-    return result.reason == UNKNOWN and len(span) == 1 and span.label_ in TOPONYM_LABELS
+    # a word in capitals left without a place is a label or an acronym ("JEWELL: Boyd Carney ...")
+    shouting = result.entry is None and len(span) == 1 and span.text.isupper()
+    return shouting or (result.reason == UNKNOWN and len(span) == 1 and span.label_ in TOPONYM_LABELS)
 
 
 @register_stage("places", fills=("places",))

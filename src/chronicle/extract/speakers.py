@@ -92,6 +92,7 @@ class SpeakerResolver:
             if a.kind in {"organisation", "group"} and namesake(tuple(a.name.split()), fuller) is not None:
                 self.kinds[a.id] = "person"
         self.mentions = sorted((m.start, m.end, m.actor_id) for m in records.mentions)
+        self.named_at = {(m.start, m.actor_id) for m in records.mentions if m.kind == "name"}
         self.starts = [m[0] for m in self.mentions]
         self.token_actors = self._token_actors()
         self.mention_kinds = self._mention_kinds(records)
@@ -229,7 +230,8 @@ class SpeakerResolver:
         head = _head(tokens) if tokens else None
         if head is None or head.pos_ != "PRON" or head.lower_ not in PRONOUN_GENDER:
             return None
-        picks = [self._token_actor(head), self._previous_speaker(head, source[0]), self._pronoun(head, source[0]).actor]
+        previous = self._previous_speaker(head, source[0])
+        picks = [self._token_actor(head), previous[1] if previous else None, self._pronoun(head, source[0]).actor]
         return sum(p == actor for p in picks), any(p is not None and p != actor for p in picks)
 
     def _asked(self, cue: Token) -> str | None:
@@ -294,8 +296,9 @@ class SpeakerResolver:
             # continues that speaker (newswire convention), even where coreference chose a person
             # whose gender is better known — but not one its own verb addresses ("he told Hannity")
             previous = self._previous_speaker(head, source[0])
-            if previous is not None and previous != named and previous not in bound:
-                return Resolution(previous, 0.75, "pronoun-continues")
+            if (previous is not None and previous[1] != named and previous[1] not in bound
+                    and not self._named_since(named, previous[0], source[0])):
+                return Resolution(previous[1], 0.75, "pronoun-continues")
         if named is not None and plural and route == "nominal" and self.kinds.get(named) == "person":
             named = None  # "prosecutors" are not one person
         if named is not None and route == "nominal" and role is not None and self._conflicts(tokens, role, named):
@@ -444,15 +447,33 @@ class SpeakerResolver:
             return Resolution(named.pop(), 0.5, "pronoun-unique")
         return Resolution(None, 0.2, "pronoun-unresolved")
 
-    def _previous_speaker(self, pronoun: Token, at: int) -> str | None:
-        """The latest person resolved as a source in this sentence or the one before, if the
-        pronoun's gender fits them."""
+    def _previous_speaker(self, pronoun: Token, at: int) -> tuple[int, str] | None:
+        """(source offset, actor) of the latest person resolved as a source in this sentence or the
+        one before, if the pronoun's gender fits them."""
         window = self._window_start(at, 1)
         gender = PRONOUN_GENDER.get(pronoun.lower_)
-        for _pos, actor in reversed([s for s in self.speakers if window <= s[0] < at]):
+        for pos, actor in reversed([s for s in self.speakers if window <= s[0] < at]):
             if self.kinds.get(actor) == "person":
-                return actor if self._gender(actor) in (gender, None) else None
+                return (pos, actor) if self._gender(actor) in (gender, None) else None
         return None
+
+    def _named_since(self, actor: str, start: int, end: int) -> bool:
+        """Whether the actor is named as an argument (not a modifier such as "Trump aides"),
+        outside quotation marks, in a sentence after the one of the speaker's source at `start`
+        and before `end`: someone introduced after the last speaker spoke is the newer centre of
+        attention ("Trump said …. That left Cruz center stage, so he accused …"); a name inside
+        that speaker's own sentence is usually what they spoke about."""
+        following = bisect.bisect_right(self.sentence_starts, start)
+        if following == len(self.sentence_starts):
+            return False
+        first = bisect.bisect_left(self.starts, self.sentence_starts[following])
+        for s, e, a in self.mentions[first : bisect.bisect_left(self.starts, end)]:
+            if a != actor or (s, a) not in self.named_at or any(q0 <= s < q1 for q0, q1 in self.quoted):
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.dep_ not in {"compound", "poss"}:
+                return True
+        return False
 
     def _window_start(self, at: int, sentences: int) -> int:
         """Character offset where the sentence `sentences` before the one at `at` starts, not

@@ -1,0 +1,23 @@
+"""Speaker resolution, fifth round of issue 11: failure classes found on the silver training set
+(pronouns after a newly introduced person, plural pronouns, names inside nominal sources,
+quantified sources), pinned on sentences of our own (none copied from an article)."""
+
+from __future__ import annotations
+
+from tests.quotes.spans import said
+
+
+def test_a_person_introduced_after_the_last_speaker_takes_the_pronoun(extract):
+    # the mayor spoke last, but the councillor is named in a later sentence: "he" is the councillor
+    text = ("Mayor Tom Berger said the budget would pass easily on Monday.\n\n"
+            "The vote left Councillor Peter Hale alone in the chamber, and he accused the city of hiding "
+            "the real costs of the tram.")
+    q = said(extract(text).quotes, "hiding")
+    assert q.speaker == "Peter Hale"
+
+
+def test_a_name_in_the_speakers_own_sentence_does_not_stop_the_pronoun_continuing(extract):
+    text = ("Councillor Peter Hale said Mayor Tom Berger had hidden the costs.\n\n"
+            "The tram will cost twice as much as promised, he said on Monday.")
+    q = said(extract(text).quotes, "twice as much")
+    assert q.speaker == "Peter Hale"

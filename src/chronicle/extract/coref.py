@@ -156,7 +156,7 @@ def resolve_pronouns(
                                      sentences=1)
         else:
             found = index.antecedent(token, lambda a: a.kind in {"group", "state"} and id(a) not in persons,
-                                     sentences=1, subjects_first=False)
+                                     sentences=1)
         if found is not None:
             resolved[token.i] = found
             span = doc[token.i : token.i + 1]

@@ -24,8 +24,8 @@ def test_a_name_in_the_speakers_own_sentence_does_not_stop_the_pronoun_continuin
 
 
 def test_they_prefers_the_subject_of_the_sentence_before(extract):
-    # the group nearest "They" is inside what the farmers said; the subject is the farmers
-    text = ("Dairy farmers blocked the road on Monday, saying the tariffs that Canadian officials had proposed "
-            "would ruin them. They accused the government of ignoring their letters.")
+    # the group nearest "They" is an object; the subject is the farmers
+    text = ("Dairy farmers blocked the road to the ministry on Monday after a meeting with Canadian officials. "
+            "They accused the government of ignoring their letters.")
     q = said(extract(text).quotes, "ignoring their letters")
     assert q.speaker == "Dairy farmers"

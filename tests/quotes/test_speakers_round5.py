@@ -29,3 +29,17 @@ def test_they_prefers_the_subject_of_the_sentence_before(extract):
             "They accused the government of ignoring their letters.")
     q = said(extract(text).quotes, "ignoring their letters")
     assert q.speaker == "Dairy farmers"
+
+
+def test_an_organisations_initials_in_a_document_source_name_its_author(extract):
+    text = ("The Ridgeway Polling Institute surveyed 900 voters in March.\n\n"
+            "Most voters oppose the new tram line, the RPI survey said.")
+    q = said(extract(text).quotes, "oppose the new tram")
+    assert q.speaker == "Ridgeway Polling Institute"
+
+
+def test_acronyms_need_the_names_initials_in_order():
+    from chronicle.extract.speakers import _acronym
+
+    assert _acronym("IRENA", ["International", "Renewable", "Energy", "Agency"])
+    assert not _acronym("RPI", ["Polling", "Institute", "of", "Ridgeway"])

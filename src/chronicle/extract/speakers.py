@@ -73,6 +73,19 @@ def _compound_of(token: Token, head: Token) -> bool:
     return token.i == head.i
 
 
+def _acronym(word: str, words: list[str]) -> bool:
+    """"IRENA" for "International Renewable Energy Agency": the initials of the name's capitalised
+    words, in order, among the acronym's letters, and the acronym's letters, in order, in the name."""
+    capitalised = [w for w in words if w[:1].isupper()]
+    if len(capitalised) < 2 or word[0] != capitalised[0][0]:
+        return False
+    letters = iter(word)
+    if not all(any(c == w[0] for c in letters) for w in capitalised):
+        return False
+    rest = iter("".join(words).upper())
+    return all(c in rest for c in word)
+
+
 def _head(tokens: list[Token]) -> Token:
     """The token of a span whose head lies outside it."""
     inside = {u.i for u in tokens}
@@ -256,6 +269,13 @@ class SpeakerResolver:
             named = next((a for t in tokens if t.dep_ == "appos" and t.head.i == head.i
                           and (a := self._token_actor(t)) is not None), None)
             route = "apposition"
+        if named is None or route == "nominal":
+            # the same past the source's end ("Harare Mayor, Bernard Manyenyeni confirmed"): a person
+            person = next((a for t in head.children if t.dep_ == "appos" and t.ent_type_ == "PERSON"
+                           and (a := self._token_actor(t) or self._named(t.text, {"person"})) is not None
+                           and a != named and self.kinds.get(a) == "person"), None)
+            if person is not None:
+                named, route = person, "apposition"
         last = self._token_actor(tokens[-1])
         if (last is not None and last != named and tokens[-1].ent_type_ == "PERSON" and self.kinds.get(last) == "person"
                 and (named is None or self._role_only(named))):
@@ -264,8 +284,14 @@ class SpeakerResolver:
             named, route = last, "name"
         role = self._role_class(tokens)
         plural = head.tag_ in {"NNS", "NNPS"}
-        if named is not None and self.kinds.get(named) != "person" and role is not None and not plural:
-            # "Union Leader" tagged as an organisation is still a description of a person
+        if named is None and (head.pos_ == "PROPN" or role is None):
+            owner = self._compounded_name(tokens, head)
+            if owner is not None:
+                return owner
+        if (named is not None and self.kinds.get(named) != "person" and role is not None and not plural
+                and head.ent_type_ != "ORG"):
+            # "Union Leader" tagged as an organisation is still a description of a person (but not
+            # where the tagger reads the whole phrase as an organisation's name: "HuffPost Pollster")
             person = self._nominal(tokens, role, source[0])
             if person.actor is not None:
                 return person
@@ -311,6 +337,36 @@ class SpeakerResolver:
         if role is not None and not plural:
             return self._nominal(tokens, role, source[0])
         return self._meant(head, lemma, source[0])
+
+    def _compounded_name(self, tokens: list[Token], head: Token) -> Resolution | None:
+        """"HuffPost Pollster", "the IRENA report", "a Monmouth poll": an organisation's name
+        compounded into a source that is itself a name or a thing (not a role: "the Gawker
+        employee" is a person) says whose it is: that organisation's actor, found by the name's
+        mention, a word of its name or its initials; else the phrase stays as written."""
+        for t in tokens:
+            if (t.i == head.i or t.pos_ != "PROPN" or t.ent_type_ in {"NORP", "PERSON"}
+                    or not _compound_of(t, head) or t.lower_ in self.classes):
+                continue
+            # a place name only as part of an organisation's name ("the Monmouth poll")
+            actor = (self._token_actor(t) if t.ent_type_ != "GPE" else None) or self._named(
+                t.text, {"organisation", "group"})
+            if actor is not None and self.kinds.get(actor) != "person":
+                return Resolution(actor, 0.8, "name")
+            if actor is None and t.ent_type_ == "ORG":
+                return Resolution(None, 0.5, "named-as-written")
+        return None
+
+    def _named(self, word: str, kinds: set[str]) -> str | None:
+        """The one actor of these kinds whose name has this word (a mention the actors stage
+        missed), or whose initials it is ("IRENA")."""
+        found = set()
+        for actor in self.records.actors:
+            if self.kinds.get(actor.id) not in kinds:
+                continue
+            words = actor.name.split()
+            if word in words or (len(word) > 2 and word.isupper() and _acronym(word, words)):
+                found.add(actor.id)
+        return found.pop() if len(found) == 1 else None
 
     def _salient(self, tokens: list[Token], role: str, at: int) -> Resolution:
         """"…," the lawmaker said': a definite role nominal no description matches refers back to

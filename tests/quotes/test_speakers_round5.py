@@ -43,3 +43,10 @@ def test_acronyms_need_the_names_initials_in_order():
 
     assert _acronym("IRENA", ["International", "Renewable", "Energy", "Agency"])
     assert not _acronym("RPI", ["Polling", "Institute", "of", "Ridgeway"])
+
+
+def test_a_newspaper_noun_is_not_the_country_named_last(extract):
+    text = ("The Daily Courier criticised the tram plans of Portugal on Sunday. "
+            "\"Nobody wants a tram through the old town,\" the paper wrote.")
+    q = said(extract(text).quotes, "Nobody wants a tram")
+    assert q.speaker == "Daily Courier"

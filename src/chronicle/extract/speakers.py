@@ -40,6 +40,7 @@ class RoleLexicon:
     proxies: frozenset[str]  # "his office", "Trump's campaign": the possessor speaks
     organisation_nouns: frozenset[str]  # "the company said": the organisation named before
     document_nouns: frozenset[str]  # "the statement said": its author
+    state_nouns: frozenset[str]  # organisation nouns that may stand for a state ("the ministry")
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def role_lexicon(path: Path = DATA / "roles.yaml") -> RoleLexicon:
         proxies=frozenset(data["proxies"]),
         organisation_nouns=frozenset(data["organisation_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
+        state_nouns=frozenset(data["state_nouns"]),
     )
 
 
@@ -117,8 +119,8 @@ class SpeakerResolver:
         self.sentence_quoted = [wholly_quoted(s, self.quoted) for s in sents] or [False]
         lexicon = role_lexicon()
         self.classes, self.genders = lexicon.classes, lexicon.genders
-        self.proxies, self.organisation_nouns, self.document_nouns = (
-            lexicon.proxies, lexicon.organisation_nouns, lexicon.document_nouns)
+        self.proxies, self.organisation_nouns, self.document_nouns, self.state_nouns = (
+            lexicon.proxies, lexicon.organisation_nouns, lexicon.document_nouns, lexicon.state_nouns)
         self.descriptions = self._describe()
         # nationality and party words of the article ("chinese", "republican"), to compare descriptions by
         self.affiliations = {t.lower_ for t in doc if t.ent_type_ in {"NORP", "GPE"}}
@@ -434,7 +436,7 @@ class SpeakerResolver:
             # "a recent poll", "a company": an indefinite introduces someone new, not one named before
             return Resolution(None, 0.2, "indefinite")
         if lemma in self.organisation_nouns and not plural:
-            return self._recent(at, {"organisation", "state"}, "organisation-noun")
+            return self._organisation(lemma, at)
         if lemma in self.document_nouns and not plural:
             return self._document_author(head, at)
         return Resolution(None, 0.2, "as-written")
@@ -540,6 +542,25 @@ class SpeakerResolver:
             if not self.sentence_quoted[i]:
                 sentences -= 1
         return self.sentence_starts[max(0, i)]
+
+    def _organisation(self, noun: str, at: int) -> Resolution:
+        """"the company said": an organisation (or, for nouns of government, a state) named before
+        it, outside quotation marks, within three sentences; one whose own name has the noun
+        first ("the court" is "the Supreme Court", even with another organisation named since)."""
+        window = self._window_start(at, 3)
+        kinds = {"organisation", "state"} if noun in self.state_nouns else {"organisation"}
+        mentions = self.mentions[bisect.bisect_left(self.starts, window) : bisect.bisect_left(self.starts, at)]
+        inside = self._quoted(at)
+        nearby = [a for s, _e, a in mentions if self.kinds.get(a) in kinds and (inside or not self._quoted(s))]
+        for actor in reversed(nearby):
+            found = self.records.actor(actor)
+            if found is not None and noun in found.name.lower().split():
+                return Resolution(actor, 0.6, "organisation-noun")
+        return Resolution(nearby[-1], 0.6, "organisation-noun") if nearby else Resolution(
+            None, 0.2, "organisation-noun-unresolved")
+
+    def _quoted(self, at: int) -> bool:
+        return any(q0 <= at < q1 for q0, q1 in self.quoted)
 
     def _recent(self, at: int, kinds: set[str], route: str, sentences: int = 3) -> Resolution:
         """"the company said", "it said": the nearest organisation or state named before, nearby."""

@@ -50,3 +50,18 @@ def test_a_newspaper_noun_is_not_the_country_named_last(extract):
             "\"Nobody wants a tram through the old town,\" the paper wrote.")
     q = said(extract(text).quotes, "Nobody wants a tram")
     assert q.speaker == "Daily Courier"
+
+
+def test_i_outside_quotation_marks_is_the_author_who_signs_the_piece(extract):
+    text = ("Why our ports need a new plan.\n\n"
+            "Ten years ago I argued that the harbour would silt up within a generation.\n\n"
+            "Marta Lindqvist is the mayor of Vardby.")
+    q = said(extract(text).quotes, "harbour would silt up")
+    assert q.speaker == "Marta Lindqvist"
+
+
+def test_i_without_a_signature_stays_unresolved(extract):
+    text = ("Marta Lindqvist opened the new pier on Monday.\n\n"
+            "Ten years ago I argued that the harbour would silt up within a generation.")
+    q = said(extract(text).quotes, "harbour would silt up")
+    assert q.speaker is None

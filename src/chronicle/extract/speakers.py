@@ -483,6 +483,10 @@ class SpeakerResolver:
         word = pronoun.lower_
         if word in {"it", "its"}:
             return self._recent(at, {"organisation", "state"}, "pronoun-it", sentences=1)
+        if word in {"i", "me", "my"} and not self._quoted(at):
+            author = self._signed(at)
+            if author is not None:
+                return Resolution(author, 0.6, "first-person-author")
         if word not in PRONOUN_GENDER:
             # they/we/I/you, "some", "both", "another", "who": no person's gender to go by
             return Resolution(None, 0.2, "pronoun-unresolved")
@@ -558,6 +562,26 @@ class SpeakerResolver:
                 return Resolution(actor, 0.6, "organisation-noun")
         return Resolution(nearby[-1], 0.6, "organisation-noun") if nearby else Resolution(
             None, 0.2, "organisation-noun-unresolved")
+
+    def _signed(self, at: int) -> str | None:
+        """The author of an opinion piece or letter in which "I" speaks outside quotation marks:
+        the person whose name opens the first signature paragraph after it — the name alone
+        ("Jane Roe.") or a short line about them ("Jane Roe is the governor of …")."""
+        start = self.text.find("\n", at)
+        while start >= 0:
+            end = self.text.find("\n", start + 1)
+            end = len(self.text) if end < 0 else end
+            line = self.text[start:end].strip()
+            if line and '"' not in line and len(line.split()) <= 20:
+                offset = self.text.index(line, start)
+                first = bisect.bisect_left(self.starts, offset)
+                if first < len(self.mentions) and self.mentions[first][0] == offset:
+                    _s, e, actor = self.mentions[first]
+                    rest = self.text[e : offset + len(line)].strip()
+                    if self.kinds.get(actor) == "person" and (rest in {"", "."} or rest.startswith(("is ", ", "))):
+                        return actor
+            start = end if end < len(self.text) else -1
+        return None
 
     def _quoted(self, at: int) -> bool:
         return any(q0 <= at < q1 for q0, q1 in self.quoted)

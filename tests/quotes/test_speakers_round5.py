@@ -65,3 +65,12 @@ def test_i_without_a_signature_stays_unresolved(extract):
             "Ten years ago I argued that the harbour would silt up within a generation.")
     q = said(extract(text).quotes, "harbour would silt up")
     assert q.speaker is None
+
+
+def test_only_the_heads_own_modifiers_give_a_nominal_its_affiliation(pipeline):
+    # "Kaunas" names where the district lies, not what the lawmaker is
+    from chronicle.extract.speakers import _affiliation
+
+    doc = pipeline.nlp("The Polish lawmaker, who represents a district in the Kaunas region, said it.")
+    source = [t for t in doc if t.i < next(x.i for x in doc if x.text == "said") and not t.is_punct]
+    assert _affiliation(source) == {"polish"}

@@ -88,6 +88,14 @@ def _acronym(word: str, words: list[str]) -> bool:
     return all(c in rest for c in word)
 
 
+def _affiliation(tokens: list[Token]) -> set[str]:
+    """The nationality or party words modifying a nominal's head ("the Lithuanian lawmaker"), not
+    those of a clause or phrase inside it ("the lawmaker, who represents a district in Albay")."""
+    head = _head(tokens)
+    return {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.ent_type_ in {"NORP", "GPE"}
+            and _compound_of(t.head, head)}
+
+
 def _head(tokens: list[Token]) -> Token:
     """The token of a span whose head lies outside it."""
     inside = {u.i for u in tokens}
@@ -398,7 +406,7 @@ class SpeakerResolver:
         roles = {self.classes[w] for w in words if w in self.classes}
         if roles and role not in roles:
             return True
-        proper = {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.ent_type_ in {"NORP", "GPE"}}
+        proper = _affiliation(tokens)
         return bool(proper) and bool(words & self.affiliations) and not proper & words
 
     def _role_only(self, actor: str) -> bool:
@@ -625,7 +633,7 @@ class SpeakerResolver:
 
     def _nominal(self, tokens: list[Token], role: str, at: int) -> Resolution:
         # a nationality ("the Lithuanian lawmaker") must agree with the actor's description
-        proper = {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.ent_type_ in {"NORP", "GPE"}}
+        proper = _affiliation(tokens)
         gender = next((self.genders[t.lower_] for t in tokens if t.lower_ in self.genders), None)
         candidates = []
         for actor, words in self.descriptions.items():

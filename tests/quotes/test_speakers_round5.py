@@ -74,3 +74,10 @@ def test_only_the_heads_own_modifiers_give_a_nominal_its_affiliation(pipeline):
     doc = pipeline.nlp("The Polish lawmaker, who represents a district in the Kaunas region, said it.")
     source = [t for t in doc if t.i < next(x.i for x in doc if x.text == "said") and not t.is_punct]
     assert _affiliation(source) == {"polish"}
+
+
+def test_the_possessor_of_a_subject_is_as_salient_as_a_subject(extract):
+    text = ("Viewers may think Mayor Tom Berger's main goal is getting through Peter Hale's questions. "
+            "After all, while he insisted that the tram would be cheap, the costs kept rising.")
+    q = said(extract(text).quotes, "tram would be cheap")
+    assert q.speaker == "Tom Berger"

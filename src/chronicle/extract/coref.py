@@ -248,9 +248,15 @@ class _Index:
             if not found:
                 continue
             if subjects_first:
-                found = [f for f in found if f[0].root.dep_ in SUBJECT_DEPS] or found
+                # a subject's possessor counts as the subject ("Trump's plan is …, while he …")
+                found = [f for f in found if _subject_like(f[0])] or found
             return max(found, key=lambda f: f[0].start)[1]
         return None
+
+
+def _subject_like(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in SUBJECT_DEPS or (root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS)
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:

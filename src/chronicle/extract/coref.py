@@ -16,7 +16,8 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
   first-name lists), then votes from the pronouns that could only mean that person;
 - binding: a pronoun does not refer to another argument of its own verb ("he warned her");
 - salience: the nearest fitting mention in the pronoun's sentence and the two before, subjects
-  first; a person whose gender is known to agree anywhere in that window beats one whose gender
+  (and a subject's possessor: "Trump's plan is …, while he …") first, for they/them as for
+  he/she; a person whose gender is known to agree anywhere in that window beats one whose gender
   is unknown; a pronoun outside quotation marks skips the names inside them ("'… beat Clinton,'
   she said" is not Clinton speaking), and for it the sentences wholly inside quotation marks do
   not count towards the window (a five-sentence quotation does not push its speaker out of reach).

@@ -6,8 +6,11 @@ Evidence comes from the article itself:
   "Lukashenko, a former Soviet farm boss"); a nominal source matches the actors described by a
   noun of the same role class (`data/quotes/roles.yaml`) and, when it has one, the same demonym;
 - pronouns: he/she match the most recent speaker or person of that gender (gender from role nouns,
-  honorifics and the pronouns used right after the person's mentions); they/we match groups or the
-  last speaker;
+  honorifics and the pronouns used right after the person's mentions), unless someone was
+  introduced after that speaker; they/we match groups or the last speaker; "I" outside quotation
+  marks is the author who signs the piece (op-eds, letters);
+- names inside a nominal: "the IRENA report", "HuffPost Pollster" are that organisation's (by
+  mention, name word or initials), or stay as written;
 - ties go to the nearest actor before the quote, then the nearest after (cataphora in leads).
 """
 

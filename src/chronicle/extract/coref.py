@@ -16,7 +16,8 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
   first-name lists), then votes from the pronouns that could only mean that person;
 - binding: a pronoun does not refer to another argument of its own verb ("he warned her");
 - salience: the nearest fitting mention in the pronoun's sentence and the two before, subjects
-  first; a person whose gender is known to agree anywhere in that window beats one whose gender
+  (and a subject's possessor: "Trump's plan is …, while he …") first, for they/them as for
+  he/she; a person whose gender is known to agree anywhere in that window beats one whose gender
   is unknown; a pronoun outside quotation marks skips the names inside them ("'… beat Clinton,'
   she said" is not Clinton speaking), and for it the sentences wholly inside quotation marks do
   not count towards the window (a five-sentence quotation does not push its speaker out of reach).
@@ -156,7 +157,7 @@ def resolve_pronouns(
                                      sentences=1)
         else:
             found = index.antecedent(token, lambda a: a.kind in {"group", "state"} and id(a) not in persons,
-                                     sentences=1, subjects_first=False)
+                                     sentences=1)
         if found is not None:
             resolved[token.i] = found
             span = doc[token.i : token.i + 1]
@@ -248,9 +249,15 @@ class _Index:
             if not found:
                 continue
             if subjects_first:
-                found = [f for f in found if f[0].root.dep_ in SUBJECT_DEPS] or found
+                # a subject's possessor counts as the subject ("Trump's plan is …, while he …")
+                found = [f for f in found if _subject_like(f[0])] or found
             return max(found, key=lambda f: f[0].start)[1]
         return None
+
+
+def _subject_like(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in SUBJECT_DEPS or (root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS)
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:

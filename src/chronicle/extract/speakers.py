@@ -6,8 +6,11 @@ Evidence comes from the article itself:
   "Lukashenko, a former Soviet farm boss"); a nominal source matches the actors described by a
   noun of the same role class (`data/quotes/roles.yaml`) and, when it has one, the same demonym;
 - pronouns: he/she match the most recent speaker or person of that gender (gender from role nouns,
-  honorifics and the pronouns used right after the person's mentions); they/we match groups or the
-  last speaker;
+  honorifics and the pronouns used right after the person's mentions), unless someone was
+  introduced after that speaker; they/we match groups or the last speaker; "I" outside quotation
+  marks is the author who signs the piece (op-eds, letters);
+- names inside a nominal: "the IRENA report", "HuffPost Pollster" are that organisation's (by
+  mention, name word or initials), or stay as written;
 - ties go to the nearest actor before the quote, then the nearest after (cataphora in leads).
 """
 
@@ -40,6 +43,7 @@ class RoleLexicon:
     proxies: frozenset[str]  # "his office", "Trump's campaign": the possessor speaks
     organisation_nouns: frozenset[str]  # "the company said": the organisation named before
     document_nouns: frozenset[str]  # "the statement said": its author
+    state_nouns: frozenset[str]  # organisation nouns that may stand for a state ("the ministry")
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ def role_lexicon(path: Path = DATA / "roles.yaml") -> RoleLexicon:
         proxies=frozenset(data["proxies"]),
         organisation_nouns=frozenset(data["organisation_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
+        state_nouns=frozenset(data["state_nouns"]),
     )
 
 
@@ -71,6 +76,27 @@ def _compound_of(token: Token, head: Token) -> bool:
     while token.i != head.i and token.dep_ in {"compound", "nmod"} and token.head.i != token.i:
         token = token.head
     return token.i == head.i
+
+
+def _acronym(word: str, words: list[str]) -> bool:
+    """"IRENA" for "International Renewable Energy Agency": the initials of the name's capitalised
+    words, in order, among the acronym's letters, and the acronym's letters, in order, in the name."""
+    capitalised = [w for w in words if w[:1].isupper()]
+    if len(capitalised) < 2 or word[0] != capitalised[0][0]:
+        return False
+    letters = iter(word)
+    if not all(any(c == w[0] for c in letters) for w in capitalised):
+        return False
+    rest = iter("".join(words).upper())
+    return all(c in rest for c in word)
+
+
+def _affiliation(tokens: list[Token]) -> set[str]:
+    """The nationality or party words modifying a nominal's head ("the Lithuanian lawmaker"), not
+    those of a clause or phrase inside it ("the lawmaker, who represents a district in Albay")."""
+    head = _head(tokens)
+    return {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.ent_type_ in {"NORP", "GPE"}
+            and _compound_of(t.head, head)}
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -92,6 +118,7 @@ class SpeakerResolver:
             if a.kind in {"organisation", "group"} and namesake(tuple(a.name.split()), fuller) is not None:
                 self.kinds[a.id] = "person"
         self.mentions = sorted((m.start, m.end, m.actor_id) for m in records.mentions)
+        self.named_at = {(m.start, m.actor_id) for m in records.mentions if m.kind == "name"}
         self.starts = [m[0] for m in self.mentions]
         self.token_actors = self._token_actors()
         self.mention_kinds = self._mention_kinds(records)
@@ -103,8 +130,8 @@ class SpeakerResolver:
         self.sentence_quoted = [wholly_quoted(s, self.quoted) for s in sents] or [False]
         lexicon = role_lexicon()
         self.classes, self.genders = lexicon.classes, lexicon.genders
-        self.proxies, self.organisation_nouns, self.document_nouns = (
-            lexicon.proxies, lexicon.organisation_nouns, lexicon.document_nouns)
+        self.proxies, self.organisation_nouns, self.document_nouns, self.state_nouns = (
+            lexicon.proxies, lexicon.organisation_nouns, lexicon.document_nouns, lexicon.state_nouns)
         self.descriptions = self._describe()
         # nationality and party words of the article ("chinese", "republican"), to compare descriptions by
         self.affiliations = {t.lower_ for t in doc if t.ent_type_ in {"NORP", "GPE"}}
@@ -229,7 +256,8 @@ class SpeakerResolver:
         head = _head(tokens) if tokens else None
         if head is None or head.pos_ != "PRON" or head.lower_ not in PRONOUN_GENDER:
             return None
-        picks = [self._token_actor(head), self._previous_speaker(head, source[0]), self._pronoun(head, source[0]).actor]
+        previous = self._previous_speaker(head, source[0])
+        picks = [self._token_actor(head), previous[1] if previous else None, self._pronoun(head, source[0]).actor]
         return sum(p == actor for p in picks), any(p is not None and p != actor for p in picks)
 
     def _asked(self, cue: Token) -> str | None:
@@ -254,6 +282,13 @@ class SpeakerResolver:
             named = next((a for t in tokens if t.dep_ == "appos" and t.head.i == head.i
                           and (a := self._token_actor(t)) is not None), None)
             route = "apposition"
+        if named is None or route == "nominal":
+            # the same past the source's end ("Harare Mayor, Bernard Manyenyeni confirmed"): a person
+            person = next((a for t in head.children if t.dep_ == "appos" and t.ent_type_ == "PERSON"
+                           and (a := self._token_actor(t) or self._named(t.text, {"person"})) is not None
+                           and a != named and self.kinds.get(a) == "person"), None)
+            if person is not None:
+                named, route = person, "apposition"
         last = self._token_actor(tokens[-1])
         if (last is not None and last != named and tokens[-1].ent_type_ == "PERSON" and self.kinds.get(last) == "person"
                 and (named is None or self._role_only(named))):
@@ -262,8 +297,14 @@ class SpeakerResolver:
             named, route = last, "name"
         role = self._role_class(tokens)
         plural = head.tag_ in {"NNS", "NNPS"}
-        if named is not None and self.kinds.get(named) != "person" and role is not None and not plural:
-            # "Union Leader" tagged as an organisation is still a description of a person
+        if named is None and (head.pos_ == "PROPN" or role is None):
+            owner = self._compounded_name(tokens, head)
+            if owner is not None:
+                return owner
+        if (named is not None and self.kinds.get(named) != "person" and role is not None and not plural
+                and head.ent_type_ != "ORG"):
+            # "Union Leader" tagged as an organisation is still a description of a person (but not
+            # where the tagger reads the whole phrase as an organisation's name: "HuffPost Pollster")
             person = self._nominal(tokens, role, source[0])
             if person.actor is not None:
                 return person
@@ -294,8 +335,9 @@ class SpeakerResolver:
             # continues that speaker (newswire convention), even where coreference chose a person
             # whose gender is better known — but not one its own verb addresses ("he told Hannity")
             previous = self._previous_speaker(head, source[0])
-            if previous is not None and previous != named and previous not in bound:
-                return Resolution(previous, 0.75, "pronoun-continues")
+            if (previous is not None and previous[1] != named and previous[1] not in bound
+                    and not self._named_since(named, previous[0], source[0])):
+                return Resolution(previous[1], 0.75, "pronoun-continues")
         if named is not None and plural and route == "nominal" and self.kinds.get(named) == "person":
             named = None  # "prosecutors" are not one person
         if named is not None and route == "nominal" and role is not None and self._conflicts(tokens, role, named):
@@ -308,6 +350,36 @@ class SpeakerResolver:
         if role is not None and not plural:
             return self._nominal(tokens, role, source[0])
         return self._meant(head, lemma, source[0])
+
+    def _compounded_name(self, tokens: list[Token], head: Token) -> Resolution | None:
+        """"HuffPost Pollster", "the IRENA report", "a Monmouth poll": an organisation's name
+        compounded into a source that is itself a name or a thing (not a role: "the Gawker
+        employee" is a person) says whose it is: that organisation's actor, found by the name's
+        mention, a word of its name or its initials; else the phrase stays as written."""
+        for t in tokens:
+            if (t.i == head.i or t.pos_ != "PROPN" or t.ent_type_ in {"NORP", "PERSON"}
+                    or not _compound_of(t, head) or t.lower_ in self.classes):
+                continue
+            # a place name only as part of an organisation's name ("the Monmouth poll")
+            actor = (self._token_actor(t) if t.ent_type_ != "GPE" else None) or self._named(
+                t.text, {"organisation", "group"})
+            if actor is not None and self.kinds.get(actor) != "person":
+                return Resolution(actor, 0.8, "name")
+            if actor is None and t.ent_type_ == "ORG":
+                return Resolution(None, 0.5, "named-as-written")
+        return None
+
+    def _named(self, word: str, kinds: set[str]) -> str | None:
+        """The one actor of these kinds whose name has this word (a mention the actors stage
+        missed), or whose initials it is ("IRENA")."""
+        found = set()
+        for actor in self.records.actors:
+            if self.kinds.get(actor.id) not in kinds:
+                continue
+            words = actor.name.split()
+            if word in words or (len(word) > 2 and word.isupper() and _acronym(word, words)):
+                found.add(actor.id)
+        return found.pop() if len(found) == 1 else None
 
     def _salient(self, tokens: list[Token], role: str, at: int) -> Resolution:
         """"…," the lawmaker said': a definite role nominal no description matches refers back to
@@ -337,7 +409,7 @@ class SpeakerResolver:
         roles = {self.classes[w] for w in words if w in self.classes}
         if roles and role not in roles:
             return True
-        proper = {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.ent_type_ in {"NORP", "GPE"}}
+        proper = _affiliation(tokens)
         return bool(proper) and bool(words & self.affiliations) and not proper & words
 
     def _role_only(self, actor: str) -> bool:
@@ -375,7 +447,7 @@ class SpeakerResolver:
             # "a recent poll", "a company": an indefinite introduces someone new, not one named before
             return Resolution(None, 0.2, "indefinite")
         if lemma in self.organisation_nouns and not plural:
-            return self._recent(at, {"organisation", "state"}, "organisation-noun")
+            return self._organisation(lemma, at)
         if lemma in self.document_nouns and not plural:
             return self._document_author(head, at)
         return Resolution(None, 0.2, "as-written")
@@ -422,6 +494,10 @@ class SpeakerResolver:
         word = pronoun.lower_
         if word in {"it", "its"}:
             return self._recent(at, {"organisation", "state"}, "pronoun-it", sentences=1)
+        if word in {"i", "me", "my"} and not self._quoted(at):
+            author = self._signed(at)
+            if author is not None:
+                return Resolution(author, 0.6, "first-person-author")
         if word not in PRONOUN_GENDER:
             # they/we/I/you, "some", "both", "another", "who": no person's gender to go by
             return Resolution(None, 0.2, "pronoun-unresolved")
@@ -444,15 +520,33 @@ class SpeakerResolver:
             return Resolution(named.pop(), 0.5, "pronoun-unique")
         return Resolution(None, 0.2, "pronoun-unresolved")
 
-    def _previous_speaker(self, pronoun: Token, at: int) -> str | None:
-        """The latest person resolved as a source in this sentence or the one before, if the
-        pronoun's gender fits them."""
+    def _previous_speaker(self, pronoun: Token, at: int) -> tuple[int, str] | None:
+        """(source offset, actor) of the latest person resolved as a source in this sentence or the
+        one before, if the pronoun's gender fits them."""
         window = self._window_start(at, 1)
         gender = PRONOUN_GENDER.get(pronoun.lower_)
-        for _pos, actor in reversed([s for s in self.speakers if window <= s[0] < at]):
+        for pos, actor in reversed([s for s in self.speakers if window <= s[0] < at]):
             if self.kinds.get(actor) == "person":
-                return actor if self._gender(actor) in (gender, None) else None
+                return (pos, actor) if self._gender(actor) in (gender, None) else None
         return None
+
+    def _named_since(self, actor: str, start: int, end: int) -> bool:
+        """Whether the actor is named as an argument (not a modifier such as "Trump aides"),
+        outside quotation marks, in a sentence after the one of the speaker's source at `start`
+        and before `end`: someone introduced after the last speaker spoke is the newer centre of
+        attention ("Trump said …. That left Cruz center stage, so he accused …"); a name inside
+        that speaker's own sentence is usually what they spoke about."""
+        following = bisect.bisect_right(self.sentence_starts, start)
+        if following == len(self.sentence_starts):
+            return False
+        first = bisect.bisect_left(self.starts, self.sentence_starts[following])
+        for s, e, a in self.mentions[first : bisect.bisect_left(self.starts, end)]:
+            if a != actor or (s, a) not in self.named_at or any(q0 <= s < q1 for q0, q1 in self.quoted):
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.dep_ not in {"compound", "poss"}:
+                return True
+        return False
 
     def _window_start(self, at: int, sentences: int) -> int:
         """Character offset where the sentence `sentences` before the one at `at` starts, not
@@ -463,6 +557,45 @@ class SpeakerResolver:
             if not self.sentence_quoted[i]:
                 sentences -= 1
         return self.sentence_starts[max(0, i)]
+
+    def _organisation(self, noun: str, at: int) -> Resolution:
+        """"the company said": an organisation (or, for nouns of government, a state) named before
+        it, outside quotation marks, within three sentences; one whose own name has the noun
+        first ("the court" is "the Supreme Court", even with another organisation named since)."""
+        window = self._window_start(at, 3)
+        kinds = {"organisation", "state"} if noun in self.state_nouns else {"organisation"}
+        mentions = self.mentions[bisect.bisect_left(self.starts, window) : bisect.bisect_left(self.starts, at)]
+        inside = self._quoted(at)
+        nearby = [a for s, _e, a in mentions if self.kinds.get(a) in kinds and (inside or not self._quoted(s))]
+        for actor in reversed(nearby):
+            found = self.records.actor(actor)
+            if found is not None and noun in found.name.lower().split():
+                return Resolution(actor, 0.6, "organisation-noun")
+        return Resolution(nearby[-1], 0.6, "organisation-noun") if nearby else Resolution(
+            None, 0.2, "organisation-noun-unresolved")
+
+    def _signed(self, at: int) -> str | None:
+        """The author of an opinion piece or letter in which "I" speaks outside quotation marks:
+        the person whose name opens the first signature paragraph after it — the name alone
+        ("Jane Roe.") or a short line about them ("Jane Roe is the governor of …")."""
+        start = self.text.find("\n", at)
+        while start >= 0:
+            end = self.text.find("\n", start + 1)
+            end = len(self.text) if end < 0 else end
+            line = self.text[start:end].strip()
+            if line and '"' not in line and len(line.split()) <= 20:
+                offset = self.text.index(line, start)
+                first = bisect.bisect_left(self.starts, offset)
+                if first < len(self.mentions) and self.mentions[first][0] == offset:
+                    _s, e, actor = self.mentions[first]
+                    rest = self.text[e : offset + len(line)].strip()
+                    if self.kinds.get(actor) == "person" and (rest in {"", "."} or rest.startswith(("is ", ", "))):
+                        return actor
+            start = end if end < len(self.text) else -1
+        return None
+
+    def _quoted(self, at: int) -> bool:
+        return any(q0 <= at < q1 for q0, q1 in self.quoted)
 
     def _recent(self, at: int, kinds: set[str], route: str, sentences: int = 3) -> Resolution:
         """"the company said", "it said": the nearest organisation or state named before, nearby."""
@@ -503,7 +636,7 @@ class SpeakerResolver:
 
     def _nominal(self, tokens: list[Token], role: str, at: int) -> Resolution:
         # a nationality ("the Lithuanian lawmaker") must agree with the actor's description
-        proper = {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.ent_type_ in {"NORP", "GPE"}}
+        proper = _affiliation(tokens)
         gender = next((self.genders[t.lower_] for t in tokens if t.lower_ in self.genders), None)
         candidates = []
         for actor, words in self.descriptions.items():

@@ -87,8 +87,8 @@ def parsed_articles(silver: Path, cache: Path | None) -> list[tuple[str, Doc, ob
     return out
 
 
-def extract(silver: Path, score, cache: Path | None = None) -> tuple[list[dict[str, int]], list[int], list[int], list[set[tuple[int, int]]], int,
-                                          list[tuple]]:
+def extract(silver: Path, score, cache: Path | None = None) -> tuple[
+        list[dict[str, int]], list[int], list[int], list[set[tuple[int, int]]], int, list[tuple]]:
     """Feature rows, labels, article numbers, the (article, gold quote) pairs each quote gets right,
     the number of gold quotes, and per quote (the Quote, whether it overlaps a gold quote's region)."""
     golds = {g["id"]: g for g in map(json.loads, (silver / "gold.jsonl").read_text(encoding="utf-8").splitlines())}

@@ -151,7 +151,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DATA / "quote_model.json")
     parser.add_argument("--cache", type=Path, help="file to keep the parses and actor records in between runs")
     parser.add_argument("--min-count", type=int, default=3)
-    parser.add_argument("--C", type=float, default=0.3, help="inverse L2 regularisation strength")
+    parser.add_argument("--C", type=float, default=0.15, help="inverse L2 regularisation strength")
     args = parser.parse_args()
 
     rows, labels, groups, hits_right, gold_total, quotes = extract(args.silver, load_scorer(args.scorer), args.cache)

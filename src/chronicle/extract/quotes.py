@@ -50,6 +50,7 @@ SPAN_EDGE_PUNCT = {",", ";", "—", "–", "-", "--"}  # separators, never the l
 NON_SOURCES = {"which", "that", "it", "this", "what", "there"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "ccomp", "relcl", "acl"}
 ADDRESSEE_DEPS = {"dobj", "dative", "iobj"}
+CLAUSE_MODIFIERS = {"relcl", "acl", "advcl"}  # "X, who …", "X, speaking to …": not part of a source's name
 MIN_DIRECT_WORDS = 3  # shorter quoted fragments are scare quotes inside reported speech
 _SCARE_QUOTE = re.compile(r"(?<![\w'])'[^'\n]{1,60}?'(?![\w])")
 
@@ -176,6 +177,9 @@ def subject_of(verb: Token) -> Token | None:
         inverted = _inverted_subject(current)
         if inverted is not None:
             return inverted
+        controller = _object_controller(current)
+        if controller is not None:
+            return controller
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX"}:
             # "Trump responded by saying …", "after saying …": the verb the preposition hangs on
             current = current.head.head
@@ -187,6 +191,18 @@ def subject_of(verb: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """"The record prompted the atlas to state …", "urged his colleagues to say …": a speech verb's
+    infinitive after the object of the verb it hangs on is spoken by that object, not by the verb's
+    subject (other infinitives are no speech of either: "asked her to call him")."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.lemma_.lower() not in cue_lexicon().verbs:
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.lower_ in NON_SOURCES or obj.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return None
+    return obj
 
 
 def _speaking_it(subject: Token, verb: Token) -> bool:
@@ -230,10 +246,15 @@ def _possessor(token: Token) -> Token | None:
 
 
 def _np_span(token: Token) -> tuple[int, int]:
-    """A noun phrase's character span, cut before relative clauses and appositions that end it
-    (one set off by commas stays inside the span: "Trump, speaking to veterans, said")."""
+    """A noun phrase's character span, cut before a clause that modifies it ("JJ, who started piano
+    at four, explains", "Trump, speaking to veterans, said": the clause says more about the speaker
+    but is no part of the name); an apposition set off by commas stays inside ("the port operator,
+    Meridian Terminals, said"), for it may be the name."""
     keep = [t for t in token.subtree if not any(a.dep_ in {"relcl", "appos", "acl"} for a in _path(t, token))]
     keep = sorted(t for t in keep if t.i >= token.left_edge.i)
+    clause = next((c for c in token.children if c.i > token.i and c.dep_ in CLAUSE_MODIFIERS), None)
+    if clause is not None:
+        keep = [t for t in keep if t.i < clause.left_edge.i] or keep
     # line breaks (a headline's "Says Lithuanian MP\n\n") are not part of the name
     while len(keep) > 1 and keep[-1].is_space:
         keep.pop()
@@ -938,6 +959,8 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
                 f"len={_bucket(len(text[a.start : a.end].split()))}"]
     if a.framed:
         features.append("framed")
+    shape = content_shape(doc, (a.start, a.end))
+    features += [f"shape={shape}", f"cue|shape={lemma}|{shape}", f"origin|shape={a.origin}|{shape}"]
     if "\n\n" not in text[: a.start]:
         features.append("headline")  # the first paragraph: a headline's words are not a quote
     words = [w for w in text[a.start : a.end].split() if w[:1].isalpha()]
@@ -947,6 +970,7 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
         features.append("cue_quoted")
     if a.cue_score is not None:
         features.append(f"cue_score={int(a.cue_score * 5)}")
+        features.append(f"cue_score10={int(a.cue_score * 10)}")
     if cue is not None and cue.text != ":":
         features += [f"cue_dep={cue.dep_}", f"cue_tag={cue.tag_}"]
         aux = {c.lower_ for c in cue.children if c.dep_ in {"aux", "neg"}}
@@ -974,6 +998,51 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
     return features
 
 
+def content_shape(doc: Doc, span: tuple[int, int]) -> str:
+    """The grammatical shape of what a quote says: a clause with its own subject ("said he would
+    go"), a that/whether clause, an infinitive ("wants to be president"), a gerund, a noun phrase
+    ("criticised the plan"), or another part of speech. Reported speech is mostly a clause; a
+    stance verb's infinitive or noun phrase is often an action or a wish, not an attribution."""
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return "empty"
+    first, root = tokens[0], tokens.root
+    if first.lower_ in {"that", "whether", "if"} and first.dep_ == "mark":
+        return "that"
+    if first.lower_ == "to" and first.tag_ == "TO" and first.i + 1 < len(doc) and doc[first.i + 1].tag_ == "VB":
+        return "infinitive"
+    if root.pos_ in {"VERB", "AUX"}:
+        if any(c.dep_ in SUBJECT_DEPS and c.i >= tokens.start for c in root.children):
+            return "clause"
+        return "gerund" if root.tag_ == "VBG" else "verb"
+    if root.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return "np"
+    return f"other:{root.pos_}"
+
+
+def context_features(a: Attribution, found: Resolution, mentions: int, others: list[Attribution],
+                     resolved: dict[int, Resolution], paragraphs: list[tuple[int, int]]) -> list[str]:
+    """What the rest of the article says about a quote: how often its speaker is quoted and named,
+    whether other attributions claim the same words (with the same speaker or another), and how far
+    into the article it stands."""
+    features = []
+    if found.actor is not None:
+        same = sum(1 for o in others if o is not a and resolved[id(o)].actor == found.actor)
+        features += [f"speaker_quotes={min(3, same)}", f"speaker_mentions={_bucket(mentions)}"]
+    rivals = [o for o in others if o is not a
+              and 2 * _overlap((a.start, a.end), (o.start, o.end)) >= min(a.end - a.start, o.end - o.start)]
+    features.append(f"overlaps={min(2, len(rivals))}")
+    if any(resolved[id(o)].actor is not None and resolved[id(o)].actor == found.actor for o in rivals):
+        features.append("overlap_same_speaker")
+    if any(resolved[id(o)].actor != found.actor for o in rivals):
+        features.append("overlap_other_speaker")
+    if a.cue is not None and a.cue.text != ":" and a.end <= a.cue.idx:
+        features.append("content_before_cue")
+    paragraph = next((i for i, (s, e) in enumerate(paragraphs) if s <= a.start < e + 2), 0)
+    features.append(f"paragraph={_bucket(paragraph)}")
+    return features
+
+
 def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = True) -> list[tuple[Quote, list[str]]]:
     """Every quote of the article with the features its confidence is computed from; where two
     give one stretch of text different speakers, only the more confident stays (unless
@@ -985,7 +1054,7 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
     article_id = records.article.id
     out: list[tuple[Quote, list[str]]] = []
     resolved: dict[int, Resolution] = {}
-    for n, a in enumerate(attributions, start=1):
+    for a in attributions:
         if a.speaker_from is not None:
             earlier = resolved.get(id(a.speaker_from), Resolution(None, 0.0, "none"))
             found = Resolution(earlier.actor, earlier.confidence * 0.8, "continuation")
@@ -997,9 +1066,13 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
         else:
             found = Resolution(None, 0.3, "no-source")
         resolved[id(a)] = found
+    paragraphs = paragraph_bounds(text)
+    for n, a in enumerate(attributions, start=1):
+        found = resolved[id(a)]
         actor = records.actor(found.actor)
         kind = "direct" if a.direct_parts or a.origin == "tweet" else quote_kind(text, (a.start, a.end), quotes)
         features = quote_features(a, kind, found, actor.kind if actor else "none", doc, text, attributions, quotes)
+        features += context_features(a, found, actor.mention_count if actor else 0, attributions, resolved, paragraphs)
         if found.actor is not None and found.route not in {"name", "apposition"} and a.source is not None:
             features.append(f"rivals={min(2, resolver.rivals(found.actor, a.source[0]))}")
         if found.actor is not None and found.support is not None:

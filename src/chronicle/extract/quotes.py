@@ -607,6 +607,7 @@ def find_attributions(
             if score is None or score >= (model.threshold if a.origin == "model" else model.lexicon_threshold):
                 found.append(a)
     _claim_following_quotations(text, found, long_quotes)
+    found.extend(_inverted_quotations(doc, text, found, quotes))
     found.extend(_unclaimed_quotations(doc, text, found, long_quotes))
     tweets, markup = embedded_tweets(text)
     # a "source" the parser found inside a tweet's tag attributes is markup, not a speaker
@@ -908,6 +909,61 @@ def _unclaimed_quotations(
         last = max(reported, key=lambda a: a.start) if reported else None
         extra.append(Attribution(start, end, None, None, None, speaker_from=last, origin="continuation"))
     return extra
+
+
+_CLOSING_MARK = re.compile(r"(?:\"|'')[ \t]*")
+INVERTED_VERB_TAGS = {"VBD", "VBZ", "VBP"}
+INVERTED_MAX_SUBJECT = 6  # tokens from the closing mark to the verb: "Notre Dame coach Muffet McGraw"
+
+
+def _inverted_quotations(
+    doc: Doc, text: str, found: list[Attribution], quotes: list[tuple[int, int]]
+) -> list[Attribution]:
+    """'"Go back to Univision," Trump barked.', '"Out!" the crowd yelled.': a quotation that opens a
+    sentence and ends on a comma, "!" or "?" inside its marks, followed at once by a subject and a
+    finite verb with no complement of its own, is that subject's direct quote whatever the verb
+    (barked, laughed, shot back): the layout itself marks speech. Short quotations count here (a
+    one-word reply is no scare quote when it stands as a sentence of its own)."""
+    claimed = [(a.start, a.end) for a in found]
+    out: list[Attribution] = []
+    for q in quotes:
+        start, end = _trim(text, *q)
+        if end <= start or any(_overlap((start, end), c) > 0.5 * (end - start) for c in claimed):
+            continue
+        inner = text[q[0] : q[1]].rstrip()
+        opening = text[: q[0]].rstrip("\"' \t")
+        if not inner or inner[-1] not in ",!?" or (opening and opening[-1] not in ".!?:\n"):
+            continue
+        mark = _CLOSING_MARK.match(text, q[1])
+        if mark is None:
+            continue
+        verb, subject = _inverted_clause(doc, mark.end())
+        if verb is None or subject is None:
+            continue
+        particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
+        cue_end = (particle or verb).idx + len(particle or verb)
+        out.append(Attribution(start, end, verb, cue_end, _np_span(subject), origin="inverted"))
+    return out
+
+
+def _inverted_clause(doc: Doc, at: int) -> tuple[Token | None, Token | None]:
+    """The finite verb and its subject of a clause that starts at character `at` with the subject
+    ("the crowd yelled", "Trump barked at the reporter"); none when the verb has a complement of
+    its own ("the crowd knew that …") or the clause is no such subject + verb."""
+    first = doc.char_span(at, at + 1, alignment_mode="expand")
+    if first is None or not len(first):
+        return None, None
+    token = first[0]
+    for verb in doc[token.i : min(len(doc), token.i + INVERTED_MAX_SUBJECT + 1)]:
+        if verb.pos_ != "VERB" or verb.tag_ not in INVERTED_VERB_TAGS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == token.i), None)
+        if subject is None or subject.lower_ in NON_SOURCES:
+            return None, None
+        if any(c.dep_ in {"ccomp", "xcomp", "dobj"} and c.i > verb.i for c in verb.children):
+            return None, None
+        return verb, subject
+    return None, None
 
 
 def quote_kind(text: str, span: tuple[int, int], quotes: list[tuple[int, int]]) -> str:

@@ -184,7 +184,7 @@ def main() -> None:
         p, r, a = as_shown(scores, groups, hits_right, quotes, gold_total, float(threshold))
         print(f"CV as shown at >= {threshold:.3f}: precision {p:.4f} recall {r:.4f} speaker accuracy {a:.4f}")
         if chosen is None and p >= args.precision_bar:
-            chosen = float(threshold)
+            chosen = round(float(threshold), 3)
     print(f"threshold by the rule (lowest with CV precision >= {args.precision_bar}): {chosen}")
 
     model = fit(X, y)

@@ -612,27 +612,7 @@ def find_attributions(
     tweets, markup = embedded_tweets(text)
     # a "source" the parser found inside a tweet's tag attributes is markup, not a speaker
     found = [a for a in found if a.source is None or not any(_overlap(a.source, m) for m in markup)]
-    headline = title_case_headline(text)
-    if headline is not None:
-        # "Trump Says He Never Pledged To …": a headline's own words, not an attribution (the guide)
-        found = [a for a in found if not headline[0] <= a.start < headline[1]]
     return _merge_split_quotes(text, found, quotes) + tweets, quotes
-
-
-HEADLINE_MAX_CHARS = 200
-TITLE_CASE_SHARE = 0.7
-
-
-def title_case_headline(text: str) -> tuple[int, int] | None:
-    """The article's first paragraph when it is a headline set in title case ("Clinton Says No To
-    Fox News As Sanders Turns Up The Heat."): short, and most of its words capitalised."""
-    end = text.find("\n\n")
-    if end < 0 or end > HEADLINE_MAX_CHARS:
-        return None
-    words = [w for w in text[:end].split() if w[:1].isalpha()]
-    if len(words) < 4 or sum(w[0].isupper() for w in words) < TITLE_CASE_SHARE * len(words):
-        return None
-    return 0, end
 
 
 # An embedded post as news pages keep it: `<tweet … author="@handle" …>text</tweet>` (or `<tweet/>`

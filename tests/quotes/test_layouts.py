@@ -46,3 +46,8 @@ def test_source_keeps_a_named_apposition(extract):
 def test_speech_infinitive_after_an_object_is_the_objects(nlp):
     text = "The audit prompted the council, which runs the depot, to state that the fleet was unsafe."
     assert ("that the fleet was unsafe", "state", "the council", "verb") in _attributions(nlp, text)
+
+
+def test_cue_inside_a_relative_clause_reports_the_rest_of_it(nlp):
+    text = "The council passed a levy which critics said was unfair to tenants."
+    assert ("was unfair to tenants", "said", "critics", "verb") in _attributions(nlp, text)

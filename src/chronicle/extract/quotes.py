@@ -464,6 +464,15 @@ def _parenthetical_content(verb: Token, subject: Token, content: tuple[int, int]
     return None
 
 
+def _relative_start(doc: Doc, start: int, cue: Token) -> bool:
+    """A content that opens with the relative pronoun of the clause the cue stands in ("a bill
+    which critics said was unfair", "Kelly, who he claims has been unfair"): the pronoun is what is
+    said to be so, and the cue and its subject sit between it and the rest."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    return (first is not None and len(first) > 0 and first[0].tag_ in {"WDT", "WP"} and first[0].i < cue.i
+            and cue.dep_ == "relcl")
+
+
 def _inverted_content(verb: Token, sent: Span, subject: Token | None) -> tuple[int, int] | None:
     """"…, says X" / "…, X said": the clause before the comma that precedes the cue."""
     left = [t for t in sent if t.i < verb.i]
@@ -676,6 +685,9 @@ def lexicon_attributions(doc: Doc, text: str, long_quotes: list[tuple[int, int]]
             around = _parenthetical_content(token, subject, (start, end))
             if around is not None:
                 start, end = _trim(text, *_cover_quotations(around, long_quotes))
+            elif start <= source[0] < end and _relative_start(doc, start, token):
+                # "moves that he said improved the economy": what is said is the clause after the cue
+                start, end = _trim(text, token.idx + len(token), end)
             elif start <= source[0] < end:
                 # the subject sits inside the content span only for inverted cues; cut content there
                 end = _trim(text, start, source[0])[1]

@@ -51,3 +51,8 @@ def test_speech_infinitive_after_an_object_is_the_objects(nlp):
 def test_cue_inside_a_relative_clause_reports_the_rest_of_it(nlp):
     text = "The council passed a levy which critics said was unfair to tenants."
     assert ("was unfair to tenants", "said", "critics", "verb") in _attributions(nlp, text)
+
+
+def test_relative_which_stands_for_the_noun_it_modifies(nlp):
+    text = "Sales fell by a third, according to the survey by Norland Research, which added that prices rose."
+    assert ("that prices rose", "added", "Norland Research", "verb") in _attributions(nlp, text)

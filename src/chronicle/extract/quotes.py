@@ -173,7 +173,8 @@ def subject_of(verb: Token) -> Token | None:
                 return current.head
             return subject
         if any(c.dep_ in SUBJECT_DEPS and c.lower_ in {"which", "that"} for c in current.children):
-            return None
+            # "GTM Research, which added …": the relative stands for the noun it modifies
+            return current.head if current.dep_ == "relcl" and current.head.pos_ in {"PROPN", "NOUN"} else None
         inverted = _inverted_subject(current)
         if inverted is not None:
             return inverted

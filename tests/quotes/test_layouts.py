@@ -56,3 +56,8 @@ def test_cue_inside_a_relative_clause_reports_the_rest_of_it(nlp):
 def test_relative_which_stands_for_the_noun_it_modifies(nlp):
     text = "Sales fell by a third, according to the survey by Norland Research, which added that prices rose."
     assert ("that prices rose", "added", "Norland Research", "verb") in _attributions(nlp, text)
+
+
+def test_inverted_layout_with_the_verb_before_its_subject(nlp):
+    text = 'The band rested.\n\n"We play until the hall is empty," laughed the conductor.'
+    assert ("We play until the hall is empty", "laughed", "the conductor", "inverted") in _attributions(nlp, text)

@@ -926,6 +926,7 @@ def _unclaimed_quotations(
 
 _CLOSING_MARK = re.compile(r"(?:\"|'')[ \t]*")
 INVERTED_VERB_TAGS = {"VBD", "VBZ", "VBP"}
+INVERTED_SUBJECT_DEPS = {"nsubj", "dobj", "attr", "dep", "npadvmod"}
 INVERTED_MAX_SUBJECT = 6  # tokens from the closing mark to the verb: "Notre Dame coach Muffet McGraw"
 
 
@@ -961,12 +962,22 @@ def _inverted_quotations(
 
 def _inverted_clause(doc: Doc, at: int) -> tuple[Token | None, Token | None]:
     """The finite verb and its subject of a clause that starts at character `at` with the subject
-    ("the crowd yelled", "Trump barked at the reporter"); none when the verb has a complement of
+    ("the crowd yelled", "Trump barked at the reporter") or with the verb ("laughed the conductor");
+    none when the verb has a complement of
     its own ("the crowd knew that …") or the clause is no such subject + verb."""
     first = doc.char_span(at, at + 1, alignment_mode="expand")
     if first is None or not len(first):
         return None, None
     token = first[0]
+    if token.pos_ == "VERB" and token.tag_ in INVERTED_VERB_TAGS:
+        # '"…," laughed the conductor': the verb first, the quotation hanging on it, and its subject
+        # after it (which the parser often labels an object)
+        after = [c for c in token.children if c.i > token.i]
+        named = after and after[0].dep_ in INVERTED_SUBJECT_DEPS and after[0].pos_ in {"PROPN", "NOUN"}
+        subject = after[0] if named else None
+        hangs = any(c.i < token.i and c.dep_ != "punct" for c in token.children)
+        complement = any(c.dep_ in {"ccomp", "xcomp"} for c in after)
+        return (token, subject) if subject is not None and hangs and not complement else (None, None)
     for verb in doc[token.i : min(len(doc), token.i + INVERTED_MAX_SUBJECT + 1)]:
         if verb.pos_ != "VERB" or verb.tag_ not in INVERTED_VERB_TAGS:
             continue

@@ -10,7 +10,9 @@ quote is positive when the real-news scorer would count it right: its span overl
 quote's region and its speaker (the actor's name, else the source as written) is that quote's
 speaker by any alias. A logistic regression (scikit-learn, needed here only: the stage reads the
 weights from JSON) gives the probability; its scores from 5-fold cross-validation over articles
-are printed as a reliability table with the precision at each threshold. Features seen in fewer
+are printed as a reliability table with the precision at each threshold, and the threshold for
+`confidence.QUOTES_MIN_CONFIDENCE` by the project's rule: the lowest (in steps of 0.025) where the
+CV precision of the output as shown reaches `--precision-bar`. Features seen in fewer
 than `--min-count` articles' quotes are dropped, so the file holds weights for lemmas and labels
 only, no corpus text. Deterministic: same data, same file.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import pickle
 import tempfile
 from collections import Counter
 from itertools import pairwise
@@ -29,6 +32,7 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+from spacy.tokens import Doc
 
 from chronicle.extract.quotes import DATA, one_speaker_per_stretch, scored_quotes
 from chronicle.ingest import read_inputs
@@ -60,27 +64,40 @@ def gold_regions(score, text: str, gold: dict) -> list[tuple[dict, int, int]]:
     return regions
 
 
-def extract(silver: Path, score) -> tuple[list[dict[str, int]], list[int], list[int], list[set[tuple[int, int]]], int,
-                                          list[tuple]]:
-    """Feature rows, labels, article numbers, the (article, gold quote) pairs each quote gets right,
-    the number of gold quotes, and per quote (the Quote, whether it overlaps a gold quote's region)."""
+def parsed_articles(silver: Path, cache: Path | None) -> list[tuple[str, Doc, object]]:
+    """Each silver article's id, parse and records up to the actors stage (kept in `cache`, when
+    given, so that a change to the quotes stage alone is retrained without parsing again)."""
+    pipeline = Pipeline(PipelineConfig(stages=("actors",)))
+    if cache is not None and cache.exists():
+        stored = pickle.loads(cache.read_bytes())
+        return [(aid, Doc(pipeline.nlp.vocab).from_bytes(data), records) for aid, data, records in stored]
     articles = [json.loads(line) for line in (silver / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
-    golds = {g["id"]: g for g in map(json.loads, (silver / "gold.jsonl").read_text(encoding="utf-8").splitlines())}
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "input.jsonl"
         inputs.write_text("".join(json.dumps({"url": f"silver://{a['id']}", "date": a.get("date"), "text": a["text"]})
                                   + "\n" for a in articles), encoding="utf-8")
         by_url = {r.url: r for r in read_inputs([str(inputs)]) if isinstance(r, Article)}
-    pipeline = Pipeline(PipelineConfig(stages=("actors",)))
-    rows, labels, groups, hits_right, quotes = [], [], [], [], []
-    gold_total = 0
-    for n, article in enumerate(articles):
+    out = []
+    for article in articles:
         parsed = by_url.get(f"silver://{article['id']}")
         if parsed is None:
             continue
         doc = pipeline.nlp(parsed.text)
-        records = pipeline.apply_stages(doc, parsed)
-        gold = golds[article["id"]]
+        out.append((article["id"], doc, pipeline.apply_stages(doc, parsed)))
+    if cache is not None:
+        cache.write_bytes(pickle.dumps([(aid, doc.to_bytes(), records) for aid, doc, records in out]))
+    return out
+
+
+def extract(silver: Path, score, cache: Path | None = None) -> tuple[
+        list[dict[str, int]], list[int], list[int], list[set[tuple[int, int]]], int, list[tuple]]:
+    """Feature rows, labels, article numbers, the (article, gold quote) pairs each quote gets right,
+    the number of gold quotes, and per quote (the Quote, whether it overlaps a gold quote's region)."""
+    golds = {g["id"]: g for g in map(json.loads, (silver / "gold.jsonl").read_text(encoding="utf-8").splitlines())}
+    rows, labels, groups, hits_right, quotes = [], [], [], [], []
+    gold_total = 0
+    for n, (article_id, doc, records) in enumerate(parsed_articles(silver, cache)):
+        gold = golds[article_id]
         actors = score.Actors(gold["actors"])
         text = score.fold(doc.text)
         regions = gold_regions(score, text, gold)
@@ -134,11 +151,13 @@ def main() -> None:
     parser.add_argument("--silver", type=Path, required=True, help="realnews-silver folder (articles, gold)")
     parser.add_argument("--scorer", type=Path, required=True, help="the real-news score.py")
     parser.add_argument("--out", type=Path, default=DATA / "quote_model.json")
+    parser.add_argument("--cache", type=Path, help="file to keep the parses and actor records in between runs")
     parser.add_argument("--min-count", type=int, default=3)
-    parser.add_argument("--C", type=float, default=0.3, help="inverse L2 regularisation strength")
+    parser.add_argument("--precision-bar", type=float, default=0.89, help="the threshold rule's CV precision")
+    parser.add_argument("--C", type=float, default=0.15, help="inverse L2 regularisation strength")
     args = parser.parse_args()
 
-    rows, labels, groups, hits_right, gold_total, quotes = extract(args.silver, load_scorer(args.scorer))
+    rows, labels, groups, hits_right, gold_total, quotes = extract(args.silver, load_scorer(args.scorer), args.cache)
     counts = Counter(f for row in rows for f in row)
     rows = [{f: v for f, v in row.items() if counts[f] >= args.min_count} for row in rows]
     y = np.array(labels)
@@ -160,9 +179,13 @@ def main() -> None:
         found = set().union(*(hits_right[i] for i in np.flatnonzero(kept)))
         print(f"CV at >= {threshold}: precision {y[kept].mean():.3f} recall {len(found) / gold_total:.3f} "
               "(before one speaker per stretch)")
-    for threshold in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
-        p, r, a = as_shown(scores, groups, hits_right, quotes, gold_total, threshold)
-        print(f"CV as shown at >= {threshold}: precision {p:.3f} recall {r:.3f} speaker accuracy {a:.3f}")
+    chosen = None
+    for threshold in np.arange(0.5, 0.8251, 0.025):
+        p, r, a = as_shown(scores, groups, hits_right, quotes, gold_total, float(threshold))
+        print(f"CV as shown at >= {threshold:.3f}: precision {p:.4f} recall {r:.4f} speaker accuracy {a:.4f}")
+        if chosen is None and p >= args.precision_bar:
+            chosen = round(float(threshold), 3)
+    print(f"threshold by the rule (lowest with CV precision >= {args.precision_bar}): {chosen}")
 
     model = fit(X, y)
     weights = {f: round(float(w), 4) for f, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)

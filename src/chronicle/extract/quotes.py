@@ -50,6 +50,7 @@ SPAN_EDGE_PUNCT = {",", ";", "—", "–", "-", "--"}  # separators, never the l
 NON_SOURCES = {"which", "that", "it", "this", "what", "there"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "ccomp", "relcl", "acl"}
 ADDRESSEE_DEPS = {"dobj", "dative", "iobj"}
+CLAUSE_MODIFIERS = {"relcl", "acl", "advcl"}  # "X, who …", "X, speaking to …": not part of a source's name
 MIN_DIRECT_WORDS = 3  # shorter quoted fragments are scare quotes inside reported speech
 _SCARE_QUOTE = re.compile(r"(?<![\w'])'[^'\n]{1,60}?'(?![\w])")
 
@@ -172,10 +173,14 @@ def subject_of(verb: Token) -> Token | None:
                 return current.head
             return subject
         if any(c.dep_ in SUBJECT_DEPS and c.lower_ in {"which", "that"} for c in current.children):
-            return None
+            # "GTM Research, which added …": the relative stands for the noun it modifies
+            return current.head if current.dep_ == "relcl" and current.head.pos_ in {"PROPN", "NOUN"} else None
         inverted = _inverted_subject(current)
         if inverted is not None:
             return inverted
+        controller = _object_controller(current)
+        if controller is not None:
+            return controller
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX"}:
             # "Trump responded by saying …", "after saying …": the verb the preposition hangs on
             current = current.head.head
@@ -187,6 +192,18 @@ def subject_of(verb: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """"The record prompted the atlas to state …", "urged his colleagues to say …": a speech verb's
+    infinitive after the object of the verb it hangs on is spoken by that object, not by the verb's
+    subject (other infinitives are no speech of either: "asked her to call him")."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.lemma_.lower() not in cue_lexicon().verbs:
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.lower_ in NON_SOURCES or obj.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return None
+    return obj
 
 
 def _speaking_it(subject: Token, verb: Token) -> bool:
@@ -230,10 +247,15 @@ def _possessor(token: Token) -> Token | None:
 
 
 def _np_span(token: Token) -> tuple[int, int]:
-    """A noun phrase's character span, cut before relative clauses and appositions that end it
-    (one set off by commas stays inside the span: "Trump, speaking to veterans, said")."""
+    """A noun phrase's character span, cut before a clause that modifies it ("JJ, who started piano
+    at four, explains", "Trump, speaking to veterans, said": the clause says more about the speaker
+    but is no part of the name); an apposition set off by commas stays inside ("the port operator,
+    Meridian Terminals, said"), for it may be the name."""
     keep = [t for t in token.subtree if not any(a.dep_ in {"relcl", "appos", "acl"} for a in _path(t, token))]
     keep = sorted(t for t in keep if t.i >= token.left_edge.i)
+    clause = next((c for c in token.children if c.i > token.i and c.dep_ in CLAUSE_MODIFIERS), None)
+    if clause is not None:
+        keep = [t for t in keep if t.i < clause.left_edge.i] or keep
     # line breaks (a headline's "Says Lithuanian MP\n\n") are not part of the name
     while len(keep) > 1 and keep[-1].is_space:
         keep.pop()
@@ -443,6 +465,15 @@ def _parenthetical_content(verb: Token, subject: Token, content: tuple[int, int]
     return None
 
 
+def _relative_start(doc: Doc, start: int, cue: Token) -> bool:
+    """A content that opens with the relative pronoun of the clause the cue stands in ("a bill
+    which critics said was unfair", "Kelly, who he claims has been unfair"): the pronoun is what is
+    said to be so, and the cue and its subject sit between it and the rest."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    return (first is not None and len(first) > 0 and first[0].tag_ in {"WDT", "WP"} and first[0].i < cue.i
+            and cue.dep_ == "relcl")
+
+
 def _inverted_content(verb: Token, sent: Span, subject: Token | None) -> tuple[int, int] | None:
     """"…, says X" / "…, X said": the clause before the comma that precedes the cue."""
     left = [t for t in sent if t.i < verb.i]
@@ -586,6 +617,7 @@ def find_attributions(
             if score is None or score >= (model.threshold if a.origin == "model" else model.lexicon_threshold):
                 found.append(a)
     _claim_following_quotations(text, found, long_quotes)
+    found.extend(_inverted_quotations(doc, text, found, quotes))
     found.extend(_unclaimed_quotations(doc, text, found, long_quotes))
     tweets, markup = embedded_tweets(text)
     # a "source" the parser found inside a tweet's tag attributes is markup, not a speaker
@@ -654,6 +686,9 @@ def lexicon_attributions(doc: Doc, text: str, long_quotes: list[tuple[int, int]]
             around = _parenthetical_content(token, subject, (start, end))
             if around is not None:
                 start, end = _trim(text, *_cover_quotations(around, long_quotes))
+            elif start <= source[0] < end and _relative_start(doc, start, token):
+                # "moves that he said improved the economy": what is said is the clause after the cue
+                start, end = _trim(text, token.idx + len(token), end)
             elif start <= source[0] < end:
                 # the subject sits inside the content span only for inverted cues; cut content there
                 end = _trim(text, start, source[0])[1]
@@ -889,6 +924,72 @@ def _unclaimed_quotations(
     return extra
 
 
+_CLOSING_MARK = re.compile(r"(?:\"|'')[ \t]*")
+INVERTED_VERB_TAGS = {"VBD", "VBZ", "VBP"}
+INVERTED_SUBJECT_DEPS = {"nsubj", "dobj", "attr", "dep", "npadvmod"}
+INVERTED_MAX_SUBJECT = 6  # tokens from the closing mark to the verb: "Notre Dame coach Muffet McGraw"
+
+
+def _inverted_quotations(
+    doc: Doc, text: str, found: list[Attribution], quotes: list[tuple[int, int]]
+) -> list[Attribution]:
+    """'"Go back to Univision," Trump barked.', '"Out!" the crowd yelled.': a quotation that opens a
+    sentence and ends on a comma, "!" or "?" inside its marks, followed at once by a subject and a
+    finite verb with no complement of its own, is that subject's direct quote whatever the verb
+    (barked, laughed, shot back): the layout itself marks speech. Short quotations count here (a
+    one-word reply is no scare quote when it stands as a sentence of its own)."""
+    claimed = [(a.start, a.end) for a in found]
+    out: list[Attribution] = []
+    for q in quotes:
+        start, end = _trim(text, *q)
+        if end <= start or any(_overlap((start, end), c) > 0.5 * (end - start) for c in claimed):
+            continue
+        inner = text[q[0] : q[1]].rstrip()
+        opening = text[: q[0]].rstrip("\"' \t")
+        if not inner or inner[-1] not in ",!?" or (opening and opening[-1] not in ".!?:\n"):
+            continue
+        mark = _CLOSING_MARK.match(text, q[1])
+        if mark is None:
+            continue
+        verb, subject = _inverted_clause(doc, mark.end())
+        if verb is None or subject is None:
+            continue
+        particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
+        cue_end = (particle or verb).idx + len(particle or verb)
+        out.append(Attribution(start, end, verb, cue_end, _np_span(subject), origin="inverted"))
+    return out
+
+
+def _inverted_clause(doc: Doc, at: int) -> tuple[Token | None, Token | None]:
+    """The finite verb and its subject of a clause that starts at character `at` with the subject
+    ("the crowd yelled", "Trump barked at the reporter") or with the verb ("laughed the conductor");
+    none when the verb has a complement of
+    its own ("the crowd knew that …") or the clause is no such subject + verb."""
+    first = doc.char_span(at, at + 1, alignment_mode="expand")
+    if first is None or not len(first):
+        return None, None
+    token = first[0]
+    if token.pos_ == "VERB" and token.tag_ in INVERTED_VERB_TAGS:
+        # '"…," laughed the conductor': the verb first, the quotation hanging on it, and its subject
+        # after it (which the parser often labels an object)
+        after = [c for c in token.children if c.i > token.i]
+        named = after and after[0].dep_ in INVERTED_SUBJECT_DEPS and after[0].pos_ in {"PROPN", "NOUN"}
+        subject = after[0] if named else None
+        hangs = any(c.i < token.i and c.dep_ != "punct" for c in token.children)
+        complement = any(c.dep_ in {"ccomp", "xcomp"} for c in after)
+        return (token, subject) if subject is not None and hangs and not complement else (None, None)
+    for verb in doc[token.i : min(len(doc), token.i + INVERTED_MAX_SUBJECT + 1)]:
+        if verb.pos_ != "VERB" or verb.tag_ not in INVERTED_VERB_TAGS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == token.i), None)
+        if subject is None or subject.lower_ in NON_SOURCES:
+            return None, None
+        if any(c.dep_ in {"ccomp", "xcomp", "dobj"} and c.i > verb.i for c in verb.children):
+            return None, None
+        return verb, subject
+    return None, None
+
+
 def quote_kind(text: str, span: tuple[int, int], quotes: list[tuple[int, int]]) -> str:
     length = span[1] - span[0]
     inside = sum(_overlap(span, q) for q in quotes)
@@ -938,6 +1039,8 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
                 f"len={_bucket(len(text[a.start : a.end].split()))}"]
     if a.framed:
         features.append("framed")
+    shape = content_shape(doc, (a.start, a.end))
+    features += [f"shape={shape}", f"cue|shape={lemma}|{shape}", f"origin|shape={a.origin}|{shape}"]
     if "\n\n" not in text[: a.start]:
         features.append("headline")  # the first paragraph: a headline's words are not a quote
     words = [w for w in text[a.start : a.end].split() if w[:1].isalpha()]
@@ -947,6 +1050,7 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
         features.append("cue_quoted")
     if a.cue_score is not None:
         features.append(f"cue_score={int(a.cue_score * 5)}")
+        features.append(f"cue_score10={int(a.cue_score * 10)}")
     if cue is not None and cue.text != ":":
         features += [f"cue_dep={cue.dep_}", f"cue_tag={cue.tag_}"]
         aux = {c.lower_ for c in cue.children if c.dep_ in {"aux", "neg"}}
@@ -974,6 +1078,51 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
     return features
 
 
+def content_shape(doc: Doc, span: tuple[int, int]) -> str:
+    """The grammatical shape of what a quote says: a clause with its own subject ("said he would
+    go"), a that/whether clause, an infinitive ("wants to be president"), a gerund, a noun phrase
+    ("criticised the plan"), or another part of speech. Reported speech is mostly a clause; a
+    stance verb's infinitive or noun phrase is often an action or a wish, not an attribution."""
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return "empty"
+    first, root = tokens[0], tokens.root
+    if first.lower_ in {"that", "whether", "if"} and first.dep_ == "mark":
+        return "that"
+    if first.lower_ == "to" and first.tag_ == "TO" and first.i + 1 < len(doc) and doc[first.i + 1].tag_ == "VB":
+        return "infinitive"
+    if root.pos_ in {"VERB", "AUX"}:
+        if any(c.dep_ in SUBJECT_DEPS and c.i >= tokens.start for c in root.children):
+            return "clause"
+        return "gerund" if root.tag_ == "VBG" else "verb"
+    if root.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return "np"
+    return f"other:{root.pos_}"
+
+
+def context_features(a: Attribution, found: Resolution, mentions: int, others: list[Attribution],
+                     resolved: dict[int, Resolution], paragraphs: list[tuple[int, int]]) -> list[str]:
+    """What the rest of the article says about a quote: how often its speaker is quoted and named,
+    whether other attributions claim the same words (with the same speaker or another), and how far
+    into the article it stands."""
+    features = []
+    if found.actor is not None:
+        same = sum(1 for o in others if o is not a and resolved[id(o)].actor == found.actor)
+        features += [f"speaker_quotes={min(3, same)}", f"speaker_mentions={_bucket(mentions)}"]
+    rivals = [o for o in others if o is not a
+              and 2 * _overlap((a.start, a.end), (o.start, o.end)) >= min(a.end - a.start, o.end - o.start)]
+    features.append(f"overlaps={min(2, len(rivals))}")
+    if any(resolved[id(o)].actor is not None and resolved[id(o)].actor == found.actor for o in rivals):
+        features.append("overlap_same_speaker")
+    if any(resolved[id(o)].actor != found.actor for o in rivals):
+        features.append("overlap_other_speaker")
+    if a.cue is not None and a.cue.text != ":" and a.end <= a.cue.idx:
+        features.append("content_before_cue")
+    paragraph = next((i for i, (s, e) in enumerate(paragraphs) if s <= a.start < e + 2), 0)
+    features.append(f"paragraph={_bucket(paragraph)}")
+    return features
+
+
 def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = True) -> list[tuple[Quote, list[str]]]:
     """Every quote of the article with the features its confidence is computed from; where two
     give one stretch of text different speakers, only the more confident stays (unless
@@ -985,7 +1134,7 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
     article_id = records.article.id
     out: list[tuple[Quote, list[str]]] = []
     resolved: dict[int, Resolution] = {}
-    for n, a in enumerate(attributions, start=1):
+    for a in attributions:
         if a.speaker_from is not None:
             earlier = resolved.get(id(a.speaker_from), Resolution(None, 0.0, "none"))
             found = Resolution(earlier.actor, earlier.confidence * 0.8, "continuation")
@@ -997,9 +1146,13 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
         else:
             found = Resolution(None, 0.3, "no-source")
         resolved[id(a)] = found
+    paragraphs = paragraph_bounds(text)
+    for n, a in enumerate(attributions, start=1):
+        found = resolved[id(a)]
         actor = records.actor(found.actor)
         kind = "direct" if a.direct_parts or a.origin == "tweet" else quote_kind(text, (a.start, a.end), quotes)
         features = quote_features(a, kind, found, actor.kind if actor else "none", doc, text, attributions, quotes)
+        features += context_features(a, found, actor.mention_count if actor else 0, attributions, resolved, paragraphs)
         if found.actor is not None and found.route not in {"name", "apposition"} and a.source is not None:
             features.append(f"rivals={min(2, resolver.rivals(found.actor, a.source[0]))}")
         if found.actor is not None and found.support is not None:

@@ -1029,14 +1029,26 @@ def ordinary_codes(actors: list[_Actor]) -> None:
             actor.code = actor.code.merged(Code(sector="CVL"))
 
 
-def _outlet_of(root: Token, by_token: dict[int, _Actor]) -> _Actor | None:
-    """The organisation a name is credited to: "NBC's Ann Reyl", "Ann Reyl of The Nation", "on Hot Air"."""
+def _credits(root: Token) -> list[Token]:
+    """The words a name is credited to: "NBC's Ann Reyl", "Ann Reyl of The Nation", "on Hot Air"."""
     tokens = [c for c in root.children if c.dep_ in {"poss", "compound"}]
     for child in [*root.children, *(root.head.children if root.dep_ == "nsubj" else ())]:
         if child.dep_ == "prep" and child.lower_ in {"of", "on", "at", "for"}:
             tokens.extend(t for t in child.children if t.dep_ == "pobj")
-    return next((a for t in tokens if (a := by_token.get(t.i)) is not None and a.kind == "organisation"
+    return tokens
+
+
+def _outlet_of(root: Token, by_token: dict[int, _Actor]) -> _Actor | None:
+    """The organisation the article does not code that a name is credited to (`_credits`)."""
+    return next((a for t in _credits(root) if (a := by_token.get(t.i)) is not None and a.kind == "organisation"
                  and a.code.sector is None and not a.code.org), None)
+
+
+def _unnamed_outlet(root: Token, by_token: dict[int, _Actor]) -> bool:
+    """A proper name NER left untagged after "of/at" ("Ann Reyl of The Intercept asked"): the tagger
+    misses many titles of outlets, and it tags the places and firms people are "of"."""
+    return any(t.pos_ == "PROPN" and not t.ent_type_ and t.i not in by_token and t.head.lower_ in {"of", "at"}
+               for t in _credits(root))
 
 
 def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
@@ -1052,7 +1064,8 @@ def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
             if kind != "name" or root.dep_ != "nsubj" or root.head.lemma_.lower() not in lex.press_verbs:
                 continue
             outlet = _outlet_of(root, by_token)
-            if outlet is None and root.head.lemma_.lower() not in lex.reporting_verbs:
+            if outlet is None and root.head.lemma_.lower() not in lex.reporting_verbs \
+                    and not _unnamed_outlet(root, by_token):
                 continue
             actor.code = actor.code.merged(Code(sector="MED"))
             if outlet is not None:

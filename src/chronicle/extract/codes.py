@@ -25,7 +25,7 @@ from spacy.tokens import Token
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 MAX_PHRASE = 4
 # sectors whose members do not belong to the country around them: refugees, international bodies
-NOT_LOCAL_SECTORS = frozenset({"REF", "IGO", "NGO"})
+NOT_LOCAL_SECTORS = frozenset({"REF", "IGO"})
 
 
 @dataclass(frozen=True)

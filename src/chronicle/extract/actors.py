@@ -430,6 +430,15 @@ def _left_modifiers(head: Token, stop: int | None = None) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
+def _subject_of_own_verb(actor: _Actor, head: Token) -> bool:
+    """Whether the actor is the subject of the verb whose object is the role noun `head`: "Ann Reyl asked
+    the frontrunner" is about someone else (a clause's subject and object are two people)."""
+    verb = head.head.head if head.dep_ == "pobj" else head.head
+    if head.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(span.root.head == verb and span.root.dep_ in SUBJECT_DEPS for span, _kind in actor.mentions)
+
+
 def _unknown_firm(head: Token, modifiers: list[Token], by_token: dict[int, _Actor]) -> bool:
     """"a Varnitex spokesperson": a corporate role (agents.yaml `corporate`) after a name that is no actor,
     country, capital, known organisation or role word — a firm the tagger did not name."""
@@ -708,6 +717,10 @@ class _Builder:
             if kind != "name":
                 continue
             code, _role = describe_person(span)
+            if code.sector and not actor.code.org and company_country(actor.name) is None:
+                # "the gay rights group Human Rights Campaign": what the article calls it beats a word of
+                # its name ("campaign"); our lists of organisations and companies are surer than both
+                actor.code = Code(actor.code.country, code.sector)
             if code.country or code.sector:
                 actor.code = actor.code.merged(Code(code.country, code.sector))
                 for token in _left_modifiers(span.root):
@@ -734,8 +747,9 @@ class _Builder:
             if token.lemma_.lower() in agents().countable_only and token.tag_ == "NN" and not any(
                     c.dep_ in {"det", "poss", "compound"} or c.pos_ == "PROPN" for c in token.children):
                 continue  # "excessive force", "show business": the abstract sense
-            words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in doc[max(0, token.i - 3) : token.i + 1]]
-            sector = noun_sector(words, len(words) - 1)
+            phrase = doc[max(0, token.i - 3) : token.i + 1]
+            words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in phrase]
+            sector = noun_sector(words, len(words) - 1, [t.lower_ for t in phrase])
             lemma = token.lemma_.lower()
             if sector is None and lemma not in pronoun_lexicon().country_nouns:
                 continue
@@ -892,7 +906,7 @@ class _Builder:
         generic = lemma in agents().generic
 
         def fits(actor: _Actor) -> bool:
-            if actor.kind != "person" or not actor.parts:
+            if actor.kind != "person" or not actor.parts or _subject_of_own_verb(actor, head):
                 return False
             if code.country and actor.code.country and code.country != actor.code.country:
                 return False
@@ -931,7 +945,7 @@ class _Builder:
         if start > 0:
             start = self.doc[start - 1].sent.start
         named = [(span.start, actor) for actor in self.actors if actor.kind == "person" and actor.parts
-                 and actor.code.sector is None
+                 and actor.code.sector is None and not _subject_of_own_verb(actor, head)
                  and not (code.country and actor.code.country and code.country != actor.code.country)
                  for span, kind in actor.mentions if kind == "name" and start <= span.start < head.i]
         return max(named, key=lambda n: n[0])[1] if named else None
@@ -1061,7 +1075,12 @@ def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
             continue
         for span, kind in actor.mentions:
             root = span.root
-            if kind != "name" or root.dep_ != "nsubj" or root.head.lemma_.lower() not in lex.press_verbs:
+            if root.dep_ != "nsubj" or root.head.lemma_.lower() not in lex.press_verbs:
+                continue
+            if kind != "name":  # "… when he blogged": what the person does, whatever names them
+                if kind == "pronoun" and root.head.lemma_.lower() in lex.reporting_verbs:
+                    actor.code = actor.code.merged(Code(sector="MED"))
+                    break
                 continue
             outlet = _outlet_of(root, by_token)
             if outlet is None and root.head.lemma_.lower() not in lex.reporting_verbs \
@@ -1075,11 +1094,11 @@ def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
 
 def past_codes(actors: list[_Actor]) -> None:
     """A person nothing else codes takes the sector of a past office ("Former Gov. Ann Reyl" → GOV), but
-    not a legislator's: a former member of a parliament still in the news is a party figure far more
-    often than a legislator (on the training annotations)."""
+    a former legislator is a party figure (PTY): a former member of a parliament still in the news is
+    one far more often than a legislator (on the training annotations)."""
     for actor in actors:
-        if actor.kind == "person" and actor.code.sector is None and actor.past not in {None, "LEG"}:
-            actor.code = actor.code.merged(Code(sector=actor.past))
+        if actor.kind == "person" and actor.code.sector is None and actor.past is not None:
+            actor.code = actor.code.merged(Code(sector="PTY" if actor.past == "LEG" else actor.past))
 
 
 def _legislature(token: Token, by_token: dict[int, _Actor]) -> bool:

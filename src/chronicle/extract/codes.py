@@ -197,19 +197,24 @@ def _ngrams(words: list[str], end: int) -> list[str]:
     return [" ".join(words[i : end + 1]) for i in range(max(0, end - MAX_PHRASE + 1), end + 1)]
 
 
-def _phrase_sector(words: list[str], end: int) -> tuple[str, str] | None:
-    """(phrase, sector) of the longest known noun phrase ending at word `end`."""
+def _phrase_sector(words: list[str], end: int, surface: list[str] | None = None) -> tuple[str, str] | None:
+    """(phrase, sector) of the longest known noun phrase ending at word `end`. `words` has nouns as
+    lemmas; `surface`, the words as written, lets a plural modifier keep its form ("rights group": only
+    the head of an English compound takes the plural)."""
     lex = agents()
-    for phrase in _ngrams(words, end):
-        sector = lex.roles.get(phrase) or lex.groups.get(phrase)
-        if sector:
-            return phrase, sector
+    lemmas = _ngrams(words, end)
+    written = _ngrams([*surface[:end], words[end]], end) if surface else lemmas
+    for lemma_phrase, written_phrase in zip(lemmas, written, strict=True):
+        for phrase in dict.fromkeys((lemma_phrase, written_phrase)):
+            sector = lex.roles.get(phrase) or lex.groups.get(phrase)
+            if sector:
+                return phrase, sector
     return None
 
 
-def noun_sector(words: list[str], end: int) -> str | None:
+def noun_sector(words: list[str], end: int, surface: list[str] | None = None) -> str | None:
     """Sector of the noun phrase ending at `end` ("border official" before "official")."""
-    found = _phrase_sector(words, end)
+    found = _phrase_sector(words, end, surface)
     return found[1] if found else None
 
 
@@ -218,13 +223,13 @@ def sector_of(tokens: Sequence[Token]) -> str | None:
     generic role and a modifier names an affiliation ("rebel leader" → REB, "border official" → COP)."""
     if not tokens:
         return None
-    words = _words(tokens)
-    head = _phrase_sector(words, len(words) - 1)
+    words, surface = _words(tokens), [t.lower_ for t in tokens]
+    head = _phrase_sector(words, len(words) - 1, surface)
     if head is not None and head[0] not in agents().generic:
         return head[1]
     generic_modifier = None
     for end in range(len(words) - 2, -1, -1):
-        found = _phrase_sector(words, end)
+        found = _phrase_sector(words, end, surface)
         if found is None:
             continue
         if found[0] not in agents().generic:
@@ -259,7 +264,8 @@ def _named(tokens: Sequence[Token], lookup) -> object | None:
     capitalised in English, which keeps "us", "chad" or "polish" (the verb) out."""
     words = [t.text for t in tokens]
     for start in range(len(words)):
-        if not words[start][:1].isupper():
+        # nor a person's name ("John Kerry's campaign" says nothing of County Kerry)
+        if not words[start][:1].isupper() or tokens[start].ent_type_ == "PERSON":
             continue
         for end in range(min(len(words), start + MAX_PHRASE), start, -1):
             found = lookup(" ".join(words[start:end]))

@@ -110,6 +110,9 @@ FURNITURE_MAX_WORDS = 14
 # the country an article is about has at least this share of its coded mentions, and this many
 DOMINANT_SHARE = 0.5
 DOMINANT_MIN = 3
+# read again with companies and cities, a story that names only its town ("police in Slidell") is that
+# town's country: local news names no country at all
+WIDE_MIN = 1
 # a US member of Congress's party and state after the name: "Ann Reyl (D-Ohio)", "Tom Berg, R-Texas,"
 AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*[,.;]")
 """", 32," after a name: the age news gives ordinary people it quotes or reports on."""
@@ -1225,7 +1228,8 @@ def document_country(doc: Doc, actors: list[_Actor]) -> str | None:
     """The country an article is about: the one that most of its coded mentions and its provinces and
     states name ("the senator from Ohio" → USA), if it has at least DOMINANT_SHARE of them. A story that
     names too few (a business story) is read again with its companies and its cities counted too."""
-    return _dominant(_country_counts(doc, actors, wide=False)) or _dominant(_country_counts(doc, actors, wide=True))
+    return _dominant(_country_counts(doc, actors, wide=False)) \
+        or _dominant(_country_counts(doc, actors, wide=True), WIDE_MIN)
 
 
 def _country_counts(doc: Doc, actors: list[_Actor], wide: bool) -> Counter[str]:
@@ -1244,11 +1248,11 @@ def _country_counts(doc: Doc, actors: list[_Actor], wide: bool) -> Counter[str]:
     return counts
 
 
-def _dominant(counts: Counter[str]) -> str | None:
+def _dominant(counts: Counter[str], least: int = DOMINANT_MIN) -> str | None:
     if not counts:
         return None
     country, n = counts.most_common(1)[0]
-    return country if n >= DOMINANT_SHARE * sum(counts.values()) and n >= DOMINANT_MIN else None
+    return country if n >= DOMINANT_SHARE * sum(counts.values()) and n >= least else None
 
 
 def document_codes(doc: Doc, actors: list[_Actor]) -> None:

@@ -262,6 +262,12 @@ def name_sector(tokens: Sequence[Token]) -> str | None:
 def _named(tokens: Sequence[Token], lookup) -> object | None:
     """The first capitalised n-gram (longest first) the lookup knows. Proper names and demonyms are
     capitalised in English, which keeps "us", "chad" or "polish" (the verb) out."""
+    found = _named_at(tokens, lookup)
+    return found[2] if found else None
+
+
+def _named_at(tokens: Sequence[Token], lookup) -> tuple[int, int, object] | None:
+    """`_named` with where the n-gram starts and ends among the tokens."""
     words = [t.text for t in tokens]
     for start in range(len(words)):
         # nor a person's name ("John Kerry's campaign" says nothing of County Kerry)
@@ -270,7 +276,7 @@ def _named(tokens: Sequence[Token], lookup) -> object | None:
         for end in range(min(len(words), start + MAX_PHRASE), start, -1):
             found = lookup(" ".join(words[start:end]))
             if found:
-                return found
+                return start, end, found
     return None
 
 
@@ -303,20 +309,18 @@ def company_country(text: str) -> str | None:
     return next((companies[k] for k in (key, short, short.replace(" ", "")) if k in companies), None)
 
 
-def organisation_in(tokens: Sequence[Token]) -> tuple[str, str] | None:
-    return _named(tokens, organisation_of)  # type: ignore[return-value]
-
-
 def code_tokens(tokens: Sequence[Token]) -> Code:
     """Code a noun phrase from its own words: organisation, country and the sector of its nouns
     ("UN peacekeepers" → UN MIL, "Polish soldiers" → POL MIL, "the European Union" → EU IGO)."""
     if not tokens:
         return Code()
-    sector = sector_of(tokens)
-    org = organisation_in(tokens)
+    org = _named_at(tokens, organisation_of)
     if org is not None:
-        return Code(sector=sector or org[1], org=org[0])
-    return Code(country_in(tokens), sector)
+        # the sector of the words around the organisation's name ("UN peacekeepers" → UN MIL), not of a
+        # word inside it ("Islamic State" is no government)
+        start, end, (code, org_sector) = org
+        return Code(sector=sector_of([*tokens[:start], *tokens[end:]]) or org_sector, org=code)
+    return Code(country_in(tokens), sector_of(tokens))
 
 
 def code_span(span: Sequence[Token]) -> Code:

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 MAX_PHRASE = 4
 # sectors whose members do not belong to the country around them: refugees, international bodies
-NOT_LOCAL_SECTORS = frozenset({"REF", "IGO"})
+NOT_LOCAL_SECTORS = frozenset({"REF", "IGO", "NGO"})
 
 
 @dataclass(frozen=True)
@@ -183,9 +183,15 @@ def capital_of(text: str) -> str | None:
     return countries().capitals.get(fold(text))
 
 
+# countries.yaml's kind of an armed group acting across borders (CAMEO's IMG) → its members' sector
+KIND_SECTORS = {"IMG": "REB"}
+
+
 def organisation_of(text: str) -> tuple[str, str] | None:
-    """An organisation's name or acronym → (code, sector), e.g. "the European Union" → (EU, IGO)."""
-    return countries().organisations.get(fold(text))
+    """An organisation's name or acronym → (code, sector), e.g. "the European Union" → (EU, IGO),
+    "al-Qaeda" → (AQ, REB)."""
+    found = countries().organisations.get(fold(text))
+    return (found[0], KIND_SECTORS.get(found[1], found[1])) if found else None
 
 
 def _words(tokens: Sequence[Token]) -> list[str]:

@@ -664,7 +664,9 @@ class _Builder:
                     # "of the advocacy group Clean Rivers": the name in apposition to the description
                     tokens.extend([*objects, *(a for t in objects for a in t.children if a.dep_ == "appos")])
             titles = [head, *modifiers, *(c for c in head.children if c.dep_ == "conj")]
-            corporate = any(t.lemma_.lower() in lex.corporate or t.lower_ in lex.corporate for t in titles)
+            # "executive director" is no company post: a title whose own sector is another's is not
+            corporate = any(t.lemma_.lower() in lex.corporate or t.lower_ in lex.corporate for t in titles) \
+                and sector_of([*modifiers, head]) in {None, "BUS"}
             for token in tokens:
                 actor = self.by_token.get(token.i)
                 if actor is None or actor.kind not in {"organisation", "group"} or not actor.parts:

@@ -234,14 +234,18 @@ def sector_of(tokens: Sequence[Token]) -> str | None:
     if head is not None and head[0] not in agents().generic:
         return head[1]
     generic_modifier = None
-    for end in range(len(words) - 2, -1, -1):
+    # the modifiers are the words before the head's phrase ("executive" is part of "executive director")
+    end = len(words) - 1 - (len(head[0].split()) if head else 1)
+    while end >= 0:
         found = _phrase_sector(words, end, surface)
         if found is None:
+            end -= 1
             continue
         if found[0] not in agents().generic:
             return found[1]
         # "Police Department spokesman": a generic modifier ("department") yields to a specific one
         generic_modifier = generic_modifier or found[1]
+        end -= len(found[0].split())
     return generic_modifier or (head[1] if head else None)
 
 

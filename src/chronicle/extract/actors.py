@@ -55,6 +55,7 @@ from chronicle.extract.codes import (
     company_country,
     country_in,
     country_of,
+    description_sector,
     fold,
     is_demonym,
     is_role,
@@ -519,6 +520,8 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
         if not phrase or is_stale(phrase):
             continue
         found = code_tokens(phrase)
+        if found.sector is None and not found.org:
+            found = Code(found.country, description_sector(phrase))
         code = code.merged(found)
         if role is None and found.sector is not None:
             role = next((t.text for t in reversed(phrase) if is_role(t)), None)

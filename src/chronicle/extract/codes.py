@@ -249,6 +249,31 @@ def sector_of(tokens: Sequence[Token]) -> str | None:
     return generic_modifier or (head[1] if head else None)
 
 
+@functools.cache
+def _described_roles() -> dict[str, str]:
+    """The Phoenix agents dictionary's role nouns → sector (`data/actors/phoenix_roles.yaml`, built by
+    scripts/build_actor_roles.py)."""
+    data = yaml.safe_load((DATA / "phoenix_roles.yaml").read_text(encoding="utf-8"))
+    return _by_sector(data["roles"])
+
+
+def description_sector(tokens: Sequence[Token]) -> str | None:
+    """Sector of a phrase describing a named actor, by the broader Phoenix word list where `agents.yaml`
+    knows none of its words ("a televangelist", "an archimandrite"): the longest phrase ending at its
+    last word, the head (a modifier is no role: "a business expert" is no business). Only a description
+    is read this way; the nouns that make actors stay those of `agents.yaml`."""
+    if not tokens:
+        return None
+    roles = _described_roles()
+    words, surface = _words(tokens), [t.lower_ for t in tokens]
+    end = len(words) - 1
+    for lemma, written in zip(_ngrams(words, end), _ngrams([*surface[:end], words[end]], end), strict=True):
+        sector = roles.get(lemma) or roles.get(written)
+        if sector:
+            return sector
+    return None
+
+
 def is_role(token: Token) -> bool:
     """A noun naming one person's office or trade ("MP", "dictator")."""
     return token.lemma_.lower() in agents().roles or token.lower_ in agents().roles

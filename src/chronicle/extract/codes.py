@@ -305,8 +305,10 @@ def _named_at(tokens: Sequence[Token], lookup) -> tuple[int, int, object] | None
     """`_named` with where the n-gram starts and ends among the tokens."""
     words = [t.text for t in tokens]
     for start in range(len(words)):
-        # nor a person's name ("John Kerry's campaign" says nothing of County Kerry)
-        if not words[start][:1].isupper() or tokens[start].ent_type_ == "PERSON":
+        # nor a person's name ("John Kerry's campaign" says nothing of County Kerry), nor the first half of
+        # a hyphenated nationality ("Mexican-American": the last half is the country)
+        if not words[start][:1].isupper() or tokens[start].ent_type_ == "PERSON" \
+                or (words[start + 1 : start + 2] == ["-"] and is_demonym(" ".join(words[start + 2 : start + 3]))):
             continue
         for end in range(min(len(words), start + MAX_PHRASE), start, -1):
             found = lookup(" ".join(words[start:end]))

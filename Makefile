@@ -18,7 +18,7 @@ $(STAMP): requirements/lock.txt pyproject.toml
 	touch $(STAMP)
 
 # Built from the pinned packages' data; rebuilt when its builder or its reader's format changes.
-$(GAZETTEER): $(STAMP) scripts/build_gazetteer.py src/chronicle/extract/gazetteer.py
+$(GAZETTEER): $(STAMP) scripts/build_gazetteer.py src/chronicle/extract/gazetteer.py src/chronicle/data/places/supplement.yaml
 	$(BIN)/python scripts/build_gazetteer.py
 
 # Debian's chromium for the Playwright browser tests (Playwright never downloads its own browser here).

@@ -220,6 +220,18 @@ def test_seed_keeps_every_real_paragraph(seed):
     assert article.language == "en"
 
 
+def test_a_share_line_left_after_its_photo_credit_goes_is_furniture_too():
+    # without the credit the paragraph is short enough to be a share line: dropped on the first pass,
+    # not only when the cleaned text is cleaned again
+    raw = (
+        "Share this article with the friends who cycle to work in the city every single day.(Photo by Jane Roe)"
+        "\n\nThe council said on Monday that the lane opens in May."
+    )
+    article = article_from_text(raw, input="t")
+    assert "Share" not in article.text
+    assert article_from_text(article.text, input="t").text == article.text
+
+
 # --- properties ------------------------------------------------------------------------------------
 
 _pieces = st.sampled_from(

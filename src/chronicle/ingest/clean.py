@@ -97,6 +97,7 @@ def clean_block(lines: list[str]) -> str:
     paragraph = _SPACES.sub(" ", " ".join(kept)).strip()
     if not paragraph or f.drop.fullmatch(paragraph):
         return ""
+    before = paragraph
     if f.caption_end.search(paragraph):
         # A caption: its credit goes, its description stays when it is a real sentence, because it is
         # often the only place the article states where and when the pictured event happened.
@@ -107,8 +108,9 @@ def clean_block(lines: list[str]) -> str:
         if len(paragraph.split()) < CAPTION_MIN_WORDS:
             return ""
     stripped = _SPACES.sub(" ", f.strip_inline.sub("", paragraph)).strip()
-    # what is left can itself be furniture ("Share this (Photo: ...)"); test again so cleaning is idempotent
-    return "" if stripped != paragraph and is_furniture(stripped) else stripped
+    # what is left after a credit or inline furniture goes can itself be furniture ("Share this (Photo: ...)");
+    # test again so that cleaning is idempotent
+    return "" if stripped != before and is_furniture(stripped) else stripped
 
 
 def clean_paragraphs(blocks: list[list[str]]) -> list[str]:

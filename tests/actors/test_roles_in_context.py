@@ -127,3 +127,11 @@ def test_a_local_story_naming_one_town_is_that_towns_country(extract):
     # one sentence naming one town says too little: its place may be the other party's
     short = extract("A man drowned in a pool at his home in Tacoma on Sunday. Police said the man had been drinking.")
     assert all(a.country is None for a in short.actors if a.sector == "COP")
+
+
+def test_a_singular_party_label_is_the_politician_it_describes(extract):
+    records = extract("Rep. Ann Reyl released a statement on Monday. The Ohio Republican said the probe was slow.")
+    actors = actors_by_name(records)
+    assert "Republican" not in actors and "Ohio Republican" not in actors
+    reyl = actors["Ann Reyl"]
+    assert reyl.sector == "LEG" and any(m.text == "Ohio Republican" and m.actor_id == reyl.id for m in records.mentions)

@@ -80,6 +80,8 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "predet"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "conj", "appos", "attr"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# sectors of people a party label can describe: legislators, the executive, party figures
+POLITICIANS = {"LEG", "GOV", "PTY"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
 ETHNIC = {"ethnic"}
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC", "ORG"}
@@ -380,6 +382,8 @@ def entity_actor(span: Span) -> tuple[str, Code] | None:
             return None  # a town NER took for a people ("outside the town of Tikrit"): a place
         if span.start > 0 and span.doc[span.start - 1].lower_ in ETHNIC:
             return kind, Code()  # "ethnic Albanians" names an ethnicity, not a nationality
+        if span.root.tag_ in {"NN", "NNP"} and is_role(span.root) and any(c.dep_ == "det" for c in span.root.children):
+            return None  # "the South Carolina Republican": one person, a role noun (nominals find whose)
         # "Republicans", "Muslims": a party's or a faith's followers
         return kind, Code(country or country_in(list(span)), name_sector(list(span)))
     org = organisation_of(text)
@@ -925,7 +929,9 @@ class _Builder:
                 return False
             if lemma in actor.roles or head.lower_ in actor.roles:
                 return True
-            return definite and not generic and code.sector is not None and code.sector == actor.code.sector
+            # a party label fits any politician ("the South Carolina Republican" after "Rep. Reyl")
+            return definite and not generic and code.sector is not None and (
+                code.sector == actor.code.sector or (code.sector == "PTY" and actor.code.sector in POLITICIANS))
 
         before = self._nearest(head, fits)
         if before is not None:

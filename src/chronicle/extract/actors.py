@@ -544,9 +544,11 @@ def past_sector(span: Span) -> str | None:
 class _Builder:
     """Collects actors and their mentions for one document."""
 
-    def __init__(self, doc: Doc, headline: Headline | None = None) -> None:
+    def __init__(self, doc: Doc, headline: Headline | None = None, on: dt.date | None = None) -> None:
         self.doc = doc
         self.headline = headline
+        self.on = on
+        """The article's date: which office a listed person held then (`known_code`)."""
         self.actors: list[_Actor] = []
         self.by_token: dict[int, _Actor] = {}
         self.covered: set[int] = set()
@@ -925,13 +927,14 @@ class _Builder:
         def fits(actor: _Actor) -> bool:
             if actor.kind != "person" or not actor.parts or _subject_of_own_verb(actor, head):
                 return False
-            if code.country and actor.code.country and code.country != actor.code.country:
+            known = self.known_code(actor)
+            if code.country and known.country and code.country != known.country:
                 return False
             if lemma in actor.roles or head.lower_ in actor.roles:
                 return True
             # a party label fits any politician ("the South Carolina Republican" after "Rep. Reyl")
             return definite and not generic and code.sector is not None and (
-                code.sector == actor.code.sector or (code.sector == "PTY" and actor.code.sector in POLITICIANS))
+                code.sector == known.sector or (code.sector == "PTY" and known.sector in POLITICIANS))
 
         before = self._nearest(head, fits)
         if before is not None:
@@ -964,10 +967,20 @@ class _Builder:
         if start > 0:
             start = self.doc[start - 1].sent.start
         named = [(span.start, actor) for actor in self.actors if actor.kind == "person" and actor.parts
-                 and actor.code.sector is None and not _subject_of_own_verb(actor, head)
-                 and not (code.country and actor.code.country and code.country != actor.code.country)
+                 and self.known_code(actor).sector is None and not _subject_of_own_verb(actor, head)
+                 and not (code.country and (known := self.known_code(actor).country) and code.country != known)
                  for span, kind in actor.mentions if kind == "name" and start <= span.start < head.i]
         return max(named, key=lambda n: n[0])[1] if named else None
+
+    def known_code(self, actor: _Actor) -> Code:
+        """A person's code as the article's words give it, else as our list of well-known people gives it
+        on the article's date: "the senator" is not the candidate the list knows as PTY, though the
+        article never calls him one (the list codes actors only after the nominals are linked)."""
+        if actor.code.sector is not None or actor.kind != "person" or not actor.parts:
+            return actor.code
+        found = (notable_dated(actor.name, self.on) if self.on is not None else None) \
+            or notable_person(actor.name, self.on)
+        return actor.code.merged(found) if found is not None else actor.code
 
     def _nearest(self, token: Token, fits) -> _Actor | None:
         best, best_at = None, -1
@@ -1296,7 +1309,8 @@ def _note_basis(actors: list[_Actor], basis: str) -> None:
 def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> list[_Actor]:
     """The article's actors, coded, in order of first mention: the article's own words first, then our
     lists, then the sentence's and the article's country."""
-    builder = _Builder(doc, title_case_headline(doc, records.article.title is not None))
+    builder = _Builder(doc, title_case_headline(doc, records.article.title is not None),
+                       records.article.published or context.reference_date)
     builder.names()
     builder.nominals()
     builder.pronouns()

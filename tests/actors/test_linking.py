@@ -20,3 +20,19 @@ def test_role_noun_skips_a_listed_person_of_another_office(extract):
     found = mentions_by_actor(records)
     assert "senator" in found["Marco Rubio"]
     assert "senator" not in found.get("Donald Trump", [])
+
+
+def test_title_in_the_name_beats_a_shared_sector(extract):
+    # "the crown prince" is the man the article titled so, not the president named since
+    records = extract("Crown Prince Tamar Velsh met President Oren Daskal in Varnia on Monday. Daskal praised "
+                      "his host. Later the crown prince arrested a rival minister.")
+    found = mentions_by_actor(records)
+    assert "crown prince" in found["Crown Prince Tamar Velsh"]
+    assert "crown prince" not in found.get("Oren Daskal", [])
+
+
+def test_a_countrys_government_is_not_an_uncoded_organisation(extract):
+    records = extract("Doctors at the Varnex Clinic treated the patients. The British government said the "
+                      "attack was a crime.")
+    found = mentions_by_actor(records)
+    assert "British government" not in found.get("Varnex Clinic", [])

@@ -621,13 +621,15 @@ class _Builder:
                     self.covered.add(token.i)
 
     def _describe(self, actor: _Actor) -> None:
-        for span, _kind in sorted(actor.mentions, key=lambda m: m[0].start):
+        for span, kind in sorted(actor.mentions, key=lambda m: m[0].start):
             code, role = describe_person(span)
             actor.code = actor.code.merged(code)
             actor.past = actor.past or past_sector(span)
             if role:
                 actor.roles.add(role.lower())
                 actor.role = actor.role or role
+            if kind == "name":  # a title inside the name ("Crown Prince Reyl") is a role of theirs too
+                actor.roles.update(t.lemma_.lower() for t in span if is_role(t) and t.i < span.root.i)
             previous = span.start - 1
             if previous >= 0:
                 gender = pronoun_lexicon().honorifics.get(self.doc[previous].lower_.strip("."))
@@ -924,19 +926,29 @@ class _Builder:
         definite = any(c.lower_ in {"the", "this", "that"} for c in head.children) or head.dep_ == "poss"
         generic = lemma in agents().generic
 
-        def fits(actor: _Actor) -> bool:
+        def titled(actor: _Actor) -> bool:
             if actor.kind != "person" or not actor.parts or _subject_of_own_verb(actor, head):
                 return False
             known = self.known_code(actor)
             if code.country and known.country and code.country != known.country:
                 return False
-            if lemma in actor.roles or head.lower_ in actor.roles:
+            return lemma in actor.roles or head.lower_ in actor.roles
+
+        def fits(actor: _Actor) -> bool:
+            if titled(actor):
                 return True
+            if actor.kind != "person" or not actor.parts or _subject_of_own_verb(actor, head):
+                return False
+            known = self.known_code(actor)
+            if code.country and known.country and code.country != known.country:
+                return False
             # a party label fits any politician ("the South Carolina Republican" after "Rep. Reyl")
             return definite and not generic and code.sector is not None and (
                 code.sector == known.sector or (code.sector == "PTY" and known.sector in POLITICIANS))
 
-        before = self._nearest(head, fits)
+        # the person the article gave this very title beats one who merely shares its sector ("the crown
+        # prince" is "Crown Prince Reyl", not the president named since)
+        before = self._nearest(head, titled) or self._nearest(head, fits)
         if before is not None:
             return before
         after = [a for a in self.actors if fits(a) and a.first() > head.i]
@@ -956,7 +968,9 @@ class _Builder:
             start = self.doc[start - 1].sent.start
         named = [(span.start, actor) for actor in self.actors if actor.kind == "organisation" and actor.parts
                  and not actor.code.org and actor.code.sector in {None, code.sector}
-                 and not (code.country and actor.code.country and code.country != actor.code.country)
+                 # "the British government" is Britain's own body, not one of no known country
+                 and not (code.country and (actor.code.country or code.sector == "GOV")
+                          and actor.code.country != code.country)
                  for span, kind in actor.mentions if kind == "name" and start <= span.start < head.i]
         return max(named, key=lambda n: n[0])[1] if named else None
 

@@ -36,3 +36,17 @@ def test_a_countrys_government_is_not_an_uncoded_organisation(extract):
                       "attack was a crime.")
     found = mentions_by_actor(records)
     assert "British government" not in found.get("Varnex Clinic", [])
+
+
+def test_an_honorific_picks_the_namesake_of_its_gender(extract):
+    records = extract("Thomas Varley met voters in Ohio. His wife, Susan Varley, spoke later. Mrs. Varley said the "
+                      "plan would fail.")
+    found = mentions_by_actor(records)
+    assert "Varley" in found["Susan Varley"]
+    assert "Varley" not in found.get("Thomas Varley", [])
+
+
+def test_a_name_ending_in_a_body_noun_is_an_organisation(extract):
+    # the tagger takes "Greg Hollis Campaign" for a person: its last word names a body
+    kinds = {a.name: a.kind for a in extract("Donations went to Greg Hollis Campaign.").actors}
+    assert kinds.get("Greg Hollis Campaign") == "organisation"

@@ -69,7 +69,7 @@ from chronicle.extract.codes import (
     sector_of,
     subdivision_country,
 )
-from chronicle.extract.coref import name_genders, resolve_pronouns
+from chronicle.extract.coref import name_gender, name_genders, resolve_pronouns
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import Actor, ArticleRecords, Mention, child_id
 
@@ -374,6 +374,8 @@ def entity_actor(span: Span) -> tuple[str, Code] | None:
     if kind == "person":
         if span.root.tag_ == "NNPS":  # "Slavs", "Bosnian Serbs": a people NER took for a person
             return "group", Code(country or country_in(list(span)))
+        if _body_name(span):
+            return "organisation", Code(sector=name_sector(list(span)) or sector_of([span[-1]]))
         return kind, Code()
     if kind == "group":
         if span.root.dep_ in {"amod", "compound", "nmod"} or span.root.pos_ == "ADJ":
@@ -403,6 +405,15 @@ def entity_actor(span: Span) -> tuple[str, Code] | None:
         return None
     # the words of its name first ("Federal Reserve Bank" is GOV, not a bank), then its nouns
     return "organisation", Code(sector=name_sector(list(span))).merged(code_tokens(list(span)))
+
+
+def _body_name(span: Span) -> bool:
+    """A name NER took for a person's that ends in a word for a body ("Reyl Foundation", "the Ann Reyl
+    Campaign", "Varnia State University"): an organisation named after a person or a place."""
+    last = span[-1]
+    if len(span) < 2 or not last.text[:1].isupper() or last.lower_ in name_genders():
+        return False
+    return last.lower_ in agents().groups or last.lemma_.lower() in agents().groups or name_sector([last]) is not None
 
 
 def _person_name(span: Span) -> bool:
@@ -585,7 +596,7 @@ class _Builder:
                 candidates.append((ent, kind, code, parts))
         # people and longer names first, so short forms join the full name
         for ent, kind, code, parts in sorted(candidates, key=lambda c: (c[1] != "person", -len(c[3]), c[0].start)):
-            home = next((a for a in self.actors if _absorbs(a, kind, parts, code)), None)
+            home = self._namesake([a for a in self.actors if _absorbs(a, kind, parts, code)], ent)
             if home is None:
                 home = _Actor(kind, display_name(ent), parts, code)
                 self.actors.append(home)
@@ -609,6 +620,16 @@ class _Builder:
                 place = next((c for span, _k in actor.mentions if (c := self._of_code(span.root).country)), None)
                 if place:
                     actor.code = Code(place, actor.code.sector)
+
+    def _namesake(self, homes: list[_Actor], ent: Span) -> _Actor | None:
+        """Which of the actors a short name fits it names: with two people of one surname ("Hillary
+        Clinton", "Bill Clinton"), the one an honorific's gender agrees with ("Mrs. Clinton"); else the
+        first (the longest name: recency misleads, "Mr. Bush" after a quote naming his brother)."""
+        previous = self.doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
+        gender = pronoun_lexicon().honorifics.get(previous)
+        if gender is not None and len(homes) > 1:
+            homes = [a for a in homes if a.kind == "person" and name_gender(a.parts) in {None, gender}] or homes
+        return homes[0] if homes else None
 
     def _surnames(self) -> None:
         """Give people the mentions NER missed: a surname standing alone ("Lukashenko apparatchiks")."""

@@ -50,3 +50,11 @@ def test_a_name_ending_in_a_body_noun_is_an_organisation(extract):
     # the tagger takes "Greg Hollis Campaign" for a person: its last word names a body
     kinds = {a.name: a.kind for a in extract("Donations went to Greg Hollis Campaign.").actors}
     assert kinds.get("Greg Hollis Campaign") == "organisation"
+
+
+def test_a_former_office_names_who_held_it_once(extract):
+    records = extract("Tom Berg, who was the defence minister, met Prime Minister Ann Reyl in Varnia. Later the "
+                      "former minister said the talks had failed.")
+    found = mentions_by_actor(records)
+    assert "former minister" in found["Tom Berg"]
+    assert "former minister" not in found.get("Ann Reyl", [])

@@ -946,6 +946,7 @@ class _Builder:
         lemma = self._lemma(head)
         definite = any(c.lower_ in {"the", "this", "that"} for c in head.children) or head.dep_ == "poss"
         generic = lemma in agents().generic
+        stale = is_stale(_left_modifiers(head))
 
         def titled(actor: _Actor) -> bool:
             if actor.kind != "person" or not actor.parts or _subject_of_own_verb(actor, head):
@@ -953,7 +954,8 @@ class _Builder:
             known = self.known_code(actor)
             if code.country and known.country and code.country != known.country:
                 return False
-            return lemma in actor.roles or head.lower_ in actor.roles
+            # "the former minister" is not the minister in office, titled so for their present post
+            return (lemma in actor.roles or head.lower_ in actor.roles) and (not stale or actor.past is not None)
 
         def fits(actor: _Actor) -> bool:
             if titled(actor):
@@ -963,9 +965,11 @@ class _Builder:
             known = self.known_code(actor)
             if code.country and known.country and code.country != known.country:
                 return False
+            # "the former secretary" held that office once: a present office of the same sector is no match
+            sector = actor.past if stale else known.sector
             # a party label fits any politician ("the South Carolina Republican" after "Rep. Reyl")
             return definite and not generic and code.sector is not None and (
-                code.sector == known.sector or (code.sector == "PTY" and known.sector in POLITICIANS))
+                code.sector == sector or (code.sector == "PTY" and sector in POLITICIANS))
 
         # the person the article gave this very title beats one who merely shares its sector ("the crown
         # prince" is "Crown Prince Reyl", not the president named since)

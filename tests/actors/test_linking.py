@@ -58,3 +58,12 @@ def test_a_former_office_names_who_held_it_once(extract):
     found = mentions_by_actor(records)
     assert "former minister" in found["Tom Berg"]
     assert "former minister" not in found.get("Ann Reyl", [])
+
+
+def test_a_nationality_on_the_role_needs_a_person_of_that_country(extract):
+    # nothing says Ann Reyl is Mexican: "the Mexican president" stays an actor of its own
+    records = extract("President Ann Reyl spoke to reporters on Monday. The Mexican president said the wall would "
+                      "never be built.")
+    found = mentions_by_actor(records)
+    assert not any("president" in m for m in found.get("Ann Reyl", []))
+    assert any("Mexican president" in m for ms in found.values() for m in ms)

@@ -952,7 +952,7 @@ class _Builder:
             if actor.kind != "person" or not actor.parts or _subject_of_own_verb(actor, head):
                 return False
             known = self.known_code(actor)
-            if code.country and known.country and code.country != known.country:
+            if code.country and code.country != known.country:
                 return False
             # "the former minister" is not the minister in office, titled so for their present post
             return (lemma in actor.roles or head.lower_ in actor.roles) and (not stale or actor.past is not None)
@@ -963,7 +963,7 @@ class _Builder:
             if actor.kind != "person" or not actor.parts or _subject_of_own_verb(actor, head):
                 return False
             known = self.known_code(actor)
-            if code.country and known.country and code.country != known.country:
+            if code.country and code.country != known.country:
                 return False
             # "the former secretary" held that office once: a present office of the same sector is no match
             sector = actor.past if stale else known.sector

@@ -67,3 +67,13 @@ def test_a_nationality_on_the_role_needs_a_person_of_that_country(extract):
     found = mentions_by_actor(records)
     assert not any("president" in m for m in found.get("Ann Reyl", []))
     assert any("Mexican president" in m for ms in found.values() for m in ms)
+
+
+def test_groups_with_different_describing_words_stay_apart(extract):
+    records = extract("Drug companies gave money to the senator. Coal companies gave more. Later the coal "
+                      "companies asked for a meeting.")
+    found = mentions_by_actor(records)
+    drug = next(ms for ms in found.values() if "Drug companies" in ms)
+    assert not any("oal companies" in m for m in drug)
+    coal = next(ms for ms in found.values() if "Coal companies" in ms)
+    assert any(m.lower() == "coal companies" for m in coal[1:])

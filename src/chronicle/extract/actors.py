@@ -881,9 +881,13 @@ class _Builder:
             named.code = named.code.merged(code)
             self.covered.update(range(span.start, span.end))
             return
+        # nor does "coal companies" join "drug companies": its own describing words must be the earlier's
+        kinds = {t.lower_ for t in modifiers if t.dep_ in {"compound", "amod", "nmod"} and not t.is_stop
+                 and t.pos_ in {"NOUN", "PROPN", "ADJ"}}
         same = [a for a in self.actors if a.head == lemma and a.kind != "person"
                 and (code.country is None or a.code.country == code.country)
-                and (code.org is None or a.code.org == code.org)]
+                and (code.org is None or a.code.org == code.org)
+                and kinds <= set(a.name.lower().split())]
         home = same[-1] if same and not distinct else None
         if home is None:
             if lemma in agents().unspecific:

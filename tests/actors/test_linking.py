@@ -77,3 +77,12 @@ def test_groups_with_different_describing_words_stay_apart(extract):
     assert not any("oal companies" in m for m in drug)
     coal = next(ms for ms in found.values() if "Coal companies" in ms)
     assert any(m.lower() == "coal companies" for m in coal[1:])
+
+
+def test_a_person_of_no_stated_country_is_of_the_articles_country(extract):
+    # nothing gives Varley a country, but the story is American: "the South Carolina Republican" is him
+    records = extract("Rep. Tom Varley spoke in Columbia, South Carolina, on Monday. Voters in Charleston cheered. "
+                      "Varley met union leaders in Greenville. The South Carolina Republican said the plant would "
+                      "stay open.")
+    found = mentions_by_actor(records)
+    assert any("South Carolina Republican" in m for m in found["Tom Varley"])

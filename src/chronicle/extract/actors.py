@@ -559,6 +559,8 @@ class _Builder:
         self.doc = doc
         self.headline = headline
         self.on = on
+        self._home: str | None = None
+        self._home_read = False
         """The article's date: which office a listed person held then (`known_code`)."""
         self.actors: list[_Actor] = []
         self.by_token: dict[int, _Actor] = {}
@@ -951,12 +953,14 @@ class _Builder:
         definite = any(c.lower_ in {"the", "this", "that"} for c in head.children) or head.dep_ == "poss"
         generic = lemma in agents().generic
         stale = is_stale(_left_modifiers(head))
+        # a person of no known country is taken for one of the country the article is about
+        home = self.home_country()
 
         def titled(actor: _Actor) -> bool:
             if actor.kind != "person" or not actor.parts or _subject_of_own_verb(actor, head):
                 return False
             known = self.known_code(actor)
-            if code.country and code.country != known.country:
+            if code.country and code.country != (known.country or home):
                 return False
             # "the former minister" is not the minister in office, titled so for their present post
             return (lemma in actor.roles or head.lower_ in actor.roles) and (not stale or actor.past is not None)
@@ -967,7 +971,7 @@ class _Builder:
             if actor.kind != "person" or not actor.parts or _subject_of_own_verb(actor, head):
                 return False
             known = self.known_code(actor)
-            if code.country and code.country != known.country:
+            if code.country and code.country != (known.country or home):
                 return False
             # "the former secretary" held that office once: a present office of the same sector is no match
             sector = actor.past if stale else known.sector
@@ -1014,6 +1018,12 @@ class _Builder:
                  and not (code.country and (known := self.known_code(actor).country) and code.country != known)
                  for span, kind in actor.mentions if kind == "name" and start <= span.start < head.i]
         return max(named, key=lambda n: n[0])[1] if named else None
+
+    def home_country(self) -> str | None:
+        """The country the article is about by its names (`document_country`), read once the names are in."""
+        if not self._home_read:
+            self._home, self._home_read = document_country(self.doc, self.actors), True
+        return self._home
 
     def known_code(self, actor: _Actor) -> Code:
         """A person's code as the article's words give it, else as our list of well-known people gives it

@@ -934,7 +934,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     text = doc.text  # Doc.text joins every token on each call
     types_before: set[str] = set()
     resolved: list[tuple[Resolution, Resolution]] = []
-    for item in sorted(_reciprocal(found), key=lambda f: f.trigger.i):
+    for item in sorted(_reciprocal(_exemplified(found)), key=lambda f: f.trigger.i):
         if item.target is not None and _circumstantial(item.target, item.trigger):
             item = replace(item, target=None)
         if item.source is not None and _bare_quantifier(item.source):
@@ -1017,6 +1017,31 @@ def _reciprocal(found: list[Found]) -> list[Found]:
         else:
             out.append(item)
     return [f for f in out if alone(f) not in paired]
+
+
+def examples(token: Token) -> list[Token]:
+    """The named instances a common noun lists ("politicians like Kerry and Clinton", "groups such as
+    Amnesty", "countries including France and Germany"): the acting ones, when the text names them."""
+    if token.pos_ != "NOUN" or token.ent_type_ in NAMED:
+        return []
+    named: list[Token] = []
+    for prep in token.children:
+        listing = prep.dep_ == "prep" and (prep.lower_ in {"like", "including"} or (
+            prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)))
+        if listing:
+            named += [c for obj in pobjs(prep) for c in conjuncts(obj) if c.ent_type_ in NAMED or c.pos_ == "PROPN"]
+    return named
+
+
+def _exemplified(found: list[Found]) -> list[Found]:
+    """A side that is a class with named instances is those instances, one event each: "criticism
+    from politicians like Kerry and Clinton" is Kerry's and Clinton's (the class itself is no actor)."""
+    out: list[Found] = []
+    for item in found:
+        sources = (examples(item.source) if item.source is not None else []) or [item.source]
+        targets = (examples(item.target) if item.target is not None else []) or [item.target]
+        out += [replace(item, source=s, target=t) for s in sources for t in targets]
+    return out
 
 
 def _visited_state(target: Argument | None, item: Found, coder: Coder) -> Argument | None:

@@ -18,3 +18,21 @@ def test_a_class_without_named_instances_stays_itself(extract):
     text = "Senator Ana Ruiz was criticized by politicians like her."
     for event in events_of(extract, text):
         assert event[1] != "Ana Ruiz", event
+
+
+def test_an_act_counted_in_a_set_is_done_by_the_set_verbs_subject(extract):
+    text = "Senator Marco Diaz launched a new round of attacks on Peter Novak."
+    sides = {(e[1], e[2]) for e in events_of(extract, text)}
+    assert ("Marco Diaz", "Peter Novak") in sides
+
+
+def test_a_set_that_is_an_act_of_its_own_keeps_its_doer(extract):
+    text = "The Varnian police launched an investigation of the attacks on Peter Novak."
+    for event in events_of(extract, text):
+        assert not (event[0] == "ASSAULT" and event[1] is not None), event
+
+
+def test_a_relative_clause_that_makes_the_act_names_its_doer(extract):
+    text = "Peter Novak read the lawsuit that Marco Diaz filed against the Varnian ministry."
+    sources = {e[1] for e in events_of(extract, text) if e[0] == "ACCUSE"}
+    assert "Marco Diaz" in sources

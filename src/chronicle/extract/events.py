@@ -439,6 +439,8 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
         targets += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                     for o in pobjs(c) for t in prep_targets(o, sense.preps)]
     head = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
+    head = _container(head)
+    source = source or _relative_doer(noun)
     governor, clause = head.head, head
     if head.dep_ == "pobj":
         clause, governor = head.head, head.head.head  # "in talks", "under sanctions"
@@ -477,6 +479,37 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     return [Found(noun, sense, s, t, negated, hypothetical, future, (location,) if location is not None else ())
             for s in (conjuncts(source) if source is not None else [None])
             for t in ([c for target in targets for c in conjuncts(target)] or [None])]
+
+
+def _container(noun: Token) -> Token:
+    """The event noun as one of a set a light verb's object counts ("launched a new round of attacks",
+    "carried out a series of raids"): the set noun, whose verb then gives the doer; else the noun."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+        return noun
+    holder = prep.head
+    # a set noun is no act of its own: none in the lexicon (a noun only derived from a phrasal verb,
+    # "round" from "round up", does not count)
+    sense = noun_sense(holder)
+    if sense is not None and sense.origin != "derived-noun":
+        return noun
+    if holder.dep_ in OBJECT_DEPS and holder.head.lemma_.lower() in lexicon().light_verbs:
+        return holder
+    return noun
+
+
+def _relative_doer(noun: Token) -> Token | None:
+    """The doer named by a relative clause that makes the act ("a lawsuit that the group brought",
+    "the raids police carried out"): the clause's subject, when the noun is the clause's object and
+    the clause's verb only does it (a light verb)."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
+        objects = [c for c in clause.children if c.dep_ in OBJECT_DEPS]
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in NOT_ACTORS | {"who"} or not _light(clause, noun):
+            continue
+        if all(o.lower_ in {"that", "which"} for o in objects):
+            return subject
+    return None
 
 
 def _light(verb: Token, noun: Token) -> bool:

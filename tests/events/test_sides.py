@@ -36,3 +36,21 @@ def test_a_relative_clause_that_makes_the_act_names_its_doer(extract):
     text = "Peter Novak read the lawsuit that Marco Diaz filed against the Varnian ministry."
     sources = {e[1] for e in events_of(extract, text) if e[0] == "ACCUSE"}
     assert "Marco Diaz" in sources
+
+
+def test_who_comes_under_an_act_undergoes_it(extract):
+    text = "The Varnian ministry came under fierce criticism from Senator Marco Diaz."
+    sides = {(e[1], e[3]) for e in events_of_text(extract, text) if e[0] == "ACCUSE"}
+    assert ("Marco Diaz", "The Varnian ministry") in sides or ("Marco Diaz", "Varnian ministry") in sides
+
+
+def test_who_is_put_under_an_act_is_the_object(extract):
+    text = "Police placed Marco Diaz under arrest on Monday."
+    targets = {e[2] for e in events_of(extract, text) if e[0] == "COERCE"}
+    assert targets == {"Marco Diaz"}
+
+
+def events_of_text(extract, text):
+    records = extract(text)
+    names = {a.id: a.name for a in records.actors}
+    return [(e.event_type, names.get(e.source_id), names.get(e.target_id), e.target) for e in records.events]

@@ -445,6 +445,8 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     if head.dep_ == "pobj":
         clause, governor = head.head, head.head.head  # "in talks", "under sanctions"
     lemma = governor.lemma_.lower()
+    if not targets and (undergone := _undergone(clause, governor)) is not None:
+        targets.append(undergone)
     if governor.pos_ in {"VERB", "AUX"}:
         sufferer = subject_of(governor) if lemma in lex.suffer_verbs and not targets else None
         if sufferer is not None:
@@ -479,6 +481,21 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     return [Found(noun, sense, s, t, negated, hypothetical, future, (location,) if location is not None else ())
             for s in (conjuncts(source) if source is not None else [None])
             for t in ([c for target in targets for c in conjuncts(target)] or [None])]
+
+
+def _undergone(clause: Token, governor: Token) -> Token | None:
+    """Who an act is done to when the clause says someone is under it or subject to it ("the ministry
+    came under criticism from …", "the company was subject to criticism", "is under investigation"):
+    the subject, or the object of a verb that puts someone under it ("placed him under arrest")."""
+    if clause.dep_ != "prep":
+        return None
+    if clause.lower_ == "under" and governor.pos_ in {"VERB", "AUX"}:
+        # "placed him under arrest": the one put under it is the object
+        obj = next((c for c in governor.children if c.dep_ in OBJECT_DEPS), None)
+        return obj if obj is not None else subject_of(governor)
+    if clause.lower_ == "to" and governor.lemma_.lower() == "subject" and governor.pos_ == "ADJ":
+        return subject_of(governor.head) if governor.dep_ == "acomp" else None
+    return None
 
 
 def _container(noun: Token) -> Token:

@@ -54,3 +54,9 @@ def events_of_text(extract, text):
     records = extract(text)
     names = {a.id: a.name for a in records.actors}
     return [(e.event_type, names.get(e.source_id), names.get(e.target_id), e.target) for e in records.events]
+
+
+def test_an_unresolved_target_coordinated_with_an_actor_is_a_further_target(extract):
+    text = "Senator Marco Diaz thanked Peter Novak and the crew who came to help."
+    targets = [e[3] for e in events_of_text(extract, text) if e[0] == "SUPPORT"]
+    assert len(targets) == 2, targets

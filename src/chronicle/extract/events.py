@@ -1151,8 +1151,8 @@ def _resolution(argument: Argument | None) -> Resolution:
 
 def _holds(side: Resolution, rivals: list[Resolution]) -> bool:
     level, coordinated = side
-    if level == 0:
-        return not any(r[0] for r in rivals)
+    if level == 0:  # an unresolved side stays beside a resolved one it is coordinated with
+        return not any(r[0] and not r[1] & coordinated for r in rivals)
     return all(r[0] <= level or r[1] & coordinated for r in rivals)
 
 

@@ -60,3 +60,9 @@ def test_an_unresolved_target_coordinated_with_an_actor_is_a_further_target(extr
     text = "Senator Marco Diaz thanked Peter Novak and the crew who came to help."
     targets = [e[3] for e in events_of_text(extract, text) if e[0] == "SUPPORT"]
     assert len(targets) == 2, targets
+
+
+def test_a_joint_act_between_parties_is_done_by_the_first_to_the_others(extract):
+    text = "The summit between Marco Diaz and Peter Novak ended on Monday."
+    sides = {(e[1], e[2]) for e in events_of(extract, text) if e[0] == "CONSULT"}
+    assert sides == {("Marco Diaz", "Peter Novak")}

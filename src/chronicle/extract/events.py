@@ -42,6 +42,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -1066,7 +1067,25 @@ def _reciprocal(found: list[Found]) -> list[Found]:
             paired.add(key)
         else:
             out.append(item)
-    return [f for f in out if alone(f) not in paired]
+    return _between(f for f in out if alone(f) not in paired)
+
+
+def _between(found: Iterable[Found]) -> list[Found]:
+    """"The summit between Diaz and Novak", "talks between Varnia and Peru": a joint act whose
+    parties are all named after "between" or "among" and no one else is done by the first to the
+    others (not by no one to each)."""
+    out: list[Found] = []
+    for item in found:
+        first = item.target
+        while first is not None and first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        joint = (item.sense.type in RECIPROCAL_TYPES and item.source is None and first is not None
+                 and first.dep_ == "pobj" and first.head.lower_ in {"between", "among"})
+        if not joint:
+            out.append(item)
+        elif first.i != item.target.i:
+            out.append(replace(item, source=first))
+    return out
 
 
 def examples(token: Token) -> list[Token]:

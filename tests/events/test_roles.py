@@ -68,7 +68,8 @@ def test_a_clause_of_time_holds_no_target(extract):
 
 
 def test_a_deal_to_sell_someone_something_is_done_to_the_buyer(extract):
-    [event] = only(events_of(extract, "Chile later approved a contract to sell Peru ten tanks."), "CONCEDE")
+    # "agreed to": a lexicon trigger (the CAMEO-table "approved" is left to the trigger classifier)
+    [event] = only(events_of(extract, "Chile later agreed to a deal to sell Peru ten tanks."), "AGREE")
     assert (event[1], event[2]) == ("Chile", "Peru")
 
 

@@ -183,9 +183,15 @@ def capital_of(text: str) -> str | None:
     return countries().capitals.get(fold(text))
 
 
+# countries.yaml's kind of an armed group acting across borders (CAMEO's IMG) → its members' sector
+KIND_SECTORS = {"IMG": "REB"}
+
+
 def organisation_of(text: str) -> tuple[str, str] | None:
-    """An organisation's name or acronym → (code, sector), e.g. "the European Union" → (EU, IGO)."""
-    return countries().organisations.get(fold(text))
+    """An organisation's name or acronym → (code, sector), e.g. "the European Union" → (EU, IGO),
+    "al-Qaeda" → (AQ, REB)."""
+    found = countries().organisations.get(fold(text))
+    return (found[0], KIND_SECTORS.get(found[1], found[1])) if found else None
 
 
 def _words(tokens: Sequence[Token]) -> list[str]:
@@ -197,19 +203,24 @@ def _ngrams(words: list[str], end: int) -> list[str]:
     return [" ".join(words[i : end + 1]) for i in range(max(0, end - MAX_PHRASE + 1), end + 1)]
 
 
-def _phrase_sector(words: list[str], end: int) -> tuple[str, str] | None:
-    """(phrase, sector) of the longest known noun phrase ending at word `end`."""
+def _phrase_sector(words: list[str], end: int, surface: list[str] | None = None) -> tuple[str, str] | None:
+    """(phrase, sector) of the longest known noun phrase ending at word `end`. `words` has nouns as
+    lemmas; `surface`, the words as written, lets a plural modifier keep its form ("rights group": only
+    the head of an English compound takes the plural)."""
     lex = agents()
-    for phrase in _ngrams(words, end):
-        sector = lex.roles.get(phrase) or lex.groups.get(phrase)
-        if sector:
-            return phrase, sector
+    lemmas = _ngrams(words, end)
+    written = _ngrams([*surface[:end], words[end]], end) if surface else lemmas
+    for lemma_phrase, written_phrase in zip(lemmas, written, strict=True):
+        for phrase in dict.fromkeys((lemma_phrase, written_phrase)):
+            sector = lex.roles.get(phrase) or lex.groups.get(phrase)
+            if sector:
+                return phrase, sector
     return None
 
 
-def noun_sector(words: list[str], end: int) -> str | None:
+def noun_sector(words: list[str], end: int, surface: list[str] | None = None) -> str | None:
     """Sector of the noun phrase ending at `end` ("border official" before "official")."""
-    found = _phrase_sector(words, end)
+    found = _phrase_sector(words, end, surface)
     return found[1] if found else None
 
 
@@ -218,20 +229,49 @@ def sector_of(tokens: Sequence[Token]) -> str | None:
     generic role and a modifier names an affiliation ("rebel leader" → REB, "border official" → COP)."""
     if not tokens:
         return None
-    words = _words(tokens)
-    head = _phrase_sector(words, len(words) - 1)
+    words, surface = _words(tokens), [t.lower_ for t in tokens]
+    head = _phrase_sector(words, len(words) - 1, surface)
     if head is not None and head[0] not in agents().generic:
         return head[1]
     generic_modifier = None
-    for end in range(len(words) - 2, -1, -1):
-        found = _phrase_sector(words, end)
+    # the modifiers are the words before the head's phrase ("executive" is part of "executive director")
+    end = len(words) - 1 - (len(head[0].split()) if head else 1)
+    while end >= 0:
+        found = _phrase_sector(words, end, surface)
         if found is None:
+            end -= 1
             continue
         if found[0] not in agents().generic:
             return found[1]
         # "Police Department spokesman": a generic modifier ("department") yields to a specific one
         generic_modifier = generic_modifier or found[1]
+        end -= len(found[0].split())
     return generic_modifier or (head[1] if head else None)
+
+
+@functools.cache
+def _described_roles() -> dict[str, str]:
+    """The Phoenix agents dictionary's role nouns → sector (`data/actors/phoenix_roles.yaml`, built by
+    scripts/build_actor_roles.py)."""
+    data = yaml.safe_load((DATA / "phoenix_roles.yaml").read_text(encoding="utf-8"))
+    return _by_sector(data["roles"])
+
+
+def description_sector(tokens: Sequence[Token]) -> str | None:
+    """Sector of a phrase describing a named actor, by the broader Phoenix word list where `agents.yaml`
+    knows none of its words ("a televangelist", "an archimandrite"): the longest phrase ending at its
+    last word, the head (a modifier is no role: "a business expert" is no business). Only a description
+    is read this way; the nouns that make actors stay those of `agents.yaml`."""
+    if not tokens:
+        return None
+    roles = _described_roles()
+    words, surface = _words(tokens), [t.lower_ for t in tokens]
+    end = len(words) - 1
+    for lemma, written in zip(_ngrams(words, end), _ngrams([*surface[:end], words[end]], end), strict=True):
+        sector = roles.get(lemma) or roles.get(written)
+        if sector:
+            return sector
+    return None
 
 
 def is_role(token: Token) -> bool:
@@ -257,14 +297,23 @@ def name_sector(tokens: Sequence[Token]) -> str | None:
 def _named(tokens: Sequence[Token], lookup) -> object | None:
     """The first capitalised n-gram (longest first) the lookup knows. Proper names and demonyms are
     capitalised in English, which keeps "us", "chad" or "polish" (the verb) out."""
+    found = _named_at(tokens, lookup)
+    return found[2] if found else None
+
+
+def _named_at(tokens: Sequence[Token], lookup) -> tuple[int, int, object] | None:
+    """`_named` with where the n-gram starts and ends among the tokens."""
     words = [t.text for t in tokens]
     for start in range(len(words)):
-        if not words[start][:1].isupper():
+        # nor a person's name ("John Kerry's campaign" says nothing of County Kerry), nor the first half of
+        # a hyphenated nationality ("Mexican-American": the last half is the country)
+        if not words[start][:1].isupper() or tokens[start].ent_type_ == "PERSON" \
+                or (words[start + 1 : start + 2] == ["-"] and is_demonym(" ".join(words[start + 2 : start + 3]))):
             continue
         for end in range(min(len(words), start + MAX_PHRASE), start, -1):
             found = lookup(" ".join(words[start:end]))
             if found:
-                return found
+                return start, end, found
     return None
 
 
@@ -297,20 +346,18 @@ def company_country(text: str) -> str | None:
     return next((companies[k] for k in (key, short, short.replace(" ", "")) if k in companies), None)
 
 
-def organisation_in(tokens: Sequence[Token]) -> tuple[str, str] | None:
-    return _named(tokens, organisation_of)  # type: ignore[return-value]
-
-
 def code_tokens(tokens: Sequence[Token]) -> Code:
     """Code a noun phrase from its own words: organisation, country and the sector of its nouns
     ("UN peacekeepers" → UN MIL, "Polish soldiers" → POL MIL, "the European Union" → EU IGO)."""
     if not tokens:
         return Code()
-    sector = sector_of(tokens)
-    org = organisation_in(tokens)
+    org = _named_at(tokens, organisation_of)
     if org is not None:
-        return Code(sector=sector or org[1], org=org[0])
-    return Code(country_in(tokens), sector)
+        # the sector of the words around the organisation's name ("UN peacekeepers" → UN MIL), not of a
+        # word inside it ("Islamic State" is no government)
+        start, end, (code, org_sector) = org
+        return Code(sector=sector_of([*tokens[:start], *tokens[end:]]) or org_sector, org=code)
+    return Code(country_in(tokens), sector_of(tokens))
 
 
 def code_span(span: Sequence[Token]) -> Code:

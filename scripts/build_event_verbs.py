@@ -98,7 +98,10 @@ def read_patterns(path: Path) -> dict[str, dict[str, list[Any]]]:
     `- * OBJECT [code]  # VERB` ("lift sanctions" → 085, ease sanctions): the object right after the
     verb and nothing else (a pattern with a preposition or a second word says more than its object),
     for the verb the pattern names (else every single-word verb of its block); `&CLASS` objects stand
-    for each word of the class. The first pattern of a verb and object wins."""
+    for each word of the class. The first pattern of a verb and object wins. Reporting, intention, light
+    and modal verbs are left out, as in `read_verbs`: the event is their object's."""
+    lex = lexicon()
+    function_verbs = lex.reporting_verbs | lex.intent_verbs | lex.light_verbs | lex.deontic
     synsets = read_synsets(path)
     patterns: dict[str, dict[str, list[Any]]] = {}
     block: list[str] = []
@@ -126,7 +129,7 @@ def read_patterns(path: Path) -> dict[str, dict[str, list[Any]]]:
             continue
         objects = synsets.get(word[1:], []) if word.startswith("&") else [word.lower()]
         owners = [named.lower()] if named and "_" not in named else block
-        for verb in owners:
+        for verb in (v for v in owners if v not in function_verbs):
             for obj in objects:
                 patterns.setdefault(verb, {}).setdefault(obj, [plover[0], plover[1], code])
     return {verb: dict(sorted(objs.items())) for verb, objs in sorted(patterns.items())}

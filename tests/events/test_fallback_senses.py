@@ -73,3 +73,11 @@ def test_builder_reads_block_headers_without_a_space_before_the_dashes(tmp_path)
     patterns = builder.read_patterns(dictionary)
     assert set(patterns["defer"]) == {"accord", "pact"}  # the class spelled out; a conditioned pattern left out
     assert patterns["defer"]["pact"][2] == "057"
+
+
+def test_a_pattern_that_restates_its_event_noun_leaves_the_act_to_the_noun(nlp):
+    lex = lexicon()
+    assert "reach" not in lex.verbs and lex.cameo_objects["reach"]["agreement"].type == "AGREE"
+    verb = token(nlp, "The two unions reached an agreement on wages.", "reached")
+    assert noun_sense(_object(verb)).type == "AGREE"
+    assert verb_sense(verb, _object(verb)) is None  # "reach" stays the noun's support verb

@@ -212,11 +212,18 @@ def cameo_object_sense(lemma: str, obj: Token) -> Sense | None:
     """The sense the CAMEO dictionary's object pattern gives a verb lexicon.yaml lacks ("eased
     sanctions", "granted asylum", "lifted the curfew"): PETRARCH's coding of verb and object, which
     differs from the verb's own code ("grant" alone is cooperation, granting asylum aid). The object's
-    own word is tried before its lemma ("sanctions" and "sanction" are apart in the dictionary)."""
+    own word is tried before its lemma ("sanctions" and "sanction" are apart in the dictionary). A
+    pattern of the same type as its object's event noun is not taken ("reached an agreement")."""
     patterns = lexicon().cameo_objects.get(lemma)
     if not patterns:
         return None
-    return patterns.get(obj.lower_) or patterns.get(obj.lemma_.lower())
+    sense = patterns.get(obj.lower_) or patterns.get(obj.lemma_.lower())
+    if sense is None or obj.pos_ != "NOUN":
+        return sense
+    # "reached an agreement", "opened an investigation": a pattern that only restates its event noun
+    # leaves the act to the noun (the verb is its support verb, which gives it its doer)
+    act = noun_sense(obj)
+    return None if act is not None and act.type == sense.type else sense
 
 
 # types whose undergoer a possessor or an "of" phrase names ("Assange's arrest", "the murder of X"); in

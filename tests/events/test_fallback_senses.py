@@ -31,7 +31,7 @@ def test_the_object_pattern_types_a_verb_the_lexicon_lacks(nlp):
     medal = token(nlp, "The city awarded a medal to the firefighters.", "awarded")
     assert verb_sense(contract, _object(contract)).type == "AGREE"
     assert verb_sense(medal, _object(medal)).type == "SUPPORT"
-    assert verb_sense(medal, _object(medal)).origin == "cameo"  # judged like the verb table's senses
+    assert verb_sense(medal, _object(medal)).origin == "cameo-object"
 
 
 def test_without_a_matching_object_the_verb_keeps_its_own_code(nlp):

@@ -21,12 +21,13 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from chronicle.extract.event_patterns import DATA, cameo_to_plover, lexicon
 
-BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")
 VERB = re.compile(r"^([A-Z][A-Z'-]*)\s*(\{[^}]*\})?\s*(\[([^\]]*)\])?")
 VERBAL_ROOTS = ("05", "10", "11", "12", "13")
 HEADER = """# Verb lemma → [PLOVER type, mode, CAMEO code], built by scripts/build_event_verbs.py from the
@@ -70,6 +71,70 @@ def read_verbs(path: Path) -> dict[str, tuple[str, str | None, str]]:
     return verbs
 
 
+PATTERN = re.compile(r"^-\s+\*\s+(&?[A-Z][A-Z'_-]*)\s*\[([^\]]*)\]\s*(?:#\s*(\S+))?")
+SYNSET = re.compile(r"^&([A-Z][A-Z_]*)\s*$")
+
+
+def read_synsets(path: Path) -> dict[str, list[str]]:
+    """The dictionary's word classes (`&TREATY`: treaty, pact, accord …), single words only."""
+    synsets: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if "VERB PATTERNS" in raw:
+            break
+        line = raw.split("#", 1)[0].strip()
+        head = SYNSET.match(line)
+        if head:
+            current = synsets.setdefault(head.group(1), [])
+        elif current is not None and line.startswith("+") and "_" not in line:
+            current.append(line[1:].strip().lower())
+        elif not line:
+            current = None
+    return synsets
+
+
+def read_patterns(path: Path) -> dict[str, dict[str, list[Any]]]:
+    """Verb lemma → object word → [type, mode, CAMEO code], from the object patterns of the simplest form
+    `- * OBJECT [code]  # VERB` ("lift sanctions" → 085, ease sanctions): the object right after the
+    verb and nothing else (a pattern with a preposition or a second word says more than its object),
+    for the verb the pattern names (else every single-word verb of its block); `&CLASS` objects stand
+    for each word of the class. The first pattern of a verb and object wins. Reporting, intention, light
+    and modal verbs are left out, as in `read_verbs`: the event is their object's."""
+    lex = lexicon()
+    function_verbs = lex.reporting_verbs | lex.intent_verbs | lex.light_verbs | lex.deontic
+    synsets = read_synsets(path)
+    patterns: dict[str, dict[str, list[Any]]] = {}
+    block: list[str] = []
+    started = False
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if "VERB PATTERNS" in raw:
+            started = True
+            continue
+        line = raw.rstrip()
+        if not started or not line.strip():
+            continue
+        if BLOCK.match(line):
+            block = []
+            continue
+        match = VERB.match(line)
+        if match is not None and not line.startswith(("-", "+", "&")):
+            block.append(match.group(1).lower())
+            continue
+        pattern = PATTERN.match(line)
+        if pattern is None:
+            continue
+        word, code, named = pattern.group(1), pattern.group(2).split(":")[0].strip(), pattern.group(3)
+        plover = cameo_to_plover(code) if code[:2].isdigit() else None
+        if plover is None:
+            continue
+        objects = synsets.get(word[1:], []) if word.startswith("&") else [word.lower()]
+        owners = [named.lower()] if named and "_" not in named else block
+        for verb in (v for v in owners if v not in function_verbs):
+            for obj in objects:
+                patterns.setdefault(verb, {}).setdefault(obj, [plover[0], plover[1], code])
+    return {verb: dict(sorted(objs.items())) for verb, objs in sorted(patterns.items())}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cameo", type=Path, required=True, help="Phoenix CAMEO.2.0.txt verb dictionary")
@@ -78,7 +143,7 @@ def main() -> None:
     verbs = read_verbs(args.cameo)
     verbal = {lemma: list(v) for lemma, v in sorted(verbs.items()) if v[2].startswith(VERBAL_ROOTS)}
     material = {lemma: list(v) for lemma, v in sorted(verbs.items()) if lemma not in verbal}
-    body = {"version": 2, "verbs": verbal, "material": material}
+    body = {"version": 3, "verbs": verbal, "material": material, "objects": read_patterns(args.cameo)}
     dumped = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
     args.out.write_text(HEADER + dumped, encoding="utf-8")
     print(f"{len(verbs)} verbs -> {args.out}")

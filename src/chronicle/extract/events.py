@@ -42,6 +42,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -439,10 +440,14 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
         targets += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                     for o in pobjs(c) for t in prep_targets(o, sense.preps)]
     head = noun.head if noun.dep_ == "compound" else noun  # "launched a mediation effort"
+    head = _container(head)
+    source = source or _relative_doer(noun)
     governor, clause = head.head, head
     if head.dep_ == "pobj":
         clause, governor = head.head, head.head.head  # "in talks", "under sanctions"
     lemma = governor.lemma_.lower()
+    if not targets and (undergone := _undergone(clause, governor)) is not None:
+        targets.append(undergone)
     if governor.pos_ in {"VERB", "AUX"}:
         sufferer = subject_of(governor) if lemma in lex.suffer_verbs and not targets else None
         if sufferer is not None:
@@ -477,6 +482,52 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     return [Found(noun, sense, s, t, negated, hypothetical, future, (location,) if location is not None else ())
             for s in (conjuncts(source) if source is not None else [None])
             for t in ([c for target in targets for c in conjuncts(target)] or [None])]
+
+
+def _undergone(clause: Token, governor: Token) -> Token | None:
+    """Who an act is done to when the clause says someone is under it or subject to it ("the ministry
+    came under criticism from …", "the company was subject to criticism", "is under investigation"):
+    the subject, or the object of a verb that puts someone under it ("placed him under arrest")."""
+    if clause.dep_ != "prep":
+        return None
+    if clause.lower_ == "under" and governor.pos_ in {"VERB", "AUX"}:
+        # "placed him under arrest": the one put under it is the object
+        obj = next((c for c in governor.children if c.dep_ in OBJECT_DEPS), None)
+        return obj if obj is not None else subject_of(governor)
+    if clause.lower_ == "to" and governor.lemma_.lower() == "subject" and governor.pos_ == "ADJ":
+        return subject_of(governor.head) if governor.dep_ == "acomp" else None
+    return None
+
+
+def _container(noun: Token) -> Token:
+    """The event noun as one of a set a light verb's object counts ("launched a new round of attacks",
+    "carried out a series of raids"): the set noun, whose verb then gives the doer; else the noun."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+        return noun
+    holder = prep.head
+    # a set noun is no act of its own: none in the lexicon (a noun only derived from a phrasal verb,
+    # "round" from "round up", does not count)
+    sense = noun_sense(holder)
+    if sense is not None and sense.origin != "derived-noun":
+        return noun
+    if holder.dep_ in OBJECT_DEPS and holder.head.lemma_.lower() in lexicon().light_verbs:
+        return holder
+    return noun
+
+
+def _relative_doer(noun: Token) -> Token | None:
+    """The doer named by a relative clause that makes the act ("a lawsuit that the group brought",
+    "the raids police carried out"): the clause's subject, when the noun is the clause's object and
+    the clause's verb only does it (a light verb)."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
+        objects = [c for c in clause.children if c.dep_ in OBJECT_DEPS]
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in NOT_ACTORS | {"who"} or not _light(clause, noun):
+            continue
+        if all(o.lower_ in {"that", "which"} for o in objects):
+            return subject
+    return None
 
 
 def _light(verb: Token, noun: Token) -> bool:
@@ -934,7 +985,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     text = doc.text  # Doc.text joins every token on each call
     types_before: set[str] = set()
     resolved: list[tuple[Resolution, Resolution]] = []
-    for item in sorted(_reciprocal(found), key=lambda f: f.trigger.i):
+    for item in sorted(_reciprocal(_exemplified(found)), key=lambda f: f.trigger.i):
         if item.target is not None and _circumstantial(item.target, item.trigger):
             item = replace(item, target=None)
         if item.source is not None and _bare_quantifier(item.source):
@@ -1016,7 +1067,50 @@ def _reciprocal(found: list[Found]) -> list[Found]:
             paired.add(key)
         else:
             out.append(item)
-    return [f for f in out if alone(f) not in paired]
+    return _between(f for f in out if alone(f) not in paired)
+
+
+def _between(found: Iterable[Found]) -> list[Found]:
+    """"The summit between Diaz and Novak", "talks between Varnia and Peru": a joint act whose
+    parties are all named after "between" or "among" and no one else is done by the first to the
+    others (not by no one to each)."""
+    out: list[Found] = []
+    for item in found:
+        first = item.target
+        while first is not None and first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        joint = (item.sense.type in RECIPROCAL_TYPES and item.source is None and first is not None
+                 and first.dep_ == "pobj" and first.head.lower_ in {"between", "among"})
+        if not joint:
+            out.append(item)
+        elif first.i != item.target.i:
+            out.append(replace(item, source=first))
+    return out
+
+
+def examples(token: Token) -> list[Token]:
+    """The named instances a common noun lists ("politicians like Kerry and Clinton", "groups such as
+    Amnesty", "countries including France and Germany"): the acting ones, when the text names them."""
+    if token.pos_ != "NOUN" or token.ent_type_ in NAMED:
+        return []
+    named: list[Token] = []
+    for prep in token.children:
+        listing = prep.dep_ == "prep" and (prep.lower_ in {"like", "including"} or (
+            prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)))
+        if listing:
+            named += [c for obj in pobjs(prep) for c in conjuncts(obj) if c.ent_type_ in NAMED or c.pos_ == "PROPN"]
+    return named
+
+
+def _exemplified(found: list[Found]) -> list[Found]:
+    """A side that is a class with named instances is those instances, one event each: "criticism
+    from politicians like Kerry and Clinton" is Kerry's and Clinton's (the class itself is no actor)."""
+    out: list[Found] = []
+    for item in found:
+        sources = (examples(item.source) if item.source is not None else []) or [item.source]
+        targets = (examples(item.target) if item.target is not None else []) or [item.target]
+        out += [replace(item, source=s, target=t) for s in sources for t in targets]
+    return out
 
 
 def _visited_state(target: Argument | None, item: Found, coder: Coder) -> Argument | None:
@@ -1076,8 +1170,8 @@ def _resolution(argument: Argument | None) -> Resolution:
 
 def _holds(side: Resolution, rivals: list[Resolution]) -> bool:
     level, coordinated = side
-    if level == 0:
-        return not any(r[0] for r in rivals)
+    if level == 0:  # an unresolved side stays beside a resolved one it is coordinated with
+        return not any(r[0] and not r[1] & coordinated for r in rivals)
     return all(r[0] <= level or r[1] & coordinated for r in rivals)
 
 

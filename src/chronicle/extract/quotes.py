@@ -1195,23 +1195,40 @@ def _speaker_key(q: Quote) -> str:
     return q.speaker_id or " ".join((q.source or "").lower().split())
 
 
+# The rules that find reported speech itself (a cue verb or phrase and the words beside it), as the
+# confidence features name them: not the cue model's stance candidates, cue nouns or continuations.
+REPORTED_ORIGINS = frozenset({"origin=verb", "origin=phrase", "origin=inverted", "origin=split", "origin=colon"})
+
+
+def _reports_inside(inner: Quote, inner_features: list[str], outer: Quote) -> bool:
+    """Whether `inner` is speech reported inside `outer`'s content ("police said a witness told them
+    …"): its cue lies in that content, is a speech verb of the lexicon, was found as reported speech
+    and has a source of its own. A stance candidate ("said the council plans to …", "urged X to
+    focus on …") or a sourceless cue ("he said he is being asked about …") inside another's words
+    is part of what the outer speaker said, not a second speaker of the same stretch."""
+    return (
+        inner.cue_start is not None
+        and outer.start <= inner.cue_start < outer.end
+        and inner.cue_lemma in cue_lexicon().verbs
+        and not REPORTED_ORIGINS.isdisjoint(inner_features)
+        and "src=none" not in inner_features
+    )
+
+
 def one_speaker_per_stretch(quotes: list[tuple[Quote, list[str]]]) -> list[tuple[Quote, list[str]]]:
     """One stretch of text, one speaker: a quote that covers at least half of a more confident
-    one (or is half covered by it) goes, unless its cue lies inside the other's content (nested
-    reported speech: "police said the witness told them …") or the other's cue inside its own."""
+    one (or is half covered by it) goes, unless one reports speech inside the other's content
+    (`_reports_inside`)."""
     kept: list[tuple[Quote, list[str]]] = []
     for q, features in sorted(quotes, key=lambda x: (-x[0].confidence, x[0].start)):
         clash = False
-        for k, _f in kept:
+        for k, k_features in kept:
             shared = _overlap((q.start, q.end), (k.start, k.end))
             if 2 * shared < min(q.end - q.start, k.end - k.start):
                 continue
             if _speaker_key(q) == _speaker_key(k):
                 continue  # the same speaker twice is no contradiction
-            # only a speech verb reports speech inside another's content ("police said a witness told …")
-            nested = any(c is not None and outer.start <= c < outer.end and inner.cue_lemma in cue_lexicon().verbs
-                         for c, outer, inner in ((q.cue_start, k, q), (k.cue_start, q, k)))
-            if not nested:
+            if not (_reports_inside(q, features, k) or _reports_inside(k, k_features, q)):
                 clash = True
                 break
         if not clash:

@@ -2,114 +2,103 @@
 stands for."""
 
 from chronicle.extract.events import _holds
-
-
-def events_of(extract, text):
-    records = extract(text)
-    names = {a.id: a.name for a in records.actors}
-    return [(e.event_type, names.get(e.source_id), names.get(e.target_id), e.source, e.target) for e in records.events]
-
-
-def only(events, event_type):
-    found = [e for e in events if e[0] == event_type]
-    assert found, events
-    return found
+from tests.events.sides import named_sides, only
 
 
 def test_a_possessive_pronoun_on_the_target_names_its_actor(extract):
     text = "Senator Ana Ruiz spoke on Monday. Police later censored her report."
-    [event] = only(events_of(extract, text), "COERCE")
+    [event] = only(named_sides(extract, text), "COERCE")
     assert event[2] == "Ana Ruiz"
 
 
 def test_the_doers_own_thing_is_not_a_target(extract):
     text = "The Varnian opposition leader Marco Diaz spoke on Monday. Diaz later withdrew his bid."
-    for event in events_of(extract, text):
+    for event in named_sides(extract, text):
         assert event[2] != "Marco Diaz", event
 
 
 def test_a_relative_pronoun_stands_for_its_antecedent(extract):
     text = "Chile condemned the plan of Senator Ana Ruiz, which Peru also criticized on Monday."
-    events = only(events_of(extract, text), "ACCUSE")
+    events = only(named_sides(extract, text), "ACCUSE")
     assert ("Peru", "Ana Ruiz") in {(e[1], e[2]) for e in events}
 
 
 def test_a_message_is_its_authors_act(extract):
     text = "Senator Ana Ruiz has released a video that accuses Marco Diaz of lying."
-    [event] = only(events_of(extract, text), "ACCUSE")
+    [event] = only(named_sides(extract, text), "ACCUSE")
     assert (event[1], event[2]) == ("Ana Ruiz", "Marco Diaz")
 
 
 def test_an_event_noun_is_no_source(extract):
-    [event] = only(events_of(extract, "A shooting at a clinic killed three people on Monday."), "ASSAULT")
+    [event] = only(named_sides(extract, "A shooting at a clinic killed three people on Monday."), "ASSAULT")
     assert event[1] is None and event[3] is None
 
 
 def test_coordinated_parties_meeting_are_one_event(extract):
-    [event] = only(events_of(extract, "Poland and Lithuania met in Vilnius on Monday."), "CONSULT")
+    [event] = only(named_sides(extract, "Poland and Lithuania met in Vilnius on Monday."), "CONSULT")
     assert (event[1], event[2]) == ("Poland", "Lithuania")
 
 
 def test_coordinated_parties_with_a_target_each_act_on_it(extract):
-    events = only(events_of(extract, "Estonia and Finland are in talks with Sweden."), "CONSULT")
+    events = only(named_sides(extract, "Estonia and Finland are in talks with Sweden."), "CONSULT")
     assert {(e[1], e[2]) for e in events} == {("Estonia", "Sweden"), ("Finland", "Sweden")}
 
 
 def test_a_visit_to_a_city_is_a_visit_to_its_state(extract):
     text = "Peru thanked Chile on Monday. Chilean President Ana Ruiz visited Cusco last year."
-    [event] = only(events_of(extract, text), "CONSULT")
+    [event] = only(named_sides(extract, text), "CONSULT")
     assert (event[1], event[2]) == ("Ana Ruiz", "Peru")
 
 
 def test_a_clause_of_time_holds_no_target(extract):
     text = "A lawmaker in Varnia is calling for Marco Diaz to be banned after the candidate insulted Varnian workers."
-    events = only(events_of(extract, text), "REQUEST")
+    events = only(named_sides(extract, text), "REQUEST")
     assert {e[4] for e in events} == {"Marco Diaz"}
 
 
 def test_a_deal_to_sell_someone_something_is_done_to_the_buyer(extract):
     # "agreed to": a lexicon trigger (the CAMEO-table "approved" is left to the trigger classifier)
-    [event] = only(events_of(extract, "Chile later agreed to a deal to sell Peru ten tanks."), "AGREE")
+    [event] = only(named_sides(extract, "Chile later agreed to a deal to sell Peru ten tanks."), "AGREE")
     assert (event[1], event[2]) == ("Chile", "Peru")
 
 
 def test_a_visit_to_sites_in_a_country_is_a_visit_to_it(extract):
     text = "Peru thanked Chile on Monday. Chilean President Ana Ruiz visited several mines in Peru last year."
-    [event] = only(events_of(extract, text), "CONSULT")
+    [event] = only(named_sides(extract, text), "CONSULT")
     assert (event[1], event[2]) == ("Ana Ruiz", "Peru")
 
 
 def test_a_possessor_with_the_undergoer_named_is_the_doer(extract):
-    [event] = only(events_of(extract, "Chile condemned Peru's arrest of the journalists."), "COERCE")
+    [event] = only(named_sides(extract, "Chile condemned Peru's arrest of the journalists."), "COERCE")
     assert event[1] == "Peru" and event[4] == "the journalists"
 
 
 def test_who_proposes_an_act_does_it(extract):
-    [event] = only(events_of(extract, "Last year Marco Diaz proposed a ban on migrants."), "COERCE")
+    [event] = only(named_sides(extract, "Last year Marco Diaz proposed a ban on migrants."), "COERCE")
     assert event[1] == "Marco Diaz"
 
 
 def test_for_doing_is_done_by_the_one_blamed_else_the_subject(extract):
     text = "Chile ridiculed Peru for criticizing Brazil. Marco Diaz took heat for not condemning Chile."
-    events = events_of(extract, text)
+    events = named_sides(extract, text)
     assert {(e[1], e[2]) for e in only(events, "ACCUSE") if e[2] in {"Brazil", "Chile"}} == {
         ("Peru", "Brazil"), ("Marco Diaz", "Chile")}
 
 
 def test_a_bare_some_is_no_one_in_particular(extract):
-    [event] = only(events_of(extract, "Some have urged Chile to focus on the election."), "REQUEST")
+    [event] = only(named_sides(extract, "Some have urged Chile to focus on the election."), "REQUEST")
     assert event[1] is None and event[3] is None and event[2] == "Chile"
 
 
 def test_two_of_whom_stands_for_the_antecedent(extract):
     text = "The Varnian Senate has five delegates, two of whom have already pledged their support to Chile."
-    events = only(events_of(extract, text), "AGREE")
+    events = only(named_sides(extract, text), "AGREE")
     assert all(e[3] == "five delegates" for e in events), events
 
 
 def test_a_pronoun_before_its_clauses_subject_refers_forward(extract):
     text = "On the margins of his official visit to Peru, President Ana Ruiz attended a ceremony."
-    [event] = only(events_of(extract, text), "CONSULT")
+    [event] = only(named_sides(extract, text), "CONSULT")
     assert (event[1], event[2]) == ("Ana Ruiz", "Peru")
 
 
@@ -122,5 +111,5 @@ def test_an_actor_beats_a_coded_phrase_on_one_side():
 
 
 def test_coordinated_targets_stay_whatever_they_resolve_to(extract):
-    events = only(events_of(extract, "Varnian police arrested Marco Diaz and two Slovak smugglers."), "COERCE")
+    events = only(named_sides(extract, "Varnian police arrested Marco Diaz and two Slovak smugglers."), "COERCE")
     assert len(events) == 2, events

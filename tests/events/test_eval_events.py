@@ -60,3 +60,32 @@ def test_dictionaries_code_actors_and_add_events():
     putin = next(a for a in records.actors if "Putin" in a.name)
     assert putin.country == "RUS"
     assert any(e.cameo and e.event_type == "ACCUSE" and e.source_code.startswith("RUS") for e in records.events)
+
+
+def test_leave_one_out_recodes_each_record_without_its_own_entry_only(monkeypatch, tmp_path):
+    import sys
+    from contextlib import contextmanager
+
+    from chronicle.evaluate import events as evaluation
+    from chronicle.extract.event_patterns import lexicon
+
+    left_out: list[set[str]] = []
+
+    @contextmanager
+    def recording(lemmas):
+        left_out.append(set(lemmas))
+        yield
+
+    # by module object: `chronicle.extract` is also the name of the Python API's function
+    monkeypatch.setattr(sys.modules[lexicon.__module__], "leaving_out", recording)
+    monkeypatch.setattr(evaluation, "_outcomes", lambda pipeline, path, records: [
+        evaluation.Outcome(record=r, predicted="REDONE", sides={}, lemma=None, event=None) for r in records])
+
+    def outcome(n, lemma):
+        return evaluation.Outcome(record={"id": n}, predicted="AGREE", sides={}, lemma=lemma, event=None)
+
+    # "protest" triggers two records, so neither owns it; "sanction" and "meet" are one record's own
+    outcomes = [outcome(0, "sanction"), outcome(1, "meet"), outcome(2, "protest"), outcome(3, "protest")]
+    redone, recoded = evaluation.leave_one_out(None, tmp_path, outcomes)
+    assert recoded == 2 and left_out == [{"sanction"}, {"meet"}]
+    assert [o.predicted for o in redone] == ["REDONE", "REDONE", "AGREE", "AGREE"]

@@ -215,11 +215,12 @@ def leave_one_out(pipeline: Any, path: Path, outcomes: list[Outcome]) -> tuple[l
     counts = Counter(o.lemma for o in outcomes if o.lemma)
     own = {n for n, o in enumerate(outcomes)
            if o.lemma and counts[o.lemma] == 1 and (o.lemma in lex.verbs or o.lemma in lex.nouns)}
-    if not own:
-        return outcomes, 0
-    with leaving_out({outcomes[n].lemma for n in own if outcomes[n].lemma}):
-        redone = _outcomes(pipeline, path, [outcomes[n].record for n in sorted(own)])
-    replaced = dict(zip(sorted(own), redone, strict=True))
+    replaced = {}
+    for n in sorted(own):
+        # one record at a time, without its own entry only: leaving every such lemma out at once would
+        # also take from a record the entries of its neighbours ("meeting" losing "meet")
+        with leaving_out({outcomes[n].lemma}):
+            [replaced[n]] = _outcomes(pipeline, path, [outcomes[n].record])
     return [replaced.get(n, o) for n, o in enumerate(outcomes)], len(own)
 
 

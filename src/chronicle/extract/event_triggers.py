@@ -35,7 +35,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from chronicle.extract.event_patterns import Sense, lexicon
-from chronicle.extract.tone import analyzer
+from chronicle.extract.tone import STRONG_VALENCE, word_valence
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "events"
 REJECT_BELOW = 0.01
@@ -73,12 +73,11 @@ def _someone(token: Token) -> bool:
     return token.ent_type_ in SOMEONE or token.lower_ in PRONOUNS
 
 
-def _valence(token: Token) -> str:
-    rated = analyzer().lexicon
-    value = float(rated.get(token.lower_) or rated.get(token.lemma_.lower()) or 0.0)
-    if value <= -1.6:
+def _valence_band(token: Token) -> str:
+    value = word_valence(token)
+    if value <= -STRONG_VALENCE:
         return "strong-"
-    if value >= 1.6:
+    if value >= STRONG_VALENCE:
         return "strong+"
     return "weak-" if value < 0 else "weak+" if value > 0 else "none"
 
@@ -153,7 +152,7 @@ def trigger_features(token: Token) -> dict[str, float]:
     """The named binary features of a verb or noun (see the module docstring)."""
     lemma = token.lemma_.lower()
     pos = "VERB" if token.pos_ == "VERB" else "NOUN"
-    return {"bias": 1.0, f"lemma={lemma}": 1.0, f"valence={_valence(token)}": 1.0,
+    return {"bias": 1.0, f"lemma={lemma}": 1.0, f"valence={_valence_band(token)}": 1.0,
             **_lexicon_features(lemma, pos), **_wordnet_features(lemma, pos), **_syntax_features(token)}
 
 

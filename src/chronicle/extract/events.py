@@ -53,7 +53,7 @@ from chronicle.extract.event_time import event_date
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
 from chronicle.extract.event_triggers import second_opinion, trigger_probabilities
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
-from chronicle.extract.tone import analyzer
+from chronicle.extract.tone import STRONG_VALENCE, word_valence
 from chronicle.records import Actor, ArticleRecords, Event, EventMention, Quote, child_id
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -63,7 +63,6 @@ DUMMY_VERBS = {"be", "seem", "appear", "become", "take", "make"}  # "it is diffi
 RELATIVES = {"which", "that", "who", "whom"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "you", "i", "me"}
-STRONG_VALENCE = 1.6  # VADER rates words -4 … 4: "criticize" -1.6, "praised" 2.2; "like" 1.5 is too weak
 FINITE = {"VBD", "VBZ", "VBP"}
 NAMED = {"GPE", "ORG", "NORP", "PERSON", "LOC"}
 # entity types that are never participants ("on Friday" is not a target)
@@ -580,16 +579,10 @@ def _reported(clause: Token, reporter: Token) -> list[Found]:
     return []
 
 
-def valence(token: Token) -> float:
-    """The token's VADER valence (-4 … 4; 0 when the packaged lexicon does not rate it)."""
-    rated = analyzer().lexicon
-    return float(rated.get(token.lower_) or rated.get(token.lemma_.lower()) or 0.0)
-
-
 def _judgement(words: list[Token]) -> Sense | None:
     """Calling someone strongly bad (VADER ≤ -STRONG_VALENCE: "a disaster", "incompetent") is a
     disapproval; strongly good, with nothing bad, a praise ("a great leader")."""
-    values = [valence(t) for t in words]
+    values = [word_valence(t) for t in words]
     if any(v <= -STRONG_VALENCE for v in values):
         return Sense(type="ACCUSE", mode="disapprove", cameo="111")
     if any(v >= STRONG_VALENCE for v in values) and not any(v < 0 for v in values):
@@ -609,7 +602,7 @@ def valence_events(verb: Token) -> list[Found]:
     lemma = verb.lemma_.lower()
     if lemma in lex.verbs or lemma in lex.cameo_verbs or lemma in lex.reporting_verbs | lex.intent_verbs:
         return []
-    value = valence(verb)
+    value = word_valence(verb)
     if abs(value) < STRONG_VALENCE:
         return []
     target = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and _is_someone(c)), None)
@@ -1303,7 +1296,7 @@ def _agreement(lemma: str, event_type: str) -> dict[str, float]:
 
 def _tone(trigger: Token) -> str:
     """The trigger's VADER valence as a sign: "neg", "pos" or "none" (unrated or weak)."""
-    value = valence(trigger)
+    value = word_valence(trigger)
     return "neg" if value <= -1.0 else ("pos" if value >= 1.0 else "none")
 
 

@@ -12,16 +12,25 @@ from __future__ import annotations
 
 import functools
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.records import ArticleRecords, Tone, child_id
 
+STRONG_VALENCE = 1.6  # VADER rates words -4 … 4: "criticize" -1.6, "praised" 2.2; "like" 1.5 is too weak
+
 
 @functools.cache
 def analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
+
+
+def word_valence(token: Token) -> float:
+    """The token's VADER valence (-4 … 4; 0 when the packaged lexicon does not rate it): its form, else
+    its lemma. The events stage and the trigger classifier read words' valence through this."""
+    rated = analyzer().lexicon
+    return float(rated.get(token.lower_) or rated.get(token.lemma_.lower()) or 0.0)
 
 
 def tone_figures(tokens: list[str], text: str) -> dict[str, float]:

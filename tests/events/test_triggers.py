@@ -2,14 +2,13 @@
 sentences of our own."""
 
 from chronicle.extract import event_triggers
-from chronicle.extract.event_patterns import Sense
+from chronicle.extract.event_patterns import Sense, wordnet_hints
 from chronicle.extract.event_triggers import (
     NONE,
     TriggerModel,
     second_opinion,
     trigger_features,
     trigger_probabilities,
-    wordnet_hints,
 )
 
 

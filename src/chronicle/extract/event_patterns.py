@@ -5,6 +5,8 @@
   by `scripts/build_event_verbs.py` from the Phoenix CAMEO dictionary, for verbs lexicon.yaml lacks;
 - `cameo_to_plover(code)`: `cameo_plover.yaml`, the CAMEO → PLOVER 2021 table (for events coded
   from PETRARCH/TABARI dictionaries);
+- `wordnet_hints()`: `wordnet_events.tsv`, what WordNet says of verbs and nouns (built by
+  `scripts/build_event_wordnet.py`), for nominalisations here and for the trigger classifier;
 - `plover05_type(...)`: `plover05.yaml`, chronicle's types → the PLOVER 0.5 names the gold standard uses;
 - `event_model()`: `event_model.json`, the logistic regression that gives each event its calibrated
   confidence (written by `scripts/train_event_model.py`; applied here in plain Python).
@@ -271,14 +273,33 @@ NOT_ACT_FILES = frozenset({"noun.person", "noun.artifact", "noun.food", "noun.an
                            "noun.time", "noun.quantity", "noun.Tops", "noun.attribute", "noun.feeling"})
 
 
+@dataclass(frozen=True)
+class WordNetHints:
+    verbs: dict[str, tuple[str, str, str]]
+    """lemma → (lexical file, type hint or "", hypernym depth or "")."""
+    nouns: dict[str, tuple[str, str, str]]
+    """lemma → (lexical file, the verb it derives from, that verb's type hint or "")."""
+
+
+@functools.cache
+def wordnet_hints() -> WordNetHints:
+    """`wordnet_events.tsv`, read once (its format is in its header)."""
+    verbs: dict[str, tuple[str, str, str]] = {}
+    nouns: dict[str, tuple[str, str, str]] = {}
+    for line in (DATA / "wordnet_events.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line:
+            continue
+        pos, lemma, a, b, c = line.split("\t")
+        (verbs if pos == "v" else nouns)[lemma] = (a, b, c)
+    return WordNetHints(verbs, nouns)
+
+
 @functools.cache
 def _nominalisation_sense(lemma: str, left_out: frozenset[str]) -> Sense | None:
     """The sense of a nominalisation the lexicon lacks, through the lexicon verb WordNet derives it
     from ("negotiation" → negotiate, "meeting" → meet): that verb's `derived_noun_sense`. Only nouns
     whose first WordNet sense is no person or thing (`NOT_ACT_FILES`); the trigger classifier judges
     it as it judges the other derived nouns."""
-    from chronicle.extract.event_triggers import wordnet_hints
-
     lexfile, verb, _hint = wordnet_hints().nouns.get(lemma, ("", "", ""))
     if not verb or verb == lemma or lexfile in NOT_ACT_FILES:
         return None

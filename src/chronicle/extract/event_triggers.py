@@ -34,7 +34,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from chronicle.extract.event_patterns import Sense, lexicon
+from chronicle.extract.event_patterns import Sense, lexicon, wordnet_hints
 from chronicle.extract.tone import STRONG_VALENCE, word_valence
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "events"
@@ -47,26 +47,6 @@ SOMEONE = {"PERSON", "ORG", "GPE", "NORP"}
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "i", "me", "you"}
 CLASSES = ("VERB", "NOUN")
 """Parts of speech the classifier scores."""
-
-
-@dataclass(frozen=True)
-class WordNetHints:
-    verbs: dict[str, tuple[str, str, str]]
-    """lemma → (lexical file, type hint or "", hypernym depth or "")."""
-    nouns: dict[str, tuple[str, str, str]]
-    """lemma → (lexical file, the verb it derives from, that verb's type hint or "")."""
-
-
-@functools.cache
-def wordnet_hints() -> WordNetHints:
-    verbs: dict[str, tuple[str, str, str]] = {}
-    nouns: dict[str, tuple[str, str, str]] = {}
-    for line in (DATA / "wordnet_events.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line:
-            continue
-        pos, lemma, a, b, c = line.split("\t")
-        (verbs if pos == "v" else nouns)[lemma] = (a, b, c)
-    return WordNetHints(verbs, nouns)
 
 
 def _someone(token: Token) -> bool:

@@ -39,10 +39,10 @@ def test_an_organisations_initials_in_a_document_source_name_its_author(extract)
 
 
 def test_acronyms_need_the_names_initials_in_order():
-    from chronicle.extract.speakers import _acronym
+    from chronicle.extract.speakers import _abbreviates
 
-    assert _acronym("IRENA", ["International", "Renewable", "Energy", "Agency"])
-    assert not _acronym("RPI", ["Polling", "Institute", "of", "Ridgeway"])
+    assert _abbreviates("IRENA", ["International", "Renewable", "Energy", "Agency"])
+    assert not _abbreviates("RPI", ["Polling", "Institute", "of", "Ridgeway"])
 
 
 def test_a_newspaper_noun_is_not_the_country_named_last(extract):

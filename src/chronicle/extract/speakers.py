@@ -78,7 +78,7 @@ def _compound_of(token: Token, head: Token) -> bool:
     return token.i == head.i
 
 
-def _acronym(word: str, words: list[str]) -> bool:
+def _abbreviates(word: str, words: list[str]) -> bool:
     """"IRENA" for "International Renewable Energy Agency": the initials of the name's capitalised
     words, in order, among the acronym's letters, and the acronym's letters, in order, in the name."""
     capitalised = [w for w in words if w[:1].isupper()]
@@ -377,7 +377,7 @@ class SpeakerResolver:
             if self.kinds.get(actor.id) not in kinds:
                 continue
             words = actor.name.split()
-            if word in words or (len(word) > 2 and word.isupper() and _acronym(word, words)):
+            if word in words or (len(word) > 2 and word.isupper() and _abbreviates(word, words)):
                 found.add(actor.id)
         return found.pop() if len(found) == 1 else None
 

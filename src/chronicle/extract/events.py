@@ -88,6 +88,9 @@ MATERIAL_TYPES = {"RETREAT", "AID", "COOPERATE", "CONCEDE", "COERCE", "ASSAULT",
 # prepositions through which a thing names the actor it stands for ("a meeting with Trump", "a letter
 # from Exxon", "the handling of the crisis by the governor")
 ACTOR_PREPS = {"with", "from", "by", "of", "to", "against", "for"}
+# and, for a target, through what an act is aimed at ("tariffs on imports from China", "an inquiry into
+# the group's finances", "a campaign aimed at Ruiz")
+AIM_PREPS = {"on", "into", "at", "toward", "towards", "over", "about", "upon"}
 LOCATIVE = {"in", "near", "of", "at", "from", "outside", "inside", "around"}
 DESCEND_PREPS = {"of", "in", "from", "by", "for", "against", "with", "on", "at", "near", "inside", "to", "into",
                  "among", "between"}
@@ -187,7 +190,7 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             subject = subjects[0]
             if subject.lower_ in {"who", "that", "which"} and current.dep_ == "relcl":
-                return current.head
+                return predicated(current.head)
             if subject.lower_ in NOT_ACTORS or (subject.lower_ == "it" and current.lemma_ in DUMMY_VERBS):
                 return None
             return subject
@@ -231,6 +234,30 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def predicated(noun: Token) -> Token:
+    """Whom a description stands for, when a relative clause on it says what they did: the subject of
+    a copula it is the predicate of ("Ana Ruiz is a lawyer who sued …"), the name it is in apposition to
+    ("Ana Ruiz, a former chair who backs …"), or whom a verb describes "as" it ("was identified as the
+    man who shot …"); else the noun itself."""
+    current = noun
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head  # "a liar and xenophobe who …"
+    if current.pos_ not in {"NOUN", "PRON"} or current.ent_type_ in NAMED:
+        return noun
+    head = current.head
+    if current.dep_ == "appos" and (head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or head.pos_ == "PROPN"):
+        return head
+    if current.dep_ == "attr" and head.pos_ in {"AUX", "VERB"} and head.lemma_ in {"be", "become", "remain"}:
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        return subject if subject is not None and subject.lower_ not in NOT_ACTORS else noun
+    if current.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+        verb = head.head
+        described = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None) or next(
+            (c for c in verb.children if c.dep_ in {"nsubjpass"}), None)
+        return described if described is not None and described.lower_ not in NOT_ACTORS else noun
+    return noun
 
 
 def _conjoined_with(verb: Token) -> Token:
@@ -345,6 +372,11 @@ def verb_events(verb: Token) -> list[Found]:
         targets.append(objects[0])
     targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
     holders = [verb] + ([theme] if theme is not None else [])
+    if objects and theme is None and _is_someone(objects[0]) and objects[0].lower_ != "you":
+        # one done to, named as the object (or passive subject): the verb's prepositions say where, with
+        # what or for what ("arrested Ana at a school", "charged him with fraud", "were attacked with a
+        # nerve agent"), not to whom else
+        holders = []
     for holder in holders:
         targets += prep_targets(holder, sense.preps)
     if not targets and sense.type == "THREATEN":
@@ -427,6 +459,7 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
                     targets.append(objs[0])
             elif child.lower_ in sense.preps and objs:
                 targets.append(semantic_head(objs[0]))
+    source = source or _stray_agent(noun)
     if undergoer is not None:  # with its undergoer named elsewhere, the possessor is the doer ("Trump's ban on X")
         if targets:
             source = source or undergoer
@@ -481,6 +514,24 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     return [Found(noun, sense, s, t, negated, hypothetical, future, (location,) if location is not None else ())
             for s in (conjuncts(source) if source is not None else [None])
             for t in ([c for target in targets for c in conjuncts(target)] or [None])]
+
+
+def _stray_agent(noun: Token) -> Token | None:
+    """The `by` phrase of an event noun that the parser hung elsewhere: on its `of` object ("the murder
+    of Ana Ruiz by a police officer") or on the copula the noun is the subject of ("an investigation of
+    X is underway by the FBI")."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in pobjs(prep):
+            agent = next((o for c in obj.children if c.dep_ == "prep" and c.lower_ == "by" for o in pobjs(c)), None)
+            if agent is not None:
+                return agent
+    subject = noun.head if noun.dep_ == "appos" else noun  # "Complicating matters, an investigation … is"
+    if subject.dep_ not in SUBJECT_DEPS or subject.head.lemma_ != "be":
+        return None
+    copula = subject.head
+    holders = [copula, *(c for c in copula.children if c.dep_ in {"acomp", "advmod"})]
+    return next((o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by" for o in pobjs(c)),
+                None)
 
 
 def _undergone(clause: Token, governor: Token) -> Token | None:
@@ -694,34 +745,38 @@ def _judged(found: list[Found]) -> list[Found]:
 
 
 def _actor_side(side: Argument | None, coder: Coder, other: Argument | None = None,
-                pronouns: bool = False) -> Argument | None:
+                pronouns: bool = False, aimed: bool = False) -> Argument | None:
     """A side that is no actor but a thing an actor owns, made or takes part in stands for that actor:
     "criticized the governor's handling of the crisis", "denounced GOP efforts", "requested a meeting
     with Trump", "a letter from Exxon accuses …", "mocked his hand size". The first actor among its
     possessor, a name in apposition or before it and the objects of its prepositions, read outwards,
     then, for a target (`pronouns`), a possessive pronoun ("censured his report"; a source's "her
     opponents" are not her) — but never the actor on the other side: "its partners", "withdrew his
-    bid" are the act's own, not someone it is done to."""
+    bid" are the act's own, not someone it is done to. A target (`aimed`) is also read through what
+    the thing is aimed at, two phrases deep and through coordination ("voiced displeasure with some of
+    Ruiz's plans", "expressed disdain for the vote and Ruiz", "threatened tariffs on imports from Peru")."""
     if side is None or side.actor_id or side.token.ent_type_ in NAMED:
         return side
-    for token in _attached(side.token, pronouns=pronouns):
+    for token in _attached(side.token, pronouns=pronouns, aimed=aimed):
         argument = coder.argument(token)
         if argument.actor_id and (other is None or argument.actor_id != other.actor_id):
             return argument
     return side
 
 
-def _attached(token: Token, depth: int = 0, pronouns: bool = False) -> list[Token]:
+def _attached(token: Token, depth: int = 0, pronouns: bool = False, aimed: bool = False) -> list[Token]:
     # a possessor, or a name beside the head ("GOP efforts", "the Kremlin's plan", "her cousin Ana Ruiz")
     named = {"ORG", "GPE", "NORP", "PERSON"}
     found = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ in named]  # the thing is it
     found += [c for c in token.children if (c.dep_ == "poss" and c.pos_ != "PRON")
               or (c.dep_ == "compound" and c.ent_type_ in named)]
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ACTOR_PREPS):
+    preps = ACTOR_PREPS | AIM_PREPS if aimed else ACTOR_PREPS
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
         for obj in pobjs(prep):
-            found.append(obj)
-            if depth < 1:
-                found += _attached(obj, depth + 1)
+            for part in (conjuncts(semantic_head(obj)) if aimed else [obj]):
+                found.append(part)
+                if depth < (2 if aimed else 1):
+                    found += _attached(part, depth + 1, aimed=aimed)
     if depth == 0:  # "a deal to sell Germany four drones": whom the thing's purpose is done to
         for acl in (c for c in token.children if c.dep_ == "acl" and _infinitive(c)):
             objects = [c for c in acl.children if c.dep_ in {"dative", "dobj"}]
@@ -997,7 +1052,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         # a possessive pronoun is weighed against the source only when that is an actor ("pledged their
         # support" is the pledgers' own, whatever coreference made of "their")
         pronouns = source is not None and source.actor_id is not None
-        target = _visited_state(_actor_side(target, coder, source, pronouns=pronouns), item, coder)
+        target = _visited_state(_actor_side(target, coder, source, pronouns=pronouns, aimed=True), item, coder)
         source = _with_location(source, item.locations, coder)
         if not _has_participants(item, source, target):
             continue

@@ -309,8 +309,10 @@ def antecedent(token: Token) -> Token:
 
 
 def prep_targets(holder: Token, preps: frozenset[str]) -> list[Token]:
-    return [semantic_head(o) for c in holder.children if c.dep_ in {"prep", "dative"} and c.lower_ in preps
-            if (o := prep_object(c)) is not None]
+    # a particle with an object is a preposition the parser took for one ("calling on attendees to …")
+    return [semantic_head(o) for c in holder.children if c.dep_ in {"prep", "dative", "prt"} and c.lower_ in preps
+            if (o := pobjs(c)[0] if c.dep_ == "prt" and pobjs(c) else (prep_object(c) if c.dep_ != "prt" else None))
+            is not None]
 
 
 def scan_target(doc: Doc, start: int, end: int, preps: frozenset[str]) -> Token | None:
@@ -393,6 +395,10 @@ def verb_events(verb: Token) -> list[Found]:
         # "demanded that the US cancel …", "called for the US to halt …": the one who is to act
         targets += [c for clause in verb.children if clause.dep_ in {"ccomp", "advcl"} for c in clause.children
                     if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and c.lower_ not in NOT_ACTORS]
+    if not targets and sense.type == "REQUEST":
+        # "called for the resignation of X": whom the act demanded concerns
+        targets += [t for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == "for"
+                    for o in pobjs(c) if not _is_someone(o) for t in _attached(o, aimed=True) if _is_someone(t)][:1]
     if not targets:
         # an intention's infinitive or an instrument's purpose clause carries the target
         for clause in (c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))):
@@ -484,17 +490,21 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
         sufferer = subject_of(governor) if lemma in lex.suffer_verbs and not targets else None
         if sufferer is not None:
             targets.append(sufferer)
-        elif source is None and (
+        elif (source is None or _bound_possessive(source)) and (
             (head.dep_ in OBJECT_DEPS and (_light(governor, head) or lemma in PROPOSING))
             or (clause.dep_ == "prep" and clause.lower_ in {"in", "into", "on"}
                 and lemma in {"be", "engage", "join", "take", "remain", "stay", "go", "participate"})
             or (clause.dep_ == "prep" and clause.lower_ == "for" and lemma in lex.gather_verbs)
             or (clause.dep_ == "prep" and clause.lower_ == "with" and not is_passive(governor))
         ):  # "responded with sharp criticism of …": the responder criticises
-            source = subject_of(governor)
+            # a possessive pronoun on the noun is the doer's own ("groups that threw their support to
+            # her"): the verb's subject says who, whatever coreference made of the pronoun
+            source = subject_of(governor) or source
     if not targets and governor.pos_ == "VERB" and (
-            (noun.dep_ in OBJECT_DEPS and lemma in lex.light_verbs) or noun.dep_ == "nsubjpass"):
-        # "imposed sanctions on X"; "sanctions are expected to be implemented against X"
+            (noun.dep_ in OBJECT_DEPS and (lemma in lex.light_verbs or _light(governor, noun)))
+            or noun.dep_ == "nsubjpass"):
+        # "imposed sanctions on X", "threw their support to X"; "sanctions are expected to be implemented
+        # against X"
         for holder in [governor, *(c for c in governor.children if c.dep_ == "xcomp")]:
             targets += prep_targets(holder, sense.preps)
         if noun.dep_ == "nsubjpass":
@@ -514,6 +524,12 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     return [Found(noun, sense, s, t, negated, hypothetical, future, (location,) if location is not None else ())
             for s in (conjuncts(source) if source is not None else [None])
             for t in ([c for target in targets for c in conjuncts(target)] or [None])]
+
+
+def _bound_possessive(token: Token) -> bool:
+    """A possessive pronoun ("their support", "his attacks"): bound to the subject of the verb the noun
+    is the object of."""
+    return token.dep_ == "poss" and token.pos_ == "PRON"
 
 
 def _stray_agent(noun: Token) -> Token | None:

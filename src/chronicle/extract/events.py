@@ -250,8 +250,8 @@ def predicated(noun: Token) -> Token:
     if current.dep_ == "appos" and (head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or head.pos_ == "PROPN"):
         return head
     if current.dep_ == "attr" and head.pos_ in {"AUX", "VERB"} and head.lemma_ in {"be", "become", "remain"}:
-        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-        return subject if subject is not None and subject.lower_ not in NOT_ACTORS else noun
+        subject = subject_of(head)  # also through coordination: "Ruiz incites … and is a liar who …"
+        return subject if subject is not None else noun
     if current.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
         verb = head.head
         described = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None) or next(
@@ -276,7 +276,10 @@ def semantic_head(token: Token) -> Token:
     if token.pos_ == "NUM" or token.lemma_.lower() in lexicon().quantity_nouns:
         inner = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)), None)
         if inner is not None:
-            return inner
+            # "one of the journalists, Ana Ruiz,": the name in apposition is the one counted
+            named = next((c for c in inner.children if c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG", "GPE"}),
+                         None)
+            return named if named is not None else inner
     return token
 
 
@@ -691,7 +694,13 @@ def naming_events(verb: Token) -> list[Found]:
     if verb.lemma_.lower() not in {"call", "describe", "brand", "label", "dub", "denounce"}:
         return []
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS | {"nsubj"} and c.i > verb.i), None)
-    naming = [t for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "attr", "prep"} for t in c.subtree]
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if obj is not None and obj.lower_ == "it" and clause is not None:
+        # "called it shameful that Ruiz …": the dummy "it" stands for the clause, whose subject is named
+        naming = [t for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr"} for t in c.subtree]
+        obj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and _is_someone(c)), None)
+    else:
+        naming = [t for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "attr", "prep"} for t in c.subtree]
     if obj is None or not naming:
         return []
     if {t.lemma_.lower() for t in naming} & lex.pejoratives:
@@ -819,7 +828,7 @@ def _thing_source(source: Argument | None, item: Found, coder: Coder) -> Argumen
         # a coded one stays: whose it is ("US drone strikes") or, as event data code it, where it
         # struck ("a bombing near Samarra" → IRQ)
         return source if source.code.country or source.code.org else None
-    if not _thing(source) or item.sense.type in MATERIAL_TYPES:
+    if not (_thing(source) or _coded_thing(source)) or item.sense.type in MATERIAL_TYPES:
         return source
     for mention in _earlier_mentions(source.token):
         author = _author(mention, coder)
@@ -844,6 +853,15 @@ def _thing(argument: Argument) -> bool:
     token = argument.token
     return (token.pos_ == "NOUN" and not argument.actor_id and not argument.code.text
             and token.ent_type_ not in NAMED and token.lemma_.lower() not in agents().unspecific)
+
+
+def _coded_thing(argument: Argument) -> bool:
+    """A thing whose modifier alone gave it a code ("a new radio ad": MED from "radio"): its head noun
+    is neither a role nor a body, so its author, when one is found, is who acts."""
+    token = argument.token
+    lemma = token.lemma_.lower()
+    return (token.pos_ == "NOUN" and not argument.actor_id and token.ent_type_ not in NAMED
+            and lemma not in agents().roles and lemma not in agents().groups and lemma not in agents().unspecific)
 
 
 def _earlier_mentions(token: Token) -> list[Token]:

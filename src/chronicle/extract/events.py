@@ -398,6 +398,20 @@ def verb_events(verb: Token) -> list[Found]:
         # "demanded that the US cancel …", "called for the US to halt …": the one who is to act
         targets += [c for clause in verb.children if clause.dep_ in {"ccomp", "advcl"} for c in clause.children
                     if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and c.lower_ not in NOT_ACTORS]
+    if not targets and sense.type == "ACCUSE" and sense.mode != "investigate":
+        # "charged that Ana Ruiz hid the files", "complained that the committee had limited …": the one the
+        # clause blames, when it names someone
+        targets += [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
+                    if c.dep_ in SUBJECT_DEPS and _is_someone(c) and c.lower_ not in FIRST_PERSON][:1]
+    if not targets and not objects and sense.object_is_target:
+        # "willing to back Trump" parsed with the name as a modifier of "willing": a name right after a
+        # verb that lacks its object is the object
+        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        while after is not None and after.dep_ == "compound" and after.head.i > after.i:
+            after = after.head
+        if (after is not None and after.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} and after.pos_ == "PROPN"
+                and after.dep_ in {"npadvmod", "advmod", "dep", "oprd"}):
+            targets.append(after)
     if not targets and sense.type == "REQUEST":
         # "called for the resignation of X": whom the act demanded concerns
         targets += [t for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == "for"

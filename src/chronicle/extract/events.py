@@ -48,7 +48,15 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, agents, capital_of, city_country, code_tokens, country_of
-from chronicle.extract.event_patterns import Sense, cameo_to_plover, event_model, lexicon, noun_sense, verb_sense
+from chronicle.extract.event_patterns import (
+    Sense,
+    cameo_to_plover,
+    event_model,
+    lexicon,
+    noun_sense,
+    verb_sense,
+    wordnet_hints,
+)
 from chronicle.extract.event_time import event_date
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
 from chronicle.extract.event_triggers import second_opinion, trigger_probabilities
@@ -1104,6 +1112,8 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         source = _with_location(source, item.locations, coder)
         if not _has_participants(item, source, target):
             continue
+        if target is not None and _abstract(target):
+            target = None  # "blasted the delegate system", "vetoed a bill": no one is the target
         key = (item.trigger.i, item.sense.type, source and (source.actor_id, source.code),
                target and (target.actor_id, target.code))
         if key in seen:
@@ -1120,6 +1130,25 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         candidates.append(Candidate(event, features))
         resolved.append((_resolution(source), _resolution(target)))
     return _best_sides(candidates, resolved)
+
+
+# WordNet lexical files of nouns that name no one: acts, messages, ideas, states, things
+ABSTRACT_FILES = frozenset({"noun.act", "noun.communication", "noun.cognition", "noun.state", "noun.attribute",
+                            "noun.artifact", "noun.possession", "noun.event", "noun.phenomenon", "noun.process",
+                            "noun.feeling", "noun.relation", "noun.time", "noun.quantity", "noun.substance"})
+
+
+def _abstract(argument: Argument) -> bool:
+    """A side that is a thing no actor stands for, by the guide no participant ("the deal", "the
+    investigation"): a common noun with no actor, code or name behind it that names an act, a message,
+    a document or — in WordNet's lexical files — an idea, a state or an artefact. Nouns WordNet's
+    table does not know stay ("attendees", "other businesses" may be whom the gold names)."""
+    if not _thing(argument):
+        return False
+    lemma = semantic_head(argument.token).lemma_.lower()
+    lexfile = wordnet_hints().nouns.get(lemma, ("",))[0]
+    return (lexfile in ABSTRACT_FILES or _event_noun(argument.token) or lemma in lexicon().message_nouns
+            or lemma in agents().documents)
 
 
 def _circumstantial(side: Token, trigger: Token) -> bool:

@@ -491,6 +491,9 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
             elif child.lower_ in sense.preps and objs:
                 targets.append(semantic_head(objs[0]))
     source = source or _stray_agent(noun)
+    pair = _hyphen_pair(noun) if sense.type in RECIPROCAL_TYPES and not targets else None
+    if pair is not None:  # "the Varnia-Peru summit": the first meets the second
+        source, targets = pair[0], [pair[1]]
     if undergoer is not None:  # with its undergoer named elsewhere, the possessor is the doer ("Trump's ban on X")
         if targets:
             source = source or undergoer
@@ -549,6 +552,19 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     return [Found(noun, sense, s, t, negated, hypothetical, future, (location,) if location is not None else ())
             for s in (conjuncts(source) if source is not None else [None])
             for t in ([c for target in targets for c in conjuncts(target)] or [None])]
+
+
+def _hyphen_pair(noun: Token) -> tuple[Token, Token] | None:
+    """The two parties a joint act's noun names before it, joined by a hyphen ("the Varnia-Peru summit",
+    "DPRK-South Korea talks"): the names on either side of the hyphen."""
+    before = [t for t in noun.lefts if t.dep_ in {"compound", "nmod", "amod"}]
+    words = [t for c in before for t in c.subtree]
+    hyphen = next((t for t in words if t.text in {"-", "–"}), None)
+    if hyphen is None or hyphen.i == 0 or noun.i - hyphen.i < 2:
+        return None
+    left, right = noun.doc[hyphen.i - 1], noun.doc[noun.i - 1]
+    named = {"GPE", "ORG", "NORP", "PERSON"}
+    return (left, right) if left.ent_type_ in named and right.ent_type_ in named else None
 
 
 def _bound_possessive(token: Token) -> bool:

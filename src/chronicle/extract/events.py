@@ -153,7 +153,11 @@ def sentences(doc: Doc) -> list[Span]:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    return [token, *(c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"})]
+    # "Donald Ruiz and Senator Ana Diaz" parsed with the first name as a modifier of the title: a name
+    # inside the phrase that has its own "and" is a participant of its own
+    hidden = [t for t in token.subtree if t.i < token.i and t.dep_ == "nmod" and t.ent_type_ in {"PERSON", "ORG", "GPE"}
+              and any(c.dep_ == "cc" for c in t.children) and token.ent_type_ in {"PERSON", "ORG", "GPE"}]
+    return [token, *hidden, *(c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"})]
 
 
 def is_passive(verb: Token) -> bool:
@@ -1006,7 +1010,7 @@ class Coder:
             if speaker is not None:
                 return Argument(token, speaker.id, token.text, _actor_code(speaker))
         phrase = self.phrase(token)
-        actor = self.actor_of(token) or self._cataphor(token)
+        actor = self.actor_of(token) or self._cataphor(token) or self._former_or_latter(token)
         if actor is not None:
             code = _actor_code(actor)
         else:
@@ -1038,6 +1042,20 @@ class Coder:
             return None
         actor = self.actor_of(subject)
         return actor if actor is not None and actor.kind == "person" else None
+
+    def _former_or_latter(self, token: Token) -> Actor | None:
+        """"between Ruiz and Diaz, he would support the former": the first or the last of the nearest
+        two actors coordinated before it, in its sentence or the one before."""
+        if token.lower_ not in {"former", "latter"} or not any(c.lower_ == "the" for c in token.children):
+            return None
+        sent = sent_of(token)
+        start = sentences(token.doc)[sent.start - 1].start if sent.start > 0 else sent.start
+        for other in reversed(token.doc[start : token.i]):
+            pair = sorted(conjuncts(other), key=lambda t: t.i) if other.dep_ != "conj" else []
+            actors = [a for t in pair if (a := self.actor_of(t)) is not None]
+            if len(pair) >= 2 and len(actors) == len(pair):
+                return actors[0] if token.lower_ == "former" else actors[-1]
+        return None
 
     def _descend(self, token: Token, code: Code, depth: int) -> Code:
         """"the return of U.N. inspectors", "a curfew in Algiers", "calls by Belarus's rulers", "a newspaper
@@ -1201,6 +1219,7 @@ def _reciprocal(found: list[Found]) -> list[Found]:
         first = item.source
         while first is not None and first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
+        first = min(conjuncts(first), key=lambda t: t.i) if first is not None else None
         key = (item.trigger.i, item.sense, first.i) if first is not None else None
         if (item.sense.type in RECIPROCAL_TYPES and alone(item) is not None and first.i != item.source.i
                 and key in lone):

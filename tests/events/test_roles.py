@@ -1,7 +1,9 @@
 """Event sides on sentences of our own: who a thing, a pronoun, a relative clause or a coordination
 stands for."""
 
-from chronicle.extract.events import _holds
+from spacy.tokens import Doc
+
+from chronicle.extract.events import _holds, _stray_agent
 from tests.events.sides import named_sides, only
 
 
@@ -113,3 +115,87 @@ def test_an_actor_beats_a_coded_phrase_on_one_side():
 def test_coordinated_targets_stay_whatever_they_resolve_to(extract):
     events = only(named_sides(extract, "Varnian police arrested Marco Diaz and two Slovak smugglers."), "COERCE")
     assert len(events) == 2, events
+
+
+# --- issue 12, third round: who did what to whom -------------------------------------------------
+
+def test_a_relative_clause_on_a_predicate_is_its_subjects_act(extract):
+    text = "Marco Diaz is a fierce critic and a veteran senator who has condemned Peru."
+    [event] = only(named_sides(extract, text), "ACCUSE")
+    assert (event[1], event[2]) == ("Marco Diaz", "Peru")
+
+
+def test_a_relative_clause_on_an_apposition_is_the_named_ones_act(extract):
+    text = "Peter Novak, a former party chair who is supporting Marco Diaz, spoke on Monday."
+    [event] = only(named_sides(extract, text), "SUPPORT")
+    assert (event[1], event[2]) == ("Peter Novak", "Marco Diaz")
+
+
+def test_the_by_phrase_of_an_event_nouns_object_is_its_doer(nlp):
+    # the parse the tagger gives long names: "by" hung on the object of "of", not on the noun
+    words = ["the", "murder", "of", "Novak", "by", "Diaz"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 2, 3, 4], deps=["det", "ROOT", "prep", "pobj", "prep", "pobj"])
+    agent = _stray_agent(doc[1])
+    assert agent is not None and agent.text == "Diaz"
+
+
+def test_the_by_phrase_on_the_copula_of_an_event_noun_is_its_doer(extract):
+    text = "Complicating matters, an investigation of Marco Diaz is underway by the FBI."
+    [event] = [e for e in named_sides(extract, text) if e[0] == "ACCUSE"]
+    assert (event[1], event[2]) == ("FBI", "Marco Diaz")
+
+
+def test_prepositions_beside_a_named_object_are_circumstances(extract):
+    events = named_sides(extract, "Marco Diaz was arrested on Monday at the Ministry of Defence in Lima.")
+    assert {e[4] for e in only(events, "COERCE")} == {"Marco Diaz"}
+
+
+def test_a_thing_target_is_read_through_what_it_is_aimed_at(extract):
+    text = "Senator Ana Ruiz voiced displeasure with some of Marco Diaz's proposals."
+    [event] = only(named_sides(extract, text), "ACCUSE")
+    assert (event[1], event[2]) == ("Ana Ruiz", "Marco Diaz")
+
+
+def test_a_possessive_on_a_light_verbs_object_is_the_subjects_own(extract):
+    text = "Chile welcomed the vote. The unions that threw their support to Peter Novak marched on Monday."
+    events = [e for e in only(named_sides(extract, text), "SUPPORT") if e[3] == "The unions"]
+    assert [e[2] for e in events] == ["Peter Novak"]
+
+
+def test_a_demand_for_an_act_concerning_someone_targets_them(extract):
+    text = "Peter Novak used his speech to call for the resignation of Marco Diaz."
+    [event] = only(named_sides(extract, text), "REQUEST")
+    assert (event[1], event[2]) == ("Peter Novak", "Marco Diaz")
+
+
+def test_the_named_one_of_a_counted_group_is_the_side(extract):
+    text = "The letter from Chile also accuses one of the ministers, Marco Diaz, of lying."
+    [event] = only(named_sides(extract, text), "ACCUSE")
+    assert event[2] == "Marco Diaz"
+
+
+def test_calling_it_bad_that_someone_did_something_blames_them(extract):
+    text = "Later, Peter Novak released a new radio ad calling it dangerous that Marco Diaz has no plan."
+    [event] = only(named_sides(extract, text), "ACCUSE")
+    assert (event[1], event[2]) == ("Peter Novak", "Marco Diaz")
+
+
+def test_a_disapprovals_that_clause_names_whom_it_blames(extract):
+    [event] = only(named_sides(extract, "Peter Novak charged that Marco Diaz hid the files."), "ACCUSE")
+    assert (event[1], event[2]) == ("Peter Novak", "Marco Diaz")
+
+
+def test_an_abstract_target_is_no_target(extract):
+    [event] = only(named_sides(extract, "Senator Ana Ruiz vetoed a bill on Monday."), "REJECT")
+    assert event[1] == "Ana Ruiz" and event[4] is None
+
+
+def test_a_joint_act_of_two_hyphenated_names(extract):
+    events = only(named_sides(extract, "The Peru-South Korea summit opened in Lima on Monday."), "CONSULT")
+    assert {(e[1], e[2]) for e in events} == {("Peru", "South Korea")}
+
+
+def test_the_former_is_the_first_of_the_coordinated_pair(extract):
+    text = "In a race between Peter Novak and Marco Diaz, Chile would support the former."
+    [event] = only(named_sides(extract, text), "SUPPORT")
+    assert (event[1], event[2]) == ("Chile", "Peter Novak")

@@ -289,8 +289,8 @@ def semantic_head(token: Token) -> Token:
         inner = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)), None)
         if inner is not None:
             # "one of the journalists, Ana Ruiz,": the name in apposition is the one counted
-            named = next((c for c in inner.children if c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG", "GPE"}),
-                         None)
+            named = next((c for h in (inner, token) for c in h.children
+                          if c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG", "GPE"}), None)
             return named if named is not None else inner
     return token
 

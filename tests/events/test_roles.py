@@ -199,3 +199,15 @@ def test_the_former_is_the_first_of_the_coordinated_pair(extract):
     text = "In a race between Peter Novak and Marco Diaz, Chile would support the former."
     [event] = only(named_sides(extract, text), "SUPPORT")
     assert (event[1], event[2]) == ("Chile", "Peter Novak")
+
+
+def test_i_am_sick_of_someone_is_the_speaker_blaming_them(extract):
+    text = 'Senator Marco Diaz spoke on Monday. "I am so sick of the Varnian committee lying about me," he said.'
+    [event] = only(named_sides(extract, text), "ACCUSE")
+    assert event[1] == "Marco Diaz" and event[4] == "the Varnian committee"
+
+
+def test_a_group_is_no_abstract_target(extract):
+    text = "Senator Ana Ruiz criticized the committee on Monday."
+    [event] = only(named_sides(extract, text), "ACCUSE")
+    assert event[4] == "the committee"

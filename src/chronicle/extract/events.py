@@ -681,6 +681,15 @@ def _reported(clause: Token, reporter: Token) -> list[Found]:
         return [Found(clause, sense, reporter, target, negated, False, future)]
     if clause.lemma_ == "be" and subject is not None and subject.lower_ not in NOT_ACTORS:
         predicate = [t for c in clause.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
+        if subject.lower_ in FIRST_PERSON:
+            # "I am sick of the committee lying": the speaker blames what they are sick of, not themselves
+            blamed = next((o for c in clause.children if c.dep_ == "acomp" for p in c.children
+                           if p.dep_ == "prep" and p.lower_ in {"of", "with"} for o in pobjs(p)), None)
+            if blamed is None or not (lex.pejoratives & {t.lemma_.lower() for t in predicate}
+                                      or _judgement(predicate) is not None) or negated:
+                return []
+            return [Found(clause, Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="report"),
+                          subject, blamed)]
         words = {t.lemma_.lower() for t in predicate}
         if words & lex.pejoratives and not negated:
             sense = Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="report")
@@ -764,12 +773,23 @@ def quoted_accusations(doc: Doc, quotes: list[Quote]) -> list[Found]:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None:
             continue
+        speaker = _speaker_token(doc, quote)
         for token in span:
             if token.lemma_ == "be" and token.dep_ in {"ROOT", "conj"}:
                 for event in _reported(token, token):
                     if event.sense.type == "ACCUSE":
-                        found.append(Found(token, event.sense, None, event.target))
+                        # the speaker accuses, or "I" does ("I am sick of …", which the coder links to the speaker)
+                        source = event.source if event.source is not token else speaker
+                        found.append(Found(token, event.sense, source, event.target))
     return found
+
+
+def _speaker_token(doc: Doc, quote: Quote) -> Token | None:
+    """The head word of the quote's speaker mention as written, which the coder links to its actor."""
+    if quote.source_start is None or quote.source_end is None:
+        return None
+    span = doc.char_span(quote.source_start, quote.source_end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def find_events(doc: Doc, quotes: list[Quote], *, second_opinion: bool = True) -> list[Found]:
@@ -1181,6 +1201,8 @@ def _abstract(argument: Argument) -> bool:
         return False
     lemma = semantic_head(argument.token).lemma_.lower()
     lexfile = wordnet_hints().nouns.get(lemma, ("",))[0]
+    if lexfile in {"noun.person", "noun.group"} or lemma in agents().roles or lemma in agents().groups:
+        return False  # "the committee" (which WordNet derives from "commit") is someone
     return (lexfile in ABSTRACT_FILES or _event_noun(argument.token) or lemma in lexicon().message_nouns
             or lemma in agents().documents)
 

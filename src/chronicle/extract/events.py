@@ -324,10 +324,15 @@ def antecedent(token: Token) -> Token:
 
 
 def prep_targets(holder: Token, preps: frozenset[str]) -> list[Token]:
-    # a particle with an object is a preposition the parser took for one ("calling on attendees to …")
-    return [semantic_head(o) for c in holder.children if c.dep_ in {"prep", "dative", "prt"} and c.lower_ in preps
-            if (o := pobjs(c)[0] if c.dep_ == "prt" and pobjs(c) else (prep_object(c) if c.dep_ != "prt" else None))
-            is not None]
+    found = []
+    for child in holder.children:
+        if child.dep_ not in {"prep", "dative", "prt"} or child.lower_ not in preps:
+            continue
+        # a particle with an object is a preposition the parser took for one ("calling on attendees to …")
+        obj = next(iter(pobjs(child)), None) if child.dep_ == "prt" else prep_object(child)
+        if obj is not None:
+            found.append(semantic_head(obj))
+    return found
 
 
 def scan_target(doc: Doc, start: int, end: int, preps: frozenset[str]) -> Token | None:

@@ -225,7 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     u.add_argument("out_dir", type=Path)
     u.add_argument("files", type=Path, nargs="*", help="default: every annotations/*.jsonl")
     u.add_argument("--with-silver", action="store_true", help="also the 113 realnews-silver articles")
-    args = ap.parse_args(argv)
+    args, rest = ap.parse_known_args(argv)
+    # argparse leaves files given after `--with-silver` over; they are files all the same
+    if args.command != "unpack" or any(x.startswith("-") for x in rest):
+        args = ap.parse_args(argv)
+    args.files = [*args.files, *map(Path, rest)] if args.command == "unpack" else None
     corpus = Corpus(args.shared)
     try:
         if args.command == "pack":

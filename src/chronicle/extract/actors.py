@@ -498,32 +498,43 @@ def _person_phrases(span: Span) -> list[list[Token]]:
             # nor the words of an organisation's name: the employer decides what they say ("the president
             # of the Federal Reserve Bank" is no banker)
             phrases.append([t for t in child.subtree if t.dep_ not in CLAUSE_DEPS | {"punct", "cc"}
-                            and t.i not in past and t.ent_type_ != "ORG"
+                            and t.i not in past and t.ent_type_ != "ORG" and not _of_another(child, t)
                             and not any(a.dep_ in CLAUSE_DEPS for a in t.ancestors if a.i >= child.i)])
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} \
             and root.head.lemma_.lower() not in agents().unspecific:
         # "the man who kidnapped the child, Reyl,": an unspecific noun tells nothing of Reyl's sector
-        head = root.head
-        # with its "of" phrase last, so "director of public prosecutions" reads as prosecution (JUD)
-        of = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
-              for o in c.children if o.dep_ == "pobj" for t in o.subtree if not t.is_punct]
-        phrases.append([*_left_modifiers(head), head, *of])
+        phrases.append(_role_phrase(root.head))
     phrases.extend(phrase for phrase, past in _relative_roles(root) if not past)
     return phrases
+
+
+def _of_another(head: Token, token: Token) -> bool:
+    """Whether `token`, in the phrase headed by `head`, describes another person: it follows a relation
+    noun ("son of the Republican front-runner", "a supporter of Senator Reyl"; agents.yaml `relations`)."""
+    return token.i > head.i and head.lemma_.lower() in agents().relations
+
+
+def _role_phrase(head: Token) -> list[Token]:
+    """A role noun with its modifiers and its "of" phrase last, so "director of public prosecutions"
+    reads as prosecution (JUD) and "governor of Florida" names its state; a relation noun ("son of …")
+    without it."""
+    of = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
+          for o in c.children if o.dep_ == "pobj" for t in o.subtree if not t.is_punct]
+    return [*_left_modifiers(head), head, *(t for t in of if not _of_another(head, t))]
 
 
 def _relative_roles(root: Token) -> list[tuple[list[Token], bool]]:
     """The role a relative clause gives a name ("Ann Reyl, who is the party's treasurer,"; "who was
     undersecretary of state in 2013"), with whether it is a past one (the verb's past tense)."""
+    clauses = [c for c in root.rights if c.dep_ == "relcl" and c.lemma_ == "be"
+               and any(k.dep_ == "nsubj" and k.lower_ == "who" for k in c.children)]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and root.head.pos_ == "AUX":
+        # the name as the subject of a copula: "Ann Reyl is the Republican governor of Varnia."
+        clauses.append(root.head)
     found = []
-    for clause in root.rights:
-        if clause.dep_ != "relcl" or clause.lemma_ != "be" \
-                or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
-            continue
+    for clause in clauses:
         for attr in (c for c in clause.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}):
-            of = [t for c in attr.rights if c.dep_ == "prep" and c.lower_ == "of"
-                  for o in c.children if o.dep_ == "pobj" for t in o.subtree if not t.is_punct]
-            found.append(([*_left_modifiers(attr), attr, *of], clause.tag_ == "VBD"))
+            found.append((_role_phrase(attr), clause.tag_ == "VBD"))
     return found
 
 

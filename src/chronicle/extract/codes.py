@@ -26,6 +26,8 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 MAX_PHRASE = 4
 # sectors whose members do not belong to the country around them: refugees, international bodies
 NOT_LOCAL_SECTORS = frozenset({"REF", "IGO", "NGO"})
+# a military rank as a head noun, an adjective elsewhere ("General Manager", "Director-General")
+POSTPOSITIVE = "general"
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Agents:
     staff: frozenset[str]
     press_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
+    relations: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ def agents() -> Agents:
                   frozenset(data["documents"]), frozenset(data["countable_only"]),
                   frozenset(data["personal_bodies"]), frozenset(data["corporate"]),
                   frozenset(fold(name) for name in data["newsrooms"]), frozenset(data["staff"]),
-                  frozenset(data["press_verbs"]), frozenset(data["reporting_verbs"]))
+                  frozenset(data["press_verbs"]), frozenset(data["reporting_verbs"]), frozenset(data["relations"]))
 
 
 @functools.cache
@@ -146,14 +149,20 @@ def _cities() -> dict[str, str]:
 
 @functools.cache
 def _subdivisions() -> dict[str, str]:
-    """Province/state name → alpha-3 (pycountry's ISO 3166-2), for names only one country uses."""
+    """Province/state name → alpha-3 (pycountry's ISO 3166-2), for names one country uses, or one federation
+    uses for a state where one other country has a namesake: "Florida" is the US state, not the Uruguayan
+    department; "Gaza" and "Northern" (a region of many countries) stay unresolved."""
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     found: dict[str, set[str]] = {}
+    states: dict[str, set[str]] = {}
     for subdivision in pycountry.subdivisions:
         code = alpha3.get(subdivision.country_code)
         if code:
             found.setdefault(fold(subdivision.name), set()).add(code)
-    return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}
+            if subdivision.type == "State":
+                states.setdefault(fold(subdivision.name), set()).add(code)
+    return {name: next(iter(codes)) if len(codes) == 1 else next(iter(states[name]))
+            for name, codes in found.items() if len(codes) == 1 or (len(codes) == 2 and len(states.get(name, ())) == 1)}
 
 
 def subdivision_country(text: str) -> str | None:
@@ -231,6 +240,11 @@ def sector_of(tokens: Sequence[Token]) -> str | None:
         return None
     words, surface = _words(tokens), [t.lower_ for t in tokens]
     head = _phrase_sector(words, len(words) - 1, surface)
+    if head is not None and head[0] == POSTPOSITIVE and len(tokens) > 1:
+        # "Director-General", "surgeon general": "general" after a role is an adjective, the role the head
+        before = [t for t in tokens[:-1] if t.text != "-"]
+        if before and before[-1].pos_ in {"NOUN", "PROPN"}:
+            return sector_of(before)
     if head is not None and head[0] not in agents().generic:
         return head[1]
     generic_modifier = None
@@ -239,6 +253,9 @@ def sector_of(tokens: Sequence[Token]) -> str | None:
     while end >= 0:
         found = _phrase_sector(words, end, surface)
         if found is None:
+            end -= 1
+            continue
+        if found[0] == POSTPOSITIVE:  # "General Manager", "general counsel": an adjective before a noun
             end -= 1
             continue
         if found[0] not in agents().generic:
@@ -457,7 +474,8 @@ def _namesakes(name: str) -> list[Notable]:
     """The listed people the name can only mean: every one whose name words include all of its words
     (its last word as their surname), provided they all belong to one country; else none."""
     lists = notables()
-    words = name_words(name, lists.ignore)
+    # a middle initial is left out: the list writes "Lindsey Graham", news "Lindsey O. Graham"
+    words = tuple(w for i, w in enumerate(name_words(name, lists.ignore)) if len(w) > 1 or i in {0})
     if not words or (len(words) == 1 and words[0] in lists.common):
         return []
     found = [entry for entry in lists.people.get(words[-1], ()) if set(words) <= entry.words]

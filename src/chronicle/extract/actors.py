@@ -445,6 +445,13 @@ def _media_outlet(actor: _Actor) -> bool:
     return False
 
 
+def _candidate_background(code: Code, stale: bool, known: Code) -> bool:
+    """A description a candidate (PTY) goes by that is not their sector: a past office ("the former
+    secretary of state") or a business career ("the New York businessman"): news describes candidates by
+    what they did before running."""
+    return known.sector == "PTY" and code.sector is not None and (stale or code.sector == "BUS")
+
+
 def _left_modifiers(head: Token, stop: int | None = None) -> list[Token]:
     """Tokens of the head's left modifiers (a title, a nationality, a possessor), in order."""
     tokens: list[Token] = []
@@ -867,7 +874,8 @@ class _Builder:
             person = self._apposed_person(head) or self._person_for(head, code)
             if person is not None:
                 self.add(person, span, "nominal")
-                if not is_stale(list(span)) and code.sector != "CVL":
+                if not is_stale(list(span)) and code.sector != "CVL" \
+                        and not _candidate_background(code, False, self.known_code(person)):
                     # "the Texas senator" gives the person a sector they lack; "the man" tells nothing
                     person.code = person.code.merged(code)
                     person.roles.add(lemma)
@@ -986,9 +994,12 @@ class _Builder:
                 return False
             # "the former secretary" held that office once: a present office of the same sector is no match
             sector = actor.past if stale else known.sector
-            # a party label fits any politician ("the South Carolina Republican" after "Rep. Reyl")
+            # a party label fits any politician ("the South Carolina Republican" after "Rep. Reyl"), and a
+            # candidate goes by a past office or a business career ("the former governor", "the real
+            # estate tycoon", "the former CEO of Varnitex")
             return definite and not generic and code.sector is not None and (
-                code.sector == sector or (code.sector == "PTY" and sector in POLITICIANS))
+                code.sector == sector or (code.sector == "PTY" and sector in POLITICIANS)
+                or _candidate_background(code, stale, known))
 
         # the person the article gave this very title beats one who merely shares its sector ("the crown
         # prince" is "Crown Prince Reyl", not the president named since)

@@ -84,6 +84,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 POLITICIANS = {"LEG", "GOV", "PTY"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
 ETHNIC = {"ethnic"}
+# words an acronym may leave out ("UNHCR": United Nations High Commissioner for Refugees)
+ACRONYM_SKIPS = frozenset({"of", "and", "for", "the"})
+# the first word of an international body's name
+INTERNATIONAL = {"international", "intergovernmental", "world", "global"}
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC", "ORG"}
 LOCATIVE = {"in", "near", "of", "from", "outside", "inside", "around"}
 # a country named after these is the other party of an act, not the actor's own ("sanctions against X")
@@ -191,7 +195,17 @@ def display_name(span: Span) -> str:
 
 
 def acronym(parts: tuple[str, ...]) -> str:
-    return "".join(p[0] for p in parts if p not in {"of", "and", "for", "the"})
+    return "".join(p[0] for p in parts if p not in ACRONYM_SKIPS)
+
+
+def _initials(word: str, parts: tuple[str, ...]) -> bool:
+    """Whether `word` abbreviates the name `parts` by a beginning of each of its words, in order ("irena":
+    International Renewable ENergy Agency); small words may give none ("of", "and")."""
+    if not parts:
+        return not word
+    first, rest = parts[0], parts[1:]
+    least = 0 if first in ACRONYM_SKIPS else 1
+    return any(word[:n] == first[:n] and _initials(word[n:], rest) for n in range(least, min(len(word), len(first)) + 1))
 
 
 def _absorbs(actor: _Actor, kind: str, parts: tuple[str, ...], code: Code) -> bool:
@@ -398,13 +412,37 @@ def entity_actor(span: Span) -> tuple[str, Code] | None:
     company = company_country(text)
     if company is not None and not capital_of(text):  # NER often takes a company for a place
         return "organisation", Code(company, "BUS")
+    branch = _branch_country(span)
+    if branch is not None:
+        return "organisation", Code(branch, "BUS")
     if kind == "state":
         capital = capital_of(text)
         if capital is not None and in_argument_position(span):
             return "state", Code(capital, "GOV")
         return None
     # the words of its name first ("Federal Reserve Bank" is GOV, not a bank), then its nouns
-    return "organisation", Code(sector=name_sector(list(span))).merged(code_tokens(list(span)))
+    code = Code(sector=name_sector(list(span))).merged(code_tokens(list(span)))
+    if _international_body(span, code):
+        return "organisation", Code(sector="IGO")
+    return "organisation", code
+
+
+def _international_body(span: Span, code: Code) -> bool:
+    """A public body named as international ("International Renewable Energy Agency", "World Tourism
+    Organization"): an intergovernmental organisation, of no country. Not an NGO ("International Rescue
+    Committee", "World Wildlife Fund"): only a government body's word or "organization" makes one."""
+    words = [t.lower_ for t in span if t.lower_ != "the"]
+    return len(words) > 2 and words[0] in INTERNATIONAL and not code.country and not code.org \
+        and (code.sector == "GOV" or words[-1] in {"organization", "organisation"})
+
+
+def _branch_country(span: Span) -> str | None:
+    """A listed company's national branch, named by the company and a country or city ("HSBC Malta",
+    "Toyota Canada"): that place's country."""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) < 2 or company_country(" ".join(t.text for t in words[:-1])) is None:
+        return None
+    return country_of(words[-1].text) or city_country(words[-1].text)
 
 
 def _body_name(span: Span) -> bool:
@@ -495,7 +533,9 @@ def _person_phrases(span: Span) -> list[list[Token]]:
     root = span.root
     phrases: list[list[Token]] = []
     before = [t for t in _left_modifiers(root) if t.i < span.start]
-    if before:
+    # a title ends in a role ("Police Chief"); a body noun right before a name is a misparse ("told police
+    # Reyl threatened them": "police" is the verb's object, not Reyl's title)
+    if before and not (before[-1].lower_ in agents().groups and not is_role(before[-1])):
         phrases.append(before)
     for child in root.rights:
         if child.dep_ == "appos":
@@ -652,11 +692,16 @@ class _Builder:
         return homes[0] if homes else None
 
     def _surnames(self) -> None:
-        """Give people the mentions NER missed: a surname standing alone ("Lukashenko apparatchiks")."""
+        """Give people the mentions NER missed: a surname standing alone ("Lukashenko apparatchiks"); and
+        organisations theirs: an acronym of their name in capitals ("IRENA Director-General …")."""
         surnames = {a.parts[-1]: a for a in self.actors if a.kind == "person" and len(a.parts) > 1}
+        bodies = [a for a in self.actors if a.kind == "organisation" and len(a.parts) > 2]
         for token in self.doc:
             if token.i not in self.covered and token.text[:1].isupper():
                 actor = surnames.get(_POSSESSIVE.sub("", token.lower_))
+                if actor is None and token.is_upper and token.is_alpha and len(token) > 2:
+                    named = [a for a in bodies if _initials(token.lower_, a.parts)]
+                    actor = named[0] if len(named) == 1 else None
                 if actor is not None:
                     self.add(actor, self.doc[token.i : token.i + 1], "name")
                     self.covered.add(token.i)
@@ -760,6 +805,10 @@ class _Builder:
         who pleads: a suspect, by the guide's CRM."""
         verbs = agents().suspect_verbs
         for span, kind in actor.mentions:
+            # "Reyl, who has been arrested on suspicion of …"
+            if kind == "name" and any(c.dep_ == "relcl" and c.lemma_.lower() in verbs and any(
+                    k.dep_ == "nsubjpass" and k.lower_ == "who" for k in c.children) for c in span.root.rights):
+                return True
             root = span.root
             # "police arrested Reyl and Berg"; "the man who robbed the store, Reyl, was sentenced"
             while root.dep_ in {"conj", "appos"} and root.head is not root:
@@ -775,6 +824,8 @@ class _Builder:
     def _describe_organisation(self, actor: _Actor) -> None:
         """Code an organisation from the words the article puts around its name, where its name does
         not code it ("the Chinese e-commerce giant Alibaba" → CHN BUS)."""
+        if actor.code.sector == "IGO":
+            return  # an international body by its name: no word around it makes it a country's
         for span, kind in actor.mentions:
             if kind != "name":
                 continue

@@ -921,6 +921,8 @@ class _Builder:
             code = Code(code.country or employer.code.country, employer.code.sector, employer.code.org)
         elif employer is None and code.sector in {None, "GOV"} and _unknown_firm(head, modifiers, self.by_token):
             code = Code(code.country, "BUS")
+        elif employer is None and plural and lemma in agents().commentators:
+            code = Code(code.country, None, code.org)  # "analysts expect …": of no sector
         if is_role(head) and not plural:
             person = self._apposed_person(head) or self._person_for(head, code)
             if person is not None:
@@ -1371,7 +1373,7 @@ def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -
 def _markets(actor: _Actor) -> bool:
     """"investors", "analysts", "executives across the world": business people unnamed and in the plural
     belong to markets, not to the country around them."""
-    return actor.kind == "group" and not actor.parts and actor.code.sector == "BUS"
+    return actor.kind == "group" and not actor.parts and (actor.code.sector == "BUS" or actor.head in agents().commentators)
 
 
 def _faith_group(actor: _Actor) -> bool:

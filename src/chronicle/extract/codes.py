@@ -67,6 +67,7 @@ class Agents:
     press_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     relations: frozenset[str]
+    commentators: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def agents() -> Agents:
                   frozenset(data["documents"]), frozenset(data["countable_only"]),
                   frozenset(data["personal_bodies"]), frozenset(data["corporate"]),
                   frozenset(fold(name) for name in data["newsrooms"]), frozenset(data["staff"]),
-                  frozenset(data["press_verbs"]), frozenset(data["reporting_verbs"]), frozenset(data["relations"]))
+                  frozenset(data["press_verbs"]), frozenset(data["reporting_verbs"]), frozenset(data["relations"]),
+                  frozenset(data["commentators"]))
 
 
 @functools.cache

@@ -205,7 +205,8 @@ def _initials(word: str, parts: tuple[str, ...]) -> bool:
         return not word
     first, rest = parts[0], parts[1:]
     least = 0 if first in ACRONYM_SKIPS else 1
-    return any(word[:n] == first[:n] and _initials(word[n:], rest) for n in range(least, min(len(word), len(first)) + 1))
+    return any(word[:n] == first[:n] and _initials(word[n:], rest)
+               for n in range(least, min(len(word), len(first)) + 1))
 
 
 def _absorbs(actor: _Actor, kind: str, parts: tuple[str, ...], code: Code) -> bool:
@@ -1371,9 +1372,10 @@ def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -
 
 
 def _markets(actor: _Actor) -> bool:
-    """"investors", "analysts", "executives across the world": business people unnamed and in the plural
-    belong to markets, not to the country around them."""
-    return actor.kind == "group" and not actor.parts and (actor.code.sector == "BUS" or actor.head in agents().commentators)
+    """"investors", "analysts", "executives across the world": business people and commentators unnamed and
+    in the plural belong to markets, not to the country around them."""
+    return actor.kind == "group" and not actor.parts \
+        and (actor.code.sector == "BUS" or actor.head in agents().commentators)
 
 
 def _faith_group(actor: _Actor) -> bool:

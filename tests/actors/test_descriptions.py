@@ -76,3 +76,26 @@ def test_unnamed_analysts_have_no_sector(extract):
     text = "Analysts expect the ruling party to win a third term in Malaysia, the poll showed."
     analysts = next(a for a in extract(text).actors if a.name.lower().startswith("analysts"))
     assert analysts.code is None
+
+
+def test_a_lone_name_written_surname_first_joins_the_person(extract):
+    text = ("Chinese Foreign Minister Wang Yi said in Moscow on Thursday that talks would go on. All sides "
+            "should work toward peace, Wang told a news conference.")
+    records = extract(text)
+    assert [a.name for a in records.actors if a.name == "Wang"] == []
+
+
+def test_a_universitys_institute_is_education(extract):
+    text = "\"The race is close,\" said Tom Berg, director of the Varnia College Institute for Public Opinion."
+    assert actors_by_name(extract(text))["Tom Berg"].sector == "EDU"
+
+
+def test_georgia_in_a_us_story_is_the_state(extract):
+    text = ("Senator Tom Berg of Ohio and Governor Ann Reyl of Texas spoke in Washington on Monday. Ivo Marek, "
+            "a doctoral candidate at the Georgia Institute of Technology, said the bill was bad.")
+    assert actors_by_name(extract(text))["Ivo Marek"].code == "USA EDU"
+
+
+def test_each_half_of_a_parenthesised_country_name(extract):
+    from chronicle.extract.codes import country_of
+    assert country_of("Holy See") == "VAT"

@@ -67,6 +67,7 @@ from chronicle.extract.codes import (
     noun_sector,
     organisation_of,
     sector_of,
+    state_namesakes,
     subdivision_country,
 )
 from chronicle.extract.coref import name_gender, name_genders, resolve_pronouns
@@ -213,7 +214,9 @@ def _absorbs(actor: _Actor, kind: str, parts: tuple[str, ...], code: Code) -> bo
     if actor.kind == "person":
         if kind == "person":
             return set(parts) <= set(actor.parts)
-        return len(parts) == 1 and parts[0] == actor.parts[-1]  # a lone surname NER mislabelled
+        # a lone name NER mislabelled: a surname, or any part of a name written surname first ("Wang" of
+        # "Wang Yi")
+        return len(parts) == 1 and (parts[0] == actor.parts[-1] or (kind != "state" and parts[0] in actor.parts))
     if kind == "person":
         return False
     if actor.kind == "state" and kind == "state":
@@ -1415,6 +1418,19 @@ def _dominant(counts: Counter[str]) -> str | None:
     return country if n >= DOMINANT_SHARE * sum(counts.values()) and n >= DOMINANT_MIN else None
 
 
+def namesake_codes(doc: Doc, actors: list[_Actor]) -> None:
+    """A country named like a state of the country the article is about is that state ("Georgia" in a US
+    story, "the Georgia Institute of Technology"): the article's country, counted without the namesake."""
+    namesakes = state_namesakes()
+    if not any(actor.code.country in namesakes for actor in actors):
+        return
+    counts = _country_counts(doc, actors, wide=False)
+    home = _dominant(Counter({c: n for c, n in counts.items() if c not in namesakes}))
+    for actor in actors:
+        if home is not None and home in namesakes.get(actor.code.country or "", ()):
+            actor.code = Code(home, actor.code.sector, actor.code.org)
+
+
 def document_codes(doc: Doc, actors: list[_Actor]) -> None:
     """Actors still without a country after their own words, our lists and their sentence belong to the
     country the article is about: news leaves the home country unsaid ("the senator", "prosecutors")."""
@@ -1455,6 +1471,7 @@ def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> 
     _note_basis(builder.actors, "list")
     context_codes(doc, builder.actors, builder.by_token)
     _note_basis(builder.actors, "sentence")
+    namesake_codes(doc, builder.actors)
     document_codes(doc, builder.actors)
     _note_basis(builder.actors, "document")
     return sorted(builder.actors, key=_Actor.first)

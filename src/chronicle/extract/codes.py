@@ -109,7 +109,13 @@ def countries() -> Countries:
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             if hasattr(country, attr):
-                names[fold(getattr(country, attr))] = country.alpha_3
+                name = getattr(country, attr)
+                names[fold(name)] = country.alpha_3
+                # "Holy See (Vatican City State)": each half is a name ("Saint Martin (French part)": the first)
+                halves = re.fullmatch(r"(.+?) \((.+)\)", name)
+                for half in halves.groups() if halves else ():
+                    if not half.endswith(" part"):
+                        names.setdefault(fold(half), country.alpha_3)
     names |= {fold(k): v for k, v in data["aliases"].items()}
     names |= {fold(k): v for k, v in data["regions"].items()}
     current = set(names.values())
@@ -165,6 +171,21 @@ def _subdivisions() -> dict[str, str]:
                 states.setdefault(fold(subdivision.name), set()).add(code)
     return {name: next(iter(codes)) if len(codes) == 1 else next(iter(states[name]))
             for name, codes in found.items() if len(codes) == 1 or (len(codes) == 2 and len(states.get(name, ())) == 1)}
+
+
+@functools.cache
+def state_namesakes() -> dict[str, frozenset[str]]:
+    """Country alpha-3 → the federations with a state of the same name ("GEO" → {"USA"}: Georgia). Not
+    territories ("Puerto Rico") nor provinces ("Luxembourg" in Belgium), which news names as such."""
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    found: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type != "State":
+            continue
+        country, home = country_of(subdivision.name), alpha3.get(subdivision.country_code)
+        if country and home and country != home:
+            found.setdefault(country, set()).add(home)
+    return {country: frozenset(homes) for country, homes in found.items()}
 
 
 def subdivision_country(text: str) -> str | None:
@@ -310,7 +331,11 @@ def name_sector(tokens: Sequence[Token]) -> str | None:
     # the longest known phrase, rightmost among equals: "Federal Reserve Bank of New York" is GOV, not a bank
     found = [(len(phrase.split()), end, names[phrase]) for end in range(len(words))
              for phrase in _ngrams(words, end) if phrase in names]
-    return max(found)[2] if found else None
+    if not found:
+        return None
+    sector = max(found)[2]
+    # a university's institute or centre is the university's ("Marist College Institute for Public Opinion")
+    return "EDU" if sector == "NGO" and any(f[2] == "EDU" for f in found) else sector
 
 
 def _named(tokens: Sequence[Token], lookup) -> object | None:

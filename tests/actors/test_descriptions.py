@@ -99,3 +99,24 @@ def test_georgia_in_a_us_story_is_the_state(extract):
 def test_each_half_of_a_parenthesised_country_name(extract):
     from chronicle.extract.codes import country_of
     assert country_of("Holy See") == "VAT"
+
+
+def test_a_role_in_a_be_clause_joined_to_a_relative_clause(extract):
+    text = ("Tom Berg, the conservative icon who founded the Liberty Forum in 1979 and is a longtime Republican "
+            "National Committeeman, has endorsed Ann Reyl.")
+    assert actors_by_name(extract(text))["Tom Berg"].sector == "PTY"
+
+
+def test_the_owner_of_a_show_is_media(extract):
+    text = "Tom Berg told his radio show listeners on Friday that the trip was a holiday."
+    assert actors_by_name(extract(text))["Tom Berg"].sector == "MED"
+
+
+def test_the_writer_of_a_column_is_not_thereby_media(extract):
+    text = "Tom Berg, 61, wrote in his final column that the party had lost its way."
+    assert actors_by_name(extract(text))["Tom Berg"].sector != "MED"
+
+
+def test_the_intelligence_community_is_government(extract):
+    text = "The intelligence community has concluded that secret information was sent by email."
+    assert next(a for a in extract(text).actors if "community" in a.name).sector == "GOV"

@@ -577,8 +577,11 @@ def _role_phrase(head: Token) -> list[Token]:
 def _relative_roles(root: Token) -> list[tuple[list[Token], bool]]:
     """The role a relative clause gives a name ("Ann Reyl, who is the party's treasurer,"; "who was
     undersecretary of state in 2013"), with whether it is a past one (the verb's past tense)."""
-    clauses = [c for c in root.rights if c.dep_ == "relcl" and c.lemma_ == "be"
-               and any(k.dep_ == "nsubj" and k.lower_ == "who" for k in c.children)]
+    # "Ann Reyl, who is …", and "Ann Reyl, the activist who founded X and is …": a clause on the name or
+    # on its apposition, or a "be" joined to such a clause
+    relatives = [c for h in [root, *(a for a in root.rights if a.dep_ == "appos")] for c in h.rights
+                 if c.dep_ == "relcl" and any(k.dep_ == "nsubj" and k.lower_ == "who" for k in c.children)]
+    clauses = [c for r in relatives for c in (r, *(k for k in r.children if k.dep_ == "conj")) if c.lemma_ == "be"]
     if root.dep_ == "nsubj" and root.head.lemma_ == "be" and root.head.pos_ == "AUX":
         # the name as the subject of a copula: "Ann Reyl is the Republican governor of Varnia."
         clauses.append(root.head)
@@ -1229,6 +1232,17 @@ def _unnamed_outlet(root: Token, by_token: dict[int, _Actor]) -> bool:
                for t in _credits(root))
 
 
+def _owns_press_work(root: Token) -> bool:
+    """A possessor of a show, program or column ("Ann Reyl's show", "her Fox News show viewers"):
+    agents.yaml `press_works`, the head or a compound of it."""
+    if root.dep_ != "poss":
+        return False
+    head = root.head
+    works = agents().press_works
+    return head.lemma_.lower() in works or any(c.dep_ == "compound" and c.lemma_.lower() in works
+                                               for c in head.children)
+
+
 def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
     """Journalists by what they do: a person with no sector who reports or blogs, or who writes, asks or
     interviews for an organisation the article does not code ("Ann Reyl of The Nation wrote", "NBC's
@@ -1236,6 +1250,9 @@ def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
     lex = agents()
     for actor in actors:
         if actor.kind != "person" or actor.code.sector is not None or actor.code.org:
+            continue
+        if any(_owns_press_work(span.root) for span, _kind in actor.mentions):
+            actor.code = actor.code.merged(Code(sector="MED"))  # "Ann Reyl's show", "her radio program"
             continue
         for span, kind in actor.mentions:
             root = span.root

@@ -68,6 +68,7 @@ class Agents:
     reporting_verbs: frozenset[str]
     relations: frozenset[str]
     commentators: frozenset[str]
+    press_works: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def agents() -> Agents:
                   frozenset(data["personal_bodies"]), frozenset(data["corporate"]),
                   frozenset(fold(name) for name in data["newsrooms"]), frozenset(data["staff"]),
                   frozenset(data["press_verbs"]), frozenset(data["reporting_verbs"]), frozenset(data["relations"]),
-                  frozenset(data["commentators"]))
+                  frozenset(data["commentators"]), frozenset(data["press_works"]))
 
 
 @functools.cache

@@ -120,3 +120,17 @@ def test_the_writer_of_a_column_is_not_thereby_media(extract):
 def test_the_intelligence_community_is_government(extract):
     text = "The intelligence community has concluded that secret information was sent by email."
     assert next(a for a in extract(text).actors if "community" in a.name).sector == "GOV"
+
+
+def test_a_courtesy_title_of_an_office_left_long_ago(extract):
+    # the dated list has Romney governor until 2007 and a candidate until 2012: in 2016 "Governor Romney"
+    # is a courtesy, his latest role a party one
+    text = ("Mitt Romney will not attend the convention. \"Governor Romney has no plans to attend,\" his "
+            "office said Thursday.")
+    records = extract(text, published=dt.date(2016, 5, 5))
+    assert actors_by_name(records)["Mitt Romney"].sector == "PTY"
+
+
+def test_a_general_manager_is_business(extract):
+    text = "\"Exports will grow,\" said Jo Fenn, General Manager of the firm."
+    assert actors_by_name(extract(text))["Jo Fenn"].sector == "BUS"

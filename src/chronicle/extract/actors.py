@@ -61,6 +61,7 @@ from chronicle.extract.codes import (
     is_role,
     is_stale,
     name_sector,
+    notable_courtesy,
     notable_dated,
     notable_group,
     notable_person,
@@ -1183,6 +1184,11 @@ def notable_codes(actors: list[_Actor], on: dt.date | None = None) -> None:
             actor.code = Code(dated.country, dated.sector or actor.code.sector)
             actor.basis["sector"] = actor.basis["country"] = "list"
             continue
+        if actor.kind == "person" and actor.parts and on is not None and actor.code.sector is not None \
+                and (courtesy := notable_courtesy(actor.name, actor.code.sector, on)) is not None:
+            # "Governor Romney" years after he left office: what he has been since is the list's latest
+            actor.code = Code(actor.code.country, courtesy, actor.code.org)
+            actor.basis["sector"] = "list"
         if (actor.code.country and actor.code.sector) or actor.code.org or not actor.parts:
             continue
         found = notable_person(actor.name, on) if actor.kind == "person" else None

@@ -530,6 +530,19 @@ def notable_dated(name: str, on: dt.date) -> Code | None:
     return dated.code_on(on)
 
 
+def notable_courtesy(name: str, sector: str, on: dt.date) -> str | None:
+    """For a listed person out of office on date `on` whose title in the article is an office they left
+    ("Governor Romney" in 2016): the sector of their latest office before then, which the title is a
+    courtesy of; None if they hold an office then or never held one of that sector."""
+    dated = next((entry for entry in _namesakes(name) if entry.periods), None)
+    if dated is None or any(p.holds(on) for p in dated.periods):
+        return None
+    ended = sorted((p for p in dated.periods if p.end is not None and p.end < on), key=lambda p: p.end)
+    if not ended or sector not in {p.sector for p in ended}:
+        return None
+    return ended[-1].sector
+
+
 def notable_group(tokens: Sequence[Token]) -> Code | None:
     """The code of a listed organisation named in a phrase ("the rebel Kurdistan Workers' Party")."""
     groups = notables().groups

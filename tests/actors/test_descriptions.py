@@ -134,3 +134,13 @@ def test_a_courtesy_title_of_an_office_left_long_ago(extract):
 def test_a_general_manager_is_business(extract):
     text = "\"Exports will grow,\" said Jo Fenn, General Manager of the firm."
     assert actors_by_name(extract(text))["Jo Fenn"].sector == "BUS"
+
+
+def test_staff_coded_by_an_employer_the_nominals_coded(extract):
+    text = "\"Demand is strong,\" said Ann Reyl, president of Varnair, the regional airline."
+    assert actors_by_name(extract(text))["Ann Reyl"].sector == "BUS"
+
+
+def test_a_mislemmatised_blogging_verb_still_makes_a_journalist(extract):
+    text = "Tom Berg may have said it best when he blogged: \"The race is over before it began.\""
+    assert actors_by_name(extract(text))["Tom Berg"].sector == "MED"

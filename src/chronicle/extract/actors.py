@@ -739,17 +739,31 @@ class _Builder:
             actor.code = actor.code.merged(Code("USA", "LEG"))
         actor.principal = next((boss for span, kind in actor.mentions if kind == "name"
                                 and (boss := self._principal(span.root)) is not None and boss is not actor), None)
+        if not self._employ(actor) and actor.code.sector is None and self._suspect(actor):
+            actor.code = actor.code.merged(Code(sector="CRM"))
+
+    def _employ(self, actor: _Actor) -> bool:
+        """Code a person by the organisation their name's words say they work for (`_employer`); whether
+        there is one."""
         employer = next((org for span, kind in actor.mentions if kind == "name"
                          and (org := self._employer(span.root)) is not None), None)
+        if employer is None:
+            return False
         generic = (actor.role or "").lower() in agents().generic
-        if employer is not None and (actor.code.sector in {None, "GOV"} or generic
-                                     or _corporate_default(actor.code.sector, actor.roles, employer)):
+        if actor.code.sector in {None, "GOV"} or generic \
+                or _corporate_default(actor.code.sector, actor.roles, employer):
             # "Exxon's vice president Ann Reyl", "CNN anchor Ann Reyl": the office is the company's
             actor.code = Code(actor.code.country or employer.code.country, employer.code.sector, employer.code.org)
-        elif employer is not None and not actor.code.org:
+        elif not actor.code.org:
             actor.code = actor.code.merged(Code(employer.code.country))  # "Boeing CEO Ann Reyl": USA too
-        elif actor.code.sector is None and self._suspect(actor):
-            actor.code = actor.code.merged(Code(sector="CRM"))
+        return True
+
+    def employers(self) -> None:
+        """Code people again by their employer once the nominals have coded it: "Ann Reyl, president of
+        Varnair, the Dubai-based airline" — the airline is a company only once "airline" joined it."""
+        for actor in self.actors:
+            if actor.kind == "person" and actor.parts and not actor.code.org:
+                self._employ(actor)
 
     def _employer(self, root: Token) -> _Actor | None:
         """The organisation a name or role works for, by the words around it: a possessor or compound
@@ -1238,6 +1252,14 @@ def _unnamed_outlet(root: Token, by_token: dict[int, _Actor]) -> bool:
                for t in _credits(root))
 
 
+def _is_verb(token: Token, lemmas: frozenset[str]) -> bool:
+    """Whether a verb is one of `lemmas`, also where the tagger's lemma is off ("blogged" → "blogge"): a
+    regular form of a lemma of four letters or more."""
+    forms = ("s", "ed", "ing")
+    return token.lemma_.lower() in lemmas or any(
+        len(v) > 3 and token.lower_ in {*(v + f for f in forms), *(v + v[-1] + f for f in forms[1:])} for v in lemmas)
+
+
 def _owns_press_work(root: Token) -> bool:
     """A possessor of a show, program or column ("Ann Reyl's show", "her Fox News show viewers"):
     agents.yaml `press_works`, the head or a compound of it."""
@@ -1262,15 +1284,15 @@ def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
             continue
         for span, kind in actor.mentions:
             root = span.root
-            if root.dep_ != "nsubj" or root.head.lemma_.lower() not in lex.press_verbs:
+            if root.dep_ != "nsubj" or not _is_verb(root.head, lex.press_verbs):
                 continue
             if kind != "name":  # "… when he blogged": what the person does, whatever names them
-                if kind == "pronoun" and root.head.lemma_.lower() in lex.reporting_verbs:
+                if kind == "pronoun" and _is_verb(root.head, lex.reporting_verbs):
                     actor.code = actor.code.merged(Code(sector="MED"))
                     break
                 continue
             outlet = _outlet_of(root, by_token)
-            if outlet is None and root.head.lemma_.lower() not in lex.reporting_verbs \
+            if outlet is None and not _is_verb(root.head, lex.reporting_verbs) \
                     and not _unnamed_outlet(root, by_token):
                 continue
             actor.code = actor.code.merged(Code(sector="MED"))
@@ -1482,6 +1504,7 @@ def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> 
                        records.article.published or context.reference_date)
     builder.names()
     builder.nominals()
+    builder.employers()
     builder.pronouns()
     _note_basis(builder.actors, "text")
     dictionary_codes(builder.actors, context, records)

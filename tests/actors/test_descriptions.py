@@ -144,3 +144,10 @@ def test_staff_coded_by_an_employer_the_nominals_coded(extract):
 def test_a_mislemmatised_blogging_verb_still_makes_a_journalist(extract):
     text = "Tom Berg may have said it best when he blogged: \"The race is over before it began.\""
     assert actors_by_name(extract(text))["Tom Berg"].sector == "MED"
+
+
+def test_a_short_given_name_joins_the_full_name(extract):
+    text = ("\"Call Jeffrey D. Varga,\" she wrote, referring to Jeffrey D. Varga, a State Department official. "
+            "\"I'll talk to Jeff Varga today,\" she added.")
+    names = [a.name for a in extract(text).actors]
+    assert "Jeff Varga" not in names

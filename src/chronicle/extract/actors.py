@@ -200,6 +200,13 @@ def acronym(parts: tuple[str, ...]) -> str:
     return "".join(p[0] for p in parts if p not in ACRONYM_SKIPS)
 
 
+def _short_given_name(parts: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """"Jeff Feltman" for "Jeffrey D. Feltman": the same surname, and each given name the beginning (three
+    letters or more) of one of the full name's."""
+    return 1 < len(parts) <= len(full) and parts[-1] == full[-1] and all(
+        len(p) >= 3 and any(q.startswith(p) for q in full[:-1]) for p in parts[:-1])
+
+
 def _initials(word: str, parts: tuple[str, ...]) -> bool:
     """Whether `word` abbreviates the name `parts` by a beginning of each of its words, in order ("irena":
     International Renewable ENergy Agency); small words may give none ("of", "and")."""
@@ -214,7 +221,7 @@ def _initials(word: str, parts: tuple[str, ...]) -> bool:
 def _absorbs(actor: _Actor, kind: str, parts: tuple[str, ...], code: Code) -> bool:
     if actor.kind == "person":
         if kind == "person":
-            return set(parts) <= set(actor.parts)
+            return set(parts) <= set(actor.parts) or _short_given_name(parts, actor.parts)
         # a lone name NER mislabelled: a surname, or any part of a name written surname first ("Wang" of
         # "Wang Yi")
         return len(parts) == 1 and (parts[0] == actor.parts[-1] or (kind != "state" and parts[0] in actor.parts))

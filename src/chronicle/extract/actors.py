@@ -61,12 +61,14 @@ from chronicle.extract.codes import (
     is_role,
     is_stale,
     name_sector,
+    notable_courtesy,
     notable_dated,
     notable_group,
     notable_person,
     noun_sector,
     organisation_of,
     sector_of,
+    state_namesakes,
     subdivision_country,
 )
 from chronicle.extract.coref import name_gender, name_genders, resolve_pronouns
@@ -84,6 +86,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 POLITICIANS = {"LEG", "GOV", "PTY"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
 ETHNIC = {"ethnic"}
+# words an acronym may leave out ("UNHCR": United Nations High Commissioner for Refugees)
+ACRONYM_SKIPS = frozenset({"of", "and", "for", "the"})
+# the first word of an international body's name
+INTERNATIONAL = {"international", "intergovernmental", "world", "global"}
 PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC", "ORG"}
 LOCATIVE = {"in", "near", "of", "from", "outside", "inside", "around"}
 # a country named after these is the other party of an act, not the actor's own ("sanctions against X")
@@ -191,14 +197,34 @@ def display_name(span: Span) -> str:
 
 
 def acronym(parts: tuple[str, ...]) -> str:
-    return "".join(p[0] for p in parts if p not in {"of", "and", "for", "the"})
+    return "".join(p[0] for p in parts if p not in ACRONYM_SKIPS)
+
+
+def _short_given_name(parts: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """"Jeff Feltman" for "Jeffrey D. Feltman": the same surname, and each given name the beginning (three
+    letters or more) of one of the full name's."""
+    return 1 < len(parts) <= len(full) and parts[-1] == full[-1] and all(
+        len(p) >= 3 and any(q.startswith(p) for q in full[:-1]) for p in parts[:-1])
+
+
+def _initials(word: str, parts: tuple[str, ...]) -> bool:
+    """Whether `word` abbreviates the name `parts` by a beginning of each of its words, in order ("irena":
+    International Renewable ENergy Agency); small words may give none ("of", "and")."""
+    if not parts:
+        return not word
+    first, rest = parts[0], parts[1:]
+    least = 0 if first in ACRONYM_SKIPS else 1
+    return any(word[:n] == first[:n] and _initials(word[n:], rest)
+               for n in range(least, min(len(word), len(first)) + 1))
 
 
 def _absorbs(actor: _Actor, kind: str, parts: tuple[str, ...], code: Code) -> bool:
     if actor.kind == "person":
         if kind == "person":
-            return set(parts) <= set(actor.parts)
-        return len(parts) == 1 and parts[0] == actor.parts[-1]  # a lone surname NER mislabelled
+            return set(parts) <= set(actor.parts) or _short_given_name(parts, actor.parts)
+        # a lone name NER mislabelled: a surname, or any part of a name written surname first ("Wang" of
+        # "Wang Yi")
+        return len(parts) == 1 and (parts[0] == actor.parts[-1] or (kind != "state" and parts[0] in actor.parts))
     if kind == "person":
         return False
     if actor.kind == "state" and kind == "state":
@@ -398,13 +424,37 @@ def entity_actor(span: Span) -> tuple[str, Code] | None:
     company = company_country(text)
     if company is not None and not capital_of(text):  # NER often takes a company for a place
         return "organisation", Code(company, "BUS")
+    branch = _branch_country(span)
+    if branch is not None:
+        return "organisation", Code(branch, "BUS")
     if kind == "state":
         capital = capital_of(text)
         if capital is not None and in_argument_position(span):
             return "state", Code(capital, "GOV")
         return None
     # the words of its name first ("Federal Reserve Bank" is GOV, not a bank), then its nouns
-    return "organisation", Code(sector=name_sector(list(span))).merged(code_tokens(list(span)))
+    code = Code(sector=name_sector(list(span))).merged(code_tokens(list(span)))
+    if _international_body(span, code):
+        return "organisation", Code(sector="IGO")
+    return "organisation", code
+
+
+def _international_body(span: Span, code: Code) -> bool:
+    """A public body named as international ("International Renewable Energy Agency", "World Tourism
+    Organization"): an intergovernmental organisation, of no country. Not an NGO ("International Rescue
+    Committee", "World Wildlife Fund"): only a government body's word or "organization" makes one."""
+    words = [t.lower_ for t in span if t.lower_ != "the"]
+    return len(words) > 2 and words[0] in INTERNATIONAL and not code.country and not code.org \
+        and (code.sector == "GOV" or words[-1] in {"organization", "organisation"})
+
+
+def _branch_country(span: Span) -> str | None:
+    """A listed company's national branch, named by the company and a country or city ("HSBC Malta",
+    "Toyota Canada"): that place's country."""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) < 2 or company_country(" ".join(t.text for t in words[:-1])) is None:
+        return None
+    return country_of(words[-1].text) or city_country(words[-1].text)
 
 
 def _body_name(span: Span) -> bool:
@@ -443,6 +493,13 @@ def _media_outlet(actor: _Actor) -> bool:
                 or (root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"):
             return True
     return False
+
+
+def _candidate_background(code: Code, stale: bool, known: Code) -> bool:
+    """A description a candidate (PTY) goes by that is not their sector: a past office ("the former
+    secretary of state") or a business career ("the New York businessman"): news describes candidates by
+    what they did before running."""
+    return known.sector == "PTY" and code.sector is not None and (stale or code.sector == "BUS")
 
 
 def _left_modifiers(head: Token, stop: int | None = None) -> list[Token]:
@@ -488,7 +545,9 @@ def _person_phrases(span: Span) -> list[list[Token]]:
     root = span.root
     phrases: list[list[Token]] = []
     before = [t for t in _left_modifiers(root) if t.i < span.start]
-    if before:
+    # a title ends in a role ("Police Chief"); a body noun right before a name is a misparse ("told police
+    # Reyl threatened them": "police" is the verb's object, not Reyl's title)
+    if before and not (before[-1].lower_ in agents().groups and not is_role(before[-1])):
         phrases.append(before)
     for child in root.rights:
         if child.dep_ == "appos":
@@ -498,32 +557,46 @@ def _person_phrases(span: Span) -> list[list[Token]]:
             # nor the words of an organisation's name: the employer decides what they say ("the president
             # of the Federal Reserve Bank" is no banker)
             phrases.append([t for t in child.subtree if t.dep_ not in CLAUSE_DEPS | {"punct", "cc"}
-                            and t.i not in past and t.ent_type_ != "ORG"
+                            and t.i not in past and t.ent_type_ != "ORG" and not _of_another(child, t)
                             and not any(a.dep_ in CLAUSE_DEPS for a in t.ancestors if a.i >= child.i)])
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} \
             and root.head.lemma_.lower() not in agents().unspecific:
         # "the man who kidnapped the child, Reyl,": an unspecific noun tells nothing of Reyl's sector
-        head = root.head
-        # with its "of" phrase last, so "director of public prosecutions" reads as prosecution (JUD)
-        of = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
-              for o in c.children if o.dep_ == "pobj" for t in o.subtree if not t.is_punct]
-        phrases.append([*_left_modifiers(head), head, *of])
+        phrases.append(_role_phrase(root.head))
     phrases.extend(phrase for phrase, past in _relative_roles(root) if not past)
     return phrases
+
+
+def _of_another(head: Token, token: Token) -> bool:
+    """Whether `token`, in the phrase headed by `head`, describes another person: it follows a relation
+    noun ("son of the Republican front-runner", "a supporter of Senator Reyl"; agents.yaml `relations`)."""
+    return token.i > head.i and head.lemma_.lower() in agents().relations
+
+
+def _role_phrase(head: Token) -> list[Token]:
+    """A role noun with its modifiers and its "of" phrase last, so "director of public prosecutions"
+    reads as prosecution (JUD) and "governor of Florida" names its state; a relation noun ("son of …")
+    without it."""
+    of = [t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
+          for o in c.children if o.dep_ == "pobj" for t in o.subtree if not t.is_punct]
+    return [*_left_modifiers(head), head, *(t for t in of if not _of_another(head, t))]
 
 
 def _relative_roles(root: Token) -> list[tuple[list[Token], bool]]:
     """The role a relative clause gives a name ("Ann Reyl, who is the party's treasurer,"; "who was
     undersecretary of state in 2013"), with whether it is a past one (the verb's past tense)."""
+    # "Ann Reyl, who is …", and "Ann Reyl, the activist who founded X and is …": a clause on the name or
+    # on its apposition, or a "be" joined to such a clause
+    relatives = [c for h in [root, *(a for a in root.rights if a.dep_ == "appos")] for c in h.rights
+                 if c.dep_ == "relcl" and any(k.dep_ == "nsubj" and k.lower_ == "who" for k in c.children)]
+    clauses = [c for r in relatives for c in (r, *(k for k in r.children if k.dep_ == "conj")) if c.lemma_ == "be"]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and root.head.pos_ == "AUX":
+        # the name as the subject of a copula: "Ann Reyl is the Republican governor of Varnia."
+        clauses.append(root.head)
     found = []
-    for clause in root.rights:
-        if clause.dep_ != "relcl" or clause.lemma_ != "be" \
-                or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
-            continue
+    for clause in clauses:
         for attr in (c for c in clause.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}):
-            of = [t for c in attr.rights if c.dep_ == "prep" and c.lower_ == "of"
-                  for o in c.children if o.dep_ == "pobj" for t in o.subtree if not t.is_punct]
-            found.append(([*_left_modifiers(attr), attr, *of], clause.tag_ == "VBD"))
+            found.append((_role_phrase(attr), clause.tag_ == "VBD"))
     return found
 
 
@@ -634,11 +707,16 @@ class _Builder:
         return homes[0] if homes else None
 
     def _surnames(self) -> None:
-        """Give people the mentions NER missed: a surname standing alone ("Lukashenko apparatchiks")."""
+        """Give people the mentions NER missed: a surname standing alone ("Lukashenko apparatchiks"); and
+        organisations theirs: an acronym of their name in capitals ("IRENA Director-General …")."""
         surnames = {a.parts[-1]: a for a in self.actors if a.kind == "person" and len(a.parts) > 1}
+        bodies = [a for a in self.actors if a.kind == "organisation" and len(a.parts) > 2]
         for token in self.doc:
             if token.i not in self.covered and token.text[:1].isupper():
                 actor = surnames.get(_POSSESSIVE.sub("", token.lower_))
+                if actor is None and token.is_upper and token.is_alpha and len(token) > 2:
+                    named = [a for a in bodies if _initials(token.lower_, a.parts)]
+                    actor = named[0] if len(named) == 1 else None
                 if actor is not None:
                     self.add(actor, self.doc[token.i : token.i + 1], "name")
                     self.covered.add(token.i)
@@ -668,17 +746,31 @@ class _Builder:
             actor.code = actor.code.merged(Code("USA", "LEG"))
         actor.principal = next((boss for span, kind in actor.mentions if kind == "name"
                                 and (boss := self._principal(span.root)) is not None and boss is not actor), None)
+        if not self._employ(actor) and actor.code.sector is None and self._suspect(actor):
+            actor.code = actor.code.merged(Code(sector="CRM"))
+
+    def _employ(self, actor: _Actor) -> bool:
+        """Code a person by the organisation their name's words say they work for (`_employer`); whether
+        there is one."""
         employer = next((org for span, kind in actor.mentions if kind == "name"
                          and (org := self._employer(span.root)) is not None), None)
+        if employer is None:
+            return False
         generic = (actor.role or "").lower() in agents().generic
-        if employer is not None and (actor.code.sector in {None, "GOV"} or generic
-                                     or _corporate_default(actor.code.sector, actor.roles, employer)):
+        if actor.code.sector in {None, "GOV"} or generic \
+                or _corporate_default(actor.code.sector, actor.roles, employer):
             # "Exxon's vice president Ann Reyl", "CNN anchor Ann Reyl": the office is the company's
             actor.code = Code(actor.code.country or employer.code.country, employer.code.sector, employer.code.org)
-        elif employer is not None and not actor.code.org:
+        elif not actor.code.org:
             actor.code = actor.code.merged(Code(employer.code.country))  # "Boeing CEO Ann Reyl": USA too
-        elif actor.code.sector is None and self._suspect(actor):
-            actor.code = actor.code.merged(Code(sector="CRM"))
+        return True
+
+    def employers(self) -> None:
+        """Code people again by their employer once the nominals have coded it: "Ann Reyl, president of
+        Varnair, the Dubai-based airline" — the airline is a company only once "airline" joined it."""
+        for actor in self.actors:
+            if actor.kind == "person" and actor.parts and not actor.code.org:
+                self._employ(actor)
 
     def _employer(self, root: Token) -> _Actor | None:
         """The organisation a name or role works for, by the words around it: a possessor or compound
@@ -742,6 +834,10 @@ class _Builder:
         who pleads: a suspect, by the guide's CRM."""
         verbs = agents().suspect_verbs
         for span, kind in actor.mentions:
+            # "Reyl, who has been arrested on suspicion of …"
+            if kind == "name" and any(c.dep_ == "relcl" and c.lemma_.lower() in verbs and any(
+                    k.dep_ == "nsubjpass" and k.lower_ == "who" for k in c.children) for c in span.root.rights):
+                return True
             root = span.root
             # "police arrested Reyl and Berg"; "the man who robbed the store, Reyl, was sentenced"
             while root.dep_ in {"conj", "appos"} and root.head is not root:
@@ -757,6 +853,8 @@ class _Builder:
     def _describe_organisation(self, actor: _Actor) -> None:
         """Code an organisation from the words the article puts around its name, where its name does
         not code it ("the Chinese e-commerce giant Alibaba" → CHN BUS)."""
+        if actor.code.sector == "IGO":
+            return  # an international body by its name: no word around it makes it a country's
         for span, kind in actor.mentions:
             if kind != "name":
                 continue
@@ -852,11 +950,14 @@ class _Builder:
             code = Code(code.country or employer.code.country, employer.code.sector, employer.code.org)
         elif employer is None and code.sector in {None, "GOV"} and _unknown_firm(head, modifiers, self.by_token):
             code = Code(code.country, "BUS")
+        elif employer is None and plural and lemma in agents().commentators:
+            code = Code(code.country, None, code.org)  # "analysts expect …": of no sector
         if is_role(head) and not plural:
             person = self._apposed_person(head) or self._person_for(head, code)
             if person is not None:
                 self.add(person, span, "nominal")
-                if not is_stale(list(span)) and code.sector != "CVL":
+                if not is_stale(list(span)) and code.sector != "CVL" \
+                        and not _candidate_background(code, False, self.known_code(person)):
                     # "the Texas senator" gives the person a sector they lack; "the man" tells nothing
                     person.code = person.code.merged(code)
                     person.roles.add(lemma)
@@ -975,9 +1076,12 @@ class _Builder:
                 return False
             # "the former secretary" held that office once: a present office of the same sector is no match
             sector = actor.past if stale else known.sector
-            # a party label fits any politician ("the South Carolina Republican" after "Rep. Reyl")
+            # a party label fits any politician ("the South Carolina Republican" after "Rep. Reyl"), and a
+            # candidate goes by a past office or a business career ("the former governor", "the real
+            # estate tycoon", "the former CEO of Varnitex")
             return definite and not generic and code.sector is not None and (
-                code.sector == sector or (code.sector == "PTY" and sector in POLITICIANS))
+                code.sector == sector or (code.sector == "PTY" and sector in POLITICIANS)
+                or _candidate_background(code, stale, known))
 
         # the person the article gave this very title beats one who merely shares its sector ("the crown
         # prince" is "Crown Prince Reyl", not the president named since)
@@ -1101,6 +1205,11 @@ def notable_codes(actors: list[_Actor], on: dt.date | None = None) -> None:
             actor.code = Code(dated.country, dated.sector or actor.code.sector)
             actor.basis["sector"] = actor.basis["country"] = "list"
             continue
+        if actor.kind == "person" and actor.parts and on is not None and actor.code.sector is not None \
+                and (courtesy := notable_courtesy(actor.name, actor.code.sector, on)) is not None:
+            # "Governor Romney" years after he left office: what he has been since is the list's latest
+            actor.code = Code(actor.code.country, courtesy, actor.code.org)
+            actor.basis["sector"] = "list"
         if (actor.code.country and actor.code.sector) or actor.code.org or not actor.parts:
             continue
         found = notable_person(actor.name, on) if actor.kind == "person" else None
@@ -1150,6 +1259,25 @@ def _unnamed_outlet(root: Token, by_token: dict[int, _Actor]) -> bool:
                for t in _credits(root))
 
 
+def _is_verb(token: Token, lemmas: frozenset[str]) -> bool:
+    """Whether a verb is one of `lemmas`, also where the tagger's lemma is off ("blogged" → "blogge"): a
+    regular form of a lemma of four letters or more."""
+    forms = ("s", "ed", "ing")
+    return token.lemma_.lower() in lemmas or any(
+        len(v) > 3 and token.lower_ in {*(v + f for f in forms), *(v + v[-1] + f for f in forms[1:])} for v in lemmas)
+
+
+def _owns_press_work(root: Token) -> bool:
+    """A possessor of a show, program or column ("Ann Reyl's show", "her Fox News show viewers"):
+    agents.yaml `press_works`, the head or a compound of it."""
+    if root.dep_ != "poss":
+        return False
+    head = root.head
+    works = agents().press_works
+    return head.lemma_.lower() in works or any(c.dep_ == "compound" and c.lemma_.lower() in works
+                                               for c in head.children)
+
+
 def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
     """Journalists by what they do: a person with no sector who reports or blogs, or who writes, asks or
     interviews for an organisation the article does not code ("Ann Reyl of The Nation wrote", "NBC's
@@ -1158,17 +1286,20 @@ def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
     for actor in actors:
         if actor.kind != "person" or actor.code.sector is not None or actor.code.org:
             continue
+        if any(_owns_press_work(span.root) for span, _kind in actor.mentions):
+            actor.code = actor.code.merged(Code(sector="MED"))  # "Ann Reyl's show", "her radio program"
+            continue
         for span, kind in actor.mentions:
             root = span.root
-            if root.dep_ != "nsubj" or root.head.lemma_.lower() not in lex.press_verbs:
+            if root.dep_ != "nsubj" or not _is_verb(root.head, lex.press_verbs):
                 continue
             if kind != "name":  # "… when he blogged": what the person does, whatever names them
-                if kind == "pronoun" and root.head.lemma_.lower() in lex.reporting_verbs:
+                if kind == "pronoun" and _is_verb(root.head, lex.reporting_verbs):
                     actor.code = actor.code.merged(Code(sector="MED"))
                     break
                 continue
             outlet = _outlet_of(root, by_token)
-            if outlet is None and root.head.lemma_.lower() not in lex.reporting_verbs \
+            if outlet is None and not _is_verb(root.head, lex.reporting_verbs) \
                     and not _unnamed_outlet(root, by_token):
                 continue
             actor.code = actor.code.merged(Code(sector="MED"))
@@ -1296,9 +1427,10 @@ def context_codes(doc: Doc, actors: list[_Actor], by_token: dict[int, _Actor]) -
 
 
 def _markets(actor: _Actor) -> bool:
-    """"investors", "analysts", "executives across the world": business people unnamed and in the plural
-    belong to markets, not to the country around them."""
-    return actor.kind == "group" and not actor.parts and actor.code.sector == "BUS"
+    """"investors", "analysts", "executives across the world": business people and commentators unnamed and
+    in the plural belong to markets, not to the country around them."""
+    return actor.kind == "group" and not actor.parts \
+        and (actor.code.sector == "BUS" or actor.head in agents().commentators)
 
 
 def _faith_group(actor: _Actor) -> bool:
@@ -1338,6 +1470,19 @@ def _dominant(counts: Counter[str]) -> str | None:
     return country if n >= DOMINANT_SHARE * sum(counts.values()) and n >= DOMINANT_MIN else None
 
 
+def namesake_codes(doc: Doc, actors: list[_Actor]) -> None:
+    """A country named like a state of the country the article is about is that state ("Georgia" in a US
+    story, "the Georgia Institute of Technology"): the article's country, counted without the namesake."""
+    namesakes = state_namesakes()
+    if not any(actor.code.country in namesakes for actor in actors):
+        return
+    counts = _country_counts(doc, actors, wide=False)
+    home = _dominant(Counter({c: n for c, n in counts.items() if c not in namesakes}))
+    for actor in actors:
+        if home is not None and home in namesakes.get(actor.code.country or "", ()):
+            actor.code = Code(home, actor.code.sector, actor.code.org)
+
+
 def document_codes(doc: Doc, actors: list[_Actor]) -> None:
     """Actors still without a country after their own words, our lists and their sentence belong to the
     country the article is about: news leaves the home country unsaid ("the senator", "prosecutors")."""
@@ -1366,6 +1511,7 @@ def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> 
                        records.article.published or context.reference_date)
     builder.names()
     builder.nominals()
+    builder.employers()
     builder.pronouns()
     _note_basis(builder.actors, "text")
     dictionary_codes(builder.actors, context, records)
@@ -1378,6 +1524,7 @@ def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> 
     _note_basis(builder.actors, "list")
     context_codes(doc, builder.actors, builder.by_token)
     _note_basis(builder.actors, "sentence")
+    namesake_codes(doc, builder.actors)
     document_codes(doc, builder.actors)
     _note_basis(builder.actors, "document")
     return sorted(builder.actors, key=_Actor.first)

@@ -26,6 +26,8 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 MAX_PHRASE = 4
 # sectors whose members do not belong to the country around them: refugees, international bodies
 NOT_LOCAL_SECTORS = frozenset({"REF", "IGO", "NGO"})
+# a military rank as a head noun, an adjective elsewhere ("General Manager", "Director-General")
+POSTPOSITIVE = "general"
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ class Agents:
     staff: frozenset[str]
     press_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
+    relations: frozenset[str]
+    commentators: frozenset[str]
+    press_works: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,8 @@ def agents() -> Agents:
                   frozenset(data["documents"]), frozenset(data["countable_only"]),
                   frozenset(data["personal_bodies"]), frozenset(data["corporate"]),
                   frozenset(fold(name) for name in data["newsrooms"]), frozenset(data["staff"]),
-                  frozenset(data["press_verbs"]), frozenset(data["reporting_verbs"]))
+                  frozenset(data["press_verbs"]), frozenset(data["reporting_verbs"]), frozenset(data["relations"]),
+                  frozenset(data["commentators"]), frozenset(data["press_works"]))
 
 
 @functools.cache
@@ -104,7 +110,13 @@ def countries() -> Countries:
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             if hasattr(country, attr):
-                names[fold(getattr(country, attr))] = country.alpha_3
+                name = getattr(country, attr)
+                names[fold(name)] = country.alpha_3
+                # "Holy See (Vatican City State)": each half is a name ("Saint Martin (French part)": the first)
+                halves = re.fullmatch(r"(.+?) \((.+)\)", name)
+                for half in halves.groups() if halves else ():
+                    if not half.endswith(" part"):
+                        names.setdefault(fold(half), country.alpha_3)
     names |= {fold(k): v for k, v in data["aliases"].items()}
     names |= {fold(k): v for k, v in data["regions"].items()}
     current = set(names.values())
@@ -146,14 +158,35 @@ def _cities() -> dict[str, str]:
 
 @functools.cache
 def _subdivisions() -> dict[str, str]:
-    """Province/state name → alpha-3 (pycountry's ISO 3166-2), for names only one country uses."""
+    """Province/state name → alpha-3 (pycountry's ISO 3166-2), for names one country uses, or one federation
+    uses for a state where one other country has a namesake: "Florida" is the US state, not the Uruguayan
+    department; "Gaza" and "Northern" (a region of many countries) stay unresolved."""
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     found: dict[str, set[str]] = {}
+    states: dict[str, set[str]] = {}
     for subdivision in pycountry.subdivisions:
         code = alpha3.get(subdivision.country_code)
         if code:
             found.setdefault(fold(subdivision.name), set()).add(code)
-    return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}
+            if subdivision.type == "State":
+                states.setdefault(fold(subdivision.name), set()).add(code)
+    return {name: next(iter(codes)) if len(codes) == 1 else next(iter(states[name]))
+            for name, codes in found.items() if len(codes) == 1 or (len(codes) == 2 and len(states.get(name, ())) == 1)}
+
+
+@functools.cache
+def state_namesakes() -> dict[str, frozenset[str]]:
+    """Country alpha-3 → the federations with a state of the same name ("GEO" → {"USA"}: Georgia). Not
+    territories ("Puerto Rico") nor provinces ("Luxembourg" in Belgium), which news names as such."""
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    found: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type != "State":
+            continue
+        country, home = country_of(subdivision.name), alpha3.get(subdivision.country_code)
+        if country and home and country != home:
+            found.setdefault(country, set()).add(home)
+    return {country: frozenset(homes) for country, homes in found.items()}
 
 
 def subdivision_country(text: str) -> str | None:
@@ -231,6 +264,11 @@ def sector_of(tokens: Sequence[Token]) -> str | None:
         return None
     words, surface = _words(tokens), [t.lower_ for t in tokens]
     head = _phrase_sector(words, len(words) - 1, surface)
+    if head is not None and head[0] == POSTPOSITIVE and len(tokens) > 1:
+        # "Director-General", "surgeon general": "general" after a role is an adjective, the role the head
+        before = [t for t in tokens[:-1] if t.text != "-"]
+        if before and before[-1].pos_ in {"NOUN", "PROPN"}:
+            return sector_of(before)
     if head is not None and head[0] not in agents().generic:
         return head[1]
     generic_modifier = None
@@ -239,6 +277,9 @@ def sector_of(tokens: Sequence[Token]) -> str | None:
     while end >= 0:
         found = _phrase_sector(words, end, surface)
         if found is None:
+            end -= 1
+            continue
+        if found[0] == POSTPOSITIVE:  # "General Manager", "general counsel": an adjective before a noun
             end -= 1
             continue
         if found[0] not in agents().generic:
@@ -291,7 +332,11 @@ def name_sector(tokens: Sequence[Token]) -> str | None:
     # the longest known phrase, rightmost among equals: "Federal Reserve Bank of New York" is GOV, not a bank
     found = [(len(phrase.split()), end, names[phrase]) for end in range(len(words))
              for phrase in _ngrams(words, end) if phrase in names]
-    return max(found)[2] if found else None
+    if not found:
+        return None
+    sector = max(found)[2]
+    # a university's institute or centre is the university's ("Marist College Institute for Public Opinion")
+    return "EDU" if sector == "NGO" and any(f[2] == "EDU" for f in found) else sector
 
 
 def _named(tokens: Sequence[Token], lookup) -> object | None:
@@ -457,7 +502,8 @@ def _namesakes(name: str) -> list[Notable]:
     """The listed people the name can only mean: every one whose name words include all of its words
     (its last word as their surname), provided they all belong to one country; else none."""
     lists = notables()
-    words = name_words(name, lists.ignore)
+    # a middle initial is left out: the list writes "Lindsey Graham", news "Lindsey O. Graham"
+    words = tuple(w for i, w in enumerate(name_words(name, lists.ignore)) if len(w) > 1 or i in {0})
     if not words or (len(words) == 1 and words[0] in lists.common):
         return []
     found = [entry for entry in lists.people.get(words[-1], ()) if set(words) <= entry.words]
@@ -482,6 +528,19 @@ def notable_dated(name: str, on: dt.date) -> Code | None:
     if dated is None or not any(p.holds(on) for p in dated.periods):
         return None
     return dated.code_on(on)
+
+
+def notable_courtesy(name: str, sector: str, on: dt.date) -> str | None:
+    """For a listed person out of office on date `on` whose title in the article is an office they left
+    ("Governor Romney" in 2016): the sector of their latest office before then, which the title is a
+    courtesy of; None if they hold an office then or never held one of that sector."""
+    dated = next((entry for entry in _namesakes(name) if entry.periods), None)
+    if dated is None or any(p.holds(on) for p in dated.periods):
+        return None
+    ended = sorted((p for p in dated.periods if p.end is not None and p.end < on), key=lambda p: p.end)
+    if not ended or sector not in {p.sector for p in ended}:
+        return None
+    return ended[-1].sector
 
 
 def notable_group(tokens: Sequence[Token]) -> Code | None:

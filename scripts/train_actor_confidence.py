@@ -7,11 +7,14 @@ with GOV). Features are `chronicle.extract.actors.code_features`. A logistic reg
 dev only; chronicle applies the weights in plain Python) is fitted on all of them; 5-fold
 cross-validation grouped by article gives the out-of-fold reliability table printed here (docs/actors.md).
 Never trained on the realnews dev gold. Deterministic. Run from the project root:
-`PYTHONPATH=src python scripts/train_actor_confidence.py`.
+`PYTHONPATH=src python scripts/train_actor_confidence.py [--silver build/train/combined]` (`--silver`:
+another folder in the silver format, such as the union with `annotations/` that
+`scripts/annotations.py unpack --with-silver build/train/combined` writes).
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import importlib.util
 import itertools
@@ -49,12 +52,12 @@ def right_code(actor, gold: dict) -> bool:
     return right_country and (actor.code.sector or None) == gold.get("sector")
 
 
-def samples() -> tuple[list[dict[str, float]], list[int], list[str]]:
+def samples(silver: Path) -> tuple[list[dict[str, float]], list[int], list[str]]:
     score = scorer()
     pipeline = Pipeline()
-    gold = {g["id"]: g for g in map(json.loads, (SILVER / "gold.jsonl").read_text(encoding="utf-8").splitlines())}
+    gold = {g["id"]: g for g in map(json.loads, (silver / "gold.jsonl").read_text(encoding="utf-8").splitlines())}
     X, y, groups = [], [], []
-    for line in (SILVER / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (silver / "articles.jsonl").read_text(encoding="utf-8").splitlines():
         art = json.loads(line)
         article = Article(id=art["id"], input="silver", text=art["text"],
                           published=dt.date.fromisoformat(art["date"]) if art.get("date") else None)
@@ -84,7 +87,11 @@ def reliability(p: np.ndarray, y: np.ndarray) -> list[tuple[str, int, float | No
 
 
 def main() -> None:
-    X, y, groups = samples()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--silver", type=Path, default=SILVER,
+                        help="folder with articles.jsonl and gold.jsonl (default: realnews-silver; "
+                             "`scripts/annotations.py unpack --with-silver` writes the union with annotations/)")
+    X, y, groups = samples(parser.parse_args().silver)
     vec = DictVectorizer(sparse=False)
     A, labels = vec.fit_transform(X), np.array(y)
     oof = np.zeros(len(labels))

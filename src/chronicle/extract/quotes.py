@@ -31,7 +31,7 @@ import functools
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.quotations import paragraph_bounds, quotation_spans
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
-from chronicle.extract.speakers import Resolution, SpeakerResolver
+from chronicle.extract.speakers import Resolution, SpeakerResolver, role_lexicon
 from chronicle.records import ArticleRecords, Quote, child_id
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
@@ -130,6 +130,7 @@ class Attribution:
     framed: bool = False  # content taken from the verb's object, infinitive or prepositional frame
     origin: str = "verb"  # which rule found it: verb, phrase, noun, colon, model, split, continuation, tweet
     cue_score: float | None = None  # the cue model's score of its cue, where the model scored it
+    coordinated: bool = False  # one of several records for a coordinated source ("China and Russia said")
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -622,7 +623,70 @@ def find_attributions(
     tweets, markup = embedded_tweets(text)
     # a "source" the parser found inside a tweet's tag attributes is markup, not a speaker
     found = [a for a in found if a.source is None or not any(_overlap(a.source, m) for m in markup)]
-    return _merge_split_quotes(text, found, quotes) + tweets, quotes
+    return _split_coordinated(doc, _merge_split_quotes(text, found, quotes)) + tweets, quotes
+
+
+COORDINATORS = {"and", "&"}
+NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The heads of a coordination of nouns joined by "and" ("Britain, France and Germany"), in
+    order; just `head` when it coordinates nothing, or with "or" (one of them, not both)."""
+    found, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ in NOMINAL_POS)
+    if not any(c.dep_ == "cc" and c.lower_ in COORDINATORS for t in found for c in t.children):
+        return [head]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _conjunct_span(token: Token) -> tuple[int, int]:
+    """One conjunct's span: its noun phrase up to the comma, "and" or next conjunct after it."""
+    start, end = _np_span(token)
+    stop = [c.left_edge.idx for c in token.children if c.i > token.i
+            and (c.dep_ in {"cc", "conj"} or (c.dep_ == "punct" and c.text == ","))]
+    if stop:
+        end = min(end, min(stop))
+    cut = token.doc.char_span(start, end, alignment_mode="contract")
+    while cut is not None and len(cut) > 1 and (cut[-1].is_punct or cut[-1].is_space):
+        cut = cut[:-1]
+    return (cut.start_char, cut.end_char) if cut is not None and len(cut) else (start, end)
+
+
+def _names_someone(head: Token) -> bool:
+    """A conjunct that stands for a speaker of its own: a name, a plural ("officials"), a pronoun;
+    not a singular title, which in "Vice President and Managing Editor Bill Sammon" is one person's."""
+    return head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or head.tag_ in {"NNS", "NNPS"} or head.pos_ == "PRON"
+
+
+def _split_coordinated(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """"China and Russia said …", "Rep. Todd Rokita and Speaker Brain Bosma have stated …": each
+    conjunct is a speaker of its own (the guide records one quote per source), so the attribution
+    becomes one record per conjunct, the same words with each conjunct as source."""
+    out: list[Attribution] = []
+    for a in found:
+        span = doc.char_span(*a.source, alignment_mode="expand") if a.source is not None else None
+        heads = _conjuncts(span.root) if span is not None and len(span) and span.root.pos_ in NOMINAL_POS else []
+        heads = [h for h in heads if span is not None and span.start <= h.i < span.end]
+        if len(heads) < 2 or not all(_names_someone(h) for h in heads):
+            out.append(a)
+            continue
+        spans = [_conjunct_span(h) for h in heads]
+        persons = [any(t.ent_type_ == "PERSON" or t.pos_ == "PRON"
+                       for t in doc.char_span(*sp, alignment_mode="expand") or []) for sp in spans]
+        titles = [h.tag_ in {"NN", "NNP"} and h.lower_ in role_lexicon().classes for h in heads[:-1]]
+        if (any(persons) and not all(persons)) or any(titles):
+            # "State Councilor and Foreign Minister Tao Ren": titles of the one person named
+            out.append(a)
+            continue
+        # the first conjunct keeps the attribution itself (a continuation may point to it)
+        copies = [replace(a, source=sp, coordinated=True) for sp in spans[1:]]
+        a.source, a.coordinated = spans[0], True
+        out += [a, *copies]
+    return out
 
 
 # An embedded post as news pages keep it: `<tweet … author="@handle" …>text</tweet>` (or `<tweet/>`
@@ -1039,6 +1103,8 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
                 f"len={_bucket(len(text[a.start : a.end].split()))}"]
     if a.framed:
         features.append("framed")
+    if a.coordinated:
+        features.append("coordinated")
     shape = content_shape(doc, (a.start, a.end))
     features += [f"shape={shape}", f"cue|shape={lemma}|{shape}", f"origin|shape={a.origin}|{shape}"]
     if "\n\n" not in text[: a.start]:
@@ -1215,6 +1281,12 @@ def _reports_inside(inner: Quote, inner_features: list[str], outer: Quote) -> bo
     )
 
 
+def _co_speakers(q: Quote, q_features: list[str], k: Quote, k_features: list[str]) -> bool:
+    """Two records of one attribution with a coordinated source: the same words, cue and rule."""
+    return ("coordinated" in q_features and "coordinated" in k_features
+            and (q.start, q.end, q.cue_start) == (k.start, k.end, k.cue_start))
+
+
 def one_speaker_per_stretch(quotes: list[tuple[Quote, list[str]]]) -> list[tuple[Quote, list[str]]]:
     """One stretch of text, one speaker: a quote that covers at least half of a more confident
     one (or is half covered by it) goes, unless one reports speech inside the other's content
@@ -1228,6 +1300,8 @@ def one_speaker_per_stretch(quotes: list[tuple[Quote, list[str]]]) -> list[tuple
                 continue
             if _speaker_key(q) == _speaker_key(k):
                 continue  # the same speaker twice is no contradiction
+            if _co_speakers(q, features, k, k_features):
+                continue  # "China and Russia said": both say it
             if not (_reports_inside(q, features, k) or _reports_inside(k, k_features, q)):
                 clash = True
                 break

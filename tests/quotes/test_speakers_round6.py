@@ -1,0 +1,33 @@
+"""Sixth round: coordinated sources, proportions of a surveyed group, first person inside a quotation.
+
+Sentences of our own; each pins one mechanism found among the silver training errors."""
+
+from __future__ import annotations
+
+from tests.quotes.spans import said
+
+
+def _speakers(quotes, fragment):
+    return sorted(q.speaker or q.source or "" for q in quotes if fragment in q.text)
+
+
+def test_each_coordinated_source_speaks(extract):
+    records = extract("Senator Mara Quill and Governor Tobias Renn said on Monday that the dam would be rebuilt.")
+    assert _speakers(records.quotes, "the dam would be rebuilt") == ["Mara Quill", "Tobias Renn"]
+
+
+def test_a_list_of_states_is_one_record_each(extract):
+    records = extract("Portugal, Chile and Norway said the fishing quota was unfair.")
+    assert _speakers(records.quotes, "fishing quota") == ["Chile", "Norway", "Portugal"]
+
+
+def test_or_is_not_both(extract):
+    records = extract("Officials from Kenya or Uganda said the border would reopen.")
+    assert len([q for q in records.quotes if "border would reopen" in q.text]) == 1
+
+
+def test_titles_joined_before_one_name_stay_one_speaker(extract):
+    records = extract("Deputy Mayor and Transport Commissioner Ilse Varga said the tram line would close in June.")
+    q = said(records.quotes, "tram line would close")
+    assert q.speaker == "Ilse Varga"
+    assert len([q for q in records.quotes if "tram line" in q.text]) == 1

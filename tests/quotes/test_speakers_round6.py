@@ -31,3 +31,17 @@ def test_titles_joined_before_one_name_stay_one_speaker(extract):
     q = said(records.quotes, "tram line would close")
     assert q.speaker == "Ilse Varga"
     assert len([q for q in records.quotes if "tram line" in q.text]) == 1
+
+
+def test_the_paper_is_the_news_organisation_not_the_last_one_named(extract):
+    text = ("Westbrook News reported the leak on Friday, citing two engineers.\n\nMayor Ilse Varga later met "
+            "teachers from the Westbrook Academy. The paper said the mayor had known about the leak for weeks.")
+    q = said(extract(text).quotes, "had known about the leak")
+    assert q.speaker == "Westbrook News"
+
+
+def test_the_paper_with_no_news_organisation_stays_as_written(extract):
+    text = ("Teachers from the Westbrook Academy met Mayor Ilse Varga on Monday.\n\n"
+            "The paper said the mayor had known about the leak for weeks.")
+    q = said(extract(text).quotes, "had known about the leak")
+    assert q.speaker is None and q.source == "The paper"

@@ -44,6 +44,7 @@ class RoleLexicon:
     organisation_nouns: frozenset[str]  # "the company said": the organisation named before
     document_nouns: frozenset[str]  # "the statement said": its author
     state_nouns: frozenset[str]  # organisation nouns that may stand for a state ("the ministry")
+    media_nouns: frozenset[str] = frozenset()  # "the paper": a news organisation, never another kind
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def role_lexicon(path: Path = DATA / "roles.yaml") -> RoleLexicon:
         organisation_nouns=frozenset(data["organisation_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
         state_nouns=frozenset(data["state_nouns"]),
+        media_nouns=frozenset(data.get("media_nouns", ())),
     )
 
 
@@ -562,6 +564,8 @@ class SpeakerResolver:
         """"the company said": an organisation (or, for nouns of government, a state) named before
         it, outside quotation marks, within three sentences; one whose own name has the noun
         first ("the court" is "the Supreme Court", even with another organisation named since)."""
+        if noun in role_lexicon().media_nouns:
+            return self._news_organisation(at)
         window = self._window_start(at, 3)
         kinds = {"organisation", "state"} if noun in self.state_nouns else {"organisation"}
         mentions = self.mentions[bisect.bisect_left(self.starts, window) : bisect.bisect_left(self.starts, at)]
@@ -573,6 +577,18 @@ class SpeakerResolver:
                 return Resolution(actor, 0.6, "organisation-noun")
         return Resolution(nearby[-1], 0.6, "organisation-noun") if nearby else Resolution(
             None, 0.2, "organisation-noun-unresolved")
+
+    def _news_organisation(self, at: int) -> Resolution:
+        """"the paper said": the news organisation (sector MED) named last before it, outside
+        quotation marks, however far back: the school or party named since is not a paper."""
+        mentions = self.mentions[: bisect.bisect_left(self.starts, at)]
+        inside = self._quoted(at)
+        for start, _end, actor in reversed(mentions):
+            found = self.records.actor(actor)
+            if (found is not None and found.sector == "MED" and self.kinds.get(actor) == "organisation"
+                    and (inside or not self._quoted(start))):
+                return Resolution(actor, 0.6, "organisation-noun")
+        return Resolution(None, 0.2, "organisation-noun-unresolved")
 
     def _signed(self, at: int) -> str | None:
         """The author of an opinion piece or letter in which "I" speaks outside quotation marks:

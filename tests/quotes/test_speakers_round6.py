@@ -45,3 +45,13 @@ def test_the_paper_with_no_news_organisation_stays_as_written(extract):
             "The paper said the mayor had known about the leak for weeks.")
     q = said(extract(text).quotes, "had known about the leak")
     assert q.speaker is None and q.source == "The paper"
+
+
+def test_according_to_an_outlet_relaying_a_person_is_the_persons_quote(extract):
+    records = extract("According to the Westbrook News, Mayor Ilse Varga said the dam would be rebuilt.")
+    assert _speakers(records.quotes, "the dam would be rebuilt") == ["Ilse Varga"]
+
+
+def test_according_to_an_outlet_alone_is_the_outlets(extract):
+    records = extract("According to the Westbrook News, the dam will be rebuilt by May.")
+    assert _speakers(records.quotes, "the dam will be rebuilt") == ["Westbrook News"]

@@ -1212,6 +1212,7 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
         else:
             found = Resolution(None, 0.3, "no-source")
         resolved[id(a)] = found
+    attributions = [a for a in attributions if not _relayed(a, attributions, resolved, resolver)]
     paragraphs = paragraph_bounds(text)
     for n, a in enumerate(attributions, start=1):
         found = resolved[id(a)]
@@ -1255,6 +1256,18 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
         )
         out.append((quote, features))
     return one_speaker_per_stretch(out) if one_per_stretch else out
+
+
+def _relayed(a: Attribution, attributions: list[Attribution], resolved: dict[int, Resolution],
+             resolver: SpeakerResolver) -> bool:
+    """"According to the Star, Salceda said …": an "according to" that hangs on a speech verb
+    whose own source is a person only says where the person's words were read; the words are the
+    person's (the verb's own attribution), not the outlet's."""
+    if a.origin != "phrase" or a.cue is None:
+        return False
+    verb = a.cue.head
+    return any(o.cue is not None and o.cue.i == verb.i and o.origin == "verb"
+               and resolver.kinds.get(resolved[id(o)].actor or "") == "person" for o in attributions)
 
 
 def _speaker_key(q: Quote) -> str:

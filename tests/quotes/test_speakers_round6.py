@@ -55,3 +55,15 @@ def test_according_to_an_outlet_relaying_a_person_is_the_persons_quote(extract):
 def test_according_to_an_outlet_alone_is_the_outlets(extract):
     records = extract("According to the Westbrook News, the dam will be rebuilt by May.")
     assert _speakers(records.quotes, "the dam will be rebuilt") == ["Westbrook News"]
+
+
+def test_a_bare_share_speaks_for_the_group_of_the_share_before(extract):
+    text = ("In the new survey, 45 percent of registered voters said the dam should be rebuilt.\n\n"
+            "Another 32 percent said it should be torn down.")
+    assert _speakers(extract(text).quotes, "torn down") == ["registered voters"]
+
+
+def test_a_share_with_its_group_keeps_it(extract):
+    text = "In the new survey, 45 percent of registered voters said the dam should be rebuilt."
+    q = said(extract(text).quotes, "dam should be rebuilt")
+    assert q.source == "45 percent of registered voters"

@@ -101,6 +101,20 @@ def _affiliation(tokens: list[Token]) -> set[str]:
             and _compound_of(t.head, head)}
 
 
+SHARE_WORDS = frozenset({"percent", "%", "most", "majority", "minority", "half", "third", "quarter", "fifth",
+                         "two-thirds", "three-quarters", "plurality"})
+
+
+def _proportion(token: Token) -> bool:
+    """A share of a group: "32 percent", "49%", "most", "a third", "nine out of 10", "one in five"."""
+    if token.lower_ in SHARE_WORDS or token.lemma_.lower() in SHARE_WORDS:
+        return True
+    if token.pos_ == "NUM":
+        return any(c.lower_ in {"percent", "%", "out", "in"} for c in token.children) or any(
+            c.lower_ in {"percent", "%"} for c in token.head.children if c.i == token.i + 1)
+    return False
+
+
 def _head(tokens: list[Token]) -> Token:
     """The token of a span whose head lies outside it."""
     inside = {u.i for u in tokens}
@@ -349,9 +363,27 @@ class SpeakerResolver:
             return Resolution(named, 0.95 if route == "name" else 0.8, route)
         if head.pos_ == "PRON":
             return self._pronoun(head, source[0])
+        if _proportion(head) and not any(c.dep_ == "prep" and c.lower_ in {"of", "among"} for c in head.children):
+            # "32 percent said", "Most believe": a share of the group surveyed
+            return self._population(source[0])
         if role is not None and not plural:
             return self._nominal(tokens, role, source[0])
         return self._meant(head, lemma, source[0])
+
+    def _population(self, at: int) -> Resolution:
+        """The group a bare share speaks for: the group of the latest share named with it before
+        ("45 percent of registered voters said …. 32 percent said …"), outside quotation marks."""
+        for token in reversed(self.doc[: self._token_before(at)]):
+            if (token.dep_ == "pobj" and token.head.lower_ in {"of", "among"} and _proportion(token.head.head)
+                    and not self._quoted(token.idx)):
+                actor = self._token_actor(token)
+                if actor is not None and self.kinds.get(actor) in {"group", "organisation"}:
+                    return Resolution(actor, 0.5, "proportion")
+        return Resolution(None, 0.2, "as-written")
+
+    def _token_before(self, at: int) -> int:
+        """The index of the first token at or after character `at`."""
+        return next((t.i for t in self.doc if t.idx >= at), len(self.doc))
 
     def _compounded_name(self, tokens: list[Token], head: Token) -> Resolution | None:
         """"HuffPost Pollster", "the IRENA report", "a Monmouth poll": an organisation's name

@@ -4,6 +4,7 @@ Sentences of our own; each pins one mechanism found among the silver training er
 
 from __future__ import annotations
 
+from chronicle.extract.quotes import signed_contributions
 from tests.quotes.spans import said
 
 
@@ -67,3 +68,24 @@ def test_a_share_with_its_group_keeps_it(extract):
     text = "In the new survey, 45 percent of registered voters said the dam should be rebuilt."
     q = said(extract(text).quotes, "dam should be rebuilt")
     assert q.source == "45 percent of registered voters"
+
+
+LETTERS = ("Readers weigh in on the dam.\n\nLETTERS.\n\nThe council has ignored the engineers for years. Now the "
+           "town pays the price.\n\nMargit Olsen.\n\nHarwick, Ore.\n\nTWITTER.\n\nRebuild it higher and stop the "
+           "excuses.\n\n@damwatcher88.")
+
+
+def test_a_signed_letter_is_its_signers_words(nlp):
+    found = {(LETTERS[a.start : a.end][:20], LETTERS[a.source[0] : a.source[1]])
+             for a in signed_contributions(nlp(LETTERS), LETTERS)}
+    assert found == {("The council has igno", "Margit Olsen"), ("Rebuild it higher an", "@damwatcher88")}
+
+
+def test_a_signed_comment_is_a_direct_quote(extract):
+    q = said(extract(LETTERS).quotes, "Rebuild it higher")
+    assert q.source == "@damwatcher88" and q.kind == "direct"
+
+
+def test_a_name_right_after_the_headline_is_a_byline_not_a_signature(nlp):
+    text = "Dam plan stalls again.\n\nMargit Olsen.\n\nThe council met on Monday and put off the vote."
+    assert signed_contributions(nlp(text), text) == []

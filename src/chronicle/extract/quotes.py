@@ -620,6 +620,7 @@ def find_attributions(
     _claim_following_quotations(text, found, long_quotes)
     found.extend(_inverted_quotations(doc, text, found, quotes))
     found.extend(_unclaimed_quotations(doc, text, found, long_quotes))
+    found.extend(signed_contributions(doc, text))
     tweets, markup = embedded_tweets(text)
     # a "source" the parser found inside a tweet's tag attributes is markup, not a speaker
     found = [a for a in found if a.source is None or not any(_overlap(a.source, m) for m in markup)]
@@ -687,6 +688,47 @@ def _split_coordinated(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         a.source, a.coordinated = spans[0], True
         out += [a, *copies]
     return out
+
+
+HANDLE = re.compile(r"@\w{2,}")
+SIGNED_MAX_PARAGRAPHS = 3  # a letter or comment runs back at most this far from its signature
+LABEL_MAX_WORDS = 3  # "LETTERS.", "FACEBOOK.", "Gainesville, Fla.": section labels and places, not text
+
+
+def _signature(doc: Doc, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A paragraph that is only a signature: a person's name or a social-media handle, with an
+    optional closing period ("Jane Roe.", "@janeroe."); its span without the period."""
+    line = text[start:end].rstrip()
+    stop = start + len(line) - (1 if line.endswith(".") else 0)
+    words = text[start:stop].split()
+    if not words or len(words) > 4:
+        return None
+    if len(words) == 1 and HANDLE.fullmatch(words[0]):
+        return start, stop
+    span = doc.char_span(start, stop, alignment_mode="expand")
+    if span is None or len(words) < 2 or not all(t.ent_type_ == "PERSON" for t in span if not t.is_punct):
+        return None
+    return start, stop
+
+
+def signed_contributions(doc: Doc, text: str) -> list[Attribution]:
+    """Letters and reader comments, each signed on a paragraph of its own after it ("… the
+    election may be rigged.\n\nJane Roe.\n\nGainesville, Fla."): the paragraphs before the
+    signature, back to the previous signature, a short label or place line, or the headline, are
+    the signer's own words (origin `signature`; at most `SIGNED_MAX_PARAGRAPHS`)."""
+    paragraphs = paragraph_bounds(text)
+    signatures = {i: sig for i, (s, e) in enumerate(paragraphs) if i > 1 and (sig := _signature(doc, text, s, e))}
+    found = []
+    for i, source in signatures.items():
+        first = i
+        while (first - 1 > 0 and i - first < SIGNED_MAX_PARAGRAPHS and first - 1 not in signatures
+               and len(text[slice(*paragraphs[first - 1])].split()) > LABEL_MAX_WORDS):
+            first -= 1
+        if first == i:
+            continue
+        start, end = _trim(text, paragraphs[first][0], paragraphs[i - 1][1])
+        found.append(Attribution(start, end, None, None, source, origin="signature"))
+    return found
 
 
 # An embedded post as news pages keep it: `<tweet … author="@handle" …>text</tweet>` (or `<tweet/>`
@@ -1217,7 +1259,8 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
     for n, a in enumerate(attributions, start=1):
         found = resolved[id(a)]
         actor = records.actor(found.actor)
-        kind = "direct" if a.direct_parts or a.origin == "tweet" else quote_kind(text, (a.start, a.end), quotes)
+        own_words = a.direct_parts or a.origin in {"tweet", "signature"}
+        kind = "direct" if own_words else quote_kind(text, (a.start, a.end), quotes)
         features = quote_features(a, kind, found, actor.kind if actor else "none", doc, text, attributions, quotes)
         features += context_features(a, found, actor.mention_count if actor else 0, attributions, resolved, paragraphs)
         if found.actor is not None and found.route not in {"name", "apposition"} and a.source is not None:

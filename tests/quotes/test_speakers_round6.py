@@ -89,3 +89,9 @@ def test_a_signed_comment_is_a_direct_quote(extract):
 def test_a_name_right_after_the_headline_is_a_byline_not_a_signature(nlp):
     text = "Dam plan stalls again.\n\nMargit Olsen.\n\nThe council met on Monday and put off the vote."
     assert signed_contributions(nlp(text), text) == []
+
+
+def test_a_section_heading_is_no_signature(nlp):
+    text = ("Council report card.\n\nThe council approved the harbour budget and froze the fees of the ferry "
+            "line.\n\nGender Equality.\n\nThe council has four women among its eleven members.")
+    assert signed_contributions(nlp(text), text) == []

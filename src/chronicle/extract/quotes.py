@@ -37,6 +37,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from chronicle.extract.coref import name_genders
 from chronicle.extract.quotations import paragraph_bounds, quotation_spans
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.extract.speakers import Resolution, SpeakerResolver, role_lexicon
@@ -697,7 +698,8 @@ LABEL_MAX_WORDS = 3  # "LETTERS.", "FACEBOOK.", "Gainesville, Fla.": section lab
 
 def _signature(doc: Doc, text: str, start: int, end: int) -> tuple[int, int] | None:
     """A paragraph that is only a signature: a person's name or a social-media handle, with an
-    optional closing period ("Jane Roe.", "@janeroe."); its span without the period."""
+    optional closing period ("Jane Roe.", "@janeroe."); its span without the period. A name is two
+    to four words tagged as a person's, the first a given name."""
     line = text[start:end].rstrip()
     stop = start + len(line) - (1 if line.endswith(".") else 0)
     words = text[start:stop].split()
@@ -708,7 +710,9 @@ def _signature(doc: Doc, text: str, start: int, end: int) -> tuple[int, int] | N
     span = doc.char_span(start, stop, alignment_mode="expand")
     if span is None or len(words) < 2 or not all(t.ent_type_ == "PERSON" for t in span if not t.is_punct):
         return None
-    return start, stop
+    # a given name first (the census lists coreference reads): not a section heading the tagger
+    # took for a name ("Gender Equality.")
+    return (start, stop) if words[0].lower() in name_genders() else None
 
 
 def signed_contributions(doc: Doc, text: str) -> list[Attribution]:

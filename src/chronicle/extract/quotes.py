@@ -129,7 +129,7 @@ class Attribution:
     speaker_from: Attribution | None = None  # continuation of an earlier attribution's speaker
     direct_parts: bool = False  # a split quote whose parts are both wholly quoted
     framed: bool = False  # content taken from the verb's object, infinitive or prepositional frame
-    origin: str = "verb"  # which rule found it: verb, phrase, noun, colon, model, split, continuation, tweet
+    origin: str = "verb"  # which rule found it: verb, phrase, noun, colon, model, split, continuation, tweet, signature
     cue_score: float | None = None  # the cue model's score of its cue, where the model scored it
     coordinated: bool = False  # one of several records for a coordinated source ("China and Russia said")
 

@@ -13,7 +13,9 @@ Rules over spaCy's dependency parse, in four passes over an article:
    source and their complement, infinitive, object or prepositional object as content;
 3. quotation spans no cue claimed: a quotation right after a split quote's cue completes it, another
    second half goes to the cue of its paragraph; a paragraph that is only a quotation continues the
-   previous paragraph's speaker; an embedded tweet with an author is the author's direct quote;
+   previous paragraph's speaker; an embedded tweet with an author is the author's direct quote, and
+   so is a letter or reader comment signed on a paragraph of its own; a source coordinating names
+   with "and" ("China and Russia said") gives one record per conjunct;
 4. speakers: `extract.speakers` resolves each source to an actor (pronouns through the coreference
    mentions of the actors stage, `extract.coref`);
 5. confidence: the quote model (`data/quotes/quote_model.json`, trained by

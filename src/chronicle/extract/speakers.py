@@ -11,6 +11,9 @@ Evidence comes from the article itself:
   marks is the author who signs the piece (op-eds, letters);
 - names inside a nominal: "the IRENA report", "HuffPost Pollster" are that organisation's (by
   mention, name word or initials), or stay as written;
+- organisation nouns: "the company" is the organisation named just before, "the paper" the news
+  organisation named last; a bare share ("32 percent said") the group of the last share named
+  with its group ("45 percent of registered voters");
 - ties go to the nearest actor before the quote, then the nearest after (cataphora in leads).
 """
 

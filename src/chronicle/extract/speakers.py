@@ -346,6 +346,10 @@ class SpeakerResolver:
                 meant = self._nominal(tokens, role, source[0])  # "the envoy": who was described so, or spoke last
             if meant.actor is not None:
                 return meant
+        if (named is not None and route == "nominal" and lemma in role_lexicon().media_nouns and not plural
+                and getattr(self.records.actor(named), "sector", None) != "MED"):
+            # the actors stage linked "the tabloid" to an organisation that is no news organisation
+            return self._news_organisation(source[0])
         bound = self._co_arguments(head) if head.pos_ == "PRON" else set()
         if named is not None and route == "pronoun" and (not self._agrees(head, named) or named in bound):
             named = None  # the actors stage linked the pronoun to someone it cannot mean
@@ -483,7 +487,7 @@ class SpeakerResolver:
         if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
             # "a recent poll", "a company": an indefinite introduces someone new, not one named before
             return Resolution(None, 0.2, "indefinite")
-        if lemma in self.organisation_nouns and not plural:
+        if (lemma in self.organisation_nouns or lemma in role_lexicon().media_nouns) and not plural:
             return self._organisation(lemma, at)
         if lemma in self.document_nouns and not plural:
             return self._document_author(head, at)

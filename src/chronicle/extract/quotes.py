@@ -13,7 +13,9 @@ Rules over spaCy's dependency parse, in four passes over an article:
    source and their complement, infinitive, object or prepositional object as content;
 3. quotation spans no cue claimed: a quotation right after a split quote's cue completes it, another
    second half goes to the cue of its paragraph; a paragraph that is only a quotation continues the
-   previous paragraph's speaker; an embedded tweet with an author is the author's direct quote;
+   previous paragraph's speaker; an embedded tweet with an author is the author's direct quote, and
+   so is a letter or reader comment signed on a paragraph of its own; a source coordinating names
+   with "and" ("China and Russia said") gives one record per conjunct;
 4. speakers: `extract.speakers` resolves each source to an actor (pronouns through the coreference
    mentions of the actors stage, `extract.coref`);
 5. confidence: the quote model (`data/quotes/quote_model.json`, trained by
@@ -31,15 +33,16 @@ import functools
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from chronicle.extract.coref import name_genders
 from chronicle.extract.quotations import paragraph_bounds, quotation_spans
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
-from chronicle.extract.speakers import Resolution, SpeakerResolver
+from chronicle.extract.speakers import Resolution, SpeakerResolver, role_lexicon
 from chronicle.records import ArticleRecords, Quote, child_id
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
@@ -128,8 +131,9 @@ class Attribution:
     speaker_from: Attribution | None = None  # continuation of an earlier attribution's speaker
     direct_parts: bool = False  # a split quote whose parts are both wholly quoted
     framed: bool = False  # content taken from the verb's object, infinitive or prepositional frame
-    origin: str = "verb"  # which rule found it: verb, phrase, noun, colon, model, split, continuation, tweet
+    origin: str = "verb"  # which rule found it: verb, phrase, noun, colon, model, split, continuation, tweet, signature
     cue_score: float | None = None  # the cue model's score of its cue, where the model scored it
+    coordinated: bool = False  # one of several records for a coordinated source ("China and Russia said")
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -619,10 +623,118 @@ def find_attributions(
     _claim_following_quotations(text, found, long_quotes)
     found.extend(_inverted_quotations(doc, text, found, quotes))
     found.extend(_unclaimed_quotations(doc, text, found, long_quotes))
+    found.extend(signed_contributions(doc, text))
     tweets, markup = embedded_tweets(text)
     # a "source" the parser found inside a tweet's tag attributes is markup, not a speaker
     found = [a for a in found if a.source is None or not any(_overlap(a.source, m) for m in markup)]
-    return _merge_split_quotes(text, found, quotes) + tweets, quotes
+    return _split_coordinated(doc, _merge_split_quotes(text, found, quotes)) + tweets, quotes
+
+
+COORDINATORS = {"and", "&"}
+NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The heads of a coordination of nouns joined by "and" ("Britain, France and Germany"), in
+    order; just `head` when it coordinates nothing, or with "or" (one of them, not both)."""
+    found, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ in NOMINAL_POS)
+    if not any(c.dep_ == "cc" and c.lower_ in COORDINATORS for t in found for c in t.children):
+        return [head]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _conjunct_span(token: Token) -> tuple[int, int]:
+    """One conjunct's span: its noun phrase up to the comma, "and" or next conjunct after it."""
+    start, end = _np_span(token)
+    stop = [c.left_edge.idx for c in token.children if c.i > token.i
+            and (c.dep_ in {"cc", "conj"} or (c.dep_ == "punct" and c.text == ","))]
+    if stop:
+        end = min(end, min(stop))
+    cut = token.doc.char_span(start, end, alignment_mode="contract")
+    while cut is not None and len(cut) > 1 and (cut[-1].is_punct or cut[-1].is_space):
+        cut = cut[:-1]
+    return (cut.start_char, cut.end_char) if cut is not None and len(cut) else (start, end)
+
+
+def _names_someone(head: Token) -> bool:
+    """A conjunct that stands for a speaker of its own: a name, a plural ("officials"), a pronoun;
+    not a singular title, which in "Vice President and Managing Editor Bill Sammon" is one person's."""
+    return head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or head.tag_ in {"NNS", "NNPS"} or head.pos_ == "PRON"
+
+
+def _split_coordinated(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """"China and Russia said …", "Rep. Todd Rokita and Speaker Brain Bosma have stated …": each
+    conjunct is a speaker of its own (the guide records one quote per source), so the attribution
+    becomes one record per conjunct, the same words with each conjunct as source."""
+    out: list[Attribution] = []
+    for a in found:
+        span = doc.char_span(*a.source, alignment_mode="expand") if a.source is not None else None
+        heads = _conjuncts(span.root) if span is not None and len(span) and span.root.pos_ in NOMINAL_POS else []
+        heads = [h for h in heads if span is not None and span.start <= h.i < span.end]
+        if len(heads) < 2 or not all(_names_someone(h) for h in heads):
+            out.append(a)
+            continue
+        spans = [_conjunct_span(h) for h in heads]
+        persons = [any(t.ent_type_ == "PERSON" or t.pos_ == "PRON"
+                       for t in doc.char_span(*sp, alignment_mode="expand") or []) for sp in spans]
+        titles = [h.tag_ in {"NN", "NNP"} and h.lower_ in role_lexicon().classes for h in heads[:-1]]
+        if (any(persons) and not all(persons)) or any(titles):
+            # "State Councilor and Foreign Minister Tao Ren": titles of the one person named
+            out.append(a)
+            continue
+        # the first conjunct keeps the attribution itself (a continuation may point to it)
+        copies = [replace(a, source=sp, coordinated=True) for sp in spans[1:]]
+        a.source, a.coordinated = spans[0], True
+        out += [a, *copies]
+    return out
+
+
+HANDLE = re.compile(r"@\w{2,}")
+SIGNED_MAX_PARAGRAPHS = 3  # a letter or comment runs back at most this far from its signature
+LABEL_MAX_WORDS = 3  # "LETTERS.", "FACEBOOK.", "Gainesville, Fla.": section labels and places, not text
+
+
+def _signature(doc: Doc, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A paragraph that is only a signature: a person's name or a social-media handle, with an
+    optional closing period ("Jane Roe.", "@janeroe."); its span without the period. A name is two
+    to four words tagged as a person's, the first a given name."""
+    line = text[start:end].rstrip()
+    stop = start + len(line) - (1 if line.endswith(".") else 0)
+    words = text[start:stop].split()
+    if not words or len(words) > 4:
+        return None
+    if len(words) == 1 and HANDLE.fullmatch(words[0]):
+        return start, stop
+    span = doc.char_span(start, stop, alignment_mode="expand")
+    if span is None or len(words) < 2 or not all(t.ent_type_ == "PERSON" for t in span if not t.is_punct):
+        return None
+    # a given name first (the census lists coreference reads): not a section heading the tagger
+    # took for a name ("Gender Equality.")
+    return (start, stop) if words[0].lower() in name_genders() else None
+
+
+def signed_contributions(doc: Doc, text: str) -> list[Attribution]:
+    """Letters and reader comments, each signed on a paragraph of its own after it ("… the
+    election may be rigged.\n\nJane Roe.\n\nGainesville, Fla."): the paragraphs before the
+    signature, back to the previous signature, a short label or place line, or the headline, are
+    the signer's own words (origin `signature`; at most `SIGNED_MAX_PARAGRAPHS`)."""
+    paragraphs = paragraph_bounds(text)
+    signatures = {i: sig for i, (s, e) in enumerate(paragraphs) if i > 1 and (sig := _signature(doc, text, s, e))}
+    found = []
+    for i, source in signatures.items():
+        first = i
+        while (first - 1 > 0 and i - first < SIGNED_MAX_PARAGRAPHS and first - 1 not in signatures
+               and len(text[slice(*paragraphs[first - 1])].split()) > LABEL_MAX_WORDS):
+            first -= 1
+        if first == i:
+            continue
+        start, end = _trim(text, paragraphs[first][0], paragraphs[i - 1][1])
+        found.append(Attribution(start, end, None, None, source, origin="signature"))
+    return found
 
 
 # An embedded post as news pages keep it: `<tweet … author="@handle" …>text</tweet>` (or `<tweet/>`
@@ -1039,6 +1151,8 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
                 f"len={_bucket(len(text[a.start : a.end].split()))}"]
     if a.framed:
         features.append("framed")
+    if a.coordinated:
+        features.append("coordinated")
     shape = content_shape(doc, (a.start, a.end))
     features += [f"shape={shape}", f"cue|shape={lemma}|{shape}", f"origin|shape={a.origin}|{shape}"]
     if "\n\n" not in text[: a.start]:
@@ -1146,11 +1260,13 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
         else:
             found = Resolution(None, 0.3, "no-source")
         resolved[id(a)] = found
+    attributions = [a for a in attributions if not _relayed(a, attributions, resolved, resolver)]
     paragraphs = paragraph_bounds(text)
     for n, a in enumerate(attributions, start=1):
         found = resolved[id(a)]
         actor = records.actor(found.actor)
-        kind = "direct" if a.direct_parts or a.origin == "tweet" else quote_kind(text, (a.start, a.end), quotes)
+        own_words = a.direct_parts or a.origin in {"tweet", "signature"}
+        kind = "direct" if own_words else quote_kind(text, (a.start, a.end), quotes)
         features = quote_features(a, kind, found, actor.kind if actor else "none", doc, text, attributions, quotes)
         features += context_features(a, found, actor.mention_count if actor else 0, attributions, resolved, paragraphs)
         if found.actor is not None and found.route not in {"name", "apposition"} and a.source is not None:
@@ -1191,6 +1307,18 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
     return one_speaker_per_stretch(out) if one_per_stretch else out
 
 
+def _relayed(a: Attribution, attributions: list[Attribution], resolved: dict[int, Resolution],
+             resolver: SpeakerResolver) -> bool:
+    """"According to the Star, Salceda said …": an "according to" that hangs on a speech verb
+    whose own source is a person only says where the person's words were read; the words are the
+    person's (the verb's own attribution), not the outlet's."""
+    if a.origin != "phrase" or a.cue is None:
+        return False
+    verb = a.cue.head
+    return any(o.cue is not None and o.cue.i == verb.i and o.origin == "verb"
+               and resolver.kinds.get(resolved[id(o)].actor or "") == "person" for o in attributions)
+
+
 def _speaker_key(q: Quote) -> str:
     return q.speaker_id or " ".join((q.source or "").lower().split())
 
@@ -1215,6 +1343,12 @@ def _reports_inside(inner: Quote, inner_features: list[str], outer: Quote) -> bo
     )
 
 
+def _co_speakers(q: Quote, q_features: list[str], k: Quote, k_features: list[str]) -> bool:
+    """Two records of one attribution with a coordinated source: the same words, cue and rule."""
+    return ("coordinated" in q_features and "coordinated" in k_features
+            and (q.start, q.end, q.cue_start) == (k.start, k.end, k.cue_start))
+
+
 def one_speaker_per_stretch(quotes: list[tuple[Quote, list[str]]]) -> list[tuple[Quote, list[str]]]:
     """One stretch of text, one speaker: a quote that covers at least half of a more confident
     one (or is half covered by it) goes, unless one reports speech inside the other's content
@@ -1228,6 +1362,8 @@ def one_speaker_per_stretch(quotes: list[tuple[Quote, list[str]]]) -> list[tuple
                 continue
             if _speaker_key(q) == _speaker_key(k):
                 continue  # the same speaker twice is no contradiction
+            if _co_speakers(q, features, k, k_features):
+                continue  # "China and Russia said": both say it
             if not (_reports_inside(q, features, k) or _reports_inside(k, k_features, q)):
                 clash = True
                 break

@@ -11,6 +11,9 @@ Evidence comes from the article itself:
   marks is the author who signs the piece (op-eds, letters);
 - names inside a nominal: "the IRENA report", "HuffPost Pollster" are that organisation's (by
   mention, name word or initials), or stay as written;
+- organisation nouns: "the company" is the organisation named just before, "the paper" the news
+  organisation named last; a bare share ("32 percent said") the group of the last share named
+  with its group ("45 percent of registered voters");
 - ties go to the nearest actor before the quote, then the nearest after (cataphora in leads).
 """
 
@@ -44,6 +47,7 @@ class RoleLexicon:
     organisation_nouns: frozenset[str]  # "the company said": the organisation named before
     document_nouns: frozenset[str]  # "the statement said": its author
     state_nouns: frozenset[str]  # organisation nouns that may stand for a state ("the ministry")
+    media_nouns: frozenset[str] = frozenset()  # "the paper": a news organisation, never another kind
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ def role_lexicon(path: Path = DATA / "roles.yaml") -> RoleLexicon:
         organisation_nouns=frozenset(data["organisation_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
         state_nouns=frozenset(data["state_nouns"]),
+        media_nouns=frozenset(data.get("media_nouns", ())),
     )
 
 
@@ -97,6 +102,20 @@ def _affiliation(tokens: list[Token]) -> set[str]:
     head = _head(tokens)
     return {t.lower_ for t in tokens if t.dep_ in {"amod", "compound", "nmod"} and t.ent_type_ in {"NORP", "GPE"}
             and _compound_of(t.head, head)}
+
+
+SHARE_WORDS = frozenset({"percent", "%", "most", "majority", "minority", "half", "third", "quarter", "fifth",
+                         "two-thirds", "three-quarters", "plurality"})
+
+
+def _proportion(token: Token) -> bool:
+    """A share of a group: "32 percent", "49%", "most", "a third", "nine out of 10", "one in five"."""
+    if token.lower_ in SHARE_WORDS or token.lemma_.lower() in SHARE_WORDS:
+        return True
+    if token.pos_ == "NUM":
+        return any(c.lower_ in {"percent", "%", "out", "in"} for c in token.children) or any(
+            c.lower_ in {"percent", "%"} for c in token.head.children if c.i == token.i + 1)
+    return False
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -327,6 +346,10 @@ class SpeakerResolver:
                 meant = self._nominal(tokens, role, source[0])  # "the envoy": who was described so, or spoke last
             if meant.actor is not None:
                 return meant
+        if (named is not None and route == "nominal" and lemma in role_lexicon().media_nouns and not plural
+                and getattr(self.records.actor(named), "sector", None) != "MED"):
+            # the actors stage linked "the tabloid" to an organisation that is no news organisation
+            return self._news_organisation(source[0])
         bound = self._co_arguments(head) if head.pos_ == "PRON" else set()
         if named is not None and route == "pronoun" and (not self._agrees(head, named) or named in bound):
             named = None  # the actors stage linked the pronoun to someone it cannot mean
@@ -347,9 +370,27 @@ class SpeakerResolver:
             return Resolution(named, 0.95 if route == "name" else 0.8, route)
         if head.pos_ == "PRON":
             return self._pronoun(head, source[0])
+        if _proportion(head) and not any(c.dep_ == "prep" and c.lower_ in {"of", "among"} for c in head.children):
+            # "32 percent said", "Most believe": a share of the group surveyed
+            return self._population(source[0])
         if role is not None and not plural:
             return self._nominal(tokens, role, source[0])
         return self._meant(head, lemma, source[0])
+
+    def _population(self, at: int) -> Resolution:
+        """The group a bare share speaks for: the group of the latest share named with it before
+        ("45 percent of registered voters said …. 32 percent said …"), outside quotation marks."""
+        for token in reversed(self.doc[: self._token_before(at)]):
+            if (token.dep_ == "pobj" and token.head.lower_ in {"of", "among"} and _proportion(token.head.head)
+                    and not self._quoted(token.idx)):
+                actor = self._token_actor(token)
+                if actor is not None and self.kinds.get(actor) in {"group", "organisation"}:
+                    return Resolution(actor, 0.5, "proportion")
+        return Resolution(None, 0.2, "as-written")
+
+    def _token_before(self, at: int) -> int:
+        """The index of the first token at or after character `at`."""
+        return next((t.i for t in self.doc if t.idx >= at), len(self.doc))
 
     def _compounded_name(self, tokens: list[Token], head: Token) -> Resolution | None:
         """"HuffPost Pollster", "the IRENA report", "a Monmouth poll": an organisation's name
@@ -446,7 +487,7 @@ class SpeakerResolver:
         if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
             # "a recent poll", "a company": an indefinite introduces someone new, not one named before
             return Resolution(None, 0.2, "indefinite")
-        if lemma in self.organisation_nouns and not plural:
+        if (lemma in self.organisation_nouns or lemma in role_lexicon().media_nouns) and not plural:
             return self._organisation(lemma, at)
         if lemma in self.document_nouns and not plural:
             return self._document_author(head, at)
@@ -562,6 +603,8 @@ class SpeakerResolver:
         """"the company said": an organisation (or, for nouns of government, a state) named before
         it, outside quotation marks, within three sentences; one whose own name has the noun
         first ("the court" is "the Supreme Court", even with another organisation named since)."""
+        if noun in role_lexicon().media_nouns:
+            return self._news_organisation(at)
         window = self._window_start(at, 3)
         kinds = {"organisation", "state"} if noun in self.state_nouns else {"organisation"}
         mentions = self.mentions[bisect.bisect_left(self.starts, window) : bisect.bisect_left(self.starts, at)]
@@ -573,6 +616,18 @@ class SpeakerResolver:
                 return Resolution(actor, 0.6, "organisation-noun")
         return Resolution(nearby[-1], 0.6, "organisation-noun") if nearby else Resolution(
             None, 0.2, "organisation-noun-unresolved")
+
+    def _news_organisation(self, at: int) -> Resolution:
+        """"the paper said": the news organisation (sector MED) named last before it, outside
+        quotation marks, however far back: the school or party named since is not a paper."""
+        mentions = self.mentions[: bisect.bisect_left(self.starts, at)]
+        inside = self._quoted(at)
+        for start, _end, actor in reversed(mentions):
+            found = self.records.actor(actor)
+            if (found is not None and found.sector == "MED" and self.kinds.get(actor) == "organisation"
+                    and (inside or not self._quoted(start))):
+                return Resolution(actor, 0.6, "organisation-noun")
+        return Resolution(None, 0.2, "organisation-noun-unresolved")
 
     def _signed(self, at: int) -> str | None:
         """The author of an opinion piece or letter in which "I" speaks outside quotation marks:

@@ -16,7 +16,7 @@ from chronicle.records import ArticleRecords
 
 QUOTES_MIN_CONFIDENCE = 0.675  # silver 5-fold CV as shown: precision 0.902, recall 0.657 at >= 0.675 (docs/quotes.md)
 
-EVENTS_MIN_CONFIDENCE = 0.35  # silver 5-fold CV (5 shufflings): type 0.71, all-right 0.57, recall 0.12 (docs/events.md)
+EVENTS_MIN_CONFIDENCE = 0.3
 
 PLACES_MIN_CONFIDENCE = 0.5
 

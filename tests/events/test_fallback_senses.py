@@ -5,7 +5,7 @@ sentences and dictionary snippets of our own."""
 import importlib.util
 from pathlib import Path
 
-from chronicle.extract.event_patterns import lexicon, noun_sense, verb_sense
+from chronicle.extract.event_patterns import lexicon, noun_sense, verb_sense, wordnet_hints
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,3 +81,25 @@ def test_a_pattern_that_restates_its_event_noun_leaves_the_act_to_the_noun(nlp):
     verb = token(nlp, "The two unions reached an agreement on wages.", "reached")
     assert noun_sense(_object(verb)).type == "AGREE"
     assert verb_sense(verb, _object(verb)) is None  # "reach" stays the noun's support verb
+
+
+def test_a_noun_of_a_verbal_cameo_verb_takes_its_sense(nlp):
+    assert "castigation" not in lexicon().nouns and "castigate" not in lexicon().verbs
+    assert lexicon().cameo_verbs["castigate"].origin == "cameo"
+    noun = token(nlp, "The senator's castigation of the board was swift.", "castigation")
+    sense = noun_sense(noun)
+    assert sense is not None and (sense.type, sense.origin) == ("ACCUSE", "derived-noun")
+
+
+def test_a_kind_of_a_typed_act_takes_its_type_through_wordnet(nlp):
+    assert "tirade" not in lexicon().nouns and "tribute" not in lexicon().nouns
+    tirade = noun_sense(token(nlp, "The mayor's tirade against the council went on.", "tirade"))
+    tribute = noun_sense(token(nlp, "The mayor paid tribute to the firefighters.", "tribute"))
+    assert tirade is not None and (tirade.type, tirade.mode, tirade.origin) == ("ACCUSE", "disapprove", "wordnet-noun")
+    assert tribute is not None and tribute.type == "SUPPORT"
+
+
+def test_a_person_or_thing_is_no_kind_of_act(nlp):
+    assert "attacker" in wordnet_hints().classes  # WordNet's class table lists it (noun.person) …
+    assert noun_sense(token(nlp, "The attacker fled the scene.", "attacker")) is None  # … but it is no act
+    assert noun_sense(token(nlp, "The building stood empty.", "building")) is None

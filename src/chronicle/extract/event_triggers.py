@@ -9,7 +9,8 @@ over features that carry beyond the words it was trained on:
 - what the lexicon and the CAMEO table say of the lemma (its type, or a verb's noun form's);
 - what WordNet says (`data/events/wordnet_events.tsv`, built by `scripts/build_event_wordnet.py`):
   the lexical file of its first sense (verb.communication, noun.act …) and the type of a known event
-  verb among its synonyms or hypernyms, or, for a noun, of the verb it derives from;
+  verb among its synonyms or hypernyms, or, for a noun, of the verb it derives from and of the typed
+  act its first sense is a kind of;
 - its VADER valence (criticism and praise are strongly valenced);
 - its syntax: part of speech, dependency, whether someone (a name, a pronoun) is its subject, object
   or possessor, whether a reporting verb reports it;
@@ -101,6 +102,10 @@ def _wordnet_features(lemma: str, pos: str) -> dict[str, float]:
         features |= {f"from_{k}": v for k, v in _lexicon_features(verb, "VERB").items()}
     elif pos == "NOUN":
         features["wn=no-verb"] = 1.0
+    if pos == "NOUN" and lemma in hints.classes:
+        _lexfile, kind, depth = hints.classes[lemma]
+        features[f"wn_class={kind}"] = 1.0
+        features[f"wn_class={kind}@{depth}"] = 1.0
     return features
 
 

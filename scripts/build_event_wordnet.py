@@ -18,11 +18,14 @@ the verbal table of `cameo_verbs.yaml`. Two tables come out:
 - `classes`: every single-word noun whose first sense is, or is a kind of (up to `CLASS_DEPTH` levels
   up), an act that chronicle types → [lexical file, that type, how many levels up, the seed word]
   ("critique" is a kind of "criticism", "tribute" of "commendation", "tirade" of "denunciation"), else
-  whose verb (`nouns`) is a kind of a seed verb as far up ("approval" → approve). The seed acts are the first senses of lexicon.yaml's unconditional event nouns and the act nouns
-  (noun.act, noun.communication, noun.event) WordNet derives from the first sense of each seed verb.
+  whose verb (`nouns`) is a kind of a seed verb as far up ("approval" → approve). The seed acts are
+  the first senses of lexicon.yaml's unconditional event nouns and the act nouns (noun.act,
+  noun.communication, noun.event) WordNet derives from the first sense of each seed verb.
 
-The hints are features of the learned trigger classifier, never rules by themselves: a rare sense or a
-broad hypernym types many words wrongly. Deterministic: same input, same file.
+The verb and noun hints are features of the learned trigger classifier, never rules by themselves: a
+rare sense or a broad hypernym types many words wrongly. The classes are senses of nouns the lexicon
+lacks (`event_patterns._class_sense`), each judged by the trigger classifier before it counts.
+Deterministic: same input, same file.
 """
 
 from __future__ import annotations

@@ -318,6 +318,25 @@ def _verbal_table_noun_sense(verb: str) -> Sense | None:
     return replace(sense, origin="derived-noun")
 
 
+STANCE_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+"""Types an agent noun names as a lasting stance ("supporter", "critic", "opponent"); a "killer" or a
+"visitor" names a person by one act, told elsewhere."""
+
+
+@functools.cache
+def agent_noun_sense(lemma: str) -> Sense | None:
+    """The stance a person noun names through the verb WordNet derives it from ("supporter" → support,
+    "critic" → criticize, "opponent" → oppose), for stance types only (`STANCE_TYPES`); origin
+    "agent-noun"."""
+    lexfile, verb, _hint = wordnet_hints().nouns.get(lemma, ("", "", ""))
+    if lexfile != "noun.person" or not verb or lemma in lexicon().nouns:
+        return None
+    sense = derived_noun_sense(verb) or _verbal_table_noun_sense(verb)
+    if sense is None or sense.type not in STANCE_TYPES or (sense.type == "ACCUSE" and sense.mode == "investigate"):
+        return None
+    return replace(sense, of=None, origin="agent-noun")
+
+
 @functools.cache
 def _class_sense(lemma: str, left_out: frozenset[str]) -> Sense | None:
     """The sense of a noun that names a kind of act chronicle types ("critique" is a criticism,

@@ -48,7 +48,15 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, agents, capital_of, city_country, code_tokens, country_of
-from chronicle.extract.event_patterns import Sense, cameo_to_plover, event_model, lexicon, noun_sense, verb_sense
+from chronicle.extract.event_patterns import (
+    Sense,
+    agent_noun_sense,
+    cameo_to_plover,
+    event_model,
+    lexicon,
+    noun_sense,
+    verb_sense,
+)
 from chronicle.extract.event_time import event_date
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
 from chronicle.extract.event_triggers import second_opinion, trigger_probabilities
@@ -487,6 +495,22 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
             for t in ([c for target in targets for c in conjuncts(target)] or [None])]
 
 
+def agent_noun_events(noun: Token) -> list[Found]:
+    """"Schlafly was a strong supporter of Trump", "Reyl, a critic of the mayor,": a person named by a
+    stance toward someone (a noun.person noun WordNet derives from a verb of a stance type,
+    `agent_noun_sense`) holds that stance toward its "of" object, as a predicate or an apposition."""
+    sense = agent_noun_sense(noun.lemma_.lower())
+    if sense is None or noun.dep_ not in {"attr", "appos"}:
+        return []
+    holder = noun.head if noun.dep_ == "appos" else subject_of(noun.head)
+    target = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)), None)
+    if holder is None or target is None or holder.lower_ in NOT_ACTORS:
+        return []
+    negated, hypothetical, future = attributes(noun.head if noun.dep_ == "attr" else noun)
+    return [Found(noun, sense, s, t, negated, hypothetical, future)
+            for s in participants(holder, sense) for t in participants(target, sense)]
+
+
 def _undergone(clause: Token, governor: Token) -> Token | None:
     """Who an act is done to when the clause says someone is under it or subject to it ("the ministry
     came under criticism from …", "the company was subject to criticism", "is under investigation"):
@@ -699,7 +723,7 @@ def find_events(doc: Doc, quotes: list[Quote], *, second_opinion: bool = True) -
                                              for o in objects_of(f.trigger)}
     for token in doc:
         if token.pos_ in {"NOUN", "PROPN"}:
-            found += noun_events(token, used)
+            found += noun_events(token, used) or agent_noun_events(token)
     found += quoted_accusations(doc, quotes)
     found = [f for f in found if not _furniture(sent_of(f.trigger)) and not _market_move(f)]
     if second_opinion:

@@ -1,5 +1,6 @@
 """Senses for words lexicon.yaml lacks (`extract/event_patterns.py`): the CAMEO dictionary's object
-patterns, nominalisations through WordNet, and the table builder that reads the dictionary; on
+patterns, nominalisations and kinds of acts through WordNet, agent nouns of stances, strong names of
+groups, reports that speak badly or well of someone, and the table builder that reads the dictionary; on
 sentences and dictionary snippets of our own."""
 
 import importlib.util
@@ -103,3 +104,29 @@ def test_a_person_or_thing_is_no_kind_of_act(nlp):
     assert "attacker" in wordnet_hints().classes  # WordNet's class table lists it (noun.person) …
     assert noun_sense(token(nlp, "The attacker fled the scene.", "attacker")) is None  # … but it is no act
     assert noun_sense(token(nlp, "The building stood empty.", "building")) is None
+
+
+def typed(records, event_type):
+    return [e for e in records.events if e.event_type == event_type]
+
+def test_a_strong_name_judges_people_named_by_their_group(extract):
+    [event] = typed(extract("Senator Jane Morrow called the voters stupid."), "ACCUSE")
+    assert "Morrow" in event.source and "voters" in event.target
+    assert not typed(extract("Senator Jane Morrow called the weather stupid."), "ACCUSE")
+
+
+def test_a_report_that_speaks_badly_of_someone_is_a_disapproval(extract):
+    [event] = typed(extract("Senator Jane Morrow said Governor Tom Bell failed the state and hurt its families."),
+                    "ACCUSE")
+    assert "Morrow" in event.source and "Bell" in event.target
+    assert not typed(extract("Senator Jane Morrow said Governor Tom Bell visited the state fair."), "ACCUSE")
+    [praise] = typed(extract("Senator Jane Morrow said Governor Tom Bell did a wonderful, brilliant job."), "SUPPORT")
+    assert "Bell" in praise.target
+
+
+def test_a_person_named_by_a_stance_holds_it(extract):
+    [event] = typed(extract("Jane Morrow, a fierce critic of Governor Tom Bell, spoke on Monday."), "ACCUSE")
+    assert "Morrow" in event.source and "Bell" in event.target
+    [support] = typed(extract("Jane Morrow has been a strong supporter of Governor Tom Bell."), "SUPPORT")
+    assert "Morrow" in support.source and "Bell" in support.target
+    assert not extract("Jane Morrow was a visitor of Governor Tom Bell.").events  # one act, not a stance

@@ -69,21 +69,6 @@ def test_strong_judgements_are_disapproval_or_praise(extract):
     assert typed(extract("Senator Jane Morrow mocked Governor Tom Bell."), "ACCUSE")
 
 
-def test_a_strong_name_judges_people_named_by_their_group(extract):
-    [event] = typed(extract("Senator Jane Morrow called the voters stupid."), "ACCUSE")
-    assert "Morrow" in event.source and "voters" in event.target
-    assert not typed(extract("Senator Jane Morrow called the weather stupid."), "ACCUSE")
-
-
-def test_a_report_that_speaks_badly_of_someone_is_a_disapproval(extract):
-    [event] = typed(extract("Senator Jane Morrow said Governor Tom Bell failed the state and hurt its families."),
-                    "ACCUSE")
-    assert "Morrow" in event.source and "Bell" in event.target
-    assert not typed(extract("Senator Jane Morrow said Governor Tom Bell visited the state fair."), "ACCUSE")
-    [praise] = typed(extract("Senator Jane Morrow said Governor Tom Bell did a wonderful, brilliant job."), "SUPPORT")
-    assert "Bell" in praise.target
-
-
 def test_every_event_has_someone_in_it(extract):
     records = extract("The attack came at night. Talks were held.")
     assert all(e.source or e.target for e in records.events)

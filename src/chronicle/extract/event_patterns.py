@@ -6,7 +6,8 @@
 - `cameo_to_plover(code)`: `cameo_plover.yaml`, the CAMEO → PLOVER 2021 table (for events coded
   from PETRARCH/TABARI dictionaries);
 - `wordnet_hints()`: `wordnet_events.tsv`, what WordNet says of verbs and nouns (built by
-  `scripts/build_event_wordnet.py`), for nominalisations here and for the trigger classifier;
+  `scripts/build_event_wordnet.py`), for nominalisations, kinds of typed acts and agent nouns here
+  and for the trigger classifier;
 - `plover05_type(...)`: `plover05.yaml`, chronicle's types → the PLOVER 0.5 names the gold standard uses;
 - `event_model()`: `event_model.json`, the logistic regression that gives each event its calibrated
   confidence (written by `scripts/train_event_model.py`; applied here in plain Python).

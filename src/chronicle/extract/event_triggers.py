@@ -16,13 +16,13 @@ over features that carry beyond the words it was trained on:
   or possessor, whether a reporting verb reports it;
 - its lemma, for lemmas seen in enough training articles.
 
-The events stage asks it for a second opinion on the words its rules make triggers of
-(`second_opinion`) on the words the broad sources make triggers of (the CAMEO table, nouns of listed
-verbs, VADER valence; lexicon.yaml's curated senses are not judged: silver has too few material acts
-to judge them by): a word the classifier gives less than `REJECT_BELOW` chance of being a trigger of
-the rule's type is dropped ("led the polls", "the campaign's support"). It neither retypes rule
-triggers (on silver CV it would change one) nor proposes triggers of its own: among the words the
-rules miss, its proposals are right too rarely (silver CV, docs/events.md).
+The events stage asks it for a second opinion on the words its rules make triggers of (`second_opinion`)
+on the words the broad sources make triggers of (the CAMEO table, nouns of listed verbs, WordNet's kinds
+of typed acts, VADER valence; lexicon.yaml's curated senses are not judged: silver has too few material
+acts to judge them by): a word the classifier gives less than `REJECT_BELOW` chance of being a trigger
+of the rule's type is dropped ("led the polls", "the campaign's support"). It neither retypes rule
+triggers (on silver CV it would change one) nor proposes triggers of its own: among the words the rules
+miss, its proposals are right too rarely (silver CV, docs/events.md).
 """
 
 from __future__ import annotations

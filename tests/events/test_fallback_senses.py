@@ -130,3 +130,15 @@ def test_a_person_named_by_a_stance_holds_it(extract):
     [support] = typed(extract("Jane Morrow has been a strong supporter of Governor Tom Bell."), "SUPPORT")
     assert "Morrow" in support.source and "Bell" in support.target
     assert not extract("Jane Morrow was a visitor of Governor Tom Bell.").events  # one act, not a stance
+
+
+def test_who_receives_or_comes_under_an_act_from_someone_undergoes_it(extract):
+    [event] = typed(extract("Governor Tom Bell received strong backing from Senator Jane Morrow."), "SUPPORT")
+    assert "Morrow" in event.source and "Bell" in event.target
+    [event] = typed(extract("Governor Tom Bell came under criticism from Senator Jane Morrow."), "ACCUSE")
+    assert "Morrow" in event.source and "Bell" in event.target
+
+
+def test_a_noun_whose_first_sense_is_no_act_is_no_kind_of_act(nlp):
+    assert wordnet_hints().classes["government"][0] == "noun.group"
+    assert noun_sense(token(nlp, "The government met on Monday.", "government")) is None

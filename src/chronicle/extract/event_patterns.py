@@ -276,6 +276,11 @@ NOT_ACT_FILES = frozenset({"noun.person", "noun.artifact", "noun.food", "noun.an
                            "noun.time", "noun.quantity", "noun.Tops", "noun.attribute", "noun.feeling"})
 
 
+# WordNet lexical files of acts: a noun whose first sense is elsewhere ("government", noun.group) names
+# no act, whatever the verb it derives from
+ACT_FILES = frozenset({"noun.act", "noun.communication", "noun.event"})
+
+
 @dataclass(frozen=True)
 class WordNetHints:
     verbs: dict[str, tuple[str, str, str]]
@@ -342,9 +347,10 @@ def agent_noun_sense(lemma: str) -> Sense | None:
 def _class_sense(lemma: str, left_out: frozenset[str]) -> Sense | None:
     """The sense of a noun that names a kind of act chronicle types ("critique" is a criticism,
     "tribute" a commendation, "tirade" a denunciation): WordNet's hypernyms of its first sense
-    (`wordnet_events.tsv`'s classes). Origin "wordnet-noun": the trigger classifier judges it."""
+    (`wordnet_events.tsv`'s classes), for nouns whose first sense is an act (`ACT_FILES`). Origin
+    "wordnet-noun": the trigger classifier judges it."""
     lexfile, hint, _depth = wordnet_hints().classes.get(lemma, ("", "", ""))
-    if not hint or lexfile in NOT_ACT_FILES:
+    if not hint or lexfile not in ACT_FILES:
         return None
     event_type, _, mode = hint.partition(":")
     of = "target" if event_type in UNDERGOER_TYPES else None

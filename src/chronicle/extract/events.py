@@ -457,12 +457,18 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     if head.dep_ == "pobj":
         clause, governor = head.head, head.head.head  # "in talks", "under sanctions"
     lemma = governor.lemma_.lower()
-    if not targets and (undergone := _undergone(clause, governor)) is not None:
+    undergone = _undergone(clause, governor) if not targets else None
+    if undergone is not None:
         targets.append(undergone)
     if governor.pos_ in {"VERB", "AUX"}:
         sufferer = subject_of(governor) if lemma in lex.suffer_verbs and not targets else None
         if sufferer is not None:
             targets.append(sufferer)
+        if source is None and (sufferer is not None or undergone is not None):
+            # "received strong backing from the US", "came under criticism from Democrats": the parser
+            # hangs the doer on the verb the undergoer is the subject of
+            source = next((o for c in governor.children if c.dep_ in {"prep", "agent"}
+                           and c.lower_ in {"from", "by"} for o in pobjs(c)), None)
         elif source is None and (
             (head.dep_ in OBJECT_DEPS and (_light(governor, head) or lemma in PROPOSING))
             or (clause.dep_ == "prep" and clause.lower_ in {"in", "into", "on"}

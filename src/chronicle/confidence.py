@@ -16,7 +16,7 @@ from chronicle.records import ArticleRecords
 
 QUOTES_MIN_CONFIDENCE = 0.675  # silver 5-fold CV as shown: precision 0.902, recall 0.657 at >= 0.675 (docs/quotes.md)
 
-EVENTS_MIN_CONFIDENCE = 0.325  # silver 5-fold CV : type 0.73, all-right 0.56, recall 0.14 (docs/events.md)
+EVENTS_MIN_CONFIDENCE = 0.325  # silver 5-fold CV: type 0.71, all-right 0.55, recall 0.14 (docs/events.md)
 
 PLACES_MIN_CONFIDENCE = 0.5
 

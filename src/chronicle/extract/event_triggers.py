@@ -41,7 +41,7 @@ from chronicle.extract.tone import STRONG_VALENCE, word_valence
 DATA = Path(__file__).resolve().parents[1] / "data" / "events"
 REJECT_BELOW = 0.01
 """A judged rule trigger whose chance of being a trigger of the rule's type is below this is dropped
-(silver CV, scripts/train_event_triggers.py: keeps 355 of 1,376 such words and 33 of their 41 gold
+(silver CV, scripts/train_event_triggers.py: keeps 341 of 1,259 such words and 33 of their 41 gold
 triggers of the rule's type)."""
 NONE = "NONE"
 SOMEONE = {"PERSON", "ORG", "GPE", "NORP"}

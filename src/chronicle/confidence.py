@@ -16,7 +16,7 @@ from chronicle.records import ArticleRecords
 
 QUOTES_MIN_CONFIDENCE = 0.65  # silver 5-fold CV as shown: precision 0.892, recall 0.669 at >= 0.65 (docs/quotes.md)
 
-EVENTS_MIN_CONFIDENCE = 0.375  # silver 5-fold CV: type 0.71, all-right 0.57, recall 0.13 (docs/events.md)
+EVENTS_MIN_CONFIDENCE = 0.325  # silver 5-fold CV: type 0.71, all-right 0.55, recall 0.14 (docs/events.md)
 
 PLACES_MIN_CONFIDENCE = 0.5
 

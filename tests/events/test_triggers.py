@@ -24,6 +24,14 @@ def test_wordnet_table_types_a_verb_through_its_synonyms_and_a_noun_through_its_
     assert hints.nouns["endorsement"][1:] == ("endorse", "SUPPORT")
 
 
+def test_wordnet_table_types_a_noun_that_is_a_kind_of_a_typed_act(nlp):
+    lexfile, kind, depth = wordnet_hints().classes["critique"]
+    assert (lexfile, kind, depth) == ("noun.communication", "ACCUSE:disapprove", "1")
+    features = trigger_features(token(nlp, "Her critique of the plan was sharp.", "critique"))
+    assert "wn_class=ACCUSE:disapprove" in features and "wn_class=ACCUSE:disapprove@1" in features
+    assert not any(n.startswith("wn_class") for n in trigger_features(token(nlp, "The river was cold.", "river")))
+
+
 def test_features_carry_lexicon_wordnet_valence_and_syntax(nlp):
     features = trigger_features(token(nlp, "The mayor lambasted the council on Tuesday.", "lambasted"))
     assert "wn=verb.contact" in features

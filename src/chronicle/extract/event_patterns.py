@@ -6,7 +6,8 @@
 - `cameo_to_plover(code)`: `cameo_plover.yaml`, the CAMEO → PLOVER 2021 table (for events coded
   from PETRARCH/TABARI dictionaries);
 - `wordnet_hints()`: `wordnet_events.tsv`, what WordNet says of verbs and nouns (built by
-  `scripts/build_event_wordnet.py`), for nominalisations here and for the trigger classifier;
+  `scripts/build_event_wordnet.py`), for nominalisations, kinds of typed acts and agent nouns here
+  and for the trigger classifier;
 - `plover05_type(...)`: `plover05.yaml`, chronicle's types → the PLOVER 0.5 names the gold standard uses;
 - `event_model()`: `event_model.json`, the logistic regression that gives each event its calibrated
   confidence (written by `scripts/train_event_model.py`; applied here in plain Python).
@@ -223,7 +224,8 @@ def cameo_object_sense(lemma: str, obj: Token) -> Sense | None:
     # "reached an agreement", "opened an investigation": a pattern that only restates its event noun
     # leaves the act to the noun (the verb is its support verb, which gives it its doer)
     act = noun_sense(obj)
-    return None if act is not None and act.type == sense.type else sense
+    # a WordNet kind of act ("contract" is a kind of agreement) is looser than the verb's own pattern
+    return None if act is not None and act.type == sense.type and act.origin != "wordnet-noun" else sense
 
 
 # types whose undergoer a possessor or an "of" phrase names ("Assange's arrest", "the murder of X"); in
@@ -249,7 +251,8 @@ def noun_sense(noun: Token) -> Sense | None:
     lemma = noun.lemma_.lower()
     sense = lexicon().nouns.get(lemma)
     if sense is None and noun.tag_ in {"NN", "NNS"}:
-        sense = _derived_noun_sense(lemma, _left_out) or _nominalisation_sense(lemma, _left_out)
+        sense = (_derived_noun_sense(lemma, _left_out) or _nominalisation_sense(lemma, _left_out)
+                 or _class_sense(lemma, _left_out))
     if sense is None or not (sense.compounds or sense.requires):
         return sense
     modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
@@ -273,25 +276,31 @@ NOT_ACT_FILES = frozenset({"noun.person", "noun.artifact", "noun.food", "noun.an
                            "noun.time", "noun.quantity", "noun.Tops", "noun.attribute", "noun.feeling"})
 
 
+# WordNet lexical files of acts: a noun whose first sense is elsewhere ("government", noun.group) names
+# no act, whatever the verb it derives from
+ACT_FILES = frozenset({"noun.act", "noun.communication", "noun.event"})
+
+
 @dataclass(frozen=True)
 class WordNetHints:
     verbs: dict[str, tuple[str, str, str]]
     """lemma → (lexical file, type hint or "", hypernym depth or "")."""
     nouns: dict[str, tuple[str, str, str]]
     """lemma → (lexical file, the verb it derives from, that verb's type hint or "")."""
+    classes: dict[str, tuple[str, str, str]]
+    """lemma → (lexical file, the type of the typed act it is a kind of, hypernym depth)."""
 
 
 @functools.cache
 def wordnet_hints() -> WordNetHints:
     """`wordnet_events.tsv`, read once (its format is in its header)."""
-    verbs: dict[str, tuple[str, str, str]] = {}
-    nouns: dict[str, tuple[str, str, str]] = {}
+    tables: dict[str, dict[str, tuple[str, str, str]]] = {"v": {}, "n": {}, "c": {}}
     for line in (DATA / "wordnet_events.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line:
             continue
-        pos, lemma, a, b, c = line.split("\t")
-        (verbs if pos == "v" else nouns)[lemma] = (a, b, c)
-    return WordNetHints(verbs, nouns)
+        pos, lemma, a, b, c = line.split("\t")[:5]
+        tables[pos][lemma] = (a, b, c)
+    return WordNetHints(tables["v"], tables["n"], tables["c"])
 
 
 @functools.cache
@@ -303,7 +312,49 @@ def _nominalisation_sense(lemma: str, left_out: frozenset[str]) -> Sense | None:
     lexfile, verb, _hint = wordnet_hints().nouns.get(lemma, ("", "", ""))
     if not verb or verb == lemma or lexfile in NOT_ACT_FILES:
         return None
-    return derived_noun_sense(verb)
+    return derived_noun_sense(verb) or _verbal_table_noun_sense(verb)
+
+
+def _verbal_table_noun_sense(verb: str) -> Sense | None:
+    """The noun of a verb of the CAMEO table's verbal blocks ("admiration" → admire, "scorn"): the
+    verb alone says the act there, so its noun does too; its possessor acts."""
+    sense = lexicon().cameo_verbs.get(verb)
+    if sense is None or sense.origin != "cameo":
+        return None
+    return replace(sense, origin="derived-noun")
+
+
+STANCE_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+"""Types an agent noun names as a lasting stance ("supporter", "critic", "opponent"); a "killer" or a
+"visitor" names a person by one act, told elsewhere."""
+
+
+@functools.cache
+def agent_noun_sense(lemma: str) -> Sense | None:
+    """The stance a person noun names through the verb WordNet derives it from ("supporter" → support,
+    "critic" → criticize, "opponent" → oppose), for stance types only (`STANCE_TYPES`); origin
+    "agent-noun"."""
+    lexfile, verb, _hint = wordnet_hints().nouns.get(lemma, ("", "", ""))
+    if lexfile != "noun.person" or not verb or lemma in lexicon().nouns:
+        return None
+    sense = derived_noun_sense(verb) or _verbal_table_noun_sense(verb)
+    if sense is None or sense.type not in STANCE_TYPES or (sense.type == "ACCUSE" and sense.mode == "investigate"):
+        return None
+    return replace(sense, of=None, origin="agent-noun")
+
+
+@functools.cache
+def _class_sense(lemma: str, left_out: frozenset[str]) -> Sense | None:
+    """The sense of a noun that names a kind of act chronicle types ("critique" is a criticism,
+    "tribute" a commendation, "tirade" a denunciation): WordNet's hypernyms of its first sense
+    (`wordnet_events.tsv`'s classes), for nouns whose first sense is an act (`ACT_FILES`). Origin
+    "wordnet-noun": the trigger classifier judges it."""
+    lexfile, hint, _depth = wordnet_hints().classes.get(lemma, ("", "", ""))
+    if not hint or lexfile not in ACT_FILES:
+        return None
+    event_type, _, mode = hint.partition(":")
+    of = "target" if event_type in UNDERGOER_TYPES else None
+    return Sense(type=event_type, mode=mode or None, preps=lexicon().target_preps, of=of, origin="wordnet-noun")
 
 
 @functools.cache

@@ -9,19 +9,20 @@ over features that carry beyond the words it was trained on:
 - what the lexicon and the CAMEO table say of the lemma (its type, or a verb's noun form's);
 - what WordNet says (`data/events/wordnet_events.tsv`, built by `scripts/build_event_wordnet.py`):
   the lexical file of its first sense (verb.communication, noun.act …) and the type of a known event
-  verb among its synonyms or hypernyms, or, for a noun, of the verb it derives from;
+  verb among its synonyms or hypernyms, or, for a noun, of the verb it derives from and of the typed
+  act its first sense is a kind of;
 - its VADER valence (criticism and praise are strongly valenced);
 - its syntax: part of speech, dependency, whether someone (a name, a pronoun) is its subject, object
   or possessor, whether a reporting verb reports it;
 - its lemma, for lemmas seen in enough training articles.
 
-The events stage asks it for a second opinion on the words its rules make triggers of
-(`second_opinion`) on the words the broad sources make triggers of (the CAMEO table, nouns of listed
-verbs, VADER valence; lexicon.yaml's curated senses are not judged: silver has too few material acts
-to judge them by): a word the classifier gives less than `REJECT_BELOW` chance of being a trigger of
-the rule's type is dropped ("led the polls", "the campaign's support"). It neither retypes rule
-triggers (on silver CV it would change one) nor proposes triggers of its own: among the words the
-rules miss, its proposals are right too rarely (silver CV, docs/events.md).
+The events stage asks it for a second opinion on the words its rules make triggers of (`second_opinion`)
+on the words the broad sources make triggers of (the CAMEO table, nouns of listed verbs, WordNet's kinds
+of typed acts, VADER valence; lexicon.yaml's curated senses are not judged: silver has too few material
+acts to judge them by): a word the classifier gives less than `REJECT_BELOW` chance of being a trigger
+of the rule's type is dropped ("led the polls", "the campaign's support"). It neither retypes rule
+triggers (on silver CV it would change one) nor proposes triggers of its own: among the words the rules
+miss, its proposals are right too rarely (silver CV, docs/events.md).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from chronicle.extract.tone import STRONG_VALENCE, word_valence
 DATA = Path(__file__).resolve().parents[1] / "data" / "events"
 REJECT_BELOW = 0.01
 """A judged rule trigger whose chance of being a trigger of the rule's type is below this is dropped
-(silver CV, scripts/train_event_triggers.py: keeps 251 of 909 such words and 28 of their 29 gold
+(silver CV, scripts/train_event_triggers.py: keeps 341 of 1,259 such words and 33 of their 41 gold
 triggers of the rule's type)."""
 NONE = "NONE"
 SOMEONE = {"PERSON", "ORG", "GPE", "NORP"}
@@ -101,6 +102,10 @@ def _wordnet_features(lemma: str, pos: str) -> dict[str, float]:
         features |= {f"from_{k}": v for k, v in _lexicon_features(verb, "VERB").items()}
     elif pos == "NOUN":
         features["wn=no-verb"] = 1.0
+    if pos == "NOUN" and lemma in hints.classes:
+        _lexfile, kind, depth = hints.classes[lemma]
+        features[f"wn_class={kind}"] = 1.0
+        features[f"wn_class={kind}@{depth}"] = 1.0
     return features
 
 

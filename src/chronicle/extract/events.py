@@ -50,6 +50,7 @@ from spacy.tokens import Doc, Span, Token
 from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, agents, capital_of, city_country, code_tokens, country_of
 from chronicle.extract.event_patterns import (
     Sense,
+    agent_noun_sense,
     cameo_to_plover,
     event_model,
     lexicon,
@@ -61,7 +62,7 @@ from chronicle.extract.event_time import event_date
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
 from chronicle.extract.event_triggers import second_opinion, trigger_probabilities
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
-from chronicle.extract.tone import STRONG_VALENCE, word_valence
+from chronicle.extract.tone import STRONG_VALENCE, analyzer, word_valence
 from chronicle.records import Actor, ArticleRecords, Event, EventMention, Quote, child_id
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -78,8 +79,12 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
 SCAN_WINDOW = 25
+REPORTED_TONE = (-0.3, 0.6)
+"""A reported clause about someone whose VADER compound is at most the first is a disapproval, at
+least the second a praise (silver, everything: 24 such events of which 5 right at -0.3; -0.2 and -0.45
+alike; praise is rarer and less sure)."""
 # rule senses the trigger classifier judges: the word itself says the act (not a report or a naming)
-JUDGED_ORIGINS = {"cameo", "cameo-material", "derived-noun", "valence"}
+JUDGED_ORIGINS = {"cameo", "cameo-material", "derived-noun", "wordnet-noun", "valence"}
 # verbs whose object event noun their subject would do: "proposed a ban on X", "vowed a crackdown"
 PROPOSING = {"propose", "plan", "promise", "pledge", "vow", "threaten", "consider", "prepare", "intend", "mull",
              "announce", "order"}
@@ -521,12 +526,18 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     if head.dep_ == "pobj":
         clause, governor = head.head, head.head.head  # "in talks", "under sanctions"
     lemma = governor.lemma_.lower()
-    if not targets and (undergone := _undergone(clause, governor)) is not None:
+    undergone = _undergone(clause, governor) if not targets else None
+    if undergone is not None:
         targets.append(undergone)
     if governor.pos_ in {"VERB", "AUX"}:
         sufferer = subject_of(governor) if lemma in lex.suffer_verbs and not targets else None
         if sufferer is not None:
             targets.append(sufferer)
+        if source is None and (sufferer is not None or undergone is not None):
+            # "received strong backing from the US", "came under criticism from Democrats": the parser
+            # hangs the doer on the verb the undergoer is the subject of
+            source = next((o for c in governor.children if c.dep_ in {"prep", "agent"}
+                           and c.lower_ in {"from", "by"} for o in pobjs(c)), None)
         elif (source is None or _bound_possessive(source)) and (
             (head.dep_ in OBJECT_DEPS and (_light(governor, head) or lemma in PROPOSING))
             or (clause.dep_ == "prep" and clause.lower_ in {"in", "into", "on"}
@@ -598,6 +609,22 @@ def _stray_agent(noun: Token) -> Token | None:
     holders = [copula, *(c for c in copula.children if c.dep_ in {"acomp", "advmod"})]
     return next((o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by" for o in pobjs(c)),
                 None)
+
+
+def agent_noun_events(noun: Token) -> list[Found]:
+    """"Schlafly was a strong supporter of Trump", "Reyl, a critic of the mayor,": a person named by a
+    stance toward someone (a noun.person noun WordNet derives from a verb of a stance type,
+    `agent_noun_sense`) holds that stance toward its "of" object, as a predicate or an apposition."""
+    sense = agent_noun_sense(noun.lemma_.lower())
+    if sense is None or noun.dep_ not in {"attr", "appos"}:
+        return []
+    holder = noun.head if noun.dep_ == "appos" else subject_of(noun.head)
+    target = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)), None)
+    if holder is None or target is None or holder.lower_ in NOT_ACTORS:
+        return []
+    negated, hypothetical, future = attributes(noun.head if noun.dep_ == "attr" else noun)
+    return [Found(noun, sense, s, t, negated, hypothetical, future)
+            for s in participants(holder, sense) for t in participants(target, sense)]
 
 
 def _undergone(clause: Token, governor: Token) -> Token | None:
@@ -702,7 +729,26 @@ def _reported(clause: Token, reporter: Token) -> list[Found]:
         judged = _judgement(predicate)
         if judged is not None and not negated and _is_someone(subject):
             return [Found(clause, replace(judged, origin="report-valence"), reporter, subject)]
+    if subject is not None and subject.lower_ not in FIRST_PERSON and _about_someone(subject):
+        # "said Obama failed to address …", "tweeted that the president's strategy will not destroy …":
+        # a report whose clause speaks badly of someone is the reporter's disapproval of them
+        tone = analyzer().polarity_scores(_text(clause))["compound"]
+        if tone <= REPORTED_TONE[0]:
+            sense = Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="report-tone")
+            return [Found(clause, sense, reporter, subject, negated, False, future)]
+        if tone >= REPORTED_TONE[1]:
+            sense = Sense(type="SUPPORT", cameo="051", origin="report-tone")
+            return [Found(clause, sense, reporter, subject, negated, False, future)]
     return []
+
+
+def _about_someone(subject: Token) -> bool:
+    """The clause's subject is someone or someone's ("the president's strategy")."""
+    return _judgeable(subject) or any(_is_someone(c) for c in subject.children if c.dep_ == "poss")
+
+
+def _text(clause: Token) -> str:
+    return clause.doc[clause.left_edge.i : clause.right_edge.i + 1].text
 
 
 def _judgement(words: list[Token]) -> Sense | None:
@@ -721,6 +767,13 @@ def _is_someone(token: Token) -> bool:
     return token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or token.lower_ in PERSONAL_PRONOUNS
 
 
+def _judgeable(token: Token) -> bool:
+    """Someone (`_is_someone`), or a noun naming people by office, trade or group (agents.yaml's roles
+    and groups: "voters", "the senators", "the media"), whom a strong word can judge."""
+    lemma = token.lemma_.lower()
+    return _is_someone(token) or (token.pos_ == "NOUN" and (lemma in agents().roles or lemma in agents().groups))
+
+
 def valence_events(verb: Token) -> list[Found]:
     """A verb no lexicon lists whose packaged valence is strong, done by someone to someone ("mocked
     Clinton", "thanked the senators"): a disapproval or a praise (VADER, as the tone stage reads it)."""
@@ -731,7 +784,7 @@ def valence_events(verb: Token) -> list[Found]:
     value = word_valence(verb)
     if abs(value) < STRONG_VALENCE:
         return []
-    target = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and _is_someone(c)), None)
+    target = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and _judgeable(c)), None)
     source = subject_of(verb)
     if target is None or source is None or is_passive(verb):
         return []
@@ -761,7 +814,7 @@ def naming_events(verb: Token) -> list[Found]:
         return []
     if {t.lemma_.lower() for t in naming} & lex.pejoratives:
         sense = Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="naming")
-    elif (judged := _judgement(naming)) is not None and _is_someone(obj):
+    elif (judged := _judgement(naming)) is not None and _judgeable(obj):
         sense = replace(judged, origin="naming-valence")
     else:
         return []
@@ -812,7 +865,7 @@ def find_events(doc: Doc, quotes: list[Quote], *, second_opinion: bool = True) -
                                              for o in objects_of(f.trigger)}
     for token in doc:
         if token.pos_ in {"NOUN", "PROPN"}:
-            found += noun_events(token, used)
+            found += noun_events(token, used) or agent_noun_events(token)
     found += quoted_accusations(doc, quotes)
     found = [f for f in found if not _furniture(sent_of(f.trigger)) and not _market_move(f)]
     if second_opinion:

@@ -129,3 +129,38 @@ def test_the_day_a_party_was_scheduled_for_is_not_the_acts(nlp, extract):
 def test_the_day_of_the_acts_vehicle_dates_it(nlp, extract):
     text = "In a statement released on Monday, the ministry condemned the raid."
     assert when(nlp, extract, text, "condemned") == EventTime(dt.date(2019, 11, 18), "day", "expression")
+
+
+def test_a_later_sentence_that_places_the_act_dates_it(nlp, extract):
+    text = "Protesters marched through the capital. Police said the march began on Nov. 2."
+    assert when(nlp, extract, text, "marched") == EventTime(dt.date(2019, 11, 2), "day", "expression")
+
+
+def test_an_indefinite_noun_is_another_act(nlp, extract):
+    # "a strike" is a new act, not the one told before: its day is not the walkout's
+    text = "Dockers struck in Hull. A strike began on Nov. 2 in Leith."
+    assert when(nlp, extract, text, "struck").date != dt.date(2019, 11, 2)
+
+
+# Around a year boundary: published Friday 3 January 2020.
+NEW_YEAR = dt.date(2020, 1, 3)
+
+
+def test_past_acts_across_the_new_year(nlp, extract):
+    def at(text: str, trigger: str) -> EventTime:
+        return when(nlp, extract, text, trigger, NEW_YEAR)
+
+    assert at("The court convicted the smugglers on Monday.", "convicted").date == dt.date(2019, 12, 30)
+    assert at("Police arrested the driver on Dec. 28.", "arrested").date == dt.date(2019, 12, 28)
+    got = at("The union struck in December.", "struck")
+    assert (got.date.year, got.date.month, got.granularity) == (2019, 12, "month")
+
+
+def test_future_acts_across_the_new_year(nlp, extract):
+    def at(text: str, trigger: str) -> EventTime:
+        return when(nlp, extract, text, trigger, NEW_YEAR)
+
+    assert at("The senate will vote on Monday.", "vote").date == dt.date(2020, 1, 6)
+    assert at("The court will sentence the smugglers on Dec. 28.", "sentence").date == dt.date(2020, 12, 28)
+    got = at("The union will strike next year.", "strike")
+    assert (got.date.year, got.granularity) == (2021, "year")

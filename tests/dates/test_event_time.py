@@ -164,3 +164,9 @@ def test_future_acts_across_the_new_year(nlp, extract):
     assert at("The court will sentence the smugglers on Dec. 28.", "sentence").date == dt.date(2020, 12, 28)
     got = at("The union will strike next year.", "strike")
     assert (got.date.year, got.granularity) == (2021, "year")
+
+
+def test_a_lead_takes_the_later_day_of_a_sentence_about_its_subject(nlp, extract):
+    text = ("Ann Kerr has criticised the harbour board. Lund praised the board on Monday. "
+            "Kerr spoke to dockers on Tuesday.")
+    assert when(nlp, extract, text, "criticised").date == dt.date(2019, 11, 19)

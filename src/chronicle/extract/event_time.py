@@ -15,7 +15,7 @@ Order, as a reader would date an act:
    days before the anchor (news runs on from the day its lead names: "The debate on Thursday ...
    Cruz accused ..."; an older day is background, not the story's day); a lead before any such
    day takes the first one the story names after it ("Blackwell has endorsed Cruz. ... in an email
-   sent out Friday");
+   sent out Friday"), in a sentence naming the act's subject when one does;
 4. else the publication date, labelled `origin="publication"`: the day of the report, not a day the
    text gave (views show it as such).
 An act the text says will happen ("Rowe will sue the council") never takes the story's past day;
@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from chronicle.confidence import DATES_MIN_CONFIDENCE
 from chronicle.extract.dates import lexicon
@@ -248,6 +248,14 @@ def _restated(dates: list[DateMention], sent: Span, trigger: Token) -> EventTime
     return _time(min(found, key=lambda f: f[0])[1]) if found else None
 
 
+def _names_subject(date: DateMention, doc: Doc, trigger: Token) -> bool:
+    """The sentence of a date names a proper noun of the trigger's subject ("Kerr" of "Ann Kerr has ...")."""
+    verb = _clause_verb(trigger)
+    names = {t.text for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree if t.pos_ == "PROPN"}
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and bool(names & {t.text for t in span.sent})
+
+
 def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime:
     """The event's date: its own clause's, else one an amount of time from its governing clause's,
     else (for an act not still to come) the story's current day, else the publication date."""
@@ -278,8 +286,10 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
     later = [d for d in news if d.start >= sent.end_char]
     if later:
         # a lead that names no day takes the first news day the story names after it ("Blackwell has
-        # endorsed Cruz. ... the letter, sent out Friday, ...")
-        return _time(min(later, key=lambda d: d.start))
+        # endorsed Cruz. ... the letter, sent out Friday, ..."), in a sentence that names its subject
+        # when one does ("Kerr has taken a swipe at Lund. ... Lund spoke on Friday. ... Kerr said Sunday")
+        about = [d for d in later if _names_subject(d, sent.doc, trigger)]
+        return _time(min(about or later, key=lambda d: d.start))
     if anchor is not None:
         return EventTime(anchor, "day", "publication")
     return EventTime(None, None, "unknown")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from chronicle.extract.event_time import EventTime, event_date
 
 ANCHOR = dt.date(2019, 11, 20)  # a Wednesday
@@ -170,3 +172,20 @@ def test_a_lead_takes_the_later_day_of_a_sentence_about_its_subject(nlp, extract
     text = ("Ann Kerr has criticised the harbour board. Lund praised the board on Monday. "
             "Kerr spoke to dockers on Tuesday.")
     assert when(nlp, extract, text, "criticised").date == dt.date(2019, 11, 19)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Police last week arrested two men in Leeds.", "arrested"),
+    ("Two men were arrested last week, police said on Tuesday.", "arrested"),
+    ("Last week's arrests sparked protests.", "arrests"),
+    ("Police said they had arrested two men last week.", "arrested"),
+    ("The minister criticised the unions during a visit to Leeds last week.", "criticised"),
+])
+def test_a_past_week_anywhere_in_the_clause_dates_the_act(nlp, extract, text, trigger):
+    # never the publication day (a day the text did not give) nor a day of another clause
+    assert when(nlp, extract, text, trigger) == EventTime(dt.date(2019, 11, 1), "month", "expression")
+
+
+def test_a_past_year_in_a_modifier_dates_the_act(nlp, extract):
+    assert when(nlp, extract, "In a speech in 2015, the minister criticised the unions.", "criticised") == EventTime(
+        dt.date(2015, 1, 1), "year", "expression")

@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 ARTICLE_ID_LENGTH = 20
 
@@ -27,6 +27,16 @@ def article_id_for(text: str) -> str:
 
 def child_id(article_id: str, prefix: str, index: int) -> str:
     return f"{article_id}:{prefix}{index}"
+
+
+# How much of a date's ISO text each granularity gives: the JSON output never shows a day (or month)
+# the text did not give ("in 2019" is "2019", not "2019-01-01"). Other granularities keep the day.
+ISO_LENGTH = {"year": 4, "month": 7}
+
+
+def iso_as_given(value: dt.date | None, granularity: str | None) -> str | None:
+    """A date's ISO text cut to its granularity: "2019", "2019-06", "2019-06-14"."""
+    return None if value is None else value.isoformat()[:ISO_LENGTH.get(granularity or "", 10)]
 
 
 class Record(BaseModel):
@@ -150,7 +160,8 @@ class Event(Record):
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
-    date: dt.date | None = None
+    date: dt.date | None = Field(
+        None, description="stored as a day; JSON output writes it cut to `date_granularity` ('2019', '2019-06')")
     date_granularity: Literal["day", "month", "year", "range"] | None = Field(
         None, description="how much of `date` the text gives: a 'year' date is only its year")
     date_origin: Literal["expression", "publication", "unknown"] = "unknown"
@@ -159,6 +170,10 @@ class Event(Record):
     mentions: list[EventMention] = Field(
         default_factory=list, description="further mentions of the same act in the article")
     confidence: float = Field(1.0, description="calibrated probability that type, source and target are right")
+
+    @field_serializer("date", when_used="json")
+    def _date_as_given(self, value: dt.date | None) -> str | None:
+        return iso_as_given(value, self.date_granularity)
 
 
 class Count(Record):
@@ -210,11 +225,16 @@ class DateMention(Record):
     start: int
     end: int
     text: str
-    value: dt.date | None = Field(None, description="resolved date, or the start of a range")
+    value: dt.date | None = Field(
+        None, description="resolved date, or the start of a range; JSON output writes it cut to `granularity`")
     value_end: dt.date | None = None
     granularity: Literal["day", "week", "month", "year", "decade", "range", "unknown"] = "unknown"
     rule: str | None = Field(None, description="how it was resolved, e.g. 'weekday: on or before anchor'")
     confidence: float = Field(1.0, description="calibrated probability that span and value are right")
+
+    @field_serializer("value", when_used="json")
+    def _value_as_given(self, value: dt.date | None) -> str | None:
+        return iso_as_given(value, self.granularity)
 
 
 class Duration(Record):

@@ -66,3 +66,14 @@ def test_event_groups_keep_granularity_and_origin():
     groups, _ = group_events(rows, info)
     got = {g.source_key: (g.date_granularity, g.date_origin) for g in groups}
     assert got == {"union": ("year", "expression"), "owner": ("day", "publication"), "crew": ("day", "expression")}
+
+
+def test_json_output_cuts_dates_to_what_the_text_gives(extract):
+    # `chronicle extract` and POST /extract write records as JSON: "last year" is "2020", never 1 January
+    records = extract("The union struck last year. The dockers struck in May. The owner sued on March 3.",
+                      published=PUBLISHED)
+    dates = {d["text"]: d["value"] for d in records.model_dump(mode="json")["dates"]}
+    assert dates == {"last year": "2020", "May": "2020-05", "March 3": "2021-03-03"}
+    stored = records.events[0].model_copy(update={"date": dt.date(2020, 1, 1), "date_granularity": "year"})
+    assert stored.model_dump(mode="json")["date"] == "2020"
+    assert stored.model_dump()["date"] == dt.date(2020, 1, 1)  # the store keeps the day (as 1 January)

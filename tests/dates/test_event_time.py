@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from chronicle.extract.event_time import EventTime, event_date
 
 ANCHOR = dt.date(2019, 11, 20)  # a Wednesday
@@ -129,3 +131,61 @@ def test_the_day_a_party_was_scheduled_for_is_not_the_acts(nlp, extract):
 def test_the_day_of_the_acts_vehicle_dates_it(nlp, extract):
     text = "In a statement released on Monday, the ministry condemned the raid."
     assert when(nlp, extract, text, "condemned") == EventTime(dt.date(2019, 11, 18), "day", "expression")
+
+
+def test_a_later_sentence_that_places_the_act_dates_it(nlp, extract):
+    text = "Protesters marched through the capital. Police said the march began on Nov. 2."
+    assert when(nlp, extract, text, "marched") == EventTime(dt.date(2019, 11, 2), "day", "expression")
+
+
+def test_an_indefinite_noun_is_another_act(nlp, extract):
+    # "a strike" is a new act, not the one told before: its day is not the walkout's
+    text = "Dockers struck in Hull. A strike began on Nov. 2 in Leith."
+    assert when(nlp, extract, text, "struck").date != dt.date(2019, 11, 2)
+
+
+# Around a year boundary: published Friday 3 January 2020.
+NEW_YEAR = dt.date(2020, 1, 3)
+
+
+def test_past_acts_across_the_new_year(nlp, extract):
+    def at(text: str, trigger: str) -> EventTime:
+        return when(nlp, extract, text, trigger, NEW_YEAR)
+
+    assert at("The court convicted the smugglers on Monday.", "convicted").date == dt.date(2019, 12, 30)
+    assert at("Police arrested the driver on Dec. 28.", "arrested").date == dt.date(2019, 12, 28)
+    got = at("The union struck in December.", "struck")
+    assert (got.date.year, got.date.month, got.granularity) == (2019, 12, "month")
+
+
+def test_future_acts_across_the_new_year(nlp, extract):
+    def at(text: str, trigger: str) -> EventTime:
+        return when(nlp, extract, text, trigger, NEW_YEAR)
+
+    assert at("The senate will vote on Monday.", "vote").date == dt.date(2020, 1, 6)
+    assert at("The court will sentence the smugglers on Dec. 28.", "sentence").date == dt.date(2020, 12, 28)
+    got = at("The union will strike next year.", "strike")
+    assert (got.date.year, got.granularity) == (2021, "year")
+
+
+def test_a_lead_takes_the_later_day_of_a_sentence_about_its_subject(nlp, extract):
+    text = ("Ann Kerr has criticised the harbour board. Lund praised the board on Monday. "
+            "Kerr spoke to dockers on Tuesday.")
+    assert when(nlp, extract, text, "criticised").date == dt.date(2019, 11, 19)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Police last week arrested two men in Leeds.", "arrested"),
+    ("Two men were arrested last week, police said on Tuesday.", "arrested"),
+    ("Last week's arrests sparked protests.", "arrests"),
+    ("Police said they had arrested two men last week.", "arrested"),
+    ("The minister criticised the unions during a visit to Leeds last week.", "criticised"),
+])
+def test_a_past_week_anywhere_in_the_clause_dates_the_act(nlp, extract, text, trigger):
+    # never the publication day (a day the text did not give) nor a day of another clause
+    assert when(nlp, extract, text, trigger) == EventTime(dt.date(2019, 11, 1), "month", "expression")
+
+
+def test_a_past_year_in_a_modifier_dates_the_act(nlp, extract):
+    assert when(nlp, extract, "In a speech in 2015, the minister criticised the unions.", "criticised") == EventTime(
+        dt.date(2015, 1, 1), "year", "expression")

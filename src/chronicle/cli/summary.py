@@ -122,5 +122,6 @@ def render_records(records: ArticleRecords) -> None:
         for column in columns:
             table.add_column(column)
         for row in rows:
-            table.add_row(*(escape(_clip(str(getattr(row, c) or ""), 70)) for c in columns))
+            shown = row.model_dump(mode="json")  # as the JSON output: dates cut to their granularity
+            table.add_row(*(escape(_clip(str(shown[c] or ""), 70)) for c in columns))
         console.print(table)

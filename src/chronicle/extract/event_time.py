@@ -9,12 +9,14 @@ Order, as a reader would date an act:
    ("Blackwell, who founded the institute in 1979, endorsed ..."); a phrase for a week just past
    ("last week", "this week": no date, the guide skips them) dates it to that week's month, or its
    year when the week runs across two months;
-2. else the story's current date: the latest day-level date of an earlier sentence within a few
+2. else the date another sentence gives the act by naming it and placing it in time ("Protesters
+   marched through the capital. ... Police said the march began on Nov. 2");
+3. else the story's current date: the latest day-level date of an earlier sentence within a few
    days before the anchor (news runs on from the day its lead names: "The debate on Thursday ...
    Cruz accused ..."; an older day is background, not the story's day); a lead before any such
    day takes the first one the story names after it ("Blackwell has endorsed Cruz. ... in an email
-   sent out Friday");
-3. else the publication date, labelled `origin="publication"`: the day of the report, not a day the
+   sent out Friday"), in a sentence naming the act's subject when one does;
+4. else the publication date, labelled `origin="publication"`: the day of the report, not a day the
    text gave (views show it as such).
 An act the text says will happen ("Rowe will sue the council") never takes the story's past day;
 without a date of its own sentence it falls back to the (labelled) publication day.
@@ -30,7 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from chronicle.confidence import DATES_MIN_CONFIDENCE
 from chronicle.extract.dates import lexicon
@@ -54,6 +56,10 @@ NOT_CLAUSE_HEADS = ("amod", "nsubj", "nsubjpass", "dobj", "pobj", "compound", "p
 OWN_TIME = ("ccomp", "relcl", "parataxis")
 # Words that place a clause an amount of time from its governing one: "six years after she sued".
 OFFSET_WORDS = {"after": -1, "before": 1}
+# The shortest stem that ties a noun to the act it names ("meet" and "meeting"), and the words that make
+# such a noun point back to an act already told ("the march", "this attack", "their protest").
+MIN_STEM = 4
+DEFINITE = ("the", "this", "that", "its", "their", "his", "her")
 # Auxiliaries that put a clause ahead of the story ("will sue", "'ll meet").
 FUTURE_AUX = ("will", "'ll", "shall", "wo")
 
@@ -206,6 +212,50 @@ def _shifted(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.dat
     return EventTime(base.date + dt.timedelta(days=sign * duration.days), "day", "expression")
 
 
+def _same_act_word(noun: Token, trigger: Token) -> bool:
+    """A noun names the trigger's kind of act: one lemma, or one lemma the stem of the other ("march" and
+    "marched", "meet" and "meeting", "threaten" and "threat")."""
+    x, y = sorted((noun.lemma_.lower(), trigger.lemma_.lower()), key=len)
+    # a lower-case word the tagger calls a proper noun is still a common one ("the march")
+    common = noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.is_lower)
+    return common and trigger.pos_ in ("VERB", "NOUN") and len(x) >= MIN_STEM and y.startswith(x)
+
+
+def _restatement(tok: Token, trigger: Token) -> Token | None:
+    """The verb that places the act in time when `tok` is a definite noun for it as the subject of a bare
+    happening ("The march began on Nov. 2": "began"), else None."""
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children)
+    if tok.dep_ in ("nsubj", "nsubjpass") and definite and tok.head.lemma_ in lexicon()["happening_lemmas"] \
+            and _same_act_word(tok, trigger):
+        return tok.head
+    return None
+
+
+def _restated(dates: list[DateMention], sent: Span, trigger: Token) -> EventTime | None:
+    """The date another sentence of the story gives the act by naming it and placing it in time
+    ("Protesters marched through the capital. ... Police said the march began on Nov. 2"); the nearest
+    such sentence wins."""
+    found = []
+    for other in sent.doc.sents:
+        in_other = [d for d in dates if other.start_char <= d.start < other.end_char]
+        if other.start == sent.start or not in_other:
+            continue
+        for verb in filter(None, (_restatement(tok, trigger) for tok in other)):
+            ranked = [(rank, abs(d.start - verb.idx), d) for d in in_other
+                      if (rank := _rank(d, other, verb)) is not None and rank <= 1]
+            if ranked:
+                found.append((abs(other.start - sent.start), min(ranked, key=lambda r: r[:2])[2]))
+    return _time(min(found, key=lambda f: f[0])[1]) if found else None
+
+
+def _names_subject(date: DateMention, doc: Doc, trigger: Token) -> bool:
+    """The sentence of a date names a proper noun of the trigger's subject ("Kerr" of "Ann Kerr has ...")."""
+    verb = _clause_verb(trigger)
+    names = {t.text for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree if t.pos_ == "PROPN"}
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and bool(names & {t.text for t in span.sent})
+
+
 def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime:
     """The event's date: its own clause's, else one an amount of time from its governing clause's,
     else (for an act not still to come) the story's current day, else the publication date."""
@@ -221,6 +271,9 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
         return shifted
     if best is not None:
         return best[2]
+    restated = _restated(dates, sent, trigger)
+    if restated is not None:
+        return restated
     news = [] if _ahead(trigger) else [d for d in dates if d.granularity == "day" and (
         anchor is None or dt.timedelta(0) <= anchor - d.value <= NEWS_WINDOW)]
     earlier = [d for d in news if d.end <= sent.start_char]
@@ -233,8 +286,10 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
     later = [d for d in news if d.start >= sent.end_char]
     if later:
         # a lead that names no day takes the first news day the story names after it ("Blackwell has
-        # endorsed Cruz. ... the letter, sent out Friday, ...")
-        return _time(min(later, key=lambda d: d.start))
+        # endorsed Cruz. ... the letter, sent out Friday, ..."), in a sentence that names its subject
+        # when one does ("Kerr has taken a swipe at Lund. ... Lund spoke on Friday. ... Kerr said Sunday")
+        about = [d for d in later if _names_subject(d, sent.doc, trigger)]
+        return _time(min(about or later, key=lambda d: d.start))
     if anchor is not None:
         return EventTime(anchor, "day", "publication")
     return EventTime(None, None, "unknown")

@@ -77,6 +77,8 @@ FOCUS_SUPPORT = 1.0  # more when every other place the article names lies in tha
 ADMIN_SUPPORT = 2.0  # in a first-level division another toponym names or lies in
 NEAR_SUPPORT = 1.0  # within NEAR_KM of another toponym's place
 NEAR_KM = 100.0
+KIND_SUPPORT = 2.0  # a division when the article names other divisions of its country
+LARGE_TOWN = 100_000  # a town this large is what its name means at home as often as a division of that name
 LIST_SUPPORT = 2.0  # of the kind its neighbours in a list are ("Oregon, Washington and Idaho": states)
 WIDEN_TOKENS = 2  # proper nouns the model may cut off a place's name on either side ("Mission Viejo")
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
@@ -518,7 +520,7 @@ def plausible(found: list[Candidate]) -> list[Candidate]:
 def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> dict[str, float]:
     """The article's votes for a candidate: from the anchors (other names) and the admin name after it."""
     entry = candidate.entry
-    votes = {"country": 0.0, "admin": 0.0, "near": 0.0, "qualifier": 0.0, "list": 0.0}
+    votes = {"country": 0.0, "admin": 0.0, "near": 0.0, "qualifier": 0.0, "list": 0.0, "kind": 0.0}
     for anchor in anchors:
         if anchor.key == toponym.key:
             continue  # a name never votes for itself (New York the city for New York the state)
@@ -540,6 +542,15 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
     countries = {a.entry.country2 for a in anchors if a.key != toponym.key and a.entry.country2 is not None}
     if votes["country"] and countries == {entry.country2} and len({a.key for a in anchors} - {toponym.key}) >= 2:
         votes["country"] += FOCUS_SUPPORT
+    # a story naming two divisions of a country or more names its divisions: "Georgia" among Alabama and Iowa
+    # is the state, not the country abroad (a large town at home of the name is left to the other votes:
+    # "Washington", "São Paulo")
+    divisions = {a.key for a in anchors if a.key != toponym.key and a.entry.feature == "admin1"
+                 and a.entry.country2 == entry.country2}
+    if entry.feature == "admin1" and candidate.form == "name" and len(divisions) >= 2 and not any(
+            c.entry.country2 == entry.country2 and c.entry.feature == "city" and c.entry.population >= LARGE_TOWN
+            for c in toponym.candidates):
+        votes["kind"] = KIND_SUPPORT
     # a list names its places by their own names ("Matias Romero, Oaxaca State, Mexico" is no list of towns)
     if candidate.form == "name" and any(
             same_kind(entry, peer_kind(peer)) for peer in toponym.peers if peer.key != toponym.key):

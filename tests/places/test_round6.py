@@ -43,3 +43,23 @@ def test_a_division_among_divisions_of_its_country_is_the_division(nlp):
 def test_a_division_named_alone_abroad_stays_the_country(nlp):
     words = ["A", "lab", "in", "Georgia", "tested", "the", "cattle", "."]
     assert resolved(story(nlp, words, [(3, 4, "GPE")])) == [("Georgia", "country", "GE")]
+
+
+def test_an_old_name_of_a_city_is_not_a_town_of_its_division_bearing_it():
+    # GeoNames lists "Falmouth" among Portland, Maine's names; the town of Falmouth, Maine bears it as its own
+    kept = places.plausible(places.candidates(places.lookup_key("Falmouth")))
+    assert all(c.form == "name" for c in kept if c.entry.country2 == "US")
+
+
+def parsed(nlp, words: list[str], heads: list[int], deps: list[str], ents: list[tuple[int, int, str]]) -> Doc:
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+def test_a_town_before_a_word_for_its_services_is_a_place_but_not_an_acronym(nlp):
+    words = ["Madison", "firefighters", "and", "CDC", "officials", "rescued", "two", "people", "."]
+    heads = [1, 5, 1, 4, 1, 5, 7, 5, 5]
+    deps = ["compound", "nsubj", "cc", "compound", "conj", "ROOT", "nummod", "dobj", "punct"]
+    found = resolved(parsed(nlp, words, heads, deps, [(0, 1, "PERSON"), (3, 4, "ORG"), (6, 7, "CARDINAL")]))
+    assert [text for text, _feature, _country in found] == ["Madison"]

@@ -201,11 +201,13 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (), text: str | 
         # a country, region or division taken for an organisation (a person may be called Virginia), a
         # town after a preposition of place ("in Harare") or before a word for a resident ("a Dover
         # woman"), that the small model took for an organisation or a person
+        # by a place's own name, not an acronym some place goes by as well ("CDC officials", "DOH officials")
+        by_own_name = not ent.text.isupper() and any(c.form != "alternate" for c in candidates(key))
         sizeable_city = any(e.feature == "city" and e.population >= SMALL_PLACE for e in entries)
         is_mislabelled = (ent.label_ in {"ORG", "PERSON"} and (
             any(e.feature in {"country", "region", "continent"} for e in entries)
             or (ent.label_ == "ORG" and any(e.feature == "admin1" for e in entries))
-            or (ent.root.dep_ in DEMONYM_DEPS and ent.root.head.lower_ in words["resident_nouns"] and bool(entries)))
+            or (ent.root.dep_ in DEMONYM_DEPS and ent.root.head.lower_ in words["resident_nouns"] and by_own_name))
         ) or (ent.label_ in MISREAD_LABELS and not is_demonym and ent.root.dep_ == "pobj"
               and ent.root.head.lower_ in words["locative_prepositions"] and sizeable_city)
         # a named street, building or natural feature the model took for an organisation or a person
@@ -508,12 +510,17 @@ def prior(candidate: Candidate, others: list[Candidate]) -> float:
 
 def plausible(found: list[Candidate]) -> list[Candidate]:
     """Without candidates known only by an alternate name or alias when a place at least as large
-    bears it as its own name (Missouri the state, not Bozeman; Laos the country, not Lào Cai); a
-    place inside a division of the same name stands with it."""
+    bears it as its own name (Missouri the state, not Bozeman; Laos the country, not Lào Cai), nor by an
+    alternate name that a place of the same first-level division bears as its own; a place inside a
+    division of the same name stands with it."""
     primary = [c.entry.population for c in found if c.form == "name"]
     best_primary = max(primary, default=-1)
-    kept = [c for c in found if c.form in {"name", "abbr"} or c.entry.population > best_primary
-            or namesake_division(c, found) is not None]
+    # nor when a place of its own first-level division bears it as its own name: Falmouth, Maine is not
+    # Portland, Maine, once called Falmouth
+    divisions = {(c.entry.country2, c.entry.admin1) for c in found if c.form == "name" and c.entry.admin1 is not None}
+    kept = [c for c in found if c.form in {"name", "abbr"} or namesake_division(c, found) is not None or (
+        c.entry.population > best_primary
+        and (c.form == "alias" or (c.entry.country2, c.entry.admin1) not in divisions))]
     return kept or found
 
 

@@ -63,3 +63,23 @@ def test_a_town_before_a_word_for_its_services_is_a_place_but_not_an_acronym(nlp
     deps = ["compound", "nsubj", "cc", "compound", "conj", "ROOT", "nummod", "dobj", "punct"]
     found = resolved(parsed(nlp, words, heads, deps, [(0, 1, "PERSON"), (3, 4, "ORG"), (6, 7, "CARDINAL")]))
     assert [text for text, _feature, _country in found] == ["Madison"]
+
+
+def test_a_town_tagged_a_nationality_before_a_resident_noun_is_a_place(nlp):
+    words = ["A", "Ballarat", "man", "was", "charged", "."]
+    doc = parsed(nlp, words, [2, 2, 4, 4, 4, 4], ["det", "compound", "nsubjpass", "auxpass", "ROOT", "punct"],
+                 [(1, 2, "NORP")])
+    assert resolved(doc) == [("Ballarat", "city", "AU")]
+
+
+def test_a_division_inside_a_council_name_supports_the_towns_in_it(nlp):
+    # "Catterick" tagged a person after "in" is a tentative town: the county council's county supports it
+    words = ["North", "Yorkshire", "County", "Council", "backs", "homes", "in", "Catterick", "."]
+    heads = [3, 3, 3, 4, 4, 4, 5, 6, 4]
+    deps = ["compound", "compound", "compound", "nsubj", "ROOT", "dobj", "prep", "pobj", "punct"]
+    found = resolved(parsed(nlp, words, heads, deps, [(0, 4, "GPE"), (7, 8, "PERSON")]))
+    assert ("Catterick", "city", "GB") in found
+    # without the council, nothing in the story places the tentative town
+    alone = parsed(nlp, ["Homes", "in", "Catterick", "."], [0, 0, 1, 0], ["ROOT", "prep", "pobj", "punct"],
+                   [(2, 3, "PERSON")])
+    assert resolved(alone) == []

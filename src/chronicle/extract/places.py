@@ -204,11 +204,13 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (), text: str | 
         # by a place's own name, not an acronym some place goes by as well ("CDC officials", "DOH officials")
         by_own_name = not ent.text.isupper() and any(c.form != "alternate" for c in candidates(key))
         sizeable_city = any(e.feature == "city" and e.population >= SMALL_PLACE for e in entries)
+        # (a town's name before a resident noun may be tagged a nationality too: "a Ballarat man")
+        resident = ent.root.dep_ in DEMONYM_DEPS and ent.root.head.lower_ in words["resident_nouns"] and by_own_name
         is_mislabelled = (ent.label_ in {"ORG", "PERSON"} and (
             any(e.feature in {"country", "region", "continent"} for e in entries)
-            or (ent.label_ == "ORG" and any(e.feature == "admin1" for e in entries))
-            or (ent.root.dep_ in DEMONYM_DEPS and ent.root.head.lower_ in words["resident_nouns"] and by_own_name))
-        ) or (ent.label_ in MISREAD_LABELS and not is_demonym and ent.root.dep_ == "pobj"
+            or (ent.label_ == "ORG" and any(e.feature == "admin1" for e in entries)) or resident)
+        ) or (ent.label_ == "NORP" and not is_demonym and resident and sizeable_city) or (
+              ent.label_ in MISREAD_LABELS and not is_demonym and ent.root.dep_ == "pobj"
               and ent.root.head.lower_ in words["locative_prepositions"] and sizeable_city)
         # a named street, building or natural feature the model took for an organisation or a person
         is_facility = ent.label_ in {"ORG", "PERSON"} and len(ent) > 1 and ent[-1].lower_ in words["facility_heads"]
@@ -652,6 +654,16 @@ def anchors_of(found: list[Toponym], extra: list[Anchor], context: Sequence[Anch
     for toponym in found:
         if toponym.key.startswith(CODE_PREFIX):
             continue  # a code stands only with the article's support: it cannot give it
+        if not toponym.candidates:
+            # a division or country named inside a public body's name says where the story is ("North Yorkshire
+            # County Council"), though the whole name is no place; a street's or a river's does not
+            # ("Northumberland Avenue" in Saskatoon, "the Mississippi River" in New Orleans)
+            if is_local(toponym) or not any(t.lower_ in supplement()["organisation_heads"] for t in toponym.span):
+                continue
+            inner = inner_place(toponym)
+            if inner is None or not all(c.entry.feature in DIVISIONS for c in inner.candidates):
+                continue
+            toponym = inner
         ranked = rank(toponym, list(context))
         if not ranked:
             continue

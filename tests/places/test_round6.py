@@ -83,3 +83,17 @@ def test_a_division_inside_a_council_name_supports_the_towns_in_it(nlp):
     alone = parsed(nlp, ["Homes", "in", "Catterick", "."], [0, 0, 1, 0], ["ROOT", "prep", "pobj", "punct"],
                    [(2, 3, "PERSON")])
     assert resolved(alone) == []
+
+
+def test_a_body_named_after_its_town_or_state_whatever_the_model_tagged_it(nlp):
+    words = ["Wagga", "Wagga", "City", "Council", "and", "the", "Kansas", "Highway", "Patrol", "met", "."]
+    heads = [3, 3, 3, 9, 3, 8, 8, 8, 3, 9, 9]
+    deps = ["compound", "compound", "compound", "nsubj", "cc", "det", "compound", "compound", "conj", "ROOT", "punct"]
+    found = resolved(parsed(nlp, words, heads, deps, [(0, 4, "PERSON"), (5, 9, "ORG")]))
+    assert [(text, country) for text, _feature, country in found] == [("Wagga Wagga", "AU"), ("Kansas", "US")]
+
+
+def test_a_word_of_a_common_noun_opening_a_body_is_no_place(nlp):
+    words = ["the", "coast", "guard", "patrols", "."]
+    doc = parsed(nlp, words, [2, 2, 3, 3, 3], ["det", "compound", "nsubj", "ROOT", "punct"], [(0, 3, "ORG")])
+    assert resolved(doc) == []

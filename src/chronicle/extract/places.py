@@ -217,7 +217,8 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (), text: str | 
         if ent.label_ in TOPONYM_LABELS or is_demonym_place or is_mislabelled or is_facility:
             found.append((ent, key))
         else:
-            if ent.label_ == "ORG":
+            # (a body's name the model took for a person's: "Wagga Wagga City Council")
+            if ent.label_ == "ORG" or (ent.label_ == "PERSON" and ent[-1].lower_ in words["organisation_heads"]):
                 found += embedded_places(ent)
             if ent.label_ in LISTABLE_LABELS - {"NORP"}:  # a demonym in a list names people
                 others.append((ent, key))
@@ -449,7 +450,8 @@ def embedded_places(ent: Span) -> list[tuple[Span, str]]:
         for stop in range(end, start, -1):
             span = ent[start:stop]
             key = lookup_key(span.text)
-            if key in supplement()["demonyms"] or key in supplement()["direction_words"]:
+            # a proper name, not a word of a common noun ("the coast guard")
+            if not span.text[:1].isupper() or key in supplement()["demonyms"] or key in supplement()["direction_words"]:
                 continue
             if any(embeddable(c, whole=stop == end) for c in candidates(key)):
                 return [(span, key)]

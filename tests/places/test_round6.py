@@ -100,3 +100,20 @@ def test_a_word_of_a_common_noun_opening_a_body_is_no_place(nlp):
     words = ["the", "coast", "guard", "patrols", "."]
     doc = parsed(nlp, words, [2, 2, 3, 3, 3], ["det", "compound", "nsubj", "ROOT", "punct"], [(0, 3, "ORG")])
     assert resolved(doc) == []
+
+
+def test_a_division_closing_an_address_whatever_the_model_tagged_it(nlp):
+    words = ["Racing", "at", "Brands", "Hatch", ",", "Kent", "."]
+    heads = [0, 0, 3, 1, 3, 3, 0]
+    deps = ["ROOT", "prep", "compound", "pobj", "punct", "appos", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps,
+              pos=["NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT"])
+    doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 5, 6, label="PERSON")]
+    assert ("Kent", "admin2", "GB") in resolved(doc)
+    # a name in a list of people is no address
+    words = ["Helen", ",", "Kent", ",", "Irene", "died", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[5, 0, 0, 0, 0, 5, 5],
+              deps=["nsubj", "punct", "conj", "punct", "conj", "ROOT", "punct"],
+              pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"])
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 3, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
+    assert resolved(doc) == []

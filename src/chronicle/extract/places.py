@@ -214,7 +214,12 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (), text: str | 
               and ent.root.head.lower_ in words["locative_prepositions"] and sizeable_city)
         # a named street, building or natural feature the model took for an organisation or a person
         is_facility = ent.label_ in {"ORG", "PERSON"} and len(ent) > 1 and ent[-1].lower_ in words["facility_heads"]
-        if ent.label_ in TOPONYM_LABELS or is_demonym_place or is_mislabelled or is_facility:
+        # a division by its own name closing an address ("Brands Hatch, Kent.", "Rockingham, Northamptonshire;")
+        # (not a name in a list of people: "Helen, Clarence, Irene")
+        is_address = ent.label_ in {"ORG", "PERSON"} and qualifies_name(doc, ent) and (
+            ent.end == len(doc) or doc[ent.end].text != ",") and any(
+            c.form == "name" and c.entry.feature in {"admin1", "admin2"} for c in candidates(key))
+        if ent.label_ in TOPONYM_LABELS or is_demonym_place or is_mislabelled or is_facility or is_address:
             found.append((ent, key))
         else:
             # (a body's name the model took for a person's: "Wagga Wagga City Council")
@@ -420,8 +425,7 @@ def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
         # after "in", "near": a town of 10,000 by its own name ("served in Colchester")
         located = span.root.dep_ == "pobj" and span.root.head.lower_ in words["locative_prepositions"]
         # after a name and a comma: a second-level division by its own name ("Oulton Park, Cheshire")
-        qualifying = i > 1 and doc[i - 1].text == "," and doc[i - 2].pos_ == "PROPN" and (
-            end == len(doc) or not doc[end].is_alpha)
+        qualifying = qualifies_name(doc, span)
         if key not in words["demonyms"] and key not in words["direction_words"] and any(
                 (embeddable(c, whole=False) and (c.entry.feature == "country" or not shouting)) or (
                     located and not shouting and c.form == "name" and c.entry.feature == "city"
@@ -435,6 +439,13 @@ def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
             found.append((span, key))  # "Borno State", "Punjab Province": the division of that name
         i = end
     return found
+
+
+def qualifies_name(doc: Doc, span: Span) -> bool:
+    """Whether the span follows a proper noun and a comma and closes the phrase ("Oulton Park, Cheshire.")."""
+    i, end = span.start, span.end
+    closes = end == len(doc) or not doc[end].is_alpha
+    return i > 1 and doc[i - 1].text == "," and doc[i - 2].pos_ == "PROPN" and closes
 
 
 def embedded_places(ent: Span) -> list[tuple[Span, str]]:

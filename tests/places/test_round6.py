@@ -117,3 +117,10 @@ def test_a_division_closing_an_address_whatever_the_model_tagged_it(nlp):
               pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"])
     doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 3, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
     assert resolved(doc) == []
+
+
+def test_an_untagged_town_before_a_word_for_its_people_is_a_place(nlp):
+    words = ["Lismore", "residents", "were", "evacuated", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 3, 3, 3, 3], deps=["compound", "nsubjpass", "auxpass", "ROOT", "punct"],
+              pos=["PROPN", "NOUN", "AUX", "VERB", "PUNCT"])
+    assert [(text, country) for text, _feature, country in resolved(doc)] == [("Lismore", "AU")]

@@ -426,9 +426,13 @@ def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
         located = span.root.dep_ == "pobj" and span.root.head.lower_ in words["locative_prepositions"]
         # after a name and a comma: a second-level division by its own name ("Oulton Park, Cheshire")
         qualifying = qualifies_name(doc, span)
+        # before a word for its people: a town or district of 10,000 by its own name ("Lismore residents")
+        resident = span.root.dep_ in DEMONYM_DEPS and span.root.head.lower_ in words["resident_nouns"]
         if key not in words["demonyms"] and key not in words["direction_words"] and any(
                 (embeddable(c, whole=False) and (c.entry.feature == "country" or not shouting)) or (
                     located and not shouting and c.form == "name" and c.entry.feature == "city"
+                    and c.entry.population >= SMALL_PLACE) or (
+                    resident and not shouting and c.form == "name" and c.entry.feature in LOCAL_FEATURES
                     and c.entry.population >= SMALL_PLACE) or (
                     qualifying and not shouting and c.form == "name" and c.entry.feature == "admin2")
                 for c in candidates(key)):

@@ -48,7 +48,8 @@ import yaml
 
 from chronicle.geo import haversine_km
 
-FORMAT_VERSION = 4  # 3: hyphens fold to spaces; ISO 3166-2 division codes indexed; 4: continents' GeoNames points
+FORMAT_VERSION = 5  # 3: hyphens fold to spaces; ISO 3166-2 division codes indexed; 4: continents' GeoNames points;
+# 5: country names also in natural order and without the "the" after "of" (country_name_forms)
 SUPPLEMENT = Path(__file__).resolve().parents[1] / "data" / "places" / "supplement.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "build" / "places" / "gazetteer.sqlite"
 ABBREVIATION_PREFIX = "abbr:"  # keys of abbreviations ("Calif."), matched only with their full stop
@@ -134,6 +135,17 @@ def division_points() -> dict[str, tuple[float, float]]:
             except (KeyError, TypeError, ValueError):
                 continue  # no code or no point: the box middle stands in
     return points
+
+
+def country_name_forms(text: str) -> set[str]:
+    """A country's name as news writes it too: ISO's inverted names in natural order ("Congo, The
+    Democratic Republic of the" → "The Democratic Republic of the Congo"), and "of the" without its
+    article ("Democratic Republic of Congo", "Republic of Congo")."""
+    forms = {text}
+    head, comma, tail = text.partition(", ")
+    if comma and tail.split()[-1].lower() in {"of", "the"}:
+        forms.add(f"{tail} {head}")
+    return forms | {form.replace(" of the ", " of ") for form in forms}
 
 
 def tsv(path: Path) -> Iterator[list[str]]:
@@ -357,10 +369,12 @@ def build(path: Path | None = None) -> Path:
         if record is not None:
             names |= {record.name, getattr(record, "common_name", ""), getattr(record, "official_name", "")}
         for text in names - {""}:
-            builder.name(text, entry_id, "name")
+            for form in country_name_forms(text):
+                builder.name(form, entry_id, "name")
         for alias in aliases.split("|"):
             if alias and usable_name(alias):
-                builder.name(alias, entry_id, "alias")
+                for form in country_name_forms(alias):
+                    builder.name(form, entry_id, "alias")
     for alias, code in extra["aliases"].items():
         if code in country_ids:
             builder.name(alias, country_ids[code], "alias")

@@ -77,6 +77,8 @@ FOCUS_SUPPORT = 1.0  # more when every other place the article names lies in tha
 ADMIN_SUPPORT = 2.0  # in a first-level division another toponym names or lies in
 NEAR_SUPPORT = 1.0  # within NEAR_KM of another toponym's place
 NEAR_KM = 100.0
+KIND_SUPPORT = 2.0  # a division when the article names other divisions of its country
+LARGE_TOWN = 100_000  # a town this large is what its name means at home as often as a division of that name
 LIST_SUPPORT = 2.0  # of the kind its neighbours in a list are ("Oregon, Washington and Idaho": states)
 WIDEN_TOKENS = 2  # proper nouns the model may cut off a place's name on either side ("Mission Viejo")
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
@@ -199,19 +201,29 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (), text: str | 
         # a country, region or division taken for an organisation (a person may be called Virginia), a
         # town after a preposition of place ("in Harare") or before a word for a resident ("a Dover
         # woman"), that the small model took for an organisation or a person
+        # by a place's own name, not an acronym some place goes by as well ("CDC officials", "DOH officials")
+        by_own_name = not ent.text.isupper() and any(c.form != "alternate" for c in candidates(key))
         sizeable_city = any(e.feature == "city" and e.population >= SMALL_PLACE for e in entries)
+        # (a town's name before a resident noun may be tagged a nationality too: "a Ballarat man")
+        resident = ent.root.dep_ in DEMONYM_DEPS and ent.root.head.lower_ in words["resident_nouns"] and by_own_name
         is_mislabelled = (ent.label_ in {"ORG", "PERSON"} and (
             any(e.feature in {"country", "region", "continent"} for e in entries)
-            or (ent.label_ == "ORG" and any(e.feature == "admin1" for e in entries))
-            or (ent.root.dep_ in DEMONYM_DEPS and ent.root.head.lower_ in words["resident_nouns"] and bool(entries)))
-        ) or (ent.label_ in MISREAD_LABELS and not is_demonym and ent.root.dep_ == "pobj"
+            or (ent.label_ == "ORG" and any(e.feature == "admin1" for e in entries)) or resident)
+        ) or (ent.label_ == "NORP" and not is_demonym and resident and sizeable_city) or (
+              ent.label_ in MISREAD_LABELS and not is_demonym and ent.root.dep_ == "pobj"
               and ent.root.head.lower_ in words["locative_prepositions"] and sizeable_city)
         # a named street, building or natural feature the model took for an organisation or a person
         is_facility = ent.label_ in {"ORG", "PERSON"} and len(ent) > 1 and ent[-1].lower_ in words["facility_heads"]
-        if ent.label_ in TOPONYM_LABELS or is_demonym_place or is_mislabelled or is_facility:
+        # a division by its own name closing an address ("Brands Hatch, Kent.", "Rockingham, Northamptonshire;")
+        # (not a name in a list of people: "Helen, Clarence, Irene")
+        is_address = ent.label_ in {"ORG", "PERSON"} and qualifies_name(doc, ent) and (
+            ent.end == len(doc) or doc[ent.end].text != ",") and any(
+            c.form == "name" and c.entry.feature in {"admin1", "admin2"} for c in candidates(key))
+        if ent.label_ in TOPONYM_LABELS or is_demonym_place or is_mislabelled or is_facility or is_address:
             found.append((ent, key))
         else:
-            if ent.label_ == "ORG":
+            # (a body's name the model took for a person's: "Wagga Wagga City Council")
+            if ent.label_ == "ORG" or (ent.label_ == "PERSON" and ent[-1].lower_ in words["organisation_heads"]):
                 found += embedded_places(ent)
             if ent.label_ in LISTABLE_LABELS - {"NORP"}:  # a demonym in a list names people
                 others.append((ent, key))
@@ -413,11 +425,14 @@ def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
         # after "in", "near": a town of 10,000 by its own name ("served in Colchester")
         located = span.root.dep_ == "pobj" and span.root.head.lower_ in words["locative_prepositions"]
         # after a name and a comma: a second-level division by its own name ("Oulton Park, Cheshire")
-        qualifying = i > 1 and doc[i - 1].text == "," and doc[i - 2].pos_ == "PROPN" and (
-            end == len(doc) or not doc[end].is_alpha)
+        qualifying = qualifies_name(doc, span)
+        # before a word for its people: a town or district of 10,000 by its own name ("Lismore residents")
+        resident = span.root.dep_ in DEMONYM_DEPS and span.root.head.lower_ in words["resident_nouns"]
         if key not in words["demonyms"] and key not in words["direction_words"] and any(
                 (embeddable(c, whole=False) and (c.entry.feature == "country" or not shouting)) or (
                     located and not shouting and c.form == "name" and c.entry.feature == "city"
+                    and c.entry.population >= SMALL_PLACE) or (
+                    resident and not shouting and c.form == "name" and c.entry.feature in LOCAL_FEATURES
                     and c.entry.population >= SMALL_PLACE) or (
                     qualifying and not shouting and c.form == "name" and c.entry.feature == "admin2")
                 for c in candidates(key)):
@@ -428,6 +443,13 @@ def untagged_divisions(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
             found.append((span, key))  # "Borno State", "Punjab Province": the division of that name
         i = end
     return found
+
+
+def qualifies_name(doc: Doc, span: Span) -> bool:
+    """Whether the span follows a proper noun and a comma and closes the phrase ("Oulton Park, Cheshire.")."""
+    i, end = span.start, span.end
+    closes = end == len(doc) or not doc[end].is_alpha
+    return i > 1 and doc[i - 1].text == "," and doc[i - 2].pos_ == "PROPN" and closes
 
 
 def embedded_places(ent: Span) -> list[tuple[Span, str]]:
@@ -443,7 +465,8 @@ def embedded_places(ent: Span) -> list[tuple[Span, str]]:
         for stop in range(end, start, -1):
             span = ent[start:stop]
             key = lookup_key(span.text)
-            if key in supplement()["demonyms"] or key in supplement()["direction_words"]:
+            # a proper name, not a word of a common noun ("the coast guard")
+            if not span.text[:1].isupper() or key in supplement()["demonyms"] or key in supplement()["direction_words"]:
                 continue
             if any(embeddable(c, whole=stop == end) for c in candidates(key)):
                 return [(span, key)]
@@ -506,19 +529,24 @@ def prior(candidate: Candidate, others: list[Candidate]) -> float:
 
 def plausible(found: list[Candidate]) -> list[Candidate]:
     """Without candidates known only by an alternate name or alias when a place at least as large
-    bears it as its own name (Missouri the state, not Bozeman; Laos the country, not Lào Cai); a
-    place inside a division of the same name stands with it."""
+    bears it as its own name (Missouri the state, not Bozeman; Laos the country, not Lào Cai), nor by an
+    alternate name that a place of the same first-level division bears as its own; a place inside a
+    division of the same name stands with it."""
     primary = [c.entry.population for c in found if c.form == "name"]
     best_primary = max(primary, default=-1)
-    kept = [c for c in found if c.form in {"name", "abbr"} or c.entry.population > best_primary
-            or namesake_division(c, found) is not None]
+    # nor when a place of its own first-level division bears it as its own name: Falmouth, Maine is not
+    # Portland, Maine, once called Falmouth
+    divisions = {(c.entry.country2, c.entry.admin1) for c in found if c.form == "name" and c.entry.admin1 is not None}
+    kept = [c for c in found if c.form in {"name", "abbr"} or namesake_division(c, found) is not None or (
+        c.entry.population > best_primary
+        and (c.form == "alias" or (c.entry.country2, c.entry.admin1) not in divisions))]
     return kept or found
 
 
 def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> dict[str, float]:
     """The article's votes for a candidate: from the anchors (other names) and the admin name after it."""
     entry = candidate.entry
-    votes = {"country": 0.0, "admin": 0.0, "near": 0.0, "qualifier": 0.0, "list": 0.0}
+    votes = {"country": 0.0, "admin": 0.0, "near": 0.0, "qualifier": 0.0, "list": 0.0, "kind": 0.0}
     for anchor in anchors:
         if anchor.key == toponym.key:
             continue  # a name never votes for itself (New York the city for New York the state)
@@ -540,6 +568,15 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
     countries = {a.entry.country2 for a in anchors if a.key != toponym.key and a.entry.country2 is not None}
     if votes["country"] and countries == {entry.country2} and len({a.key for a in anchors} - {toponym.key}) >= 2:
         votes["country"] += FOCUS_SUPPORT
+    # a story naming two divisions of a country or more names its divisions: "Georgia" among Alabama and Iowa
+    # is the state, not the country abroad (a large town at home of the name is left to the other votes:
+    # "Washington", "São Paulo")
+    divisions = {a.key for a in anchors if a.key != toponym.key and a.entry.feature == "admin1"
+                 and a.entry.country2 == entry.country2}
+    if entry.feature == "admin1" and candidate.form == "name" and len(divisions) >= 2 and not any(
+            c.entry.country2 == entry.country2 and c.entry.feature == "city" and c.entry.population >= LARGE_TOWN
+            for c in toponym.candidates):
+        votes["kind"] = KIND_SUPPORT
     # a list names its places by their own names ("Matias Romero, Oaxaca State, Mexico" is no list of towns)
     if candidate.form == "name" and any(
             same_kind(entry, peer_kind(peer)) for peer in toponym.peers if peer.key != toponym.key):
@@ -634,6 +671,16 @@ def anchors_of(found: list[Toponym], extra: list[Anchor], context: Sequence[Anch
     for toponym in found:
         if toponym.key.startswith(CODE_PREFIX):
             continue  # a code stands only with the article's support: it cannot give it
+        if not toponym.candidates:
+            # a division or country named inside a public body's name says where the story is ("North Yorkshire
+            # County Council"), though the whole name is no place; a street's or a river's does not
+            # ("Northumberland Avenue" in Saskatoon, "the Mississippi River" in New Orleans)
+            if is_local(toponym) or not any(t.lower_ in supplement()["organisation_heads"] for t in toponym.span):
+                continue
+            inner = inner_place(toponym)
+            if inner is None or not all(c.entry.feature in DIVISIONS for c in inner.candidates):
+                continue
+            toponym = inner
         ranked = rank(toponym, list(context))
         if not ranked:
             continue

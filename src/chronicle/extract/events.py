@@ -941,7 +941,7 @@ def _thing_source(source: Argument | None, item: Found, coder: Coder) -> Argumen
     that …"), or, said again with "the", the author of its earlier mention ("a letter from Exxon")."""
     if source is None or source.actor_id or source.token.pos_ != "NOUN" or source.token.ent_type_ in NAMED:
         return source
-    if _event_noun(source.token):
+    if _event_noun(source.token) and not _message_noun(source.token):
         perpetrator = next((a for t in _attached(source.token) if (a := coder.argument(t)).actor_id), None)
         if perpetrator is not None:
             return perpetrator
@@ -955,6 +955,16 @@ def _thing_source(source: Argument | None, item: Found, coder: Coder) -> Argumen
         if author is not None:
             return author
     return source
+
+
+def _message_noun(token: Token) -> bool:
+    """A noun that names a message (the lexicon's message nouns, or a noun whose first WordNet sense is
+    noun.communication: "a radio ad", "the statement"): when it does something it is its author's
+    act, even where WordNet also makes it a kind of act (an ad is a kind of promotion)."""
+    lemma = token.lemma_.lower()
+    hints = wordnet_hints()
+    lexfile = (hints.nouns.get(lemma) or hints.classes.get(lemma) or ("",))[0]
+    return lemma in lexicon().message_nouns or lexfile == "noun.communication"
 
 
 def _event_noun(token: Token) -> bool:

@@ -34,3 +34,8 @@ def test_a_person_in_the_pronouns_own_sentence_beats_a_known_gender_further_back
     text = ("Robert Vance spoke in Oslo on Monday. "
             "Mayor Tobenna Okonkwo said on Tuesday that he would visit the port.")
     assert pronoun_actor(extract(text), "he") == "Tobenna Okonkwo"
+
+
+def test_a_main_clause_subject_before_a_subject_inside_its_clause(extract):
+    text = "Robert Vance said that Peter Holm would resign in May. On Friday he flew to Oslo."
+    assert pronoun_actor(extract(text), "he") == "Robert Vance"

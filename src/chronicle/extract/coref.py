@@ -17,12 +17,14 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
 - binding: a pronoun does not refer to another argument of its own verb ("he warned her");
 - salience: the nearest fitting mention in the pronoun's sentence and the two before, subjects
   (and a subject's possessor: "Trump's plan is …, while he …") first, for they/them as for
-  he/she; the nearest sentence holding a fitting person wins, and within it a person whose gender
-  is known to agree beats one whose gender is unknown (a known gender further back does not beat
-  an unknown one in the pronoun's own sentence: "Khan said he …"); a pronoun outside quotation
-  marks skips the names inside them ("'… beat Clinton,' she said" is not Clinton speaking), and
-  for it the sentences wholly inside quotation marks do not count towards the window (a
-  five-sentence quotation does not push its speaker out of reach).
+  he/she, and in a sentence before the pronoun's the main clause's subject before one of a
+  clause inside it ("Vance said Holm would resign. He …" is Vance); the nearest sentence holding
+  a fitting person wins, and within it a person whose gender is known to agree beats one whose
+  gender is unknown (a known gender further back does not beat an unknown one in the pronoun's
+  own sentence: "Khan said he …"); a pronoun outside quotation marks skips the names inside
+  them ("'… beat Clinton,' she said" is not Clinton speaking), and for it the sentences wholly
+  inside quotation marks do not count towards the window (a five-sentence quotation does not
+  push its speaker out of reach).
 
 `coreferee` (the maintained spaCy coreference library) was checked and not used: its English model
 is not published on a package registry (it is fetched from the project's repository at install
@@ -255,6 +257,10 @@ class _Index:
             if subjects_first:
                 # a subject's possessor counts as the subject ("Trump's plan is …, while he …")
                 found = [f for f in found if _subject_like(f[0])] or found
+                # in a sentence before the pronoun's, the main clause's subject before one of a clause
+                # inside it ("Collins said Trump's strategists plan …. He said …" is Collins)
+                if start != windows[0][0]:
+                    found = [f for f in found if _main_clause(f[0])] or found
             return max(found, key=lambda f: f[0].start)[1]
         return None
 
@@ -262,6 +268,13 @@ class _Index:
 def _subject_like(span: Span) -> bool:
     root = span.root
     return root.dep_ in SUBJECT_DEPS or (root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS)
+
+
+def _main_clause(span: Span) -> bool:
+    """The mention's verb is its sentence's main verb, or one joined to it ("… and said")."""
+    root = span.root
+    verb = root.head.head if root.dep_ == "poss" else root.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:

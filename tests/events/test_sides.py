@@ -56,3 +56,9 @@ def test_a_joint_act_between_parties_is_done_by_the_first_to_the_others(extract)
     text = "The summit between Marco Diaz and Peter Novak ended on Monday."
     sides = {(e[1], e[2]) for e in named_sides(extract, text) if e[0] == "CONSULT"}
     assert sides == {("Marco Diaz", "Peter Novak")}
+
+
+def test_whose_on_an_act_noun_is_the_noun_the_clause_describes(extract):
+    text = "Voters were calm, said Senator Marco Diaz, whose criticism of Peter Novak has sharpened since May."
+    sides = {(e[1], e[2]) for e in named_sides(extract, text) if e[0] in {"ACCUSE", "DISAPPROVE"}}
+    assert ("Marco Diaz", "Peter Novak") in sides, sides

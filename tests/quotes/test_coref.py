@@ -27,3 +27,15 @@ def test_she_skips_a_man_named_nearer(extract):
 def test_a_pronoun_is_not_an_argument_of_its_own_verb(extract):
     text = "Anna Berg and Clara Lund met on Monday. Anna Berg thanked her for the help."
     assert pronoun_actor(extract(text), "her") != "Anna Berg"
+
+
+def test_a_person_in_the_pronouns_own_sentence_beats_a_known_gender_further_back(extract):
+    # "Okonkwo" has no first name on the list; Robert Vance (male) is only in the sentence before
+    text = ("Robert Vance spoke in Oslo on Monday. "
+            "Mayor Tobenna Okonkwo said on Tuesday that he would visit the port.")
+    assert pronoun_actor(extract(text), "he") == "Tobenna Okonkwo"
+
+
+def test_a_main_clause_subject_before_a_subject_inside_its_clause(extract):
+    text = "Robert Vance said that Peter Holm would resign in May. On Friday he flew to Oslo."
+    assert pronoun_actor(extract(text), "he") == "Robert Vance"

@@ -17,10 +17,14 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
 - binding: a pronoun does not refer to another argument of its own verb ("he warned her");
 - salience: the nearest fitting mention in the pronoun's sentence and the two before, subjects
   (and a subject's possessor: "Trump's plan is …, while he …") first, for they/them as for
-  he/she; a person whose gender is known to agree anywhere in that window beats one whose gender
-  is unknown; a pronoun outside quotation marks skips the names inside them ("'… beat Clinton,'
-  she said" is not Clinton speaking), and for it the sentences wholly inside quotation marks do
-  not count towards the window (a five-sentence quotation does not push its speaker out of reach).
+  he/she, and in a sentence before the pronoun's the main clause's subject before one of a
+  clause inside it ("Vance said Holm would resign. He …" is Vance); the nearest sentence holding
+  a fitting person wins, and within it a person whose gender is known to agree beats one whose
+  gender is unknown (a known gender further back does not beat an unknown one in the pronoun's
+  own sentence: "Khan said he …"); a pronoun outside quotation marks skips the names inside
+  them ("'… beat Clinton,' she said" is not Clinton speaking), and for it the sentences wholly
+  inside quotation marks do not count towards the window (a five-sentence quotation does not
+  push its speaker out of reach).
 
 `coreferee` (the maintained spaCy coreference library) was checked and not used: its English model
 is not published on a package registry (it is fetched from the project's repository at install
@@ -147,11 +151,10 @@ def resolve_pronouns(
     for token in pronouns:
         if token.lower_ in lex.person:
             gender = lex.person[token.lower_]
-            found = None
-            if gender is not None:
-                # a person known to agree, anywhere in the window, before one merely not known to disagree
-                found = index.antecedent(token, lambda a, g=gender: id(a) in persons and a.gender == g)
-            found = found or index.antecedent(token, lambda a: id(a) in persons and a.gender is None)
+            # the nearest sentence with a fitting person wins; within it, a person known to agree
+            # before one merely not known to disagree ("Khan said he …" is not a Donald two sentences back)
+            found = index.antecedent(token, lambda a, g=gender: id(a) in persons and a.gender in {None, g},
+                                     prefer=lambda a, g=gender: g is not None and a.gender == g)
         elif token.lower_ in lex.neuter:
             found = index.antecedent(token, lambda a: a.kind in {"state", "organisation"} and id(a) not in persons,
                                      sentences=1)
@@ -234,7 +237,8 @@ class _Index:
                 found.setdefault(id(actor), actor)
         return list(found.values())
 
-    def antecedent(self, token: Token, fits, sentences: int = 2, subjects_first: bool = True) -> Referent | None:
+    def antecedent(self, token: Token, fits, sentences: int = 2, subjects_first: bool = True,
+                   prefer=None) -> Referent | None:
         """Nearest fitting mention before the pronoun within its sentence and the `sentences` before;
         subjects first within each sentence (the usual centre of attention). A pronoun outside
         quotation marks does not refer to a name inside them ("'… beat Clinton,' she said")."""
@@ -248,9 +252,15 @@ class _Index:
                      and not (outside and _inside(span.start_char, self.quoted))]
             if not found:
                 continue
+            if prefer is not None:
+                found = [f for f in found if prefer(f[1])] or found
             if subjects_first:
                 # a subject's possessor counts as the subject ("Trump's plan is …, while he …")
                 found = [f for f in found if _subject_like(f[0])] or found
+                # in a sentence before the pronoun's, the main clause's subject before one of a clause
+                # inside it ("Collins said Trump's strategists plan …. He said …" is Collins)
+                if start != windows[0][0]:
+                    found = [f for f in found if _main_clause(f[0])] or found
             return max(found, key=lambda f: f[0].start)[1]
         return None
 
@@ -258,6 +268,13 @@ class _Index:
 def _subject_like(span: Span) -> bool:
     root = span.root
     return root.dep_ in SUBJECT_DEPS or (root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS)
+
+
+def _main_clause(span: Span) -> bool:
+    """The mention's verb is its sentence's main verb, or one joined to it ("… and said")."""
+    root = span.root
+    verb = root.head.head if root.dep_ == "poss" else root.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:

@@ -69,7 +69,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
 NOT_ACTORS = {"there", "which", "that", "this", "what", "these", "those"}
 DUMMY_VERBS = {"be", "seem", "appear", "become", "take", "make"}  # "it is difficult to negotiate"
-RELATIVES = {"which", "that", "who", "whom"}
+RELATIVES = {"which", "that", "who", "whom", "whose"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "you", "i", "me"}
 FINITE = {"VBD", "VBZ", "VBP"}
@@ -490,9 +490,9 @@ def noun_events(noun: Token, used: set[int]) -> list[Found]:
     targets: list[Token] = []
     for child in noun.children:
         if child.dep_ == "poss" and sense.of == "target":
-            undergoer = child  # "the hostages' release", "following Assange's arrest"
+            undergoer = antecedent(child)  # "the hostages' release", "following Assange's arrest"
         elif child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.text[:1].isupper()):
-            source = source or child
+            source = source or antecedent(child)  # "Vance, whose criticism of …": Vance
         elif child.dep_ == "prep":
             objs = pobjs(child)
             if child.lower_ in {"by", "from"} and objs:

@@ -630,6 +630,7 @@ class _Builder:
 
     def __init__(self, doc: Doc, headline: Headline | None = None, on: dt.date | None = None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.headline = headline
         self.on = on
         self._home: str | None = None
@@ -649,7 +650,7 @@ class _Builder:
     # --- names ---------------------------------------------------------------------------
     def names(self) -> None:
         candidates = []
-        text = self.doc.text
+        text = self.text
         for ent in self.doc.ents:
             if self.headline is not None and ent.start < self.headline.end:
                 ent = self.headline.confirmed_name(ent)
@@ -739,7 +740,7 @@ class _Builder:
             for token in _left_modifiers(span.root):
                 if token.i < span.start:
                     self.covered.add(token.i)
-        text = self.doc.text
+        text = self.text
         if any(kind == "name" and PARTY_STATE.match(text[span.end_char : span.end_char + 24])
                and not is_stale(_left_modifiers(span.root)) for span, kind in actor.mentions):
             # "(D-Nev.)" marks a member of Congress: USA, a legislator unless the words said otherwise
@@ -1220,20 +1221,20 @@ def notable_codes(actors: list[_Actor], on: dt.date | None = None) -> None:
             actor.code = actor.code.merged(found)
 
 
-def _aged(span: Span) -> bool:
-    """A name given with an age ("Ann Reyl, 32, of Dayton", "81-year-old Ann Reyl")."""
-    text = span.doc.text
+def _aged(span: Span, text: str) -> bool:
+    """A name given with an age ("Ann Reyl, 32, of Dayton", "81-year-old Ann Reyl"); `text` is the
+    span's document text."""
     return bool(AGE_AFTER.match(text[span.end_char : span.end_char + 10])
                 or AGE_BEFORE.search(text[max(0, span.start_char - 16) : span.start_char]))
 
 
-def ordinary_codes(actors: list[_Actor]) -> None:
+def ordinary_codes(actors: list[_Actor], text: str) -> None:
     """A named person given an age and no office, trade or affiliation by the article or our lists is an
     ordinary person (CVL): news ages the voters, residents and victims it quotes, rarely office holders
     (and then with their title, which codes them first)."""
     for actor in actors:
         if actor.kind == "person" and actor.code.sector is None and not actor.code.org \
-                and any(kind == "name" and _aged(span) for span, kind in actor.mentions):
+                and any(kind == "name" and _aged(span, text) for span, kind in actor.mentions):
             actor.code = actor.code.merged(Code(sector="CVL"))
 
 
@@ -1518,7 +1519,7 @@ def build_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -> 
     notable_codes(builder.actors, records.article.published or context.reference_date)
     caucus_codes(builder.actors, builder.by_token)
     staff_codes(builder.actors)
-    ordinary_codes(builder.actors)
+    ordinary_codes(builder.actors, builder.text)
     press_codes(builder.actors, builder.by_token)
     past_codes(builder.actors)
     _note_basis(builder.actors, "list")

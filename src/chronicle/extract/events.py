@@ -174,6 +174,12 @@ def pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ == "pobj"]
 
 
+def object_of_prep(holder: Token, words: set[str] | frozenset[str]) -> Token | None:
+    """The object of `holder`'s first preposition among `words` that has one ("the murder of X" → X for
+    {"of"})."""
+    return next((o for c in holder.children if c.dep_ == "prep" and c.lower_ in words for o in pobjs(c)), None)
+
+
 def prep_object(prep: Token) -> Token | None:
     """The object of a preposition, or — when the parser hung it elsewhere ("granted asylum to five
     officers holed up …" parsed with "officers" as the subject of "holed") — the next noun head."""
@@ -291,7 +297,7 @@ def _conjoined_with(verb: Token) -> Token:
 def semantic_head(token: Token) -> Token:
     """"thousands of refugees", "a group of migrants": the counted noun is what the phrase is about."""
     if token.pos_ == "NUM" or token.lemma_.lower() in lexicon().quantity_nouns:
-        inner = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)), None)
+        inner = object_of_prep(token, {"of"})
         if inner is not None:
             # "one of the journalists, Ana Ruiz,": the name in apposition is the one counted
             named = next((c for h in (inner, token) for c in h.children
@@ -599,7 +605,7 @@ def _stray_agent(noun: Token) -> Token | None:
     X is underway by the FBI")."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in pobjs(prep):
-            agent = next((o for c in obj.children if c.dep_ == "prep" and c.lower_ == "by" for o in pobjs(c)), None)
+            agent = object_of_prep(obj, {"by"})
             if agent is not None:
                 return agent
     subject = noun.head if noun.dep_ == "appos" else noun  # "Complicating matters, an investigation … is"
@@ -607,8 +613,7 @@ def _stray_agent(noun: Token) -> Token | None:
         return None
     copula = subject.head
     holders = [copula, *(c for c in copula.children if c.dep_ in {"acomp", "advmod"})]
-    return next((o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "by" for o in pobjs(c)),
-                None)
+    return next((o for h in holders if (o := object_of_prep(h, {"by"})) is not None), None)
 
 
 def agent_noun_events(noun: Token) -> list[Found]:
@@ -619,7 +624,7 @@ def agent_noun_events(noun: Token) -> list[Found]:
     if sense is None or noun.dep_ not in {"attr", "appos"}:
         return []
     holder = noun.head if noun.dep_ == "appos" else subject_of(noun.head)
-    target = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)), None)
+    target = object_of_prep(noun, {"of"})
     if holder is None or target is None or holder.lower_ in NOT_ACTORS:
         return []
     negated, hypothetical, future = attributes(noun.head if noun.dep_ == "attr" else noun)
@@ -715,8 +720,8 @@ def _reported(clause: Token, reporter: Token) -> list[Found]:
         predicate = [t for c in clause.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
         if subject.lower_ in FIRST_PERSON:
             # "I am sick of the committee lying": the speaker blames what they are sick of, not themselves
-            blamed = next((o for c in clause.children if c.dep_ == "acomp" for p in c.children
-                           if p.dep_ == "prep" and p.lower_ in {"of", "with"} for o in pobjs(p)), None)
+            blamed = next((o for c in clause.children if c.dep_ == "acomp"
+                           if (o := object_of_prep(c, {"of", "with"})) is not None), None)
             if blamed is None or not (lex.pejoratives & {t.lemma_.lower() for t in predicate}
                                       or _judgement(predicate) is not None) or negated:
                 return []

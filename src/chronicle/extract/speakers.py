@@ -380,7 +380,7 @@ class SpeakerResolver:
     def _population(self, at: int) -> Resolution:
         """The group a bare share speaks for: the group of the latest share named with it before
         ("45 percent of registered voters said …. 32 percent said …"), outside quotation marks."""
-        for token in reversed(self.doc[: self._token_before(at)]):
+        for token in reversed(self.doc[: self._first_token_from(at)]):
             if (token.dep_ == "pobj" and token.head.lower_ in {"of", "among"} and _proportion(token.head.head)
                     and not self._quoted(token.idx)):
                 actor = self._token_actor(token)
@@ -388,7 +388,7 @@ class SpeakerResolver:
                     return Resolution(actor, 0.5, "proportion")
         return Resolution(None, 0.2, "as-written")
 
-    def _token_before(self, at: int) -> int:
+    def _first_token_from(self, at: int) -> int:
         """The index of the first token at or after character `at`."""
         return next((t.i for t in self.doc if t.idx >= at), len(self.doc))
 

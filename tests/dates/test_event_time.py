@@ -189,3 +189,20 @@ def test_a_past_week_anywhere_in_the_clause_dates_the_act(nlp, extract, text, tr
 def test_a_past_year_in_a_modifier_dates_the_act(nlp, extract):
     assert when(nlp, extract, "In a speech in 2015, the minister criticised the unions.", "criticised") == EventTime(
         dt.date(2015, 1, 1), "year", "expression")
+
+
+def test_a_year_before_another_noun_dates_that_noun(nlp, extract):
+    # "the 2012 nominee", "the 1994 bill": the year is the noun's, the criticism is the story's
+    text = "The rivals met in Leeds on Tuesday. Rowe criticised Kerr for backing the 1994 harbour bill."
+    assert when(nlp, extract, text, "criticised").date == dt.date(2019, 11, 19)
+
+
+def test_a_year_before_the_act_or_its_time_still_dates_it(nlp, extract):
+    assert when(nlp, extract, "Rowe led the 2012 strike at the port.", "strike").date.year == 2012
+    text = "In the run-up to the 2014 elections, Rowe attacked the mayor."
+    assert when(nlp, extract, text, "attacked").date.year == 2014
+
+
+def test_a_reduced_relative_inside_a_party_keeps_its_date(nlp, extract):
+    text = "The parents of two sailors killed in the 2012 storm have sued the shipowner."
+    assert when(nlp, extract, text, "sued") == EventTime(ANCHOR, "day", "publication")

@@ -54,6 +54,11 @@ NEWS_WINDOW = dt.timedelta(days=3)
 NOT_CLAUSE_HEADS = ("amod", "nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss")
 # Clauses that carry their own time: reported content and relative clauses.
 OWN_TIME = ("ccomp", "relcl", "parataxis")
+# The parties of an act, and the links that keep a noun inside one's phrase ("the parents of two men").
+PARTIES = ("nsubj", "nsubjpass", "dobj")
+NOUN_PHRASE_LINKS = ("pobj", "prep", "compound", "appos", "conj", "amod", "nmod", "poss")
+# How a year stands before the noun it dates ("the 2012 attacks", "2016 GOP frontrunner").
+PREMODIFIERS = ("nummod", "compound", "amod", "nmod", "npadvmod")
 # Words that place a clause an amount of time from its governing one: "six years after she sued".
 OFFSET_WORDS = {"after": -1, "before": 1}
 # The shortest stem that ties a noun to the act it names ("meet" and "meeting"), and the words that make
@@ -82,14 +87,47 @@ def _describes(date: Token, trigger: Token) -> bool:
 
 
 def _describes_party(clause: Token) -> bool:
-    """A reduced relative on a party of the act has its own time ("The vote, scheduled for Tuesday,
-    was postponed"); one on the act's circumstance does not ("in a statement released Wednesday")."""
-    return clause.dep_ == "acl" and clause.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+    """A reduced relative on a party of the act, or on a noun inside one, has its own time ("The vote,
+    scheduled for Tuesday, was postponed"; "the parents of two men killed in 2012 have sued"); one on the
+    act's circumstance does not ("in a statement released Wednesday")."""
+    if clause.dep_ != "acl":
+        return False
+    for tok in [clause.head, *clause.head.ancestors]:
+        if tok.dep_ in PARTIES:
+            return True
+        if tok.dep_ not in NOUN_PHRASE_LINKS:
+            return False
+    return False
+
+
+def _places_in_time(noun: Token) -> bool:
+    """The noun is the object of a preposition of time, itself or through the phrase it completes ("during
+    the 2012 campaign", "in the run-up to the 2014 elections")."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        if noun.head.lower_ in lexicon()["time_prepositions"]:
+            return True
+        noun = noun.head.head
+    return False
+
+
+def _names_other(date: Token, trigger: Token) -> bool:
+    """A year written before a noun names that noun's time, not the act's ("the 2012 nominee",
+    "supporting the 1994 crime bill"), unless the noun is the act or holds it ("the 2011 decision to
+    intervene", "the 2012 crisis in which the compound was attacked") or places it in time ("during the
+    2012 campaign")."""
+    if date.i > date.head.i or date.dep_ not in PREMODIFIERS or date.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = date.head
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun not in (trigger, *trigger.ancestors) and not _places_in_time(noun)
 
 
 def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
     span = sent.doc.char_span(date.start, date.end, alignment_mode="expand")
-    return None if span is None else _rank_at(span.root, trigger)
+    if span is None or (date.granularity == "year" and _names_other(span.root, trigger)):
+        return None
+    return _rank_at(span.root, trigger)
 
 
 def _rank_at(date: Token, trigger: Token) -> int | None:

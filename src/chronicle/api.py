@@ -18,7 +18,7 @@ from chronicle.confidence import threshold
 from chronicle.records import CHILD_RECORDS, ArticleRecords
 from chronicle.store import StoreError
 from chronicle.store.access import READ_HOLD, Reader
-from chronicle.stories.queries import DATE_ISO, EVENT_COLUMNS, ConsolidatedQueries, period_filter
+from chronicle.stories.queries import DATE_ISO, EVENT_COLUMNS, REPORTED, ConsolidatedQueries, period_filter
 
 # Tables whose rows carry a `confidence` the default views filter on (actors' applies to their codes).
 CONFIDENCE_FILTERED = ("quotes", "events", "places", "dates")
@@ -142,14 +142,16 @@ class Database(ConsolidatedQueries):
         return result
 
     def events(self, *, actor: str | None = None, type: str | None = None, start: dt.date | None = None,
-               end: dt.date | None = None, coarser: bool = False, place: str | None = None,
-               article_id: str | None = None, min_confidence: float | None = None, limit: int = 50,
-               offset: int = 0) -> dict[str, Any]:
+               end: dt.date | None = None, coarser: bool = False, reported: bool = False,
+               place: str | None = None, article_id: str | None = None, min_confidence: float | None = None,
+               limit: int = 50, offset: int = 0) -> dict[str, Any]:
         """Events matching every given filter. An event's date covers the period its granularity
         gives (a 'year' date is the whole year): `start`/`end` keep the events whose period lies
         inside them, or, with `coarser=True`, also those whose coarser period only overlaps them
-        (an event in "2019" for June-December 2019). Rows carry `date_iso`, the date cut to its
-        granularity ("2019", "2019-06", "2019-06-14")."""
+        (an event in "2019" for June-December 2019); events the text gives no date for (dated by their
+        article's publication day) match a range only with `reported=True`. Rows carry `date_iso`, the
+        date cut to its granularity ("2019", "2019-06", "2019-06-14"); such events have `date` and
+        `date_iso` null and the publication day as `reported_date`."""
         condition, params = self._confident("events", min_confidence)
         where = [condition]
         if actor:
@@ -158,7 +160,7 @@ class Database(ConsolidatedQueries):
         if type:
             where.append("upper(event_type) = upper(?)")
             params.append(type)
-        period, period_params = period_filter(start, end, coarser)
+        period, period_params = period_filter(start, end, coarser, reported)
         where += period
         params += period_params
         if place:
@@ -197,14 +199,16 @@ class Database(ConsolidatedQueries):
         total = self.query(f"SELECT count(*) AS n FROM ({sql})")[0]["n"]
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
-    def timeline(self) -> list[dict[str, Any]]:
+    def timeline(self, reported: bool = False) -> list[dict[str, Any]]:
         """Event counts per (date cut to its granularity, granularity, origin, type): an event dated to a
-        year is counted in that year's bin ("2019"), never on 1 January; undated events are left out.
-        `origin` 'publication' marks events the text gives no date for, counted on their article's
-        publication day (the day of the report, not a day the text gave)."""
+        year is counted in that year's bin ("2019"), never on 1 January; undated events are left out, and
+        so are events the text gives no date for unless `reported` asks for them: then they are counted
+        on their article's publication day under `origin` 'publication' (the day of the report, not a day
+        the text gave)."""
+        shown = "" if reported else f" AND NOT {REPORTED}"
         return self.query(f"SELECT {DATE_ISO} AS date, coalesce(date_granularity, 'day') AS granularity, "
                           "coalesce(date_origin, 'expression') AS origin, event_type, count(*) AS count "
-                          "FROM events WHERE date IS NOT NULL GROUP BY ALL ORDER BY date, origin, event_type")
+                          f"FROM events WHERE date IS NOT NULL{shown} GROUP BY ALL ORDER BY date, origin, event_type")
 
     def network(self) -> dict[str, Any]:
         """Actors that appear as source or target of an event, and one edge per such event."""

@@ -173,7 +173,13 @@ class Event(Record):
 
     @field_serializer("date", when_used="json")
     def _date_as_given(self, value: dt.date | None) -> str | None:
-        return iso_as_given(value, self.date_granularity)
+        # a publication-day fallback is kept in the store (event groups place the act by it) but the
+        # JSON output never gives it as the event's day: the text gave none (`date_origin` says so)
+        return None if self.date_origin == "publication" else iso_as_given(value, self.date_granularity)
+
+    @field_serializer("date_granularity", when_used="json")
+    def _granularity_as_given(self, value: str | None) -> str | None:
+        return None if self.date_origin == "publication" else value
 
 
 class Count(Record):

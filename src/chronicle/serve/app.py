@@ -181,15 +181,18 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY, extract_seconds: flo
                    end: Annotated[dt.date | None, Query(alias="to")] = None,
                    coarser: Annotated[bool, Query(description="with from/to, also keep events whose year or "
                                                   "month only overlaps the range")] = False,
+                   reported: Annotated[bool, Query(description="with from/to, also keep events the text gives "
+                                                   "no date for, by their article's publication day")] = False,
                    place: Text = None, article: Text = None, min_confidence: MinConfidence = None,
                    limit: Limit = 50, offset: Offset = 0,
                    unique: Annotated[bool, Query(description="one row per act: the event groups, each with "
                                                  "its member events")] = False) -> dict[str, Any]:
         if unique:
             return database.event_groups(type=type, actor=actor, start=start, end=end, coarser=coarser,
-                                         limit=limit, offset=offset)
-        return database.events(actor=actor, type=type, start=start, end=end, coarser=coarser, place=place,
-                               article_id=article, min_confidence=min_confidence, limit=limit, offset=offset)
+                                         reported=reported, limit=limit, offset=offset)
+        return database.events(actor=actor, type=type, start=start, end=end, coarser=coarser, reported=reported,
+                               place=place, article_id=article, min_confidence=min_confidence, limit=limit,
+                               offset=offset)
 
     @app.get("/stories")
     def get_stories(since: dt.date | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
@@ -219,8 +222,10 @@ def create_app(db: str | Path, *, max_body: int = MAX_BODY, extract_seconds: flo
         return database.place_counts(limit=limit, offset=offset)
 
     @app.get("/timeline")
-    def get_timeline() -> list[dict[str, Any]]:
-        return database.timeline()
+    def get_timeline(reported: Annotated[bool, Query(description="also count events the text gives no date "
+                                                     "for, on their article's publication day")] = False
+                     ) -> list[dict[str, Any]]:
+        return database.timeline(reported=reported)
 
     @app.get("/network")
     def get_network() -> dict[str, Any]:

@@ -29,15 +29,24 @@ PERIOD_END = ("CASE date_granularity WHEN 'year' THEN make_date(year(date), 12, 
 # The date cut to its granularity ("2019", "2019-06", "2019-06-14"): a year is never shown as 1 January.
 DATE_ISO = ("CASE date_granularity WHEN 'year' THEN strftime(date, '%Y') WHEN 'month' THEN strftime(date, '%Y-%m') "
             "ELSE strftime(date, '%Y-%m-%d') END")
-EVENT_COLUMNS = f"*, {DATE_ISO} AS date_iso"
+# A date the text gives no day for but the article's publication day stands in (`date_origin`
+# 'publication'): rows show it as `reported_date`, never as the event's `date` or `date_iso`.
+REPORTED = "coalesce(date_origin, 'expression') = 'publication'"
+EVENT_COLUMNS = (f"* REPLACE (CASE WHEN {REPORTED} THEN NULL ELSE date END AS date), "
+                 f"CASE WHEN {REPORTED} THEN NULL ELSE {DATE_ISO} END AS date_iso, "
+                 f"CASE WHEN {REPORTED} THEN strftime(date, '%Y-%m-%d') END AS reported_date")
 
 
-def period_filter(start: dt.date | None, end: dt.date | None, coarser: bool) -> tuple[list[str], list[Any]]:
-    """SQL conditions (with their parameters) on a table with `date` and `date_granularity` that keep
-    the rows whose period lies inside [start, end], or, with `coarser`, also those whose coarser period
-    only overlaps it (a date in "2019" for June-December 2019)."""
+def period_filter(start: dt.date | None, end: dt.date | None, coarser: bool,
+                  reported: bool = False) -> tuple[list[str], list[Any]]:
+    """SQL conditions (with their parameters) on a table with `date`, `date_granularity` and `date_origin`
+    that keep the rows whose period lies inside [start, end], or, with `coarser`, also those whose coarser
+    period only overlaps it (a date in "2019" for June-December 2019). A range leaves out rows dated only
+    by their article's publication day (the text gives no date) unless `reported` asks for them."""
     where: list[str] = []
     params: list[Any] = []
+    if (start or end) and not reported:
+        where.append(f"NOT {REPORTED}")
     if start:
         where.append(f"{PERIOD_END if coarser else PERIOD_START} >= ?")
         params.append(start)
@@ -111,10 +120,10 @@ class ConsolidatedQueries:
         }
 
     def event_groups(self, *, type: str | None = None, actor: str | None = None, start: dt.date | None = None,
-                     end: dt.date | None = None, coarser: bool = False, limit: int = 50,
+                     end: dt.date | None = None, coarser: bool = False, reported: bool = False, limit: int = 50,
                      offset: int = 0) -> dict[str, Any]:
         """Event groups (one row per act, most reported first), each listing its member events; `start`,
-        `end` and `coarser` filter their dates by period as `period_filter` does."""
+        `end`, `coarser` and `reported` filter their dates by period as `period_filter` does."""
         if "event_groups" not in self.tables:
             return _empty(limit, offset)
         where, params = ["TRUE"], []
@@ -124,7 +133,7 @@ class ConsolidatedQueries:
         if actor:
             where.append("(source_key = ? OR target_key = ? OR source_key ILIKE ? OR target_key ILIKE ?)")
             params += [actor, actor, f"%{actor}%", f"%{actor}%"]
-        period, period_params = period_filter(start, end, coarser)
+        period, period_params = period_filter(start, end, coarser, reported)
         where += period
         params += period_params
         clause = " AND ".join(where)

@@ -206,3 +206,14 @@ def test_a_year_before_the_act_or_its_time_still_dates_it(nlp, extract):
 def test_a_reduced_relative_inside_a_party_keeps_its_date(nlp, extract):
     text = "The parents of two sailors killed in the 2012 storm have sued the shipowner."
     assert when(nlp, extract, text, "sued") == EventTime(ANCHOR, "day", "publication")
+
+
+def test_an_act_some_days_earlier_than_the_story_day(nlp, extract):
+    text = "Dockers marched to the port on Tuesday. A day earlier, six dockers were arrested at the gate."
+    assert when(nlp, extract, text, "arrested") == EventTime(dt.date(2019, 11, 18), "day", "expression")
+
+
+def test_days_after_an_act_named_by_a_noun(nlp, extract):
+    # a noun act inside "four days after" is that far before its governing clause's day
+    text = "The minister arrived on Tuesday, four days after the deadliest shooting in the city."
+    assert when(nlp, extract, text, "shooting").date == dt.date(2019, 11, 15)

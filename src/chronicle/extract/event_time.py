@@ -61,6 +61,8 @@ NOUN_PHRASE_LINKS = ("pobj", "prep", "compound", "appos", "conj", "amod", "nmod"
 PREMODIFIERS = ("nummod", "compound", "amod", "nmod", "npadvmod")
 # Words that place a clause an amount of time from its governing one: "six years after she sued".
 OFFSET_WORDS = {"after": -1, "before": 1}
+# Words that place a clause an amount of time from the story's day: "A day earlier, ...".
+SHIFT_WORDS = {"earlier": -1, "later": 1}
 # The shortest stem that ties a noun to the act it names ("meet" and "meeting"), and the words that make
 # such a noun point back to an act already told ("the march", "this attack", "their protest").
 MIN_STEM = 4
@@ -207,7 +209,7 @@ def _offset_clause(trigger: Token) -> tuple[Token, Token, int] | None:
     """(the governing verb, the amount's noun, -1 after / +1 before) when the trigger's clause is placed
     by an amount of time from another: "six years after she sued the council" (mark), "Ten years after
     founding the club, ..." (preposition)."""
-    if trigger.dep_ == "pcomp" and trigger.head.lower_ in OFFSET_WORDS:
+    if trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ in OFFSET_WORDS:
         link, governor = trigger.head, trigger.head.head
     else:
         link = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in OFFSET_WORDS), None)
@@ -222,6 +224,8 @@ def _shifted(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.dat
     """The date of an act placed by an amount of time from its governing clause, at the amount's
     granularity ("Ten years after founding the club, Rossi is again seeking a buyer" in 2019: 2009)."""
     found = _offset_clause(trigger)
+    if found is None and trigger.pos_ in ("NOUN", "PROPN"):
+        found = _offset_clause(_clause_verb(trigger))  # "a day after he drew criticism": the noun's clause
     if found is None:
         return None
     governor, amount, sign = found
@@ -248,6 +252,19 @@ def _shifted(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.dat
     if base.granularity != "day" or base.date not in named:
         return None
     return EventTime(base.date + dt.timedelta(days=sign * duration.days), "day", "expression")
+
+
+def _story_shift(records: ArticleRecords, trigger: Token) -> dt.timedelta:
+    """How far the trigger's clause stands from the story's day by an amount of days before "earlier" or
+    "later" ("A day earlier, six protesters were arrested"); nothing without one."""
+    verb = _clause_verb(trigger)
+    for word in (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in SHIFT_WORDS):
+        amount = next((c for c in word.children if c.dep_ == "npadvmod"), None)
+        duration = None if amount is None else next(
+            (d for d in records.durations if d.start <= amount.idx < d.end and d.unit == "day"), None)
+        if duration is not None and duration.amount == int(duration.amount):
+            return dt.timedelta(days=SHIFT_WORDS[word.lower_] * int(duration.amount))
+    return dt.timedelta(0)
 
 
 def _same_act_word(noun: Token, trigger: Token) -> bool:
@@ -302,9 +319,11 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
               and (rank := _rank(d, sent, trigger)) is not None]
     ranked += _weeks(sent, trigger, anchor)
     best = min(ranked, key=lambda r: r[:2]) if ranked else None
-    if best is not None and best[0] <= 1:
-        return best[2]
     shifted = _shifted(records, sent, trigger, anchor)
+    # a noun act placed from its governing clause ("arrived on Tuesday, four days after the shooting") shares
+    # that clause's dates, which are not its own
+    if best is not None and best[0] <= 1 and (shifted is None or trigger.pos_ not in ("NOUN", "PROPN")):
+        return best[2]
     if shifted is not None:
         return shifted
     if best is not None:
@@ -320,7 +339,8 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
         # with Fiorina, whom he named Wednesday as his running mate": the story is at Friday)
         last = max(earlier, key=lambda d: d.start)
         begins = sent.doc.char_span(last.start, last.end, alignment_mode="expand").sent.start_char
-        return _time(max((d for d in earlier if d.start >= begins), key=lambda d: (d.value, d.start)))
+        day = max((d for d in earlier if d.start >= begins), key=lambda d: (d.value, d.start)).value
+        return EventTime(day + _story_shift(records, trigger), "day", "expression")
     later = [d for d in news if d.start >= sent.end_char]
     if later:
         # a lead that names no day takes the first news day the story names after it ("Blackwell has

@@ -217,3 +217,11 @@ def test_days_after_an_act_named_by_a_noun(nlp, extract):
     # a noun act inside "four days after" is that far before its governing clause's day
     text = "The minister arrived on Tuesday, four days after the deadliest shooting in the city."
     assert when(nlp, extract, text, "shooting").date == dt.date(2019, 11, 15)
+
+
+def test_that_month_points_back_to_the_story_s_earlier_month(nlp, extract):
+    text = "Rowe campaigned in Leeds in May. Kerr canvassed for him later that month."
+    assert when(nlp, extract, text, "canvassed") == EventTime(dt.date(2019, 5, 1), "month", "expression")
+    # "that day" after a bare year keeps only the year: no day the text did not give
+    text = "The union was founded in 2012. The owner sued it that day."
+    assert when(nlp, extract, text, "sued") == EventTime(dt.date(2012, 1, 1), "year", "expression")

@@ -61,6 +61,8 @@ NOUN_PHRASE_LINKS = ("pobj", "prep", "compound", "appos", "conj", "amod", "nmod"
 PREMODIFIERS = ("nummod", "compound", "amod", "nmod", "npadvmod")
 # Words that place a clause an amount of time from its governing one: "six years after she sued".
 OFFSET_WORDS = {"after": -1, "before": 1}
+# Granularities from the finest.
+GRAINS: tuple[Granularity, ...] = ("day", "month", "year")
 # Words that place a clause an amount of time from the story's day: "A day earlier, ...".
 SHIFT_WORDS = {"earlier": -1, "later": 1}
 # The shortest stem that ties a noun to the act it names ("meet" and "meeting"), and the words that make
@@ -191,6 +193,31 @@ def _weeks(sent: Span, trigger: Token, anchor: dt.date | None) -> list[tuple[int
     return found
 
 
+@functools.cache
+def _anaphor_pattern() -> re.Pattern[str]:
+    phrases = sorted(lexicon()["anaphoric_periods"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+def _anaphors(dates: list[DateMention], sent: Span, trigger: Token) -> list[tuple[int, int, EventTime]]:
+    """(rank, distance, period) of each phrase of the sentence that points back to a period the story
+    named before ("Sanders campaigned there in May. Clinton campaigned later that month": May): the latest
+    earlier date, cut to the phrase's granularity or its own, whichever is coarser."""
+    found = []
+    for m in _anaphor_pattern().finditer(sent.text):
+        start = sent.start_char + m.start()
+        span = sent.doc.char_span(start, sent.start_char + m.end(), alignment_mode="expand")
+        rank = None if span is None else _rank_at(span.root, trigger)
+        before = [d for d in dates if d.end <= start]
+        if rank is None or not before:
+            continue
+        last = max(before, key=lambda d: d.start)
+        grain = max(lexicon()["anaphoric_periods"][m.group(1).lower()], last.granularity, key=GRAINS.index)
+        when = {"day": last.value, "month": last.value.replace(day=1), "year": last.value.replace(month=1, day=1)}
+        found.append((rank, abs(start - trigger.idx), EventTime(when[grain], grain, "expression")))
+    return found
+
+
 def _ahead(trigger: Token) -> bool:
     """The trigger's clause says the act will happen ("will sue", "'ll meet")."""
     verb = _clause_verb(trigger)
@@ -317,7 +344,7 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
     dates = [d for d in records.dates if _usable(d)]
     ranked = [(rank, abs(d.start - trigger.idx), _time(d)) for d in dates if sent.start_char <= d.start < sent.end_char
               and (rank := _rank(d, sent, trigger)) is not None]
-    ranked += _weeks(sent, trigger, anchor)
+    ranked += _weeks(sent, trigger, anchor) + _anaphors(dates, sent, trigger)
     best = min(ranked, key=lambda r: r[:2]) if ranked else None
     shifted = _shifted(records, sent, trigger, anchor)
     # a noun act placed from its governing clause ("arrived on Tuesday, four days after the shooting") shares

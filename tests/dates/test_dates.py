@@ -134,3 +134,10 @@ def test_year_boundary_months_by_tense(extract):
 def test_an_old_weekday_written_with_its_day_takes_that_day(extract):
     found = dates(extract, "Court papers say the boy was seized on Saturday, May 18.")
     assert found == {"Saturday": ("2019-05-18", "day"), "May 18": ("2019-05-18", "day")}
+
+
+def test_a_day_of_the_subject_takes_no_tense_from_a_future_verb(extract):
+    # the ruling happened; what will happen is its effect
+    found = dates(extract, "Monday's ruling will shape the race. The results of Tuesday's vote will force a recount.")
+    assert found == {"Monday": ("2019-11-18", "day"), "Tuesday": ("2019-11-19", "day")}
+    assert dates(extract, "The council will vote on the plan Friday.") == {"Friday": ("2019-11-22", "day")}

@@ -259,9 +259,11 @@ def direction(doc: Doc, start: int, end: int, through_nouns: bool = False) -> Te
             return "future"
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
             tense = _tense(tok)
-            if noun is None or tense == "future":
+            if noun is None:
                 return tense
-            return tense if through_nouns and child.dep_ not in ("nsubj", "nsubjpass") else None
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return None  # "Monday's decision will shape the race": the decision's time is not the verb's
+            return tense if tense == "future" or through_nouns else None
         if tok.pos_ in ("NOUN", "PROPN"):
             noun = tok
         elif tok.pos_ not in ("ADP", "ADV", "ADJ"):

@@ -1,8 +1,9 @@
 """Calibrate the dates stage's confidences (`src/chronicle/data/dates/confidence.json`).
 
-    .venv/bin/python scripts/calibrate_dates.py --silver ../shared/train/realnews-silver
+    .venv/bin/python scripts/calibrate_dates.py --silver build/train/combined
 
-Fits on the realnews SILVER training annotations only (never the realnews dev gold). Every article
+Fits on the real-news training annotations only (the silver set, or the combined training set of
+silver and annotations/; never the realnews dev gold). Every article
 is parsed with chronicle's pipeline and its dates found by `chronicle.extract.dates.find_dates`;
 each found date is right when it matches a gold date the way the real-news scorer counts it (span
 overlap, one to one, else the same expression listed once; value cut to the found granularity
@@ -100,8 +101,9 @@ def main() -> None:
         per_article.append(list(zip(found, _right(found, text, gold[art["id"]]), strict=True)))
     table = fit([row for rows in per_article for row in rows])
     (DATA / "confidence.json").write_text(json.dumps(
-        {"version": 1, "fitted_on": "realnews-silver (113 articles)", "smoothing": "(right + 1) / (seen + 2)",
-         "min_seen": MIN_SEEN, "rules": table}, indent=1) + "\n", encoding="utf-8")
+        {"version": 1, "fitted_on": f"{args.silver.name} ({len(articles)} articles)",
+         "smoothing": "(right + 1) / (seen + 2)", "min_seen": MIN_SEEN, "rules": table}, indent=1) + "\n",
+        encoding="utf-8")
     # 5-fold CV reliability: confidences fitted without the article's fold
     cv = []
     for k in range(FOLDS):

@@ -141,3 +141,10 @@ def test_a_day_of_the_subject_takes_no_tense_from_a_future_verb(extract):
     found = dates(extract, "Monday's ruling will shape the race. The results of Tuesday's vote will force a recount.")
     assert found == {"Monday": ("2019-11-18", "day"), "Tuesday": ("2019-11-19", "day")}
     assert dates(extract, "The council will vote on the plan Friday.") == {"Friday": ("2019-11-22", "day")}
+
+
+def test_a_bare_gerund_takes_a_future_clause_s_direction(extract):
+    text = "The party will tour the north, holding rallies in Leeds on Friday."
+    assert dates(extract, text) == {"Friday": ("2019-11-22", "day")}
+    text = "The party toured the north, holding rallies in Leeds on Friday."
+    assert dates(extract, text) == {"Friday": ("2019-11-15", "day")}

@@ -222,10 +222,12 @@ def _tense(verb: Token, depth: int = 0) -> Tense:
     if verb.tag_ == "VBN":
         return "past"  # a reduced relative: "the report released Wednesday"
     if verb.tag_ == "VBG" and not auxes and depth < 3 and verb.dep_ in ("pcomp", "advcl", "xcomp", "conj"):
-        # a bare gerund under a past clause lies in the past too ("pleaded guilty to threatening ..."); under
-        # a present one it may be the present's own act ("is taking a testier tone, with X taking on ...")
+        # a bare gerund under a past or future clause lies on its side ("pleaded guilty to threatening ...",
+        # "will air beginning Friday"); under a present one it may be the present's own act ("is taking a
+        # testier tone, with X taking on ...")
         head = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
-        return "past" if head is not None and _tense(head, depth + 1) == "past" else None
+        tense = None if head is None else _tense(head, depth + 1)
+        return tense if tense in ("past", "future") else None
     if verb.tag_ in ("VBZ", "VBP") or auxes & {"is", "are", "am", "'re"}:
         stative = verb.lemma_ in lex["reporting_lemmas"] or verb.lemma_ in ("be", "have")
         return None if stative else "present"

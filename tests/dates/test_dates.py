@@ -148,3 +148,18 @@ def test_a_bare_gerund_takes_a_future_clause_s_direction(extract):
     assert dates(extract, text) == {"Friday": ("2019-11-22", "day")}
     text = "The party toured the north, holding rallies in Leeds on Friday."
     assert dates(extract, text) == {"Friday": ("2019-11-15", "day")}
+
+
+@pytest.mark.parametrize("text", [
+    "Libya today is completely chaotic.",                       # the present age, after a noun
+    "The voting machine today is merely a computer.",           # a simple present clause
+    "The anchor joins NBC's Today show next month.",            # a title inside a sentence
+    "Source: USA TODAY/Vale University poll.",                  # capitals: a paper's name
+])
+def test_today_for_the_present_age_or_a_name_is_no_date(extract, text):
+    assert "today" not in {k.lower() for k in dates(extract, text)}
+
+
+def test_today_as_a_day_stays(extract):
+    assert dates(extract, "The minister resigned today.") == {"today": ("2019-11-20", "day")}
+    assert dates(extract, "Today, the council voted to close the pool.") == {"Today": ("2019-11-20", "day")}

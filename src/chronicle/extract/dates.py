@@ -391,11 +391,33 @@ class Reader:
         return Found(start, end, value, "day", family, d, "on or before the anchor unless the clause looks ahead")
 
     def _today(self, m: re.Match[str], start: int, end: int) -> Found | None:
-        if self.anchor is None or _in_name(self.doc, start, end):
-            return None  # "USA TODAY"
+        if self.anchor is None or _in_name(self.doc, start, end) or self._titled(start, end):
+            return None  # "USA TODAY", "NBC's Today show"
         word = (m["w"] or "").lower()
+        if word == "today" and self._nowadays(start, end):
+            return None
         shift = -1 if word == "yesterday" or m["night"] else 1 if word == "tomorrow" else 0
         return Found(start, end, self.anchor + dt.timedelta(days=shift), "day", "today", None, f"anchor {shift:+d} day")
+
+    def _titled(self, start: int, end: int) -> bool:
+        """"Today", "Tonight" written as a title inside a sentence, or in capitals, name a show or paper."""
+        word = self.text[start:end]
+        tokens = _tokens(self.doc, start, end)
+        opening = tokens and (tokens[0].is_sent_start or tokens[0].nbor(-1).is_punct)
+        return word.isupper() or (word[:1].isupper() and not opening)
+
+    def _nowadays(self, start: int, end: int) -> bool:
+        """"today" for the present age, not a day (the guide skips "now"): after a noun ("Libya today",
+        "people today") or in a simple present clause ("the machine today is merely a computer")."""
+        tokens = _tokens(self.doc, start, end)
+        if not tokens:
+            return False
+        tok = tokens[0]
+        if tok.dep_ in ("npadvmod", "advmod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        verb = next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return verb is not None and verb.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children)
 
     def _relative_unit(self, m: re.Match[str], start: int, end: int) -> Found | None:
         if self.anchor is None:

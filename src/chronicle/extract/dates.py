@@ -397,7 +397,10 @@ class Reader:
         if word == "today" and self._nowadays(start, end):
             return None
         shift = -1 if word == "yesterday" or m["night"] else 1 if word == "tomorrow" else 0
-        return Found(start, end, self.anchor + dt.timedelta(days=shift), "day", "today", None, f"anchor {shift:+d} day")
+        # the clause's tense does not move the day, but tells how sure it is ("said today" is a day;
+        # "is today" often the present age or a quoted speaker's own day)
+        return Found(start, end, self.anchor + dt.timedelta(days=shift), "day", "today", self._direction(start, end),
+                     f"anchor {shift:+d} day")
 
     def _titled(self, start: int, end: int) -> bool:
         """"Today", "Tonight" written as a title inside a sentence, or in capitals, name a show or paper."""

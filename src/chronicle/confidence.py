@@ -20,7 +20,7 @@ EVENTS_MIN_CONFIDENCE = 0.325  # CV on 473 training articles: type 0.72, all-rig
 
 PLACES_MIN_CONFIDENCE = 0.5
 
-DATES_MIN_CONFIDENCE = 0.5
+DATES_MIN_CONFIDENCE = 0.5  # CV on 473 training articles: precision 0.927, 2370 of 2412 dates kept (docs/dates.md)
 
 ACTOR_CODES_MIN_CONFIDENCE = 0.0  # chosen on silver: a stripped code is almost never right (docs/events.md)
 

@@ -137,7 +137,9 @@ def resolve_pronouns(
     votes: dict[int, dict[str, int]] = {}
     for token in pronouns:
         gender = lex.person.get(token.lower_)
-        if gender:
+        # a pronoun inside quotation marks is the speaker's word for someone else as often as not
+        # ("'When my minister was here, she …,' he said"): it casts no vote
+        if gender and not index.inside(token.idx):
             # vote only where one person could be meant: "she said" after a quote
             candidates = index.candidates(token, lambda a, g=gender: id(a) in persons and a.gender in {None, g})
             if len(candidates) == 1:
@@ -159,8 +161,9 @@ def resolve_pronouns(
             found = index.antecedent(token, lambda a: a.kind in {"state", "organisation"} and id(a) not in persons,
                                      sentences=1)
         else:
-            found = index.antecedent(token, lambda a: a.kind in {"group", "state"} and id(a) not in persons,
-                                     sentences=1)
+            # "they" is a group's far more often than a state's ("Iraq … Republicans … they said")
+            found = index.antecedent(token, lambda a: a.kind == "group" and id(a) not in persons, sentences=1) \
+                or index.antecedent(token, lambda a: a.kind == "state" and id(a) not in persons, sentences=1)
         if found is not None:
             resolved[token.i] = found
             span = doc[token.i : token.i + 1]
@@ -203,6 +206,10 @@ class _Index:
         self.mentions.sort(key=lambda m: (m[0], m[1]))
         self.starts = [m[0] for m in self.mentions]
         self.order = {id(a): n for n, a in enumerate(actors)}
+
+    def inside(self, at: int) -> bool:
+        """Whether character `at` is inside quotation marks."""
+        return _inside(at, self.quoted)
 
     def insert(self, span: Span, actor: Referent) -> None:
         at = bisect.bisect_right(self.starts, span.start)
@@ -278,5 +285,7 @@ def _main_clause(span: Span) -> bool:
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= at < e for s, e in spans)
+    """Whether character `at` is inside one of `spans` (sorted and non-overlapping)."""
+    i = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 

@@ -459,13 +459,16 @@ def _branch_country(span: Span) -> str | None:
 
 def _body_name(span: Span) -> bool:
     """A name NER took for a person's that ends in a word for a body ("Reyl Foundation", "the Ann Reyl
-    Campaign", "Varnia State University"): an organisation named after a person or a place. A possessive
-    ending is not the last word ("the Ann Reyl Foundation's gifts")."""
+    Campaign", "Varnia State University", "the Reyl White House"): an organisation named after a person or a
+    place. A possessive ending is not the last word ("the Ann Reyl Foundation's gifts")."""
     words = [t for t in span if t.tag_ != "POS"]
     last = words[-1] if words else span[-1]
     if len(words) < 2 or not last.text[:1].isupper() or last.lower_ in name_genders():
         return False
-    return last.lower_ in agents().groups or last.lemma_.lower() in agents().groups or name_sector([last]) is not None
+    # a body's name may be two words ("the Obama White House")
+    two = " ".join(t.lower_ for t in words[-2:])
+    return last.lower_ in agents().groups or last.lemma_.lower() in agents().groups or two in agents().groups \
+        or name_sector([last]) is not None
 
 
 def _person_name(span: Span) -> bool:

@@ -134,21 +134,23 @@ def resolve_pronouns(
             found = namesake(actor.parts, [a.parts for a in named])
             actor.gender = named[found].gender if found is not None else None
     index = _Index(doc, actors, quotation_spans(doc.text))
-    votes: dict[int, dict[str, int]] = {}
+    # votes by pronoun: (inside quotation marks, gender) → count; a pronoun inside quotation marks is the
+    # speaker's word for someone else as often as not ("'When my minister was here, she …,' he said"), so
+    # such votes count only for a person no pronoun outside them voted for
+    votes: dict[int, dict[tuple[bool, str], int]] = {}
     for token in pronouns:
         gender = lex.person.get(token.lower_)
-        # a pronoun inside quotation marks is the speaker's word for someone else as often as not
-        # ("'When my minister was here, she …,' he said"): it casts no vote
-        if gender and not index.inside(token.idx):
+        if gender:
             # vote only where one person could be meant: "she said" after a quote
             candidates = index.candidates(token, lambda a, g=gender: id(a) in persons and a.gender in {None, g})
             if len(candidates) == 1:
                 tally = votes.setdefault(id(candidates[0]), {})
-                tally[gender] = tally.get(gender, 0) + 1
+                key = (index.inside(token.idx), gender)
+                tally[key] = tally.get(key, 0) + 1
     for actor in actors:
         tally = votes.get(id(actor))
         if id(actor) in persons and actor.gender is None and tally:
-            actor.gender = max(tally, key=lambda g: tally[g])
+            actor.gender = max(tally, key=lambda k: (not k[0], tally[k]))[1]
     resolved: dict[int, Referent] = {}
     for token in pronouns:
         if token.lower_ in lex.person:

@@ -1,0 +1,42 @@
+"""Coreference by agreement and identity (`extract.coref`, `extract.actors`): which actor a pronoun
+joins, and which names are one actor."""
+
+from chronicle.extract.actors import _body_name
+
+
+def mentions_by_actor(records):
+    names = {a.id: a.name for a in records.actors}
+    found: dict[str, list[str]] = {}
+    for m in records.mentions:
+        found.setdefault(names[m.actor_id], []).append(m.text)
+    return found
+
+
+def test_a_body_name_before_a_possessive_ending_is_an_organisation(nlp):
+    doc = nlp("Gifts from the Greg Hollis Foundation's trustees went to schools.")
+    start = [t.text for t in doc].index("Greg")
+    assert _body_name(doc[start : start + 4])  # "Greg Hollis Foundation 's"
+
+
+def test_a_two_word_body_after_a_persons_name_is_an_organisation(nlp):
+    doc = nlp("Aides in the Hollis White House said nothing.")
+    start = [t.text for t in doc].index("Hollis")
+    assert _body_name(doc[start : start + 3])
+    assert not _body_name(doc[start : start + 1])
+
+
+def test_they_takes_a_group_before_a_state(extract):
+    records = extract("Dairy farmers marched through the capital on Monday. The talks with Poland had failed, "
+                      "they said.")
+    found = mentions_by_actor(records)
+    assert "they" not in found.get("Poland", [])
+    assert any("they" in mentions for name, mentions in found.items() if "farmers" in name)
+
+
+def test_a_pronoun_inside_quotation_marks_does_not_settle_the_speakers_gender(extract):
+    # "she" inside the quotation is the speaker's mother; "He said" outside it is the speaker
+    records = extract('Kemi Adeyola spoke to reporters on Monday. "My mother called, and she was upset," Adeyola '
+                      'said. He said the plan would go ahead anyway.')
+    gender = {a.name: a.gender for a in records.actors}
+    assert gender.get("Kemi Adeyola") == "male"
+    assert "He" in mentions_by_actor(records)["Kemi Adeyola"]

@@ -485,6 +485,23 @@ def _person_name(span: Span) -> bool:
     return not any(t.lower_ in agents().groups or t.lemma_.lower() in agents().groups for t in words)
 
 
+def _person_noun(head: Token) -> bool:
+    """A noun for one person's office or trade ("senator", "chairman"), not a body's."""
+    return (is_role(head) or head.lemma_.lower() in agents().corporate) and head.lemma_.lower() not in agents().groups
+
+
+def _surname_like(actor: _Actor) -> bool:
+    """An organisation named only as a person could be: one to three capitalised words, no listed
+    organisation, no word that names or codes a body, not an acronym ("Priebus", "Adel Nefzi")."""
+    names = [span for span, kind in actor.mentions if kind == "name"]
+    if actor.code.org or not names or not 1 <= len(actor.parts) <= 3:
+        return False
+    words = [t for t in names[0] if t.tag_ != "POS" and t.lower_ != "the"]
+    return bool(words) and all(t.text[:1].isupper() and not t.is_upper and t.is_alpha for t in words) \
+        and name_sector(words) is None and company_country(" ".join(t.text for t in words)) is None \
+        and not any(t.lower_ in agents().groups or t.lemma_.lower() in agents().groups for t in words)
+
+
 def _media_outlet(actor: _Actor) -> bool:
     """An organisation the article uses as a news source: it reports, publishes or airs something, is
     told something, or is what a claim is "according to" ("CNBC reported", "told Politico", "according
@@ -939,6 +956,11 @@ class _Builder:
                 self.add(subject, span, "nominal")
             return
         named = self._apposed_name(head) or (None if plural else self._apposed_person(head))
+        if named is not None and not plural and named.kind == "organisation" and _person_noun(head) \
+                and _surname_like(named):
+            # "Priebus, the party chairman,": NER took a person for an organisation; the role says who
+            named.kind, named.code, named.role = "person", code, head.text
+            named.roles.add(lemma)
         if named is not None:  # "the e-commerce giant, Alibaba,": a description of the named actor
             self.add(named, span, "nominal")
             self.covered.update(range(span.start, span.end))

@@ -261,7 +261,10 @@ class _Index:
                      and not (outside and _inside(span.start_char, self.quoted))]
             if not found:
                 continue
-            if prefer is not None:
+            # a subject pronoun takes a subject before a person known to agree ("Obama said he …" is Obama
+            # whatever his first name tells, not a Mr. Trump named before); another pronoun the other way
+            # round ("Reyl praised Mr. Berg and thanked him")
+            if prefer is not None and token.dep_ not in SUBJECT_DEPS:
                 found = [f for f in found if prefer(f[1])] or found
             if subjects_first:
                 # a subject's possessor counts as the subject ("Trump's plan is …, while he …")
@@ -270,6 +273,8 @@ class _Index:
                 # inside it ("Collins said Trump's strategists plan …. He said …" is Collins)
                 if start != windows[0][0]:
                     found = [f for f in found if _main_clause(f[0])] or found
+            if prefer is not None and token.dep_ in SUBJECT_DEPS:
+                found = [f for f in found if prefer(f[1])] or found
             return max(found, key=lambda f: f[0].start)[1]
         return None
 

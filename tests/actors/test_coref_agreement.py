@@ -1,7 +1,7 @@
 """Coreference by agreement and identity (`extract.coref`, `extract.actors`): which actor a pronoun
 joins, and which names are one actor."""
 
-from chronicle.extract.actors import _body_name
+from chronicle.extract.actors import _Actor, _body_name, _person_noun, _surname_like
 
 
 def mentions_by_actor(records):
@@ -40,3 +40,22 @@ def test_a_pronoun_inside_quotation_marks_does_not_settle_the_speakers_gender(ex
     gender = {a.name: a.gender for a in records.actors}
     assert gender.get("Kemi Adeyola") == "male"
     assert "He" in mentions_by_actor(records)["Kemi Adeyola"]
+
+
+def test_a_subject_pronoun_takes_the_subject_before_a_person_known_to_agree(extract):
+    # "Daskal" has no first name that tells a gender; "Mr. Berg" has an honorific, but he is not the subject
+    records = extract("Asked about Mr. Berg on Monday, Varo Daskal said he would sign the bill.")
+    found = mentions_by_actor(records)
+    assert "he" in found["Varo Daskal"]
+    assert "he" not in found.get("Berg", [])
+
+
+def test_an_organisation_tagged_name_with_a_persons_role_in_apposition_is_a_person(nlp):
+    doc = nlp("Varlow, the party chairman, said the vote was fair.")
+    actor = _Actor("organisation", "Varlow", ("varlow",), mentions=[(doc[0:1], "name")])
+    assert _surname_like(actor)
+    assert _person_noun(doc[4])  # "chairman"
+    assert not _person_noun(doc[3])  # "party"
+    body = nlp("Varnitex Foundation, the charity, said so.")
+    assert not _surname_like(_Actor("organisation", "Varnitex Foundation", ("varnitex", "foundation"),
+                                    mentions=[(body[0:2], "name")]))

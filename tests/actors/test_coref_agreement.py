@@ -59,3 +59,10 @@ def test_an_organisation_tagged_name_with_a_persons_role_in_apposition_is_a_pers
     body = nlp("Varnitex Foundation, the charity, said so.")
     assert not _surname_like(_Actor("organisation", "Varnitex Foundation", ("varnitex", "foundation"),
                                     mentions=[(body[0:2], "name")]))
+
+
+def test_they_after_coordinated_people_is_the_first_of_them(extract):
+    records = extract("Tomas Reyl and Anna Berg met the board on Monday. They said the plan would fail.")
+    found = mentions_by_actor(records)
+    assert "They" in found["Tomas Reyl"]
+    assert "They" not in found.get("Anna Berg", [])

@@ -164,7 +164,10 @@ def resolve_pronouns(
                                      sentences=1)
         else:
             # "they" is a group's far more often than a state's ("Iraq … Republicans … they said")
-            found = index.antecedent(token, lambda a: a.kind == "group" and id(a) not in persons, sentences=1) \
+            # or the first of coordinated people, whom news names as the pair's speaker ("Reyl and Berg
+            # … they said" is Reyl's statement by the real-news guide's convention)
+            found = index.antecedent(token, lambda a: a.kind == "group" and id(a) not in persons, sentences=1,
+                                     mention_fits=lambda span: _coordinated_person(span, persons, index)) \
                 or index.antecedent(token, lambda a: a.kind == "state" and id(a) not in persons, sentences=1)
         if found is not None:
             resolved[token.i] = found
@@ -247,17 +250,18 @@ class _Index:
         return list(found.values())
 
     def antecedent(self, token: Token, fits, sentences: int = 2, subjects_first: bool = True,
-                   prefer=None) -> Referent | None:
+                   prefer=None, mention_fits=None) -> Referent | None:
         """Nearest fitting mention before the pronoun within its sentence and the `sentences` before;
         subjects first within each sentence (the usual centre of attention). A pronoun outside
-        quotation marks does not refer to a name inside them ("'… beat Clinton,' she said")."""
+        quotation marks does not refer to a name inside them ("'… beat Clinton,' she said"). A mention
+        `mention_fits` accepts fits whatever its actor."""
         outside = not _inside(token.idx, self.quoted)
         windows = self.sentence_bounds(token, sentences)
         # binding holds for the actor, not just its mention there: "Berg thanked her" is never Berg
         bound = {id(m[3]) for m in self.between(*windows[0]) if _co_argument(m[2], token)}
         for start, end in windows:
             found = [(span, actor) for _s, _n, span, actor in self.between(start, min(end, token.i))
-                     if id(actor) not in bound and fits(actor)
+                     if id(actor) not in bound and (fits(actor) or (mention_fits is not None and mention_fits(span)))
                      and not (outside and _inside(span.start_char, self.quoted))]
             if not found:
                 continue
@@ -277,6 +281,15 @@ class _Index:
                 found = [f for f in found if prefer(f[1])] or found
             return max(found, key=lambda f: f[0].start)[1]
         return None
+
+
+def _coordinated_person(span: Span, persons: set[int], index: _Index) -> bool:
+    """The mention is the first of two or more people joined by "and" ("Reyl and Berg")."""
+    root = span.root
+    if root.dep_ == "conj" or not any(c.lower_ == "and" for c in root.children):
+        return False
+    return any(c.dep_ == "conj" and id(actor) in persons
+               for c in root.children for _s, _n, _span, actor in index.between(c.i, c.i + 1))
 
 
 def _subject_like(span: Span) -> bool:

@@ -289,7 +289,7 @@ def _coordinated_person(span: Span, persons: set[int], index: _Index) -> bool:
     if root.dep_ == "conj" or not any(c.lower_ == "and" for c in root.children):
         return False
     return any(c.dep_ == "conj" and id(actor) in persons
-               for c in root.children for _s, _n, _span, actor in index.between(c.i, c.i + 1))
+               for c in root.children for _s, _n, _span, actor in index.between(c.left_edge.i, c.i + 1))
 
 
 def _subject_like(span: Span) -> bool:

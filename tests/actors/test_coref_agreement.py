@@ -66,3 +66,12 @@ def test_they_after_coordinated_people_is_the_first_of_them(extract):
     found = mentions_by_actor(records)
     assert "They" in found["Tomas Reyl"]
     assert "They" not in found.get("Anna Berg", [])
+
+
+def test_the_president_is_not_the_vice_president(extract):
+    records = extract("Vice President Tom Berg met voters in Varnia on Monday. Later the president said the plan "
+                      "would pass.")
+    found = mentions_by_actor(records)
+    assert "president" not in found.get("Tom Berg", [])
+    roles = {a.name: a.role for a in records.actors}
+    assert roles.get("Tom Berg") == "Vice President"

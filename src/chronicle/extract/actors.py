@@ -240,6 +240,19 @@ def _absorbs(actor: _Actor, kind: str, parts: tuple[str, ...], code: Code) -> bo
     )
 
 
+def role_name(token: Token) -> str:
+    """The office a role noun names: the longest role phrase of the lexicon ending at it ("vice
+    president", "press secretary": not the president, not the secretary), else its lemma."""
+    roles = agents().roles
+    for n in (3, 2):
+        if token.i - n + 1 >= 0:
+            before = " ".join(t.lower_ for t in token.doc[token.i - n + 1 : token.i])
+            for last in (token.lower_, token.lemma_.lower()):
+                if f"{before} {last}" in roles:
+                    return f"{before} {last}"
+    return token.lemma_.lower()
+
+
 def _title_word(token: Token) -> bool:
     """A title, honorific or nationality ("Minister", "MP", "Mr", "Estonian"): part of a name's phrase,
     never a name by itself."""
@@ -634,7 +647,10 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
             found = Code(found.country, description_sector(phrase))
         code = code.merged(found)
         if role is None and found.sector is not None:
-            role = next((t.text for t in reversed(phrase) if is_role(t)), None)
+            token = next((t for t in reversed(phrase) if is_role(t)), None)
+            if token is not None:  # "Vice President", not "President"
+                words = len(role_name(token).split())
+                role = token.doc[max(token.i - words + 1, 0) : token.i + 1].text
     return code, role
 
 
@@ -753,7 +769,7 @@ class _Builder:
                 actor.roles.add(role.lower())
                 actor.role = actor.role or role
             if kind == "name":  # a title inside the name ("Crown Prince Reyl") is a role of theirs too
-                actor.roles.update(t.lemma_.lower() for t in span if is_role(t) and t.i < span.root.i)
+                actor.roles.update(role_name(t) for t in span if is_role(t) and t.i < span.root.i)
             previous = span.start - 1
             if previous >= 0:
                 gender = pronoun_lexicon().honorifics.get(self.doc[previous].lower_.strip("."))
@@ -988,7 +1004,8 @@ class _Builder:
                         and not _candidate_background(code, False, self.known_code(person)):
                     # "the Texas senator" gives the person a sector they lack; "the man" tells nothing
                     person.code = person.code.merged(code)
-                    person.roles.add(lemma)
+                    office = role_name(head)
+                    person.roles.add(office if " " in office else lemma)
                 return
             if lemma in agents().unspecific:
                 return  # "a woman", "the candidate" with no one named: no particular actor
@@ -1079,6 +1096,9 @@ class _Builder:
         """The named person a singular role noun refers to: same role (or, after "the", the same
         sector for a specific role) and no conflicting country; nearest before, else first after."""
         lemma = self._lemma(head)
+        # the office as the article names it: "the vice president" is not the president
+        office = role_name(head)
+        title = office if " " in office else lemma
         definite = any(c.lower_ in {"the", "this", "that"} for c in head.children) or head.dep_ == "poss"
         generic = lemma in agents().generic
         stale = is_stale(_left_modifiers(head))
@@ -1092,7 +1112,8 @@ class _Builder:
             if code.country and code.country != (known.country or home):
                 return False
             # "the former minister" is not the minister in office, titled so for their present post
-            return (lemma in actor.roles or head.lower_ in actor.roles) and (not stale or actor.past is not None)
+            return (title in actor.roles or (title == lemma and head.lower_ in actor.roles)) \
+                and (not stale or actor.past is not None)
 
         def fits(actor: _Actor) -> bool:
             if titled(actor):

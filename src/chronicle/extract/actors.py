@@ -11,8 +11,9 @@ Actors come from three kinds of mention, in one pass over the parse:
   ("the MP", "the Belarussian dictator") refers back (or, for a lead-in "a Lithuanian MP has told …",
   forward) to the person whose role, sector and country fit; a group ("Polish soldiers", "the
   Lithuanian parliament", "migrants") is its own actor, and a later bare "the soldiers" joins it.
-- pronouns: he/she/him/her/his to the nearest fitting person, subjects first; they/them/their to
-  the nearest plural group in the same or the previous sentence. Honorifics (Mr, Ms) and resolved
+- pronouns (`extract.coref`): he/she/him/her/his to the nearest fitting person, subjects first;
+  they/them/their to the nearest plural group (or first of coordinated people) in the same or the
+  previous sentence, a state only where no group fits. Honorifics (Mr, Ms) and resolved
   pronouns give a person's gender, so "she" skips "Mr Lukashenko".
 
 A title-case headline ("Wildfire Forces Evacuation of Coastal Resort Towns") defeats the tagger: every

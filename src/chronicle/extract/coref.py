@@ -10,10 +10,13 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
   speakers, with the gender its first name implies; so is a one-word name that is part of
   exactly one person's longer name ("Wang" beside "Wang Yi"), with that person's gender;
 - agreement: he/she only join a person whose gender is unknown or the same; they/them join
-  groups and states; it/its join states and organisations. A person's gender comes from, in
-  order: an honorific or gendered title (set by the actors stage), the first name
-  (`data/quotes/name_genders.json`, built by `scripts/build_name_genders.py` from the US Census
-  first-name lists), then votes from the pronouns that could only mean that person;
+  groups (or the first of coordinated people, "Reyl and Berg … they said", by the real-news
+  guide's convention) and, only where no group fits, states; it/its join states and
+  organisations. A person's gender comes from, in order: an honorific or gendered title (set by
+  the actors stage), the first name (`data/quotes/name_genders.json`, built by
+  `scripts/build_name_genders.py` from the US Census first-name lists), then votes from the
+  pronouns that could only mean that person (a vote from inside quotation marks counts only
+  where none from outside them does: the quoted "she" is often someone the speaker mentions);
 - binding: a pronoun does not refer to another argument of its own verb ("he warned her");
 - salience: the nearest fitting mention in the pronoun's sentence and the two before, subjects
   (and a subject's possessor: "Trump's plan is …, while he …") first, for they/them as for
@@ -21,7 +24,8 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
   clause inside it ("Vance said Holm would resign. He …" is Vance); the nearest sentence holding
   a fitting person wins, and within it a person whose gender is known to agree beats one whose
   gender is unknown (a known gender further back does not beat an unknown one in the pronoun's
-  own sentence: "Khan said he …"); a pronoun outside quotation marks skips the names inside
+  own sentence: "Khan said he …") — after the subject preference for a subject pronoun ("Obama
+  said he …" is Obama whatever "Mr. Trump" before him), before it for another; a pronoun outside quotation marks skips the names inside
   them ("'… beat Clinton,' she said" is not Clinton speaking), and for it the sentences wholly
   inside quotation marks do not count towards the window (a five-sentence quotation does not
   push its speaker out of reach).

@@ -26,9 +26,9 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
   gender is unknown (a known gender further back does not beat an unknown one in the pronoun's
   own sentence: "Khan said he …") — after the subject preference for a subject pronoun ("Obama
   said he …" is Obama whatever "Mr. Trump" before him), before it for another; a pronoun
-  outside quotation marks skips the names inside them ("'… beat Clinton,' she said" is not Clinton speaking), and for it the sentences wholly
-  inside quotation marks do not count towards the window (a five-sentence quotation does not
-  push its speaker out of reach).
+  outside quotation marks skips the names inside them ("'… beat Clinton,' she said" is not
+  Clinton speaking), and for it the sentences wholly inside quotation marks do not count towards
+  the window (a five-sentence quotation does not push its speaker out of reach).
 
 `coreferee` (the maintained spaCy coreference library) was checked and not used: its English model
 is not published on a package registry (it is fetched from the project's repository at install

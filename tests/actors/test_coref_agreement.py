@@ -1,7 +1,7 @@
 """Coreference by agreement and identity (`extract.coref`, `extract.actors`): which actor a pronoun
 joins, and which names are one actor."""
 
-from chronicle.extract.actors import _Actor, _body_name, _person_noun, _surname_like
+from chronicle.extract.actors import _Actor, _body_name, _named_by_surname, _person_noun, _surname_like
 
 
 def mentions_by_actor(records):
@@ -75,3 +75,13 @@ def test_the_president_is_not_the_vice_president(extract):
     assert "president" not in found.get("Tom Berg", [])
     roles = {a.name: a.role for a in records.actors}
     assert roles.get("Tom Berg") == "Vice President"
+
+
+def test_an_organisation_tagged_name_also_named_by_its_last_word_is_a_person(nlp):
+    doc = nlp("Adel Nefzi spoke first. Later Nefzi said the mosque was open.")
+    actor = _Actor("organisation", "Adel Nefzi", ("adel", "nefzi"),
+                   mentions=[(doc[0:2], "name"), (doc[6:7], "name")])
+    assert _named_by_surname(actor)
+    body = nlp("American Crossroads spent more. Crossroads said so.")
+    assert not _named_by_surname(_Actor("organisation", "American Crossroads", ("american", "crossroads"),
+                                        mentions=[(body[0:2], "name"), (body[5:6], "name")]))

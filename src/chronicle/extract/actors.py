@@ -506,14 +506,24 @@ def _person_noun(head: Token) -> bool:
 
 def _surname_like(actor: _Actor) -> bool:
     """An organisation named only as a person could be: one to three capitalised words, no listed
-    organisation, no word that names or codes a body, not an acronym ("Priebus", "Adel Nefzi")."""
+    organisation, no word that names or codes a body, no title or nationality ("American Crossroads"),
+    not an acronym ("Priebus", "Adel Nefzi")."""
     names = [span for span, kind in actor.mentions if kind == "name"]
     if actor.code.org or not names or not 1 <= len(actor.parts) <= 3:
         return False
     words = [t for t in names[0] if t.tag_ != "POS" and t.lower_ != "the"]
     return bool(words) and all(t.text[:1].isupper() and not t.is_upper and t.is_alpha for t in words) \
         and name_sector(words) is None and company_country(" ".join(t.text for t in words)) is None \
-        and not any(t.lower_ in agents().groups or t.lemma_.lower() in agents().groups for t in words)
+        and not any(t.lower_ in agents().groups or t.lemma_.lower() in agents().groups or _title_word(t)
+                    for t in words)
+
+
+def _named_by_surname(actor: _Actor) -> bool:
+    """An organisation-tagged name of two or three words that could be a person's, also named by its last
+    word alone ("Adel Nefzi" … "Nefzi said"): news names people so, organisations hardly ever."""
+    if not 2 <= len(actor.parts) <= 3 or not _surname_like(actor):
+        return False
+    return any(kind == "name" and name_parts(span.text) == actor.parts[-1:] for span, kind in actor.mentions)
 
 
 def _media_outlet(actor: _Actor) -> bool:
@@ -719,6 +729,9 @@ class _Builder:
                 home.parts, home.name = parts, display_name(ent)
             self.add(home, ent, "name")
             self.covered.update(range(ent.start, ent.end))
+        for actor in self.actors:
+            if actor.kind == "organisation" and not actor.code.sector and _named_by_surname(actor):
+                actor.kind = "person"  # "Adel Nefzi … Nefzi said": a body is not named by its last word
         self._surnames()
         # organisations our list knows code their staff ("Taliban spokesman …"): look them up first
         notable_codes([a for a in self.actors if a.kind != "person"])

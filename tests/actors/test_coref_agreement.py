@@ -85,3 +85,10 @@ def test_an_organisation_tagged_name_also_named_by_its_last_word_is_a_person(nlp
     body = nlp("American Crossroads spent more. Crossroads said so.")
     assert not _named_by_surname(_Actor("organisation", "American Crossroads", ("american", "crossroads"),
                                         mentions=[(body[0:2], "name"), (body[5:6], "name")]))
+
+
+def test_an_honorific_against_the_one_namesakes_first_name_is_another_person(extract):
+    records = extract("Susan Varley met voters in Ohio on Monday. Mr. Varley said later that the plan would fail.")
+    found = mentions_by_actor(records)
+    assert "Varley" not in found["Susan Varley"]
+    assert any(a.name == "Varley" and a.gender == "male" for a in records.actors)

@@ -752,11 +752,18 @@ class _Builder:
     def _namesake(self, homes: list[_Actor], ent: Span) -> _Actor | None:
         """Which of the actors a short name fits it names: with two people of one surname ("Hillary
         Clinton", "Bill Clinton"), the one an honorific's gender agrees with ("Mrs. Clinton"); else the
-        first (the longest name: recency misleads, "Mr. Bush" after a quote naming his brother)."""
+        first (the longest name: recency misleads, "Mr. Bush" after a quote naming his brother). None
+        (a person of their own) when the one namesake's first name contradicts the honorific."""
+        honorifics = pronoun_lexicon().honorifics
+        # the honorific before the name, or the first word of the name when the tagger took it in ("Mr. Clinton")
         previous = self.doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
-        gender = pronoun_lexicon().honorifics.get(previous)
+        first = ent[0].lower_.strip(".")
+        gender = honorifics.get(first) if first in honorifics else honorifics.get(previous)
         if gender is not None and len(homes) > 1:
             homes = [a for a in homes if a.kind == "person" and name_gender(a.parts) in {None, gender}] or homes
+        elif gender is not None and homes and homes[0].kind == "person" \
+                and name_gender(homes[0].parts) not in {None, gender}:
+            return None  # "Mr. Clinton" in an article naming only Hillary Clinton: her husband, another person
         return homes[0] if homes else None
 
     def _surnames(self) -> None:

@@ -11,8 +11,9 @@ Actors come from three kinds of mention, in one pass over the parse:
   ("the MP", "the Belarussian dictator") refers back (or, for a lead-in "a Lithuanian MP has told …",
   forward) to the person whose role, sector and country fit; a group ("Polish soldiers", "the
   Lithuanian parliament", "migrants") is its own actor, and a later bare "the soldiers" joins it.
-- pronouns: he/she/him/her/his to the nearest fitting person, subjects first; they/them/their to
-  the nearest plural group in the same or the previous sentence. Honorifics (Mr, Ms) and resolved
+- pronouns (`extract.coref`): he/she/him/her/his to the nearest fitting person, subjects first;
+  they/them/their to the nearest plural group (or first of coordinated people) in the same or the
+  previous sentence, a state only where no group fits. Honorifics (Mr, Ms) and resolved
   pronouns give a person's gender, so "she" skips "Mr Lukashenko".
 
 A title-case headline ("Wildfire Forces Evacuation of Coastal Resort Towns") defeats the tagger: every
@@ -240,6 +241,19 @@ def _absorbs(actor: _Actor, kind: str, parts: tuple[str, ...], code: Code) -> bo
     )
 
 
+def role_name(token: Token) -> str:
+    """The office a role noun names: the longest role phrase of the lexicon ending at it ("vice
+    president", "press secretary": not the president, not the secretary), else its lemma."""
+    roles = agents().roles
+    for n in (3, 2):
+        if token.i - n + 1 >= 0:
+            before = " ".join(t.lower_ for t in token.doc[token.i - n + 1 : token.i])
+            for last in (token.lower_, token.lemma_.lower()):
+                if f"{before} {last}" in roles:
+                    return f"{before} {last}"
+    return token.lemma_.lower()
+
+
 def _title_word(token: Token) -> bool:
     """A title, honorific or nationality ("Minister", "MP", "Mr", "Estonian"): part of a name's phrase,
     never a name by itself."""
@@ -459,11 +473,16 @@ def _branch_country(span: Span) -> str | None:
 
 def _body_name(span: Span) -> bool:
     """A name NER took for a person's that ends in a word for a body ("Reyl Foundation", "the Ann Reyl
-    Campaign", "Varnia State University"): an organisation named after a person or a place."""
-    last = span[-1]
-    if len(span) < 2 or not last.text[:1].isupper() or last.lower_ in name_genders():
+    Campaign", "Varnia State University", "the Reyl White House"): an organisation named after a person or a
+    place. A possessive ending is not the last word ("the Ann Reyl Foundation's gifts")."""
+    words = [t for t in span if t.tag_ != "POS"]
+    last = words[-1] if words else span[-1]
+    if len(words) < 2 or not last.text[:1].isupper() or last.lower_ in name_genders():
         return False
-    return last.lower_ in agents().groups or last.lemma_.lower() in agents().groups or name_sector([last]) is not None
+    # a body's name may be two words ("the Obama White House")
+    two = " ".join(t.lower_ for t in words[-2:])
+    return last.lower_ in agents().groups or last.lemma_.lower() in agents().groups or two in agents().groups \
+        or name_sector([last]) is not None
 
 
 def _person_name(span: Span) -> bool:
@@ -478,6 +497,33 @@ def _person_name(span: Span) -> bool:
             or subdivision_country(text) or city_country(text) or any(_title_word(t) for t in words):
         return False
     return not any(t.lower_ in agents().groups or t.lemma_.lower() in agents().groups for t in words)
+
+
+def _person_noun(head: Token) -> bool:
+    """A noun for one person's office or trade ("senator", "chairman"), not a body's."""
+    return (is_role(head) or head.lemma_.lower() in agents().corporate) and head.lemma_.lower() not in agents().groups
+
+
+def _surname_like(actor: _Actor) -> bool:
+    """An organisation named only as a person could be: one to three capitalised words, no listed
+    organisation, no word that names or codes a body, no title or nationality ("American Crossroads"),
+    not an acronym ("Priebus", "Adel Nefzi")."""
+    names = [span for span, kind in actor.mentions if kind == "name"]
+    if actor.code.org or not names or not 1 <= len(actor.parts) <= 3:
+        return False
+    words = [t for t in names[0] if t.tag_ != "POS" and t.lower_ != "the"]
+    return bool(words) and all(t.text[:1].isupper() and not t.is_upper and t.is_alpha for t in words) \
+        and name_sector(words) is None and company_country(" ".join(t.text for t in words)) is None \
+        and not any(t.lower_ in agents().groups or t.lemma_.lower() in agents().groups or _title_word(t)
+                    for t in words)
+
+
+def _named_by_surname(actor: _Actor) -> bool:
+    """An organisation-tagged name of two or three words that could be a person's, also named by its last
+    word alone ("Adel Nefzi" … "Nefzi said"): news names people so, organisations hardly ever."""
+    if not 2 <= len(actor.parts) <= 3 or not _surname_like(actor):
+        return False
+    return any(kind == "name" and name_parts(span.text) == actor.parts[-1:] for span, kind in actor.mentions)
 
 
 def _media_outlet(actor: _Actor) -> bool:
@@ -612,7 +658,10 @@ def describe_person(span: Span) -> tuple[Code, str | None]:
             found = Code(found.country, description_sector(phrase))
         code = code.merged(found)
         if role is None and found.sector is not None:
-            role = next((t.text for t in reversed(phrase) if is_role(t)), None)
+            token = next((t for t in reversed(phrase) if is_role(t)), None)
+            if token is not None:  # "Vice President", not "President"
+                words = len(role_name(token).split())
+                role = token.doc[max(token.i - words + 1, 0) : token.i + 1].text
     return code, role
 
 
@@ -680,6 +729,9 @@ class _Builder:
                 home.parts, home.name = parts, display_name(ent)
             self.add(home, ent, "name")
             self.covered.update(range(ent.start, ent.end))
+        for actor in self.actors:
+            if actor.kind == "organisation" and not actor.code.sector and _named_by_surname(actor):
+                actor.kind = "person"  # "Adel Nefzi … Nefzi said": a body is not named by its last word
         self._surnames()
         # organisations our list knows code their staff ("Taliban spokesman …"): look them up first
         notable_codes([a for a in self.actors if a.kind != "person"])
@@ -700,11 +752,18 @@ class _Builder:
     def _namesake(self, homes: list[_Actor], ent: Span) -> _Actor | None:
         """Which of the actors a short name fits it names: with two people of one surname ("Hillary
         Clinton", "Bill Clinton"), the one an honorific's gender agrees with ("Mrs. Clinton"); else the
-        first (the longest name: recency misleads, "Mr. Bush" after a quote naming his brother)."""
+        first (the longest name: recency misleads, "Mr. Bush" after a quote naming his brother). None
+        (a person of their own) when the one namesake's first name contradicts the honorific."""
+        honorifics = pronoun_lexicon().honorifics
+        # the honorific before the name, or the first word of the name when the tagger took it in ("Mr. Clinton")
         previous = self.doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
-        gender = pronoun_lexicon().honorifics.get(previous)
+        first = ent[0].lower_.strip(".")
+        gender = honorifics.get(first) if first in honorifics else honorifics.get(previous)
         if gender is not None and len(homes) > 1:
             homes = [a for a in homes if a.kind == "person" and name_gender(a.parts) in {None, gender}] or homes
+        elif gender is not None and homes and homes[0].kind == "person" \
+                and name_gender(homes[0].parts) not in {None, gender}:
+            return None  # "Mr. Clinton" in an article naming only Hillary Clinton: her husband, another person
         return homes[0] if homes else None
 
     def _surnames(self) -> None:
@@ -731,7 +790,7 @@ class _Builder:
                 actor.roles.add(role.lower())
                 actor.role = actor.role or role
             if kind == "name":  # a title inside the name ("Crown Prince Reyl") is a role of theirs too
-                actor.roles.update(t.lemma_.lower() for t in span if is_role(t) and t.i < span.root.i)
+                actor.roles.update(role_name(t) for t in span if is_role(t) and t.i < span.root.i)
             previous = span.start - 1
             if previous >= 0:
                 gender = pronoun_lexicon().honorifics.get(self.doc[previous].lower_.strip("."))
@@ -934,6 +993,11 @@ class _Builder:
                 self.add(subject, span, "nominal")
             return
         named = self._apposed_name(head) or (None if plural else self._apposed_person(head))
+        if named is not None and not plural and named.kind == "organisation" and _person_noun(head) \
+                and _surname_like(named):
+            # "Priebus, the party chairman,": NER took a person for an organisation; the role says who
+            named.kind, named.code, named.role = "person", code, head.text
+            named.roles.add(lemma)
         if named is not None:  # "the e-commerce giant, Alibaba,": a description of the named actor
             self.add(named, span, "nominal")
             self.covered.update(range(span.start, span.end))
@@ -961,7 +1025,8 @@ class _Builder:
                         and not _candidate_background(code, False, self.known_code(person)):
                     # "the Texas senator" gives the person a sector they lack; "the man" tells nothing
                     person.code = person.code.merged(code)
-                    person.roles.add(lemma)
+                    office = role_name(head)
+                    person.roles.add(office if " " in office else lemma)
                 return
             if lemma in agents().unspecific:
                 return  # "a woman", "the candidate" with no one named: no particular actor
@@ -1052,6 +1117,9 @@ class _Builder:
         """The named person a singular role noun refers to: same role (or, after "the", the same
         sector for a specific role) and no conflicting country; nearest before, else first after."""
         lemma = self._lemma(head)
+        # the office as the article names it: "the vice president" is not the president
+        office = role_name(head)
+        title = office if " " in office else lemma
         definite = any(c.lower_ in {"the", "this", "that"} for c in head.children) or head.dep_ == "poss"
         generic = lemma in agents().generic
         stale = is_stale(_left_modifiers(head))
@@ -1065,7 +1133,8 @@ class _Builder:
             if code.country and code.country != (known.country or home):
                 return False
             # "the former minister" is not the minister in office, titled so for their present post
-            return (lemma in actor.roles or head.lower_ in actor.roles) and (not stale or actor.past is not None)
+            return (title in actor.roles or (title == lemma and head.lower_ in actor.roles)) \
+                and (not stale or actor.past is not None)
 
         def fits(actor: _Actor) -> bool:
             if titled(actor):

@@ -10,10 +10,13 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
   speakers, with the gender its first name implies; so is a one-word name that is part of
   exactly one person's longer name ("Wang" beside "Wang Yi"), with that person's gender;
 - agreement: he/she only join a person whose gender is unknown or the same; they/them join
-  groups and states; it/its join states and organisations. A person's gender comes from, in
-  order: an honorific or gendered title (set by the actors stage), the first name
-  (`data/quotes/name_genders.json`, built by `scripts/build_name_genders.py` from the US Census
-  first-name lists), then votes from the pronouns that could only mean that person;
+  groups (or the first of coordinated people, "Reyl and Berg … they said", by the real-news
+  guide's convention) and, only where no group fits, states; it/its join states and
+  organisations. A person's gender comes from, in order: an honorific or gendered title (set by
+  the actors stage), the first name (`data/quotes/name_genders.json`, built by
+  `scripts/build_name_genders.py` from the US Census first-name lists), then votes from the
+  pronouns that could only mean that person (a vote from inside quotation marks counts only
+  where none from outside them does: the quoted "she" is often someone the speaker mentions);
 - binding: a pronoun does not refer to another argument of its own verb ("he warned her");
 - salience: the nearest fitting mention in the pronoun's sentence and the two before, subjects
   (and a subject's possessor: "Trump's plan is …, while he …") first, for they/them as for
@@ -21,10 +24,11 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
   clause inside it ("Vance said Holm would resign. He …" is Vance); the nearest sentence holding
   a fitting person wins, and within it a person whose gender is known to agree beats one whose
   gender is unknown (a known gender further back does not beat an unknown one in the pronoun's
-  own sentence: "Khan said he …"); a pronoun outside quotation marks skips the names inside
-  them ("'… beat Clinton,' she said" is not Clinton speaking), and for it the sentences wholly
-  inside quotation marks do not count towards the window (a five-sentence quotation does not
-  push its speaker out of reach).
+  own sentence: "Khan said he …") — after the subject preference for a subject pronoun ("Obama
+  said he …" is Obama whatever "Mr. Trump" before him), before it for another; a pronoun
+  outside quotation marks skips the names inside them ("'… beat Clinton,' she said" is not
+  Clinton speaking), and for it the sentences wholly inside quotation marks do not count towards
+  the window (a five-sentence quotation does not push its speaker out of reach).
 
 `coreferee` (the maintained spaCy coreference library) was checked and not used: its English model
 is not published on a package registry (it is fetched from the project's repository at install
@@ -134,7 +138,10 @@ def resolve_pronouns(
             found = namesake(actor.parts, [a.parts for a in named])
             actor.gender = named[found].gender if found is not None else None
     index = _Index(doc, actors, quotation_spans(doc.text))
-    votes: dict[int, dict[str, int]] = {}
+    # votes by pronoun: (inside quotation marks, gender) → count; a pronoun inside quotation marks is the
+    # speaker's word for someone else as often as not ("'When my minister was here, she …,' he said"), so
+    # such votes count only for a person no pronoun outside them voted for
+    votes: dict[int, dict[tuple[bool, str], int]] = {}
     for token in pronouns:
         gender = lex.person.get(token.lower_)
         if gender:
@@ -142,11 +149,12 @@ def resolve_pronouns(
             candidates = index.candidates(token, lambda a, g=gender: id(a) in persons and a.gender in {None, g})
             if len(candidates) == 1:
                 tally = votes.setdefault(id(candidates[0]), {})
-                tally[gender] = tally.get(gender, 0) + 1
+                key = (index.inside(token.idx), gender)
+                tally[key] = tally.get(key, 0) + 1
     for actor in actors:
         tally = votes.get(id(actor))
         if id(actor) in persons and actor.gender is None and tally:
-            actor.gender = max(tally, key=lambda g: tally[g])
+            actor.gender = max(tally, key=lambda k: (not k[0], tally[k]))[1]
     resolved: dict[int, Referent] = {}
     for token in pronouns:
         if token.lower_ in lex.person:
@@ -159,8 +167,12 @@ def resolve_pronouns(
             found = index.antecedent(token, lambda a: a.kind in {"state", "organisation"} and id(a) not in persons,
                                      sentences=1)
         else:
-            found = index.antecedent(token, lambda a: a.kind in {"group", "state"} and id(a) not in persons,
-                                     sentences=1)
+            # "they" is a group's far more often than a state's ("Iraq … Republicans … they said")
+            # or the first of coordinated people, whom news names as the pair's speaker ("Reyl and Berg
+            # … they said" is Reyl's statement by the real-news guide's convention)
+            found = index.antecedent(token, lambda a: a.kind == "group" and id(a) not in persons, sentences=1,
+                                     mention_fits=lambda span: _coordinated_person(span, persons, index)) \
+                or index.antecedent(token, lambda a: a.kind == "state" and id(a) not in persons, sentences=1)
         if found is not None:
             resolved[token.i] = found
             span = doc[token.i : token.i + 1]
@@ -204,6 +216,10 @@ class _Index:
         self.starts = [m[0] for m in self.mentions]
         self.order = {id(a): n for n, a in enumerate(actors)}
 
+    def inside(self, at: int) -> bool:
+        """Whether character `at` is inside quotation marks."""
+        return _inside(at, self.quoted)
+
     def insert(self, span: Span, actor: Referent) -> None:
         at = bisect.bisect_right(self.starts, span.start)
         self.starts.insert(at, span.start)
@@ -238,21 +254,25 @@ class _Index:
         return list(found.values())
 
     def antecedent(self, token: Token, fits, sentences: int = 2, subjects_first: bool = True,
-                   prefer=None) -> Referent | None:
+                   prefer=None, mention_fits=None) -> Referent | None:
         """Nearest fitting mention before the pronoun within its sentence and the `sentences` before;
         subjects first within each sentence (the usual centre of attention). A pronoun outside
-        quotation marks does not refer to a name inside them ("'… beat Clinton,' she said")."""
+        quotation marks does not refer to a name inside them ("'… beat Clinton,' she said"). A mention
+        `mention_fits` accepts fits whatever its actor."""
         outside = not _inside(token.idx, self.quoted)
         windows = self.sentence_bounds(token, sentences)
         # binding holds for the actor, not just its mention there: "Berg thanked her" is never Berg
         bound = {id(m[3]) for m in self.between(*windows[0]) if _co_argument(m[2], token)}
         for start, end in windows:
             found = [(span, actor) for _s, _n, span, actor in self.between(start, min(end, token.i))
-                     if id(actor) not in bound and fits(actor)
+                     if id(actor) not in bound and (fits(actor) or (mention_fits is not None and mention_fits(span)))
                      and not (outside and _inside(span.start_char, self.quoted))]
             if not found:
                 continue
-            if prefer is not None:
+            # a subject pronoun takes a subject before a person known to agree ("Obama said he …" is Obama
+            # whatever his first name tells, not a Mr. Trump named before); another pronoun the other way
+            # round ("Reyl praised Mr. Berg and thanked him")
+            if prefer is not None and token.dep_ not in SUBJECT_DEPS:
                 found = [f for f in found if prefer(f[1])] or found
             if subjects_first:
                 # a subject's possessor counts as the subject ("Trump's plan is …, while he …")
@@ -261,8 +281,19 @@ class _Index:
                 # inside it ("Collins said Trump's strategists plan …. He said …" is Collins)
                 if start != windows[0][0]:
                     found = [f for f in found if _main_clause(f[0])] or found
+            if prefer is not None and token.dep_ in SUBJECT_DEPS:
+                found = [f for f in found if prefer(f[1])] or found
             return max(found, key=lambda f: f[0].start)[1]
         return None
+
+
+def _coordinated_person(span: Span, persons: set[int], index: _Index) -> bool:
+    """The mention is the first of two or more people joined by "and" ("Reyl and Berg")."""
+    root = span.root
+    if root.dep_ == "conj" or not any(c.lower_ == "and" for c in root.children):
+        return False
+    return any(c.dep_ == "conj" and id(actor) in persons
+               for c in root.children for _s, _n, _span, actor in index.between(c.left_edge.i, c.i + 1))
 
 
 def _subject_like(span: Span) -> bool:
@@ -278,5 +309,7 @@ def _main_clause(span: Span) -> bool:
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= at < e for s, e in spans)
+    """Whether character `at` is inside one of `spans` (sorted and non-overlapping)."""
+    i = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 

@@ -48,6 +48,7 @@ class RoleLexicon:
     document_nouns: frozenset[str]  # "the statement said": its author
     state_nouns: frozenset[str]  # organisation nouns that may stand for a state ("the ministry")
     media_nouns: frozenset[str] = frozenset()  # "the paper": a news organisation, never another kind
+    bodies: frozenset[str] = frozenset()  # proxies that speak as a body of their own: "his campaign"
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def role_lexicon(path: Path = DATA / "roles.yaml") -> RoleLexicon:
         document_nouns=frozenset(data["document_nouns"]),
         state_nouns=frozenset(data["state_nouns"]),
         media_nouns=frozenset(data.get("media_nouns", ())),
+        bodies=frozenset(data.get("bodies", ())),
     )
 
 
@@ -468,6 +470,8 @@ class SpeakerResolver:
         plural = head.tag_ in {"NNS", "NNPS"}
         if lemma in self.proxies:
             owner = self._owner(head, pronoun_only=True)
+            if owner is not None and lemma in role_lexicon().bodies:
+                return Resolution(None, 0.5, "proxy-as-written")  # "his campaign" speaks as itself
             if owner is not None:
                 return Resolution(owner, 0.7, "proxy")
         if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):

@@ -43,3 +43,10 @@ def test_a_passage_with_one_speaker_is_read_as_agreeing(pipeline):
     features = {q.text[:12]: f for q, f in scored_quotes(doc, records)}
     assert "passage=same" in features["the shelters"]
     assert any(f.startswith("cover=") for f in features["the shelters"])
+
+
+def test_the_group_among_several_organisations_none_named_so_stays_as_written(extract):
+    text = ("Nordvik Shipping and the Baltic Freight Union met in Riga on Monday. The group said demand for "
+            "container freight had collapsed in the spring.")
+    q = said(extract(text).quotes, "demand for container")
+    assert q.speaker not in {"Nordvik Shipping", "Baltic Freight Union"}

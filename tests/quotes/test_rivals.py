@@ -1,7 +1,8 @@
 """Rival records on one stretch of text (issue 11): which of two overlapping attributions with
 different speakers survives `one_speaker_per_stretch`. Speech reported inside another's words
 ("police said a witness told them …") keeps both; a stance candidate or a sourceless cue inside
-another's words is part of what the outer speaker said and goes when it is the less confident."""
+another's words is part of what the outer speaker said and goes when it is the less confident, or
+whatever its confidence when its source is inside those words too."""
 
 from __future__ import annotations
 
@@ -16,9 +17,12 @@ def quote(fragment: str, cue: str, lemma: str, source: str | None, speaker: str 
           confidence: float) -> Quote:
     start = TEXT.index(fragment)
     cue_start = TEXT.index(cue)
+    source_start = TEXT.index(source) if source else None
     return Quote(id=f"a:q:{cue}", article_id="a", kind="indirect", start=start, end=start + len(fragment),
                  text=fragment, cue_start=cue_start, cue_end=cue_start + len(cue), cue=cue, cue_lemma=lemma,
-                 source=source, speaker_id=speaker, speaker=speaker, confidence=confidence)
+                 source=source, source_start=source_start,
+                 source_end=source_start + len(source) if source_start is not None else None,
+                 speaker_id=speaker, speaker=speaker, confidence=confidence)
 
 
 OUTER = quote("the harbour board urged fishermen to focus on the new quotas", "said", "say", "Mayor Ana Ruiz",
@@ -53,10 +57,16 @@ def test_a_cue_noun_inside_another_quote_goes():
     assert kept == ["Ana Ruiz"]
 
 
-def test_the_more_confident_rival_stays_whichever_is_nested():
+def test_a_nested_attribution_yields_to_the_words_it_stands_in_however_confident():
     inner = quote("the new quotas", "to focus", "focus", "fishermen", "Fishermen", 0.9)
     kept = survivors((OUTER, ["origin=verb"]), (inner, ["origin=model"]))
-    assert kept == ["Fishermen"]
+    assert kept == ["Ana Ruiz"]
+
+
+def test_the_more_confident_rival_stays_when_its_source_is_outside():
+    rival = quote("fishermen to focus on the new quotas", "urged", "urge", "Mayor Ana Ruiz", "Mayor", 0.9)
+    kept = survivors((OUTER, ["origin=verb"]), (rival, ["origin=model"]))
+    assert kept == ["Mayor"]
 
 
 def test_the_same_speaker_twice_is_no_rivalry():

@@ -1173,8 +1173,13 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
         if any(c.dep_ == "neg" for c in cue.children):
             features.append("negated")
         if any(o is not a and o.start <= cue.idx < o.end for o in others):
-            features.append("cue_in_content")
+            # a stance candidate inside someone's reported words is mostly that speaker's claim
+            features += ["cue_in_content", f"origin|cue_in_content={a.origin}"]
     features.append(f"speaker_kind={speaker_kind}")
+    klass = cue_class(lemma, a.origin)
+    features += [f"cue_class={klass}", f"cue_class|shape={klass}|{shape}", f"route|origin={found.route}|{a.origin}",
+                 f"route|shape={found.route}|{shape}"]
+    features += _sentence_features(doc, a)
     if a.source is not None:
         span = doc.char_span(*a.source, alignment_mode="expand")
         if span is not None and len(span):
@@ -1184,12 +1189,54 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
             if head.pos_ == "PRON":
                 features.append(f"src_pron={head.lower_}")
             elif head.pos_ == "NOUN":
-                features.append(f"src_lemma={head.lemma_.lower()}")
+                features += [f"src_lemma={head.lemma_.lower()}", f"src_noun={source_noun_class(head.lemma_.lower())}"]
             if cue is not None and head.i > cue.i:
                 features.append("src_after")
     else:
         features.append("src=none")
     return features
+
+
+def cue_class(lemma: str, origin: str) -> str:
+    """How strongly the lexicon marks a cue as speech: a plain speech verb ("said", "told"), one
+    that needs a that-clause or a quotation ("show", "believe"), one read through a frame (object,
+    infinitive, preposition, rest of the sentence), or a verb the lexicon does not list (the cue
+    model's candidates). Rare lemmas share their class's weight."""
+    if origin not in {"verb", "split", "inverted"}:
+        return origin
+    lexicon = cue_lexicon()
+    if lemma in lexicon.needs_content:
+        return "needs_content"
+    for name, verbs in (("object", lexicon.object_frame), ("xcomp", lexicon.xcomp_frame),
+                        ("prep", lexicon.prep_frame), ("rest", lexicon.rest_frame)):
+        if lemma in verbs:
+            return name
+    return "speech" if lemma in lexicon.verbs else "unlisted"
+
+
+def source_noun_class(lemma: str) -> str:
+    """What a common-noun source is by the role lexicon: a role that names a person ("the
+    senator"), an organisation, a document, the press, a proxy ("her campaign"), or none of these
+    ("the ruling", "the town"): a source that is no speaker at all. Rare nouns share their class's
+    weight."""
+    roles = role_lexicon()
+    for name, nouns in (("role", roles.classes), ("organisation", roles.organisation_nouns),
+                        ("document", roles.document_nouns), ("media", roles.media_nouns),
+                        ("proxy", roles.proxies)):
+        if lemma in nouns:
+            return name
+    return "other"
+
+
+def _sentence_features(doc: Doc, a: Attribution) -> list[str]:
+    """How much of its sentence a quote's content covers: reported speech mostly fills its clause
+    beside the cue, a stance candidate's object is a short piece of a longer sentence."""
+    tokens = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return []
+    sent = tokens[0].sent
+    share = len(tokens) / max(1, len(sent))
+    return [f"cover={min(4, int(share * 5))}"]
 
 
 def content_shape(doc: Doc, span: tuple[int, int]) -> str:
@@ -1234,7 +1281,23 @@ def context_features(a: Attribution, found: Resolution, mentions: int, others: l
         features.append("content_before_cue")
     paragraph = next((i for i, (s, e) in enumerate(paragraphs) if s <= a.start < e + 2), 0)
     features.append(f"paragraph={_bucket(paragraph)}")
+    features += _passage_features(a, found, others, resolved, paragraphs[paragraph] if paragraphs else (0, 0))
     return features
+
+
+def _passage_features(a: Attribution, found: Resolution, others: list[Attribution],
+                      resolved: dict[int, Resolution], paragraph: tuple[int, int]) -> list[str]:
+    """Whether the other attributions of the quote's paragraph (apart from those claiming the same
+    words) give the same speaker: a passage mostly reports one speaker, so a quote whose speaker
+    no neighbour shares is more often a misread source."""
+    start, end = paragraph
+    neighbours = [resolved[id(o)].actor for o in others if o is not a and start <= o.start < end + 2
+                  and _overlap((a.start, a.end), (o.start, o.end)) == 0]
+    if not neighbours:
+        return ["passage=alone"]
+    same = found.actor is not None and found.actor in neighbours
+    other = any(n is not None and n != found.actor for n in neighbours)
+    return [f"passage={'same' if same else 'none'}{'+other' if other else ''}"]
 
 
 def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = True) -> list[tuple[Quote, list[str]]]:
@@ -1353,21 +1416,25 @@ def one_speaker_per_stretch(quotes: list[tuple[Quote, list[str]]]) -> list[tuple
     """One stretch of text, one speaker: a quote that covers at least half of a more confident
     one (or is half covered by it) goes, unless one reports speech inside the other's content
     (`_reports_inside`)."""
+    def clash(q: Quote, features: list[str], k: Quote, k_features: list[str]) -> bool:
+        shared = _overlap((q.start, q.end), (k.start, k.end))
+        if 2 * shared < min(q.end - q.start, k.end - k.start):
+            return False
+        if _speaker_key(q) == _speaker_key(k):
+            return False  # the same speaker twice is no contradiction
+        if _co_speakers(q, features, k, k_features):
+            return False  # "China and Russia said": both say it
+        return not (_reports_inside(q, features, k) or _reports_inside(k, k_features, q))
+
+    # a record whose source and cue both lie inside the words of one it clashes with is part of
+    # what that one's speaker said ("The MP said that X has likely realised that …"): it yields,
+    # however confident
+    nested = {id(q) for q, features in quotes for k, k_features in quotes
+              if q.cue_start is not None and q.source_start is not None and k.start <= q.cue_start < k.end
+              and k.start <= q.source_start < k.end and clash(q, features, k, k_features)}
     kept: list[tuple[Quote, list[str]]] = []
-    for q, features in sorted(quotes, key=lambda x: (-x[0].confidence, x[0].start)):
-        clash = False
-        for k, k_features in kept:
-            shared = _overlap((q.start, q.end), (k.start, k.end))
-            if 2 * shared < min(q.end - q.start, k.end - k.start):
-                continue
-            if _speaker_key(q) == _speaker_key(k):
-                continue  # the same speaker twice is no contradiction
-            if _co_speakers(q, features, k, k_features):
-                continue  # "China and Russia said": both say it
-            if not (_reports_inside(q, features, k) or _reports_inside(k, k_features, q)):
-                clash = True
-                break
-        if not clash:
+    for q, features in sorted(quotes, key=lambda x: (id(x[0]) in nested, -x[0].confidence, x[0].start)):
+        if not any(clash(q, features, k, k_features) for k, k_features in kept):
             kept.append((q, features))
     kept.sort(key=lambda x: x[0].start)
     return kept

@@ -60,7 +60,7 @@ from chronicle.extract.event_patterns import (
 )
 from chronicle.extract.event_time import event_date
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
-from chronicle.extract.event_triggers import second_opinion, trigger_probabilities
+from chronicle.extract.event_triggers import proposed_sense, second_opinion, trigger_probabilities
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.extract.tone import STRONG_VALENCE, analyzer, word_valence
 from chronicle.records import Actor, ArticleRecords, Event, EventMention, Quote, child_id
@@ -388,11 +388,12 @@ def attributes(trigger: Token) -> tuple[bool, bool, bool]:
 
 # --- finding events ------------------------------------------------------------------------------
 
-def verb_events(verb: Token) -> list[Found]:
+def verb_events(verb: Token, proposed: Sense | None = None) -> list[Found]:
+    """The verb's events under its lexicon sense, or under the sense the trigger classifier proposes."""
     if verb.dep_ == "prep":
         return []  # a participle used as a preposition: "according to", "following", "including"
     objects = objects_of(verb)
-    sense = verb_sense(verb, objects[0] if objects else None)
+    sense = proposed or verb_sense(verb, objects[0] if objects else None)
     if sense is None:
         return []
     lex = lexicon()
@@ -486,8 +487,9 @@ def participants(token: Token, sense: Sense) -> list[Token]:
     return [c for c in conjuncts(token) if c.lemma_.lower() not in sense.objects or c is token]
 
 
-def noun_events(noun: Token, used: set[int]) -> list[Found]:
-    sense = noun_sense(noun)
+def noun_events(noun: Token, used: set[int], proposed: Sense | None = None) -> list[Found]:
+    """The noun's events under its lexicon sense, or under the sense the trigger classifier proposes."""
+    sense = proposed or noun_sense(noun)
     if sense is None or noun.i in used:
         return []
     lex = lexicon()
@@ -857,7 +859,8 @@ def _speaker_token(doc: Doc, quote: Quote) -> Token | None:
 
 def find_events(doc: Doc, quotes: list[Quote], *, second_opinion: bool = True) -> list[Found]:
     """Every event the rules find in the document, judged by the learned trigger classifier
-    (`_judged`; `second_opinion=False` leaves that out, as its training does)."""
+    (`_judged`), with the triggers it proposes (`_proposed`); `second_opinion=False` leaves the
+    classifier out, as its training does."""
     found: list[Found] = []
     for token in doc:
         if token.pos_ == "VERB":
@@ -872,10 +875,23 @@ def find_events(doc: Doc, quotes: list[Quote], *, second_opinion: bool = True) -
         if token.pos_ in {"NOUN", "PROPN"}:
             found += noun_events(token, used) or agent_noun_events(token)
     found += quoted_accusations(doc, quotes)
-    found = [f for f in found if not _furniture(sent_of(f.trigger)) and not _market_move(f)]
     if second_opinion:
-        found = _judged(found)
+        found = _judged(found) + _proposed(doc, used | {f.trigger.i for f in found})
+    found = [f for f in found if not _furniture(sent_of(f.trigger)) and not _market_move(f)]
     return [_demand_target(f, found) for f in found]
+
+
+def _proposed(doc: Doc, used: set[int]) -> list[Found]:
+    """The events of the triggers the learned classifier proposes among the verbs and nouns no rule
+    made a trigger of (`event_triggers.proposed_sense`), their sides read as a rule trigger's."""
+    found: list[Found] = []
+    for token in doc:
+        if token.i in used or token.pos_ not in TRIGGER_CLASSES:
+            continue
+        sense = proposed_sense(token)
+        if sense is not None:
+            found += verb_events(token, sense) if token.pos_ == "VERB" else noun_events(token, set(), sense)
+    return found
 
 
 def _judged(found: list[Found]) -> list[Found]:

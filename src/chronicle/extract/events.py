@@ -769,6 +769,20 @@ def _judgement(words: list[Token]) -> Sense | None:
     return None
 
 
+def _phrase_judgement(words: list[Token]) -> Sense | None:
+    """A name whose words together are bad or good enough by VADER's compound score (`REPORTED_TONE`,
+    as for a reported clause: "inaccurate and deliberately misleading", "significant and disturbing"),
+    though no word of it is strong alone."""
+    words = sorted(words, key=lambda t: t.i)
+    text = words[0].doc[words[0].i : words[-1].i + 1].text
+    compound = analyzer().polarity_scores(text)["compound"]
+    if compound <= REPORTED_TONE[0]:
+        return Sense(type="ACCUSE", mode="disapprove", cameo="111")
+    if compound >= REPORTED_TONE[1]:
+        return Sense(type="SUPPORT", cameo="051")
+    return None
+
+
 def _is_someone(token: Token) -> bool:
     """A named person, organisation or state, or a personal pronoun: who can be judged or acted on."""
     return token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or token.lower_ in PERSONAL_PRONOUNS
@@ -805,7 +819,8 @@ def valence_events(verb: Token) -> list[Found]:
 def naming_events(verb: Token) -> list[Found]:
     """"called him an illegitimate leader", "described them as terrorists": a pejorative name, or a
     name strongly bad or good in the packaged VADER lexicon ("called her a disaster", "described him as
-    a great friend") — a disapproval or a praise of someone."""
+    a great friend"; a word strong alone, or the phrase's compound score) — a disapproval or a praise of
+    someone or of what is someone's ("called Ruiz's claim misleading")."""
     lex = lexicon()
     if verb.lemma_.lower() not in {"call", "describe", "brand", "label", "dub", "denounce"}:
         return []
@@ -821,7 +836,7 @@ def naming_events(verb: Token) -> list[Found]:
         return []
     if {t.lemma_.lower() for t in naming} & lex.pejoratives:
         sense = Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="naming")
-    elif (judged := _judgement(naming)) is not None and _judgeable(obj):
+    elif (judged := _judgement(naming) or _phrase_judgement(naming)) is not None and _about_someone(obj):
         sense = replace(judged, origin="naming-valence")
     else:
         return []

@@ -105,6 +105,9 @@ ACTOR_PREPS = {"with", "from", "by", "of", "to", "against", "for"}
 # the group's finances", "a campaign aimed at Ruiz")
 AIM_PREPS = {"on", "into", "at", "toward", "towards", "over", "about", "upon"}
 LOCATIVE = {"in", "near", "of", "at", "from", "outside", "inside", "around"}
+# prepositions whose gerund is done by the subject of the clause they attach to ("since signing a pledge")
+ADJUNCT_PREPS = {"by", "in", "after", "before", "while", "without", "of", "since", "upon", "on", "through",
+                 "despite", "to"}
 DESCEND_PREPS = {"of", "in", "from", "by", "for", "against", "with", "on", "at", "near", "inside", "to", "into",
                  "among", "between"}
 
@@ -236,8 +239,14 @@ def subject_of(verb: Token) -> Token | None:
             current, from_xcomp = head, False  # "…, injuring seven"; "sent personnel to investigate"
         elif dep == "acomp":
             current, from_xcomp = head, False  # "France is ready to contribute", "are guilty of violating"
-        elif dep == "pcomp" and head.lower_ in {"by", "in", "after", "before", "while", "without", "of"}:
-            current, from_xcomp = head.head, False  # "put pressure on X by attempting to push …"
+        elif dep == "pcomp" and head.lower_ in ADJUNCT_PREPS:
+            # "put pressure on X by attempting to push …"; "Beijing has cut … since signing a pledge";
+            # "in remarks after meeting with the council, Obama said": the gerund's own possessor, else
+            # the subject of the clause its phrase belongs to
+            own = next((c for c in current.children if c.dep_ == "poss"), None)
+            if own is not None:
+                return own
+            current, from_xcomp = _clause_of(head.head), False
         elif dep == "pcomp" and head.lower_ == "for" and head.head.pos_ in {"VERB", "AUX"}:
             # "ridiculed Ana for criticizing X": the one blamed or praised did it; "took heat for not
             # condemning X": with no one blamed, the subject
@@ -257,6 +266,19 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb a phrase belongs to: the token, or for a noun inside prepositional phrases ("in remarks
+    after …") the verb those phrases hang on (up to three phrases up); else the token."""
+    current = token
+    for _ in range(3):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.dep_ not in {"pobj", "prep"}:
+            break
+        current = current.head.head if current.dep_ == "pobj" else current.head
+    return current if current.pos_ in {"VERB", "AUX"} else token
 
 
 def predicated(noun: Token) -> Token:

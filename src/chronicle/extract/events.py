@@ -1074,13 +1074,21 @@ def _author(thing: Token, coder: Coder) -> Argument | None:
     return next((a for t in makers if (a := coder.argument(t)).actor_id), None)
 
 
+# sectors of bodies that fight in words only: a party, a legislature, the press, a campaign group, a company
+TALKING_SECTORS = {"PTY", "LEG", "MED", "NGO", "BUS"}
+
+
 def _verbal_attack(item: Found, source: Argument | None) -> Found:
     """A person who "attacks" or "targets" with no weapon named (an ASSAULT sense with no mode) and no
-    armed sector attacks in words: a disapproval ("Trump attacked Clinton", "her attacks on him")."""
+    armed sector attacks in words: a disapproval ("Trump attacked Clinton", "her attacks on him"); so
+    does an organisation of a talking sector (`TALKING_SECTORS`: "the Club for Growth attacked X") and
+    a message ("an ad that attacked X", "the article attacked X")."""
     if item.sense.type != "ASSAULT" or item.sense.mode is not None or source is None:
         return item
     person = source.kind == "person" or source.token.ent_type_ == "PERSON" or source.token.lower_ in {"he", "she"}
-    if not person or source.code.sector in {"MIL", "REB", "CRM", "COP"}:
+    talking = (source.kind == "organisation" and source.code.sector in TALKING_SECTORS) or (
+        not source.actor_id and source.token.pos_ == "NOUN" and _message_noun(source.token))
+    if not (person or talking) or source.code.sector in {"MIL", "REB", "CRM", "COP"}:
         return item
     return replace(item, sense=replace(item.sense, type="ACCUSE", mode="disapprove", cameo="111"))
 

@@ -847,6 +847,10 @@ def naming_events(verb: Token) -> list[Found]:
     if verb.lemma_.lower() not in {"call", "describe", "brand", "label", "dub", "denounce"}:
         return []
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS | {"nsubj"} and c.i > verb.i), None)
+    if obj is None:
+        # "called Diaz's plan misleading" parsed as a small clause: the subject of the name
+        obj = next((s for c in verb.children if c.dep_ in {"oprd", "ccomp"} for s in c.children
+                    if s.dep_ == "nsubj" and s.i > verb.i), None)
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if obj is not None and obj.lower_ == "it" and clause is not None:
         # "called it shameful that Ruiz …": the dummy "it" stands for the clause, whose subject is named
@@ -1081,12 +1085,12 @@ TALKING_SECTORS = {"PTY", "LEG", "MED", "NGO", "BUS"}
 def _verbal_attack(item: Found, source: Argument | None) -> Found:
     """A person who "attacks" or "targets" with no weapon named (an ASSAULT sense with no mode) and no
     armed sector attacks in words: a disapproval ("Trump attacked Clinton", "her attacks on him"); so
-    does an organisation of a talking sector (`TALKING_SECTORS`: "the Club for Growth attacked X") and
+    does a body or phrase coded with a talking sector (`TALKING_SECTORS`: "the Club for Growth attacked X") and
     a message ("an ad that attacked X", "the article attacked X")."""
     if item.sense.type != "ASSAULT" or item.sense.mode is not None or source is None:
         return item
     person = source.kind == "person" or source.token.ent_type_ == "PERSON" or source.token.lower_ in {"he", "she"}
-    talking = (source.kind == "organisation" and source.code.sector in TALKING_SECTORS) or (
+    talking = (source.kind != "state" and source.code.sector in TALKING_SECTORS) or (
         not source.actor_id and source.token.pos_ == "NOUN" and _message_noun(source.token))
     if not (person or talking) or source.code.sector in {"MIL", "REB", "CRM", "COP"}:
         return item

@@ -157,13 +157,23 @@ class TriggerModel:
 
     weights: dict[str, dict[str, float]]
 
+    @functools.cached_property
+    def _columns(self) -> tuple[tuple[str, ...], dict[str, tuple[float, ...]]]:
+        """The classes, and per feature its weight in each class: the stage scores every verb and noun,
+        so a word's scores are summed feature by feature rather than class by class."""
+        labels = tuple(self.weights)
+        names = {name for w in self.weights.values() for name in w}
+        return labels, {name: tuple(self.weights[label].get(name, 0.0) for label in labels) for name in names}
+
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        scores = {label: sum(w.get(name, 0.0) * value for name, value in features.items())
-                  for label, w in self.weights.items()}
-        top = max(scores.values())
-        exps = {label: math.exp(score - top) for label, score in scores.items()}
-        total = sum(exps.values())
-        return {label: value / total for label, value in exps.items()}
+        labels, columns = self._columns
+        rows = [tuple(w * value for w in columns[name]) if value != 1.0 else columns[name]
+                for name, value in features.items() if name in columns]
+        scores = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(labels)
+        top = max(scores)
+        exps = [math.exp(score - top) for score in scores]
+        total = sum(exps)
+        return {label: value / total for label, value in zip(labels, exps, strict=True)}
 
 
 @functools.cache
@@ -196,6 +206,8 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "dative", "agent", "pobj"
 def has_someone(token: Token) -> bool:
     """Someone is among the word's own arguments: its subject, object, possessor or agent, or the
     object of one of its prepositions, is a name, a personal pronoun or a role or group noun."""
+    if not (token.n_lefts or token.n_rights):
+        return False
     people = agents()
     for child in token.children:
         heads = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ in {"prep", "agent"} else [child]

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -154,8 +153,9 @@ def sentences(doc: Doc) -> list[Span]:
     """Each token's sentence, by token index; built once per document from the sentence starts."""
     table = doc.user_data.get(SENTENCES_KEY)
     if table is None or len(table) != len(doc):
-        starts = [t.i for t in doc if t.is_sent_start or t.i == 0] + [len(doc)]
-        table = [doc[a:b] for a, b in itertools.pairwise(starts) for _ in range(a, b)]
+        # one Span per sentence, shared by its tokens (a Span per token cost a tenth of the stage)
+        spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        table = [span for span in spans for _ in range(len(span))]
         doc.user_data[SENTENCES_KEY] = table
     return table
 

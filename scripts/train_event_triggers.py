@@ -10,7 +10,8 @@ start of the gold sentence; PLOVER 0.5 names mapped back to chronicle's: DISAPPR
 INVESTIGATE → ACCUSE:investigate, DEMAND → REQUEST, FIGHT → ASSAULT), else NONE. Its features are
 `event_triggers.trigger_features`. A multinomial logistic regression (scikit-learn, needed here only)
 is fitted; the script prints 5-fold cross-validated (folds by article) precision and recall of the
-proposals by threshold, over all words and over the words the rules find nothing in, and what the
+proposals by threshold, over all words, over the words the rules find nothing in and over those of
+them with someone among their arguments (what `event_triggers.proposed_sense` proposes from), and what the
 second opinion keeps of the rule triggers it judges (CAMEO table, derived nouns, valence) by
 threshold. Lemma features seen in fewer than `--min-count` articles are dropped, so the file holds
 weights for lemmas and feature names only, no corpus text. Deterministic.
@@ -27,7 +28,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from chronicle.extract.event_triggers import CLASSES, DATA, NONE, sense_label, trigger_features
+from chronicle.extract.event_triggers import CLASSES, DATA, NONE, PROPOSE_AT, has_someone, sense_label, trigger_features
 from chronicle.extract.events import JUDGED_ORIGINS, find_events
 from chronicle.ingest.readers import article_from_item
 from chronicle.nlp import load_pipeline
@@ -36,15 +37,19 @@ GOLD_TYPES = {"DISAPPROVE": "ACCUSE:disapprove", "INVESTIGATE": "ACCUSE:investig
               "FIGHT": "ASSAULT"}
 FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                       "\u2014": "-", "\u00a0": " "})
-THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6)
 
 
-def examples(articles: Path, gold: Path) -> tuple[list[dict], list[str], list[int], list[str], list[bool]]:
+Examples = tuple[list[dict], list[str], list[int], list[str], list[bool], list[bool]]
+
+
+def examples(articles: Path, gold: Path) -> Examples:
     """Features, class, article number, the type of the judged rule sense there ("" if none: no rule
-    sense, or only lexicon.yaml's) and whether any rule finds an event there, per verb and noun."""
+    sense, or only lexicon.yaml's), whether any rule finds an event there and whether someone is among
+    its arguments (what a proposal needs), per verb and noun."""
     golds = {g["id"]: g for g in map(json.loads, gold.read_text(encoding="utf-8").splitlines())}
     nlp = load_pipeline(None)
-    features, labels, groups, ruled, any_rule = [], [], [], [], []
+    features, labels, groups, ruled, any_rule, someone = [], [], [], [], [], []
     for n, line in enumerate(articles.read_text(encoding="utf-8").splitlines()):
         item = json.loads(line)
         article = article_from_item(item, input=item["id"])
@@ -70,7 +75,8 @@ def examples(articles: Path, gold: Path) -> tuple[list[dict], list[str], list[in
                 groups.append(n)
                 ruled.append(found.get(token.i, ""))
                 any_rule.append(token.i in triggers)
-    return features, labels, groups, ruled, any_rule
+                someone.append(has_someone(token))
+    return features, labels, groups, ruled, any_rule, someone
 
 
 def prune(features: list[dict], groups: list[int], min_count: int) -> list[dict]:
@@ -140,7 +146,7 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=0.3)
     parser.add_argument("--min-count", type=int, default=3)
     args = parser.parse_args()
-    features, labels, groups, ruled, any_rule = examples(args.articles, args.gold)
+    features, labels, groups, ruled, any_rule, someone = examples(args.articles, args.gold)
     features = prune(features, groups, args.min_count)
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(features)
@@ -150,6 +156,8 @@ def main() -> None:
     print(f"5-fold CV by article, C={args.c}")
     report(probabilities, classes, y, np.ones(len(y), dtype=bool), "all verbs and nouns")
     report(probabilities, classes, y, ~np.array(any_rule), "words the rules find nothing in")
+    report(probabilities, classes, y, ~np.array(any_rule) & np.array(someone),
+           f"proposable (no rule, someone among its arguments; proposed at >= {PROPOSE_AT})")
     judge(probabilities, classes, y, r)
     model = fit(x, y, args.c)
     names = vectorizer.get_feature_names_out()

@@ -211,3 +211,33 @@ def test_a_group_is_no_abstract_target(extract):
     text = "Senator Ana Ruiz criticized the committee on Monday."
     [event] = only(named_sides(extract, text), "ACCUSE")
     assert event[4] == "the committee"
+
+
+def test_a_gerund_after_since_is_done_by_the_subject_of_its_clause(extract):
+    text = "Peru has eased its border controls since signing a pact with Chile last year."
+    sides = {(e[1], e[2]) for e in named_sides(extract, text) if e[0] != "CONCEDE"}
+    assert ("Peru", "Chile") in sides
+
+
+def test_a_gerund_in_a_nouns_phrase_is_done_by_the_clauses_subject(extract):
+    text = "In remarks after meeting with Chile's president, Senator Ana Ruiz praised the deal."
+    [event] = only(named_sides(extract, text), "CONSULT")
+    assert event[1] == "Ana Ruiz"
+
+
+def test_calling_someones_plan_misleading_disapproves_of_them(extract):
+    text = "Senator Ana Ruiz called Marco Diaz's plan inaccurate and deliberately misleading."
+    [event] = only(named_sides(extract, text), "ACCUSE")
+    assert event[1:3] == ("Ana Ruiz", "Marco Diaz")
+
+
+def test_an_advocacy_group_or_an_ad_attacks_in_words(extract):
+    for text in ("The Club for Growth, a conservative advocacy group, attacked Senator Ana Ruiz on Monday.",
+                 "The group ran an ad that attacked Senator Ana Ruiz."):
+        types = {e[0] for e in named_sides(extract, text) if e[2] == "Ana Ruiz"}
+        assert types == {"ACCUSE"}, (text, types)
+
+
+def test_an_army_that_attacks_still_assaults(extract):
+    text = "The Varnian army attacked rebel positions near the border on Monday."
+    assert "ASSAULT" in {e[0] for e in named_sides(extract, text)}

@@ -72,3 +72,26 @@ def test_clear_criticism_and_praise_survive_the_second_opinion(extract):
     events = extract("Germany criticized Hungary on Monday. France praised Italy for its courage.").events
     assert {("ACCUSE", "DEU", "HUN"), ("SUPPORT", "FRA", "ITA")} <= {
         (e.event_type, e.source_code, e.target_code) for e in events}
+
+
+def test_the_classifier_proposes_a_trigger_no_rule_knows_when_someone_takes_part(nlp, monkeypatch):
+    # an invented verb no table lists: only the classifier (here a stub sure of a praise) can type it
+    sure_praise = TriggerModel(weights={NONE: {"bias": 0.0}, "SUPPORT": {"bias": 5.0}})
+    monkeypatch.setattr(event_triggers, "trigger_model", lambda: sure_praise)
+    with_someone = token(nlp, "Smith glorped Jones on Monday.", "glorped")
+    sense = event_triggers.proposed_sense(with_someone)
+    assert sense is not None and (sense.type, sense.origin) == ("SUPPORT", "classifier")
+    assert event_triggers.proposed_sense(token(nlp, "The river glorped the rocks.", "glorped")) is None
+
+
+def test_no_proposal_below_the_threshold(nlp, monkeypatch):
+    unsure = TriggerModel(weights={NONE: {"bias": 5.0}, "SUPPORT": {"bias": 0.0}})
+    monkeypatch.setattr(event_triggers, "trigger_model", lambda: unsure)
+    assert event_triggers.proposed_sense(token(nlp, "Smith glorped Jones on Monday.", "glorped")) is None
+
+
+def test_the_stage_reads_a_proposed_triggers_sides_as_a_rule_triggers(extract, monkeypatch):
+    sure_praise = TriggerModel(weights={NONE: {"bias": 0.0}, "SUPPORT": {"bias": 5.0}})
+    monkeypatch.setattr(event_triggers, "trigger_model", lambda: sure_praise)
+    events = extract("Germany glorped Hungary on Monday.").events
+    assert ("SUPPORT", "DEU", "HUN") in {(e.event_type, e.source_code, e.target_code) for e in events}

@@ -20,9 +20,15 @@ The events stage asks it for a second opinion on the words its rules make trigge
 on the words the broad sources make triggers of (the CAMEO table, nouns of listed verbs, WordNet's kinds
 of typed acts, VADER valence; lexicon.yaml's curated senses are not judged: silver has too few material
 acts to judge them by): a word the classifier gives less than `REJECT_BELOW` chance of being a trigger
-of the rule's type is dropped ("led the polls", "the campaign's support"). It neither retypes rule
-triggers (on silver CV it would change one) nor proposes triggers of its own: among the words the rules
-miss, its proposals are right too rarely (silver CV, docs/events.md).
+of the rule's type is dropped ("led the polls", "the campaign's support"). It does not retype rule
+triggers (on silver CV it would change one).
+
+It also proposes triggers of its own (`proposed_sense`, origin "classifier"): a verb or noun no rule
+makes a trigger of, with someone among its own arguments (a name, a personal pronoun, a role or group
+noun as its subject, object, possessor, agent or prepositional object: an event needs a participant),
+is a trigger of the classifier's likeliest event type when that type's probability reaches
+`PROPOSE_AT`. The events stage reads its sides as it reads a rule trigger's; the confidence model
+weighs the origin apart.
 """
 
 from __future__ import annotations
@@ -35,7 +41,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from chronicle.extract.event_patterns import Sense, lexicon, wordnet_hints
+from chronicle.extract.codes import agents
+from chronicle.extract.event_patterns import UNDERGOER_TYPES, Sense, lexicon, wordnet_hints
 from chronicle.extract.tone import STRONG_VALENCE, word_valence
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "events"
@@ -43,6 +50,9 @@ REJECT_BELOW = 0.01
 """A judged rule trigger whose chance of being a trigger of the rule's type is below this is dropped
 (silver CV, scripts/train_event_triggers.py: keeps 341 of 1,259 such words and 33 of their 41 gold
 triggers of the rule's type)."""
+PROPOSE_AT = 0.2
+"""A verb or noun no rule makes a trigger of is proposed as one when its likeliest event type has at least
+this probability (CV, scripts/train_event_triggers.py, docs/events.md)."""
 NONE = "NONE"
 SOMEONE = {"PERSON", "ORG", "GPE", "NORP"}
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "i", "me", "you"}
@@ -147,13 +157,23 @@ class TriggerModel:
 
     weights: dict[str, dict[str, float]]
 
+    @functools.cached_property
+    def _columns(self) -> tuple[tuple[str, ...], dict[str, tuple[float, ...]]]:
+        """The classes, and per feature its weight in each class: the stage scores every verb and noun,
+        so a word's scores are summed feature by feature rather than class by class."""
+        labels = tuple(self.weights)
+        names = {name for w in self.weights.values() for name in w}
+        return labels, {name: tuple(self.weights[label].get(name, 0.0) for label in labels) for name in names}
+
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        scores = {label: sum(w.get(name, 0.0) * value for name, value in features.items())
-                  for label, w in self.weights.items()}
-        top = max(scores.values())
-        exps = {label: math.exp(score - top) for label, score in scores.items()}
-        total = sum(exps.values())
-        return {label: value / total for label, value in exps.items()}
+        labels, columns = self._columns
+        rows = [tuple(w * value for w in columns[name]) if value != 1.0 else columns[name]
+                for name, value in features.items() if name in columns]
+        scores = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(labels)
+        top = max(scores)
+        exps = [math.exp(score - top) for score in scores]
+        total = sum(exps)
+        return {label: value / total for label, value in zip(labels, exps, strict=True)}
 
 
 @functools.cache
@@ -178,3 +198,34 @@ def trigger_probabilities(token: Token) -> dict[str, float]:
 def second_opinion(sense: Sense, probabilities: dict[str, float]) -> bool:
     """Whether the classifier keeps a rule trigger: its chance of being a trigger of the rule's type."""
     return probabilities.get(sense_label(sense), 0.0) >= REJECT_BELOW
+
+
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "dative", "agent", "pobj"}
+
+
+def has_someone(token: Token) -> bool:
+    """Someone is among the word's own arguments: its subject, object, possessor or agent, or the
+    object of one of its prepositions, is a name, a personal pronoun or a role or group noun."""
+    if not (token.n_lefts or token.n_rights):
+        return False
+    people = agents()
+    for child in token.children:
+        heads = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ in {"prep", "agent"} else [child]
+        if any(h.dep_ in ARGUMENT_DEPS and (_someone(h) or h.lemma_.lower() in people.roles
+                                            or h.lemma_.lower() in people.groups) for h in heads):
+            return True
+    return False
+
+
+def proposed_sense(token: Token) -> Sense | None:
+    """The classifier's own trigger sense for a verb or noun no rule makes a trigger of: its likeliest
+    event type, when that reaches `PROPOSE_AT` and someone is among the word's arguments."""
+    if token.pos_ not in CLASSES or token.dep_ == "prep" or not has_someone(token):
+        return None
+    probabilities = trigger_probabilities(token)
+    label = max((k for k in probabilities if k != NONE), key=probabilities.__getitem__)
+    if probabilities[label] < PROPOSE_AT:
+        return None
+    event_type, _, mode = label.partition(":")
+    of = "target" if token.pos_ == "NOUN" and event_type in UNDERGOER_TYPES else None
+    return Sense(type=event_type, mode=mode or None, preps=lexicon().target_preps, of=of, origin="classifier")

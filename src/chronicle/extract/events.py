@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -60,7 +59,7 @@ from chronicle.extract.event_patterns import (
 )
 from chronicle.extract.event_time import event_date
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
-from chronicle.extract.event_triggers import second_opinion, trigger_probabilities
+from chronicle.extract.event_triggers import proposed_sense, second_opinion, trigger_probabilities
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.extract.tone import STRONG_VALENCE, analyzer, word_valence
 from chronicle.records import Actor, ArticleRecords, Event, EventMention, Quote, child_id
@@ -105,6 +104,9 @@ ACTOR_PREPS = {"with", "from", "by", "of", "to", "against", "for"}
 # the group's finances", "a campaign aimed at Ruiz")
 AIM_PREPS = {"on", "into", "at", "toward", "towards", "over", "about", "upon"}
 LOCATIVE = {"in", "near", "of", "at", "from", "outside", "inside", "around"}
+# prepositions whose gerund is done by the subject of the clause they attach to ("since signing a pledge")
+ADJUNCT_PREPS = {"by", "in", "after", "before", "while", "without", "of", "since", "upon", "on", "through",
+                 "despite", "to"}
 DESCEND_PREPS = {"of", "in", "from", "by", "for", "against", "with", "on", "at", "near", "inside", "to", "into",
                  "among", "between"}
 
@@ -151,8 +153,9 @@ def sentences(doc: Doc) -> list[Span]:
     """Each token's sentence, by token index; built once per document from the sentence starts."""
     table = doc.user_data.get(SENTENCES_KEY)
     if table is None or len(table) != len(doc):
-        starts = [t.i for t in doc if t.is_sent_start or t.i == 0] + [len(doc)]
-        table = [doc[a:b] for a, b in itertools.pairwise(starts) for _ in range(a, b)]
+        # one Span per sentence, shared by its tokens (a Span per token cost a tenth of the stage)
+        spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        table = [span for span in spans for _ in range(len(span))]
         doc.user_data[SENTENCES_KEY] = table
     return table
 
@@ -236,8 +239,14 @@ def subject_of(verb: Token) -> Token | None:
             current, from_xcomp = head, False  # "…, injuring seven"; "sent personnel to investigate"
         elif dep == "acomp":
             current, from_xcomp = head, False  # "France is ready to contribute", "are guilty of violating"
-        elif dep == "pcomp" and head.lower_ in {"by", "in", "after", "before", "while", "without", "of"}:
-            current, from_xcomp = head.head, False  # "put pressure on X by attempting to push …"
+        elif dep == "pcomp" and head.lower_ in ADJUNCT_PREPS:
+            # "put pressure on X by attempting to push …"; "Beijing has cut … since signing a pledge";
+            # "in remarks after meeting with the council, Obama said": the gerund's own possessor, else
+            # the subject of the clause its phrase belongs to
+            own = next((c for c in current.children if c.dep_ == "poss"), None)
+            if own is not None:
+                return own
+            current, from_xcomp = _clause_of(head.head), False
         elif dep == "pcomp" and head.lower_ == "for" and head.head.pos_ in {"VERB", "AUX"}:
             # "ridiculed Ana for criticizing X": the one blamed or praised did it; "took heat for not
             # condemning X": with no one blamed, the subject
@@ -257,6 +266,19 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb a phrase belongs to: the token, or for a noun inside prepositional phrases ("in remarks
+    after …") the verb those phrases hang on (up to three phrases up); else the token."""
+    current = token
+    for _ in range(3):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.dep_ not in {"pobj", "prep"}:
+            break
+        current = current.head.head if current.dep_ == "pobj" else current.head
+    return current if current.pos_ in {"VERB", "AUX"} else token
 
 
 def predicated(noun: Token) -> Token:
@@ -388,11 +410,12 @@ def attributes(trigger: Token) -> tuple[bool, bool, bool]:
 
 # --- finding events ------------------------------------------------------------------------------
 
-def verb_events(verb: Token) -> list[Found]:
+def verb_events(verb: Token, proposed: Sense | None = None) -> list[Found]:
+    """The verb's events under its lexicon sense, or under the sense the trigger classifier proposes."""
     if verb.dep_ == "prep":
         return []  # a participle used as a preposition: "according to", "following", "including"
     objects = objects_of(verb)
-    sense = verb_sense(verb, objects[0] if objects else None)
+    sense = proposed or verb_sense(verb, objects[0] if objects else None)
     if sense is None:
         return []
     lex = lexicon()
@@ -486,8 +509,9 @@ def participants(token: Token, sense: Sense) -> list[Token]:
     return [c for c in conjuncts(token) if c.lemma_.lower() not in sense.objects or c is token]
 
 
-def noun_events(noun: Token, used: set[int]) -> list[Found]:
-    sense = noun_sense(noun)
+def noun_events(noun: Token, used: set[int], proposed: Sense | None = None) -> list[Found]:
+    """The noun's events under its lexicon sense, or under the sense the trigger classifier proposes."""
+    sense = proposed or noun_sense(noun)
     if sense is None or noun.i in used:
         return []
     lex = lexicon()
@@ -767,6 +791,20 @@ def _judgement(words: list[Token]) -> Sense | None:
     return None
 
 
+def _phrase_judgement(words: list[Token]) -> Sense | None:
+    """A name whose words together are bad or good enough by VADER's compound score (`REPORTED_TONE`,
+    as for a reported clause: "inaccurate and deliberately misleading", "significant and disturbing"),
+    though no word of it is strong alone."""
+    words = sorted(words, key=lambda t: t.i)
+    text = words[0].doc[words[0].i : words[-1].i + 1].text
+    compound = analyzer().polarity_scores(text)["compound"]
+    if compound <= REPORTED_TONE[0]:
+        return Sense(type="ACCUSE", mode="disapprove", cameo="111")
+    if compound >= REPORTED_TONE[1]:
+        return Sense(type="SUPPORT", cameo="051")
+    return None
+
+
 def _is_someone(token: Token) -> bool:
     """A named person, organisation or state, or a personal pronoun: who can be judged or acted on."""
     return token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or token.lower_ in PERSONAL_PRONOUNS
@@ -803,11 +841,16 @@ def valence_events(verb: Token) -> list[Found]:
 def naming_events(verb: Token) -> list[Found]:
     """"called him an illegitimate leader", "described them as terrorists": a pejorative name, or a
     name strongly bad or good in the packaged VADER lexicon ("called her a disaster", "described him as
-    a great friend") — a disapproval or a praise of someone."""
+    a great friend"; a word strong alone, or the phrase's compound score) — a disapproval or a praise of
+    someone or of what is someone's ("called Ruiz's claim misleading")."""
     lex = lexicon()
     if verb.lemma_.lower() not in {"call", "describe", "brand", "label", "dub", "denounce"}:
         return []
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS | {"nsubj"} and c.i > verb.i), None)
+    if obj is None:
+        # "called Diaz's plan misleading" parsed as a small clause: the subject of the name
+        obj = next((s for c in verb.children if c.dep_ in {"oprd", "ccomp"} for s in c.children
+                    if s.dep_ == "nsubj" and s.i > verb.i), None)
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if obj is not None and obj.lower_ == "it" and clause is not None:
         # "called it shameful that Ruiz …": the dummy "it" stands for the clause, whose subject is named
@@ -819,7 +862,7 @@ def naming_events(verb: Token) -> list[Found]:
         return []
     if {t.lemma_.lower() for t in naming} & lex.pejoratives:
         sense = Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="naming")
-    elif (judged := _judgement(naming)) is not None and _judgeable(obj):
+    elif (judged := _judgement(naming) or _phrase_judgement(naming)) is not None and _about_someone(obj):
         sense = replace(judged, origin="naming-valence")
     else:
         return []
@@ -857,7 +900,8 @@ def _speaker_token(doc: Doc, quote: Quote) -> Token | None:
 
 def find_events(doc: Doc, quotes: list[Quote], *, second_opinion: bool = True) -> list[Found]:
     """Every event the rules find in the document, judged by the learned trigger classifier
-    (`_judged`; `second_opinion=False` leaves that out, as its training does)."""
+    (`_judged`), with the triggers it proposes (`_proposed`); `second_opinion=False` leaves the
+    classifier out, as its training does."""
     found: list[Found] = []
     for token in doc:
         if token.pos_ == "VERB":
@@ -872,10 +916,23 @@ def find_events(doc: Doc, quotes: list[Quote], *, second_opinion: bool = True) -
         if token.pos_ in {"NOUN", "PROPN"}:
             found += noun_events(token, used) or agent_noun_events(token)
     found += quoted_accusations(doc, quotes)
-    found = [f for f in found if not _furniture(sent_of(f.trigger)) and not _market_move(f)]
     if second_opinion:
-        found = _judged(found)
+        found = _judged(found) + _proposed(doc, used | {f.trigger.i for f in found})
+    found = [f for f in found if not _furniture(sent_of(f.trigger)) and not _market_move(f)]
     return [_demand_target(f, found) for f in found]
+
+
+def _proposed(doc: Doc, used: set[int]) -> list[Found]:
+    """The events of the triggers the learned classifier proposes among the verbs and nouns no rule
+    made a trigger of (`event_triggers.proposed_sense`), their sides read as a rule trigger's."""
+    found: list[Found] = []
+    for token in doc:
+        if token.i in used or token.pos_ not in TRIGGER_CLASSES:
+            continue
+        sense = proposed_sense(token)
+        if sense is not None:
+            found += verb_events(token, sense) if token.pos_ == "VERB" else noun_events(token, set(), sense)
+    return found
 
 
 def _judged(found: list[Found]) -> list[Found]:
@@ -1021,13 +1078,21 @@ def _author(thing: Token, coder: Coder) -> Argument | None:
     return next((a for t in makers if (a := coder.argument(t)).actor_id), None)
 
 
+# sectors of bodies that fight in words only: a party, a legislature, the press, a campaign group, a company
+TALKING_SECTORS = {"PTY", "LEG", "MED", "NGO", "BUS"}
+
+
 def _verbal_attack(item: Found, source: Argument | None) -> Found:
     """A person who "attacks" or "targets" with no weapon named (an ASSAULT sense with no mode) and no
-    armed sector attacks in words: a disapproval ("Trump attacked Clinton", "her attacks on him")."""
+    armed sector attacks in words: a disapproval ("Trump attacked Clinton", "her attacks on him"); so
+    does a body or phrase coded with a talking sector (`TALKING_SECTORS`: "the Club for Growth attacked X") and
+    a message ("an ad that attacked X", "the article attacked X")."""
     if item.sense.type != "ASSAULT" or item.sense.mode is not None or source is None:
         return item
     person = source.kind == "person" or source.token.ent_type_ == "PERSON" or source.token.lower_ in {"he", "she"}
-    if not person or source.code.sector in {"MIL", "REB", "CRM", "COP"}:
+    talking = (source.kind != "state" and source.code.sector in TALKING_SECTORS) or (
+        not source.actor_id and source.token.pos_ == "NOUN" and _message_noun(source.token))
+    if not (person or talking) or source.code.sector in {"MIL", "REB", "CRM", "COP"}:
         return item
     return replace(item, sense=replace(item.sense, type="ACCUSE", mode="disapprove", cameo="111"))
 

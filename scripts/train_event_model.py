@@ -196,8 +196,8 @@ def report(bands: list[list[tuple[int, float]]], curves: list[Curve]) -> Summary
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=Path, required=True, help="realnews-silver articles.jsonl")
-    parser.add_argument("--gold", type=Path, required=True, help="realnews-silver gold.jsonl")
+    parser.add_argument("--articles", type=Path, required=True, help="training articles.jsonl (realnews-silver or the annotations/ union)")
+    parser.add_argument("--gold", type=Path, required=True, help="their gold.jsonl")
     parser.add_argument("--scorer", type=Path, default=Path("../shared/eval/realnews/score.py"))
     parser.add_argument("--out", type=Path, default=DATA / "event_model.json")
     parser.add_argument("--min-count", type=int, default=3, help="articles a lemma must occur in")
@@ -262,7 +262,7 @@ def main() -> None:
     names = vectorizer.get_feature_names_out()
     weights = {name: round(float(w), 4) for name, w in zip(names, coef, strict=True) if abs(w) >= 1e-4}
     weights["bias"] = round(weights.get("bias", 0.0) + intercept, 4)
-    body = {"version": 2, "trained_on": "realnews-silver", "events": len(rows), "C": args.C,
+    body = {"version": 2, "trained_on": f"{len(items)} articles of {args.gold}", "events": len(rows), "C": args.C,
             "models": "all right + type right (summed log-odds)", **summary,
             "calibration": {"scale": round(scale, 4), "shift": round(shift, 4)},
             "weights": dict(sorted(weights.items()))}

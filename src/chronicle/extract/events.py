@@ -59,6 +59,7 @@ from chronicle.extract.event_patterns import (
     wordnet_hints,
 )
 from chronicle.extract.event_time import event_date
+from chronicle.extract.event_types import retyped
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
 from chronicle.extract.event_triggers import second_opinion, trigger_probabilities
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
@@ -1736,7 +1737,7 @@ def event_candidates(doc: Doc, records: ArticleRecords, context: ExtractContext)
     """The article's events, one per act with its further mentions, each with its features."""
     anchor = records.article.published or context.reference_date
     coder = Coder(doc, records)
-    candidates = build_events(doc, records, find_events(doc, records.quotes), anchor, coder)
+    candidates = build_events(doc, records, retyped(find_events(doc, records.quotes)), anchor, coder)
     candidates += petrarch_events(doc, records, context, coder, anchor, len(candidates) + 1)
     return merge_mentions(candidates)
 

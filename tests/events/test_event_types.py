@@ -15,7 +15,7 @@ from chronicle.extract.event_types import (
     predict,
     retyped,
     type_features,
-    wordnet_paths,
+    wordnet_path,
 )
 
 
@@ -30,15 +30,15 @@ class Item:
 
 
 def test_wordnet_table_gives_lexical_files_and_hypernym_paths():
-    shell = wordnet_paths()[("v", "shell")]
+    shell = wordnet_path("v", "shell")
     assert shell.lexfile == "verb.competition"
     assert [h.split(".")[0] for h in shell.hypernyms[:2]] == ["bombard", "attack"]
-    skirmish = wordnet_paths()[("n", "skirmish")]
+    skirmish = wordnet_path("n", "skirmish")
     assert skirmish.lexfile == "noun.act" and any(h.startswith("conflict.") for h in skirmish.hypernyms)
-    soldier = wordnet_paths()[("n", "soldier")]
+    soldier = wordnet_path("n", "soldier")
     assert soldier.hypernyms == () and soldier.armed  # a person: its lexical file, and that it bears arms
-    assert not wordnet_paths()[("n", "teacher")].armed
-    assert ("n", "tulip") not in wordnet_paths()  # plants are neither acts nor participants
+    assert not wordnet_path("n", "teacher").armed
+    assert wordnet_path("n", "tulip") is None  # plants are neither acts nor participants
 
 
 def test_label_splits_accuse_by_mode():
@@ -65,7 +65,7 @@ def test_a_tone_typed_clause_does_not_show_its_tone_type_as_the_rule(nlp):
 
 
 def test_model_probabilities_are_a_distribution():
-    model = TypeModel({"ASSAULT": {"bias": 1.0, "x": 2.0}, "SUPPORT": {"bias": 0.5}})
+    model = TypeModel.from_weights({"ASSAULT": {"bias": 1.0, "x": 2.0}, "SUPPORT": {"bias": 0.5}})
     probabilities = model.probabilities({"bias": 1.0, "x": 1.0})
     assert abs(sum(probabilities.values()) - 1.0) < 1e-9
     assert probabilities["ASSAULT"] > 0.9

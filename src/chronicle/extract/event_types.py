@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
+import numpy as np
 from spacy.tokens import Token
 
 from chronicle.extract.event_patterns import DATA, Sense, lexicon, wordnet_hints
@@ -74,15 +75,24 @@ class WordNetPath:
 
 
 @functools.cache
-def wordnet_paths() -> dict[tuple[str, str], WordNetPath]:
-    """`wordnet_types.tsv`, read once: (pos "v"/"n", lemma) → its lexical files and hypernym path."""
-    table: dict[tuple[str, str], WordNetPath] = {}
+def _wordnet_lines() -> dict[str, str]:
+    """`wordnet_types.tsv`'s lines by "pos<TAB>lemma", read once and parsed only when asked for: the
+    events stage looks up a few hundred of its 46,000 words an article."""
+    lines: dict[str, str] = {}
     for line in (DATA / "wordnet_types.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line:
-            continue
-        pos, lemma, lexfile, second, chain, flag = line.split("\t")
-        table[(pos, lemma)] = WordNetPath(lexfile, second, tuple(chain.split(",")) if chain else (), flag == "armed")
-    return table
+        if line and line[0] != "#":
+            lines[line[: line.index("\t", 2)]] = line
+    return lines
+
+
+@functools.cache
+def wordnet_path(pos: str, lemma: str) -> WordNetPath | None:
+    """A word's lexical files, hypernym path and armed flag (pos "v" or "n"), or None if WordNet lacks it."""
+    line = _wordnet_lines().get(f"{pos}\t{lemma}")
+    if line is None:
+        return None
+    _pos, _lemma, lexfile, second, chain, flag = line.split("\t")
+    return WordNetPath(lexfile, second, tuple(chain.split(",")) if chain else (), flag == "armed")
 
 
 def label(sense: Sense) -> str:
@@ -94,7 +104,7 @@ def label(sense: Sense) -> str:
 
 
 def _wordnet(prefix: str, pos: str, lemma: str) -> dict[str, float]:
-    entry = wordnet_paths().get((pos, lemma))
+    entry = wordnet_path(pos, lemma)
     if entry is None:
         return {f"{prefix}wn=none": 1.0}
     features = {f"{prefix}wn={entry.lexfile}": 1.0}
@@ -140,7 +150,7 @@ def _derived_verb(lemma: str) -> str | None:
 
 def _kind(token: Token) -> str:
     """What a participant is: a state, an armed force, a person, an organisation, a thing."""
-    entry = wordnet_paths().get(("n", token.lemma_.lower()))
+    entry = wordnet_path("n", token.lemma_.lower())
     if entry is not None and entry.armed:
         return "military"
     if token.ent_type_ in {"GPE", "NORP"}:
@@ -198,7 +208,7 @@ def type_features(token: Token, sense: Sense | None) -> dict[str, float]:
         head = obj.lemma_.lower()
         features[f"object={head}"] = 1.0
         features[f"object_is={_kind(obj)}"] = 1.0
-        entry = wordnet_paths().get(("n", head))
+        entry = wordnet_path("n", head)
         if entry is not None:
             features[f"object_wn={entry.lexfile}"] = 1.0
     if token.dep_ in OBJECT_DEPS and token.head.pos_ == "VERB":
@@ -208,22 +218,32 @@ def type_features(token: Token, sense: Sense | None) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class TypeModel:
-    """Per type, weights of named features; softmax over the types."""
+    """Per feature, its weight for each type (`types`, in order), as the rows of one matrix (`index`: the
+    feature's row); softmax over the types. Scoring a candidate sums the rows of its ~20 features."""
 
-    weights: dict[str, dict[str, float]]
+    types: tuple[str, ...]
+    index: dict[str, int]
+    matrix: np.ndarray
+
+    @classmethod
+    def from_weights(cls, weights: dict[str, dict[str, float]]) -> TypeModel:
+        """The model from the file's layout: per type, weights of named features."""
+        types = tuple(weights)
+        names = sorted({name for row in weights.values() for name in row})
+        matrix = np.array([[weights[t].get(name, 0.0) for t in types] for name in names], dtype=np.float64)
+        return cls(types, {name: n for n, name in enumerate(names)}, matrix)
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        scores = {name: sum(w.get(f, 0.0) * v for f, v in features.items()) for name, w in self.weights.items()}
-        top = max(scores.values())
-        exps = {name: math.exp(score - top) for name, score in scores.items()}
-        total = sum(exps.values())
-        return {name: value / total for name, value in exps.items()}
+        rows = [self.index[name] for name in features if name in self.index]  # binary features: value 1
+        scores = self.matrix[rows].sum(axis=0)
+        exps = np.exp(scores - scores.max())
+        return dict(zip(self.types, (exps / exps.sum()).tolist(), strict=True))
 
 
 @functools.cache
 def type_model() -> TypeModel:
     data = json.loads((DATA / "type_model.json").read_text(encoding="utf-8"))
-    return TypeModel(weights=data["weights"])
+    return TypeModel.from_weights(data["weights"])
 
 
 def predict(token: Token, sense: Sense | None) -> tuple[str, float]:
@@ -261,5 +281,5 @@ def retyped(found: Iterable[T]) -> list[T]:
         key = (item.trigger.i, item.sense)
         if key not in memo:
             memo[key] = decide(item.sense, *predict(item.trigger, item.sense))
-        out.append(replace(item, sense=memo[key]))  # type: ignore[type-var]
+        out.append(item if memo[key] is item.sense else replace(item, sense=memo[key]))  # type: ignore[type-var]
     return out

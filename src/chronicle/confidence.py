@@ -16,7 +16,7 @@ from chronicle.records import ArticleRecords
 
 QUOTES_MIN_CONFIDENCE = 0.675  # CV on 473 training articles: precision 0.892, recall 0.636 (docs/quotes.md)
 
-EVENTS_MIN_CONFIDENCE = 0.3  # CV on 473 training articles: type 0.71, all-right 0.53, recall 0.16 (docs/events.md)
+EVENTS_MIN_CONFIDENCE = 0.3  # CV on 473 training articles: type 0.71, all-right 0.52, recall 0.16 (docs/events.md)
 
 PLACES_MIN_CONFIDENCE = 0.5
 

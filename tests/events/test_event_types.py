@@ -107,3 +107,13 @@ def test_retyped_leaves_constructions_alone_and_asks_once_per_trigger(nlp, monke
     assert out[0] is construction
     assert out[1].sense.type == "SUPPORT" and out[2].sense.type == "SUPPORT"
     assert calls == [said.i]
+
+
+def test_the_events_stage_takes_the_models_type_through_the_hook(extract, monkeypatch):
+    text = "Syrian rebels shelled the Iraqi army on Tuesday."
+    before = [(e.trigger, e.event_type) for e in extract(text).events]
+    assert ("shelled", "ASSAULT") in before
+    monkeypatch.setattr(event_types, "predict", lambda trigger, sense: ("PROTEST", 1.0))
+    after = {e.trigger: e.event_type for e in extract(text).events}
+    # a lexicon.yaml or broad-source sense is retyped when the model is sure; nothing else changes
+    assert after["shelled"] == "PROTEST"

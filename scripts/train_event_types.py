@@ -45,6 +45,7 @@ from chronicle.extract.event_types import (
     DATA,
     FILLED_ORIGINS,
     RETYPED_ORIGINS,
+    TONE_TYPES,
     TONED_ORIGINS,
     label,
     type_features,
@@ -196,8 +197,10 @@ def decisions(data: list[Example], best: list[str], prob: list[float], unseen: l
             print(f"{name}, {subset}: {len(rows)} gold triggers; rule type right {rule}; "
                   f"model {accuracy(data, best, rows)}")
             for t in thresholds:
-                decided = [best[i] if prob[i] >= t else label(data[i].rule) for i in rows]
-                changed = sum(prob[i] >= t and best[i] != label(data[i].rule) for i in rows)
+                # a tone decides between disapproval and praise; the model only names another act there
+                takes = [prob[i] >= t and not (origins is TONED_ORIGINS and best[i] in TONE_TYPES) for i in rows]
+                decided = [best[i] if take else label(data[i].rule) for take, i in zip(takes, rows, strict=True)]
+                changed = sum(take and best[i] != label(data[i].rule) for take, i in zip(takes, rows, strict=True))
                 right = sum(d == data[i].gold for d, i in zip(decided, rows, strict=True))
                 print(f"  model at >= {t:.2f}: right {right}  (changed {changed})")
 

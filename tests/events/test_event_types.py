@@ -117,3 +117,9 @@ def test_the_events_stage_takes_the_models_type_through_the_hook(extract, monkey
     after = {e.trigger: e.event_type for e in extract(text).events}
     # a lexicon.yaml or broad-source sense is retyped when the model is sure; nothing else changes
     assert after["shelled"] == "PROTEST"
+
+
+def test_a_tone_decides_between_praise_and_disapproval_the_model_only_names_another_act():
+    tone = Sense(type="SUPPORT", origin="report-tone")
+    assert decide(tone, "ACCUSE:disapprove", 0.99) is tone  # "said he did a brilliant job"
+    assert decide(tone, "PROTEST", event_types.TONE_MIN).type == "PROTEST"  # "said the workers had rioted"

@@ -55,6 +55,8 @@ FILLED_ORIGINS = frozenset({"cameo", "cameo-material", "cameo-object", "derived-
 ARBITRATED_ORIGINS = frozenset({"lexicon"})
 TONED_ORIGINS = frozenset({"report-tone", "report-valence"})
 """Reported clauses typed by their tone ("said the police had rioted"): the clause's verb may say the act."""
+TONE_TYPES = frozenset({"ACCUSE:disapprove", "SUPPORT"})
+"""What a tone says: between these two the tone decides, not the verb ("said he did a brilliant job")."""
 RETYPED_ORIGINS = FILLED_ORIGINS | ARBITRATED_ORIGINS | TONED_ORIGINS
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 
@@ -270,7 +272,7 @@ def retype(sense: Sense, new: str) -> Sense:
 
 def decide(sense: Sense, best: str, probability: float) -> Sense:
     """The rule's sense, or the model's type where the hook lets the model decide (module docstring)."""
-    if best == label(sense):
+    if best == label(sense) or (sense.origin in TONED_ORIGINS and best in TONE_TYPES):
         return sense
     minimum = (FILL_MIN if sense.origin in FILLED_ORIGINS else ARBITRATE_MIN if sense.origin in ARBITRATED_ORIGINS
                else TONE_MIN if sense.origin in TONED_ORIGINS else math.inf)

@@ -70,8 +70,11 @@ class Candidate(Protocol):
 
 T = TypeVar("T", bound=Candidate)
 
+
 @dataclass(frozen=True)
 class WordNetPath:
+    """What `wordnet_types.tsv` says of a word (see its header)."""
+
     lexfile: str
     second: str
     hypernyms: tuple[str, ...]

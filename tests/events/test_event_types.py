@@ -110,13 +110,17 @@ def test_retyped_leaves_constructions_alone_and_asks_once_per_trigger(nlp, monke
 
 
 def test_the_events_stage_takes_the_models_type_through_the_hook(extract, monkeypatch):
-    text = "Syrian rebels shelled the Iraqi army on Tuesday."
-    before = [(e.trigger, e.event_type) for e in extract(text).events]
-    assert ("shelled", "ASSAULT") in before
+    text = "Governor Ana Ruiz scolded Mayor Tom Bell over the budget."  # "scold": a CAMEO-table verb
+    assert [e.event_type for e in extract(text).events if e.trigger == "scolded"] == ["ACCUSE"]
     monkeypatch.setattr(event_types, "predict", lambda trigger, sense: ("PROTEST", 1.0))
-    after = {e.trigger: e.event_type for e in extract(text).events}
-    # a lexicon.yaml or broad-source sense is retyped when the model is sure; nothing else changes
-    assert after["shelled"] == "PROTEST"
+    assert [e.event_type for e in extract(text).events if e.trigger == "scolded"] == ["PROTEST"]
+
+
+def test_lexicon_senses_are_not_scored_while_arbitration_is_off(extract, monkeypatch):
+    monkeypatch.setattr(event_types, "ARBITRATE_MIN", 1.01)
+    monkeypatch.setattr(event_types, "predict", lambda trigger, sense: ("PROTEST", 1.0))
+    text = "Syrian rebels shelled the Iraqi army on Tuesday."  # "shell": a lexicon.yaml verb
+    assert [e.event_type for e in extract(text).events if e.trigger == "shelled"] == ["ASSAULT"]
 
 
 def test_a_tone_decides_between_praise_and_disapproval_the_model_only_names_another_act():

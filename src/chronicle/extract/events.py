@@ -30,7 +30,9 @@ dictionaries are added (`petrarch_events`).
 
 Verbs the lexicon lacks come from the CAMEO table (`cameo_verbs.yaml`) or, for strongly valenced verbs
 done to someone, from VADER (`valence_events`). Triggers from those broad sources and nouns of listed
-verbs must pass the learned trigger classifier (`event_triggers.py`, `_judged`). Not events:
+verbs must pass the learned trigger classifier (`event_triggers.py`, `_judged`). The learned type classifier
+(`event_types.retyped`) then decides the type of those broad-source senses, and of a lexicon sense only
+when it is very sure. Not events:
 that-clauses of non-clausal senses, market moves, link furniture, acts with no participant.
 Statements of one act (same type, agreeing sides) are merged into one event with `mentions`
 (`merge_mentions`). Each event's `confidence` is the learned, calibrated model of `event_model.json`
@@ -60,6 +62,7 @@ from chronicle.extract.event_patterns import (
 from chronicle.extract.event_time import event_date
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
 from chronicle.extract.event_triggers import proposed_sense, second_opinion, trigger_probabilities
+from chronicle.extract.event_types import retyped
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.extract.tone import STRONG_VALENCE, analyzer, word_valence
 from chronicle.records import Actor, ArticleRecords, Event, EventMention, Quote, child_id
@@ -1801,7 +1804,7 @@ def event_candidates(doc: Doc, records: ArticleRecords, context: ExtractContext)
     """The article's events, one per act with its further mentions, each with its features."""
     anchor = records.article.published or context.reference_date
     coder = Coder(doc, records)
-    candidates = build_events(doc, records, find_events(doc, records.quotes), anchor, coder)
+    candidates = build_events(doc, records, retyped(find_events(doc, records.quotes)), anchor, coder)
     candidates += petrarch_events(doc, records, context, coder, anchor, len(candidates) + 1)
     return merge_mentions(candidates)
 

@@ -196,7 +196,7 @@ def report(bands: list[list[tuple[int, float]]], curves: list[Curve]) -> Summary
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=Path, required=True, help="training articles.jsonl (realnews-silver or the annotations/ union)")
+    parser.add_argument("--articles", type=Path, required=True, help="training articles.jsonl (silver or the union)")
     parser.add_argument("--gold", type=Path, required=True, help="their gold.jsonl")
     parser.add_argument("--scorer", type=Path, default=Path("../shared/eval/realnews/score.py"))
     parser.add_argument("--out", type=Path, default=DATA / "event_model.json")

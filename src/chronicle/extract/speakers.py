@@ -368,6 +368,8 @@ class SpeakerResolver:
         if named is not None and route == "nominal" and role is not None and self._conflicts(tokens, role, named):
             # the actors stage linked "the Republican candidate" to someone described otherwise
             return self._nominal(tokens, role, source[0])
+        if named is not None and route == "name" and len(tokens) == 1 and head.pos_ == "PROPN":
+            named = self._principal(head.text, named)
         if named is not None:
             return Resolution(named, 0.95 if route == "name" else 0.8, route)
         if head.pos_ == "PRON":
@@ -379,6 +381,19 @@ class SpeakerResolver:
         if role is not None and not plural:
             return self._nominal(tokens, role, source[0])
         return self._meant(head, lemma, source[0])
+
+    def _principal(self, surname: str, actor: str) -> str:
+        """"Murphy said" in an article naming Chris Murphy and, later, Anne Marie Murphy: a bare
+        surname shared by several people is the one the article named first (news introduces its
+        principal first and writes a relative or namesake with a first name or honorific after);
+        the actors stage links such a surname by nearness, which picks the namesake just mentioned."""
+        if self.kinds.get(actor) != "person":
+            return actor
+        namesakes = {a.id for a in self.records.actors if self.kinds.get(a.id) == "person"
+                     and len(words := a.name.split()) > 1 and words[-1] == surname}
+        if actor not in namesakes or len(namesakes) < 2:
+            return actor
+        return next(a for _s, _e, a in self.mentions if a in namesakes)
 
     def _compounded_name(self, tokens: list[Token], head: Token) -> Resolution | None:
         """"HuffPost Pollster", "the IRENA report", "a Monmouth poll": an organisation's name

@@ -384,16 +384,19 @@ class SpeakerResolver:
 
     def _principal(self, surname: str, actor: str) -> str:
         """"Murphy said" in an article naming Chris Murphy and, later, Anne Marie Murphy: a bare
-        surname shared by several people is the one the article named first (news introduces its
-        principal first and writes a relative or namesake with a first name or honorific after);
-        the actors stage links such a surname by nearness, which picks the namesake just mentioned."""
+        surname shared by several people is the one the article first named in full (news introduces
+        its principal first and writes a relative or namesake with a first name after); the actors
+        stage's link of such a surname is no evidence, for it may join any of them."""
         if self.kinds.get(actor) != "person":
             return actor
         namesakes = {a.id for a in self.records.actors if self.kinds.get(a.id) == "person"
                      and len(words := a.name.split()) > 1 and words[-1] == surname}
         if actor not in namesakes or len(namesakes) < 2:
             return actor
-        return next(a for _s, _e, a in self.mentions if a in namesakes)
+        # by full names only: the actors stage's own links of the bare surname are what is in doubt
+        full = sorted((m.start, m.actor_id) for m in self.records.mentions if m.actor_id in namesakes
+                      and m.kind == "name" and len(self.text[m.start : m.end].split()) > 1)
+        return full[0][1] if full else actor
 
     def _compounded_name(self, tokens: list[Token], head: Token) -> Resolution | None:
         """"HuffPost Pollster", "the IRENA report", "a Monmouth poll": an organisation's name

@@ -225,3 +225,16 @@ def test_that_month_points_back_to_the_story_s_earlier_month(nlp, extract):
     # "that day" after a bare year keeps only the year: no day the text did not give
     text = "The union was founded in 2012. The owner sued it that day."
     assert when(nlp, extract, text, "sued") == EventTime(dt.date(2012, 1, 1), "year", "expression")
+
+
+def test_a_narrated_yesterday_dates_the_act_a_quoted_one_does_not(nlp, extract):
+    told = when(nlp, extract, "Rowe attacked the council yesterday in a long speech.", "attacked")
+    assert told == EventTime(dt.date(2019, 11, 19), "day", "expression")
+    quoted = when(nlp, extract, '"I spoke to the council yesterday," Rowe said in March.', "spoke")
+    assert quoted.date != dt.date(2019, 11, 19)
+
+
+def test_an_act_set_at_an_occasion_an_earlier_sentence_dated(nlp, extract):
+    text = ("Monday's debate in Leeds drew a large crowd. The mayor resigned on Tuesday. "
+            "At the debate, Rowe accused the host of bias.")
+    assert when(nlp, extract, text, "accused").date == dt.date(2019, 11, 18)

@@ -10,7 +10,8 @@ Order, as a reader would date an act:
    ("last week", "this week": no date, the guide skips them) dates it to that week's month, or its
    year when the week runs across two months;
 2. else the date another sentence gives the act by naming it and placing it in time ("Protesters
-   marched through the capital. ... Police said the march began on Nov. 2");
+   marched through the capital. ... Police said the march began on Nov. 2"), or to the occasion the
+   act's clause sets it at ("Monday's debate ... At the debate, Cruz attacked Trump": Monday);
 3. else the story's current date: the latest day-level date of an earlier sentence within a few
    days before the anchor (news runs on from the day its lead names: "The debate on Thursday ...
    Cruz accused ..."; an older day is background, not the story's day); a lead before any such
@@ -20,7 +21,8 @@ Order, as a reader would date an act:
    text gave (views show it as such).
 An act the text says will happen ("Rowe will sue the council") never takes the story's past day;
 without a date of its own sentence it falls back to the (labelled) publication day.
-Dates under DATES_MIN_CONFIDENCE are not used. The granularity travels with the date: an event in
+Dates under DATES_MIN_CONFIDENCE are not used, except a day word the narration tells outside a quote
+("Trump attacked Carson last night"). The granularity travels with the date: an event in
 "last year" is dated to the year, never to 1 January.
 """
 
@@ -69,6 +71,10 @@ SHIFT_WORDS = {"earlier": -1, "later": 1}
 # such a noun point back to an act already told ("the march", "this attack", "their protest").
 MIN_STEM = 4
 DEFINITE = ("the", "this", "that", "its", "their", "his", "her")
+# The floor for a day word under DATES_MIN_CONFIDENCE that the narration tells ("yesterday", "last night"):
+# the dates stage keeps them out of its default output (the guide resolves quoted ones against the day the
+# words were said), but outside a quote they count from the report's day and date the story's acts.
+NARRATED_DAY_MIN = 0.3
 # Auxiliaries that put a clause ahead of the story ("will sue", "'ll meet").
 FUTURE_AUX = ("will", "'ll", "shall", "wo")
 
@@ -224,6 +230,18 @@ def _ahead(trigger: Token) -> bool:
     return any(c.lower_ in FUTURE_AUX for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
+def _narrated_day(d: DateMention, doc: Doc) -> bool:
+    """A day word below the dates threshold ("yesterday", "last night") told by the narration, not inside a
+    direct quote (where it counts from the day the words were said, not the report's)."""
+    if d.value is None or d.granularity != "day" or d.confidence < NARRATED_DAY_MIN:
+        return False
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc.text[span.sent.start_char:d.start]
+    return before.count('"') % 2 == 0 and before.count("\u201c") <= before.count("\u201d")
+
+
 def _usable(d: DateMention) -> bool:
     return d.value is not None and d.granularity in ("day", "month", "year") and d.confidence >= DATES_MIN_CONFIDENCE
 
@@ -330,6 +348,43 @@ def _restated(dates: list[DateMention], sent: Span, trigger: Token) -> EventTime
     return _time(min(found, key=lambda f: f[0])[1]) if found else None
 
 
+# Prepositions that set an act at an occasion ("At the debate, Cruz attacked Trump", "during the rally").
+SETTING_PREPOSITIONS = ("at", "during", "in", "after")
+
+
+def _settings(trigger: Token) -> list[Token]:
+    """The definite nouns the trigger's clause sets the act at ("At the debate, Cruz attacked Trump":
+    "debate")."""
+    verb = _clause_verb(trigger)
+    found = []
+    preps = [c for c in [*verb.children, *trigger.children] if c.dep_ == "prep" and c.lower_ in SETTING_PREPOSITIONS]
+    for prep in preps:
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            if any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children):
+                found.append(noun)
+    return found
+
+
+def _set_at(dates: list[DateMention], sent: Span, trigger: Token) -> EventTime | None:
+    """The date an earlier sentence gives the occasion the act is set at ("Monday's debate was heated.
+    ... At the debate, Cruz attacked Trump": Monday); the nearest such mention wins."""
+    lemmas = {noun.lemma_.lower() for noun in _settings(trigger)}
+    if not lemmas:
+        return None
+    found = []
+    for d in dates:
+        if d.end > sent.start_char:
+            continue
+        span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for noun in (t for t in [span.root, *span.root.ancestors] if t.pos_ == "NOUN"):
+            if noun.lemma_.lower() in lemmas and _describes(span.root, noun):
+                found.append(d)
+                break
+    return _time(max(found, key=lambda d: d.start)) if found else None
+
+
 def _names_subject(date: DateMention, doc: Doc, trigger: Token) -> bool:
     """The sentence of a date names a proper noun of the trigger's subject ("Kerr" of "Ann Kerr has ...")."""
     verb = _clause_verb(trigger)
@@ -341,7 +396,7 @@ def _names_subject(date: DateMention, doc: Doc, trigger: Token) -> bool:
 def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime:
     """The event's date: its own clause's, else one an amount of time from its governing clause's,
     else (for an act not still to come) the story's current day, else the publication date."""
-    dates = [d for d in records.dates if _usable(d)]
+    dates = [d for d in records.dates if _usable(d) or _narrated_day(d, sent.doc)]
     ranked = [(rank, abs(d.start - trigger.idx), _time(d)) for d in dates if sent.start_char <= d.start < sent.end_char
               and (rank := _rank(d, sent, trigger)) is not None]
     ranked += _weeks(sent, trigger, anchor) + _anaphors(dates, sent, trigger)
@@ -358,6 +413,9 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
     restated = _restated(dates, sent, trigger)
     if restated is not None:
         return restated
+    set_at = _set_at(dates, sent, trigger)
+    if set_at is not None:
+        return set_at
     news = [] if _ahead(trigger) else [d for d in dates if d.granularity == "day" and (
         anchor is None or dt.timedelta(0) <= anchor - d.value <= NEWS_WINDOW)]
     earlier = [d for d in news if d.end <= sent.start_char]

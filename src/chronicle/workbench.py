@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from chronicle.confidence import threshold
 from chronicle.store import aggregates
 from chronicle.stories.consolidate import SOURCE_SQL
-from chronicle.stories.queries import ARTICLES_SQL
+from chronicle.stories.queries import ARTICLES_SQL, REPORTED
 
 
 class Queryable(Protocol):
@@ -75,7 +75,10 @@ def _where(f: Filter) -> tuple[str, list[Any]]:
         where.append("outlet = ?")
         params.append(f.source)
     # An event dated to a month or a year stands for that whole period: it matches a date range only
-    # when the range covers the period (a year-only date is not 1 January).
+    # when the range covers the period (a year-only date is not 1 January). An event the text gives no
+    # date for (its article's publication day stands in) matches no range, as in the API's default.
+    if f.start or f.end:
+        where.append(f"NOT {REPORTED}")
     if f.start:
         where.append("date >= ?")
         params.append(f.start)
@@ -198,13 +201,15 @@ class Workbench:
         Each bin also has the mean Goldstein value of its reports' event groups and the mean document tone
         of its reports' articles.
 
-        An event dated only to a year is never put on 1 January: it counts in a year-long bin.
+        An event dated only to a year is never put on 1 January: it counts in a year-long bin. An event the
+        text gives no date for is on no bin: its article's publication day is not the act's.
         """
         if not self.ready():
             return []
         rows, params = self._filtered(f)
         if unit == "auto":
-            span = self.db.query(f"SELECT date_diff('month', min(date), max(date)) AS months FROM {rows}", params)
+            span = self.db.query(f"SELECT date_diff('month', min(date), max(date)) AS months FROM {rows} "
+                                 f"WHERE NOT {REPORTED}", params)
             unit = "year" if (span[0]["months"] or 0) > 36 else "month"
         coarse = "TRUE" if unit == "year" else "date_granularity = 'year'"
         # Binned first, then each bin's end and kind computed: per bin, not per row.
@@ -216,7 +221,8 @@ class Workbench:
             "round(avg(tone), 3) AS tone "
             f"FROM (SELECT date_granularity, group_id, goldstein, tone, {coarse} AS coarse, "
             f"CASE WHEN {coarse} THEN date_trunc('year', date) ELSE date_trunc('month', date) END AS bin_start "
-            f"FROM {rows} WHERE date IS NOT NULL) GROUP BY coarse, bin_start) ORDER BY bin_start, bin", params)
+            f"FROM {rows} WHERE date IS NOT NULL AND NOT {REPORTED}) GROUP BY coarse, bin_start) "
+            "ORDER BY bin_start, bin", params)
 
     def map_points(self, f: Filter) -> list[dict[str, Any]]:
         """Located places of the matching events: counts, and counts per quad class."""

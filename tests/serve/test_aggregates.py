@@ -162,3 +162,25 @@ def test_an_older_store_gets_its_derived_tables_when_opened_for_writing(path):
     with Store(path) as store:
         store.write(article_flood())
     assert_same_as_join(path)
+
+
+def test_an_event_dated_only_by_its_publication_day_is_on_no_timeline_bin_and_in_no_date_range(path):
+    flood = article_flood()
+    # The text gives the aid no date: the publication day stands in, labelled as such.
+    flood.events[0] = flood.events[0].model_copy(update={"date": flood.article.published,
+                                                         "date_granularity": "day",
+                                                         "date_origin": "publication"})
+    with Store(path) as store:
+        store.write_many([flood])
+        consolidate(store.con)
+    db = Database(path)
+    bench = Workbench(db)
+    everything = Filter(min_confidence=0)
+    bins = {(r["bin"], str(r["bin_start"])[:7]): r["reports"] for r in bench.series(everything, "month")}
+    june = Filter(min_confidence=0, start=dt.date(2023, 6, 1), end=dt.date(2023, 6, 30))
+    in_june = bench.reports(june, 50)["total"]
+    listed = bench.reports(everything, 50)["total"]
+    db.close()
+    assert bins == {("year", "2021-01"): 1}
+    assert in_june == 0
+    assert listed == 2  # still listed, shown as "reported <day>" by the page

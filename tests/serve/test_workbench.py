@@ -138,7 +138,8 @@ TONE_SQL = """
 SELECT CASE WHEN e.date_granularity = 'year' THEN strftime(e.date, '%Y') ELSE strftime(e.date, '%Y-%m') END AS bin,
        round(avg(t.compound), 3) AS tone
 FROM events e JOIN tones t ON t.article_id = e.article_id AND t.scope = 'document'
-WHERE e.date IS NOT NULL GROUP BY ALL
+-- an event the text gives no date for (the publication day stands in) is on no bin
+WHERE e.date IS NOT NULL AND coalesce(e.date_origin, 'expression') <> 'publication' GROUP BY ALL
 """
 
 

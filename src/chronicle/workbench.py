@@ -319,8 +319,8 @@ class Workbench:
         return total
 
     def entity(self, key: str) -> dict[str, Any] | None:
-        """An entity's page: its names and codes, groups as source and as target per month, co-entities
-        and the quotes of its article-level actors."""
+        """An entity's page: its names and codes, groups as source and as target per month (groups the text
+        gives no date for are on no month), co-entities and the quotes of its article-level actors."""
         if "entities" not in self.db.tables:
             return None
         found = self.db.query("SELECT * FROM entities WHERE key = ?", [key])
@@ -329,7 +329,8 @@ class Workbench:
         series = self.db.query(
             "SELECT date_trunc('month', date) AS month, count(*) FILTER (WHERE source_key = ?) AS as_source, "
             "count(*) FILTER (WHERE target_key = ?) AS as_target FROM event_groups "
-            "WHERE (source_key = ? OR target_key = ?) AND date IS NOT NULL GROUP BY ALL ORDER BY month",
+            f"WHERE (source_key = ? OR target_key = ?) AND date IS NOT NULL AND NOT {REPORTED} "
+            "GROUP BY ALL ORDER BY month",
             [key, key, key, key])
         partners = self.db.query(
             "SELECT CASE WHEN source_key = ? THEN target_key ELSE source_key END AS key, count(*) AS groups "

@@ -40,6 +40,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from chronicle.extract.event_patterns import Sense, lexicon
+from chronicle.extract.event_triggers import sense_label
 from chronicle.extract.event_types import (
     ARBITRATED_ORIGINS,
     DATA,
@@ -47,7 +48,6 @@ from chronicle.extract.event_types import (
     RETYPED_ORIGINS,
     TONE_TYPES,
     TONED_ORIGINS,
-    label,
     type_features,
 )
 from chronicle.extract.events import find_events
@@ -193,14 +193,14 @@ def decisions(data: list[Example], best: list[str], prob: list[float], unseen: l
                                       ("reported clauses typed by tone", TONED_ORIGINS, FILL)):
         for subset, keep in (("all", lambda i: True), ("unseen lemma", lambda i: unseen[i])):
             rows = [i for i, e in enumerate(data) if e.rule is not None and e.rule.origin in origins and keep(i)]
-            rule = sum(label(data[i].rule) == data[i].gold for i in rows)
+            rule = sum(sense_label(data[i].rule) == data[i].gold for i in rows)
             print(f"{name}, {subset}: {len(rows)} gold triggers; rule type right {rule}; "
                   f"model {accuracy(data, best, rows)}")
             for t in thresholds:
                 # a tone decides between disapproval and praise; the model only names another act there
                 takes = [prob[i] >= t and not (origins is TONED_ORIGINS and best[i] in TONE_TYPES) for i in rows]
-                decided = [best[i] if take else label(data[i].rule) for take, i in zip(takes, rows, strict=True)]
-                changed = sum(take and best[i] != label(data[i].rule) for take, i in zip(takes, rows, strict=True))
+                decided = [best[i] if take else sense_label(data[i].rule) for take, i in zip(takes, rows, strict=True)]
+                changed = sum(d != sense_label(data[i].rule) for d, i in zip(decided, rows, strict=True))
                 right = sum(d == data[i].gold for d, i in zip(decided, rows, strict=True))
                 print(f"  model at >= {t:.2f}: right {right}  (changed {changed})")
 

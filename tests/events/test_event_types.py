@@ -7,11 +7,10 @@ from spacy.tokens import Token
 
 from chronicle.extract import event_types
 from chronicle.extract.event_patterns import Sense
+from chronicle.extract.event_triggers import SoftmaxModel, sense_label
 from chronicle.extract.event_types import (
     FILL_MIN,
-    TypeModel,
     decide,
-    label,
     predict,
     retyped,
     type_features,
@@ -42,9 +41,9 @@ def test_wordnet_table_gives_lexical_files_and_hypernym_paths():
 
 
 def test_label_splits_accuse_by_mode():
-    assert label(Sense(type="ACCUSE", mode="investigate")) == "ACCUSE:investigate"
-    assert label(Sense(type="ACCUSE", mode="allege")) == "ACCUSE:disapprove"
-    assert label(Sense(type="COERCE", mode="arrest")) == "COERCE"
+    assert sense_label(Sense(type="ACCUSE", mode="investigate")) == "ACCUSE:investigate"
+    assert sense_label(Sense(type="ACCUSE", mode="allege")) == "ACCUSE:disapprove"
+    assert sense_label(Sense(type="COERCE", mode="arrest")) == "COERCE"
 
 
 def test_features_read_wordnet_the_object_and_the_participants(nlp):
@@ -65,7 +64,7 @@ def test_a_tone_typed_clause_does_not_show_its_tone_type_as_the_rule(nlp):
 
 
 def test_model_probabilities_are_a_distribution():
-    model = TypeModel.from_weights({"ASSAULT": {"bias": 1.0, "x": 2.0}, "SUPPORT": {"bias": 0.5}})
+    model = SoftmaxModel(weights={"ASSAULT": {"bias": 1.0, "x": 2.0}, "SUPPORT": {"bias": 0.5}})
     probabilities = model.probabilities({"bias": 1.0, "x": 1.0})
     assert abs(sum(probabilities.values()) - 1.0) < 1e-9
     assert probabilities["ASSAULT"] > 0.9

@@ -5,7 +5,7 @@ from chronicle.extract import event_triggers
 from chronicle.extract.event_patterns import Sense, wordnet_hints
 from chronicle.extract.event_triggers import (
     NONE,
-    TriggerModel,
+    SoftmaxModel,
     second_opinion,
     trigger_features,
     trigger_probabilities,
@@ -62,7 +62,7 @@ def test_the_stage_drops_table_triggers_the_classifier_rejects_but_not_lexicon_o
     table = "Poland belittled Russia."  # "belittle": CAMEO table, not lexicon.yaml
     curated = "Poland condemned Russia."
     assert any(e.event_type == "ACCUSE" for e in extract(table).events)
-    sure_none = TriggerModel(weights={NONE: {"bias": 50.0}, "ACCUSE:disapprove": {"bias": 0.0}})
+    sure_none = SoftmaxModel(weights={NONE: {"bias": 50.0}, "ACCUSE:disapprove": {"bias": 0.0}})
     monkeypatch.setattr(event_triggers, "trigger_model", lambda: sure_none)
     assert not any(e.event_type == "ACCUSE" for e in extract(table).events)
     assert any(e.event_type == "ACCUSE" for e in extract(curated).events)
@@ -76,7 +76,7 @@ def test_clear_criticism_and_praise_survive_the_second_opinion(extract):
 
 def test_the_classifier_proposes_a_trigger_no_rule_knows_when_someone_takes_part(nlp, monkeypatch):
     # an invented verb no table lists: only the classifier (here a stub sure of a praise) can type it
-    sure_praise = TriggerModel(weights={NONE: {"bias": 0.0}, "SUPPORT": {"bias": 5.0}})
+    sure_praise = SoftmaxModel(weights={NONE: {"bias": 0.0}, "SUPPORT": {"bias": 5.0}})
     monkeypatch.setattr(event_triggers, "trigger_model", lambda: sure_praise)
     with_someone = token(nlp, "Smith glorped Jones on Monday.", "glorped")
     sense = event_triggers.proposed_sense(with_someone)
@@ -85,13 +85,13 @@ def test_the_classifier_proposes_a_trigger_no_rule_knows_when_someone_takes_part
 
 
 def test_no_proposal_below_the_threshold(nlp, monkeypatch):
-    unsure = TriggerModel(weights={NONE: {"bias": 5.0}, "SUPPORT": {"bias": 0.0}})
+    unsure = SoftmaxModel(weights={NONE: {"bias": 5.0}, "SUPPORT": {"bias": 0.0}})
     monkeypatch.setattr(event_triggers, "trigger_model", lambda: unsure)
     assert event_triggers.proposed_sense(token(nlp, "Smith glorped Jones on Monday.", "glorped")) is None
 
 
 def test_the_stage_reads_a_proposed_triggers_sides_as_a_rule_triggers(extract, monkeypatch):
-    sure_praise = TriggerModel(weights={NONE: {"bias": 0.0}, "SUPPORT": {"bias": 5.0}})
+    sure_praise = SoftmaxModel(weights={NONE: {"bias": 0.0}, "SUPPORT": {"bias": 5.0}})
     monkeypatch.setattr(event_triggers, "trigger_model", lambda: sure_praise)
     events = extract("Germany glorped Hungary on Monday.").events
     assert ("SUPPORT", "DEU", "HUN") in {(e.event_type, e.source_code, e.target_code) for e in events}

@@ -152,8 +152,9 @@ def trigger_features(token: Token) -> dict[str, float]:
 
 
 @dataclass(frozen=True)
-class TriggerModel:
-    """Per class (NONE or an event type), weights of named features; softmax over the classes."""
+class SoftmaxModel:
+    """A multinomial logistic regression applied in plain Python: per class (the trigger classifier's NONE
+    and event types, or the type classifier's event types), weights of named features; softmax over them."""
 
     weights: dict[str, dict[str, float]]
 
@@ -177,9 +178,9 @@ class TriggerModel:
 
 
 @functools.cache
-def trigger_model() -> TriggerModel:
+def trigger_model() -> SoftmaxModel:
     data = json.loads((DATA / "trigger_model.json").read_text(encoding="utf-8"))
-    return TriggerModel(weights=data["weights"])
+    return SoftmaxModel(weights=data["weights"])
 
 
 def sense_label(sense: Sense) -> str:

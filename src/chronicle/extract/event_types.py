@@ -35,10 +35,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
-import numpy as np
 from spacy.tokens import Token
 
 from chronicle.extract.event_patterns import DATA, Sense, lexicon, wordnet_hints
+from chronicle.extract.event_triggers import SoftmaxModel, sense_label
 from chronicle.extract.tone import word_valence
 
 FILL_MIN = 0.4
@@ -105,14 +105,6 @@ def wordnet_path(pos: str, lemma: str) -> WordNetPath | None:
     return WordNetPath(lexfile, second, tuple(chain.split(",")) if chain else (), flag == "armed")
 
 
-def label(sense: Sense) -> str:
-    """The classifier's name for a sense's type (chronicle's type; ACCUSE split by its mode into the
-    PLOVER 0.5 DISAPPROVE and INVESTIGATE)."""
-    if sense.type == "ACCUSE":
-        return "ACCUSE:investigate" if sense.mode == "investigate" else "ACCUSE:disapprove"
-    return sense.type
-
-
 def _wordnet(prefix: str, pos: str, lemma: str) -> dict[str, float]:
     entry = wordnet_path(pos, lemma)
     if entry is None:
@@ -132,20 +124,20 @@ def _sources(lemma: str, pos: str) -> dict[str, float]:
     if pos == "VERB":
         senses = lex.verbs.get(lemma)
         if senses:
-            features[f"lex={label(senses[0])}"] = 1.0
+            features[f"lex={sense_label(senses[0])}"] = 1.0
         if lemma in lex.cameo_verbs:
-            features[f"cameo={label(lex.cameo_verbs[lemma])}"] = 1.0
+            features[f"cameo={sense_label(lex.cameo_verbs[lemma])}"] = 1.0
         hint = wordnet_hints().verbs.get(lemma)
         if hint and hint[1]:
             features[f"hint={hint[1]}"] = 1.0
         return features
     if lemma in lex.nouns:
-        features[f"lex_noun={label(lex.nouns[lemma])}"] = 1.0
+        features[f"lex_noun={sense_label(lex.nouns[lemma])}"] = 1.0
     _lexfile, verb, verb_hint = wordnet_hints().nouns.get(lemma, ("", "", ""))
     if verb and verb in lex.verbs:
-        features[f"lex_of_verb={label(lex.verbs[verb][0])}"] = 1.0
+        features[f"lex_of_verb={sense_label(lex.verbs[verb][0])}"] = 1.0
     if verb and verb in lex.cameo_verbs:
-        features[f"cameo_of_verb={label(lex.cameo_verbs[verb])}"] = 1.0
+        features[f"cameo_of_verb={sense_label(lex.cameo_verbs[verb])}"] = 1.0
     if verb_hint:
         features[f"hint={verb_hint}"] = 1.0
     kind = wordnet_hints().classes.get(lemma)
@@ -208,7 +200,7 @@ def type_features(token: Token, sense: Sense | None) -> dict[str, float]:
     features |= _sources(lemma, pos)
     if sense is not None:
         if sense.origin not in TONED_ORIGINS:  # a tone's type says nothing of the verb's act
-            features[f"rule={label(sense)}"] = 1.0
+            features[f"rule={sense_label(sense)}"] = 1.0
         features[f"origin={sense.origin}"] = 1.0
     for child in token.children:
         if child.dep_ == "neg":
@@ -232,34 +224,10 @@ def type_features(token: Token, sense: Sense | None) -> dict[str, float]:
     return features
 
 
-@dataclass(frozen=True)
-class TypeModel:
-    """Per feature, its weight for each type (`types`, in order), as the rows of one matrix (`index`: the
-    feature's row); softmax over the types. Scoring a candidate sums the rows of its ~20 features."""
-
-    types: tuple[str, ...]
-    index: dict[str, int]
-    matrix: np.ndarray
-
-    @classmethod
-    def from_weights(cls, weights: dict[str, dict[str, float]]) -> TypeModel:
-        """The model from the file's layout: per type, weights of named features."""
-        types = tuple(weights)
-        names = sorted({name for row in weights.values() for name in row})
-        matrix = np.array([[weights[t].get(name, 0.0) for t in types] for name in names], dtype=np.float64)
-        return cls(types, {name: n for n, name in enumerate(names)}, matrix)
-
-    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        rows = [self.index[name] for name in features if name in self.index]  # binary features: value 1
-        scores = self.matrix[rows].sum(axis=0)
-        exps = np.exp(scores - scores.max())
-        return dict(zip(self.types, (exps / exps.sum()).tolist(), strict=True))
-
-
 @functools.cache
-def type_model() -> TypeModel:
+def type_model() -> SoftmaxModel:
     data = json.loads((DATA / "type_model.json").read_text(encoding="utf-8"))
-    return TypeModel.from_weights(data["weights"])
+    return SoftmaxModel(weights=data["weights"])
 
 
 def predict(token: Token, sense: Sense | None) -> tuple[str, float]:
@@ -278,7 +246,7 @@ def retype(sense: Sense, new: str) -> Sense:
 
 def decide(sense: Sense, best: str, probability: float) -> Sense:
     """The rule's sense, or the model's type where the hook lets the model decide (module docstring)."""
-    if best == label(sense) or (sense.origin in TONED_ORIGINS and best in TONE_TYPES):
+    if best == sense_label(sense) or (sense.origin in TONED_ORIGINS and best in TONE_TYPES):
         return sense
     return retype(sense, best) if probability >= _minimum(sense.origin) else sense
 

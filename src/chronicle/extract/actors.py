@@ -471,6 +471,11 @@ def _branch_country(span: Span) -> str | None:
     return country_of(words[-1].text) or city_country(words[-1].text)
 
 
+def _body_word(token: Token) -> bool:
+    """A word (as written or by its lemma) for a body or group of people ("Foundation", "soldiers")."""
+    return token.lower_ in agents().groups or token.lemma_.lower() in agents().groups
+
+
 def _body_name(span: Span) -> bool:
     """A name NER took for a person's that ends in a word for a body ("Reyl Foundation", "the Ann Reyl
     Campaign", "Varnia State University", "the Reyl White House"): an organisation named after a person or a
@@ -481,8 +486,7 @@ def _body_name(span: Span) -> bool:
         return False
     # a body's name may be two words ("the Obama White House")
     two = " ".join(t.lower_ for t in words[-2:])
-    return last.lower_ in agents().groups or last.lemma_.lower() in agents().groups or two in agents().groups \
-        or name_sector([last]) is not None
+    return _body_word(last) or two in agents().groups or name_sector([last]) is not None
 
 
 def _person_name(span: Span) -> bool:
@@ -496,7 +500,7 @@ def _person_name(span: Span) -> bool:
     if words[0].lower_ not in name_genders() or name_sector(words) or company_country(text) or country_in(words) \
             or subdivision_country(text) or city_country(text) or any(_title_word(t) for t in words):
         return False
-    return not any(t.lower_ in agents().groups or t.lemma_.lower() in agents().groups for t in words)
+    return not any(_body_word(t) for t in words)
 
 
 def _person_noun(head: Token) -> bool:
@@ -514,8 +518,7 @@ def _surname_like(actor: _Actor) -> bool:
     words = [t for t in names[0] if t.tag_ != "POS" and t.lower_ != "the"]
     return bool(words) and all(t.text[:1].isupper() and not t.is_upper and t.is_alpha for t in words) \
         and name_sector(words) is None and company_country(" ".join(t.text for t in words)) is None \
-        and not any(t.lower_ in agents().groups or t.lemma_.lower() in agents().groups or _title_word(t)
-                    for t in words)
+        and not any(_body_word(t) or _title_word(t) for t in words)
 
 
 def _named_by_surname(actor: _Actor) -> bool:

@@ -238,7 +238,8 @@ def _narrated_day(d: DateMention, doc: Doc) -> bool:
     span = doc.char_span(d.start, d.end, alignment_mode="expand")
     if span is None:
         return False
-    before = doc.text[span.sent.start_char:d.start]
+    sent = span.sent
+    before = sent.text[: d.start - sent.start_char]  # not Doc.text, which joins the whole document's tokens
     return before.count('"') % 2 == 0 and before.count("\u201c") <= before.count("\u201d")
 
 

@@ -27,6 +27,7 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+from spacy.tokens import Doc, Token
 
 from chronicle.extract.event_triggers import CLASSES, DATA, NONE, PROPOSE_AT, has_someone, sense_label, trigger_features
 from chronicle.extract.events import JUDGED_ORIGINS, find_events
@@ -38,6 +39,20 @@ GOLD_TYPES = {"DISAPPROVE": "ACCUSE:disapprove", "INVESTIGATE": "ACCUSE:investig
 FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                       "\u2014": "-", "\u00a0": " "})
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6)
+
+
+def gold_trigger(doc: Doc, folded: str, event: dict) -> Token | None:
+    """The token a gold event's trigger names: the trigger's first occurrence from its sentence on, in
+    the article text with quotes, dashes and spaces folded (`folded`), as the real-news scorer finds it."""
+    s0 = folded.find(event["sentence"].translate(FOLD))
+    t0 = folded.find(event["trigger"].translate(FOLD), s0) if s0 >= 0 else -1
+    span = doc.char_span(t0, t0 + len(event["trigger"]), alignment_mode="expand") if t0 >= 0 else None
+    return None if span is None else span.root
+
+
+def gold_class(event: dict) -> str:
+    """A gold event's PLOVER 0.5 type as the classifiers name it (chronicle's type, ACCUSE with its mode)."""
+    return GOLD_TYPES.get(event["type"], event["type"])
 
 
 Examples = tuple[list[dict], list[str], list[int], list[str], list[bool], list[bool]]
@@ -57,11 +72,9 @@ def examples(articles: Path, gold: Path) -> Examples:
         text = article.text.translate(FOLD)
         classes: dict[int, str] = {}
         for event in golds[item["id"]]["events"]:
-            s0 = text.find(event["sentence"].translate(FOLD))
-            t0 = text.find(event["trigger"].translate(FOLD), s0) if s0 >= 0 else -1
-            span = doc.char_span(t0, t0 + len(event["trigger"]), alignment_mode="expand") if t0 >= 0 else None
-            if span is not None:
-                classes[span.root.i] = GOLD_TYPES.get(event["type"], event["type"])
+            token = gold_trigger(doc, text, event)
+            if token is not None:
+                classes[token.i] = gold_class(event)
         found: dict[int, str] = {}
         rules = find_events(doc, [], second_opinion=False)
         triggers = {f.trigger.i for f in rules}

@@ -38,6 +38,7 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+from train_event_triggers import FOLD, gold_class, gold_trigger
 
 from chronicle.extract.event_patterns import Sense, lexicon
 from chronicle.extract.event_triggers import sense_label
@@ -54,10 +55,6 @@ from chronicle.extract.events import find_events
 from chronicle.ingest.readers import article_from_item
 from chronicle.nlp import load_pipeline
 
-GOLD_TYPES = {"DISAPPROVE": "ACCUSE:disapprove", "INVESTIGATE": "ACCUSE:investigate", "DEMAND": "REQUEST",
-              "FIGHT": "ASSAULT"}
-FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                      "\u2014": "-", "\u00a0": " "})
 LEXICON_FEATURES = ("lex=", "lex_noun=", "lex_of_verb=", "rule=", "origin=")
 PRUNED = ("lemma=", "object=", "governor=")
 FILL = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)
@@ -89,16 +86,13 @@ def examples(articles: Path, gold: Path) -> list[Example]:
                 rules.setdefault(f.trigger.i, f.sense)
         seen: set[int] = set()
         for event in golds[item["id"]]["events"]:
-            s0 = text.find(event["sentence"].translate(FOLD))
-            t0 = text.find(event["trigger"].translate(FOLD), s0) if s0 >= 0 else -1
-            span = doc.char_span(t0, t0 + len(event["trigger"]), alignment_mode="expand") if t0 >= 0 else None
-            if span is None or span.root.i in seen:
+            token = gold_trigger(doc, text, event)
+            if token is None or token.i in seen:
                 continue  # one example per trigger token (one act with several targets is one typing)
-            token = span.root
             seen.add(token.i)
             lemma = token.lemma_.lower()
             sense = rules.get(token.i)
-            out.append(Example(type_features(token, sense), GOLD_TYPES.get(event["type"], event["type"]), n,
+            out.append(Example(type_features(token, sense), gold_class(event), n,
                                lemma, sense, lemma in lex.verbs or lemma in lex.nouns))
     return out
 

@@ -57,6 +57,23 @@ def test_features_read_wordnet_the_object_and_the_participants(nlp):
     assert "wn=noun.act" in noun and not any(name.startswith("rule=") for name in noun)
 
 
+def test_participants_are_read_as_the_events_stage_reads_roles(nlp):
+    subject, obj = event_types._participants(token(nlp, "The rebels vowed to shell the town.", "shell"))
+    assert subject.text == "rebels" and obj.text == "town"  # the infinitive's doer is the vower
+    burned = token(nlp, "The rebels shelled the town and burned its granaries.", "burned")
+    assert event_types._participants(burned)[0].text == "rebels"  # and the coordinated verb's
+    passive = nlp("The village was shelled by government troops.")
+    subject, obj = event_types._participants(passive[3])
+    assert subject.text == "troops" and obj.text == "village"
+
+
+def test_the_objects_hypernyms_are_features(nlp):
+    trigger = token(nlp, "The two governments signed a treaty on Monday.", "signed")
+    features = type_features(trigger, None)
+    assert any(name.startswith("object_hyp=written_agreement.") for name in features)
+    assert any(name.startswith("object_hyp=agreement.") for name in features)
+
+
 def test_a_tone_typed_clause_does_not_show_its_tone_type_as_the_rule(nlp):
     trigger = token(nlp, "She said the workers had rioted.", "rioted")
     features = type_features(trigger, Sense(type="ACCUSE", mode="disapprove", origin="report-tone"))

@@ -62,6 +62,8 @@ TONE_TYPES = frozenset({"ACCUSE:disapprove", "SUPPORT"})
 """What a tone says: between these two the tone decides, not the verb ("said he did a brilliant job")."""
 RETYPED_ORIGINS = FILLED_ORIGINS | ARBITRATED_ORIGINS | TONED_ORIGINS
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+OBJECT_HYPERNYMS = 3
+"""How many of the object's nearest hypernyms are features (further up they are all "act", "event")."""
 
 
 class Candidate(Protocol):
@@ -170,19 +172,25 @@ def _kind(token: Token) -> str:
 
 
 def _participants(token: Token) -> tuple[Token | None, Token | None]:
-    """The trigger's subject (or a noun's possessor) and object (or a noun's "of"/"against" complement)."""
+    """The trigger's subject and object as the events stage reads them (`events.subject_of`,
+    `events.objects_of`: through infinitives, coordination, the passive's agent); for a noun, its
+    possessor or "by" agent and its "of"/"against" complement, else the subject of the verb it is the
+    object of ("held talks")."""
+    from chronicle.extract import events  # events imports this module: its role functions are read late
+
+    if token.pos_ in {"VERB", "AUX"}:
+        objects = events.objects_of(token)
+        return events.subject_of(token), objects[0] if objects else None
     subject = obj = None
     for child in token.children:
-        if child.dep_ in {"nsubj", "poss"} and subject is None:
+        if child.dep_ == "poss" and subject is None:
             subject = child
-        elif child.dep_ == "agent":
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             subject = next((o for o in child.children if o.dep_ == "pobj"), subject)
-        elif child.dep_ in OBJECT_DEPS | {"nsubjpass"} and obj is None:
-            obj = child
-        elif child.dep_ == "prep" and obj is None and token.pos_ != "VERB":
+        elif child.dep_ == "prep" and obj is None:
             obj = next((o for o in child.children if o.dep_ == "pobj"), None)
-    if subject is None and token.pos_ != "VERB" and token.dep_ in OBJECT_DEPS and token.head.pos_ == "VERB":
-        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)  # "held talks"
+    if subject is None and token.dep_ in OBJECT_DEPS and token.head.pos_ == "VERB":
+        subject = events.subject_of(token.head)  # "held talks"
     return subject, obj
 
 
@@ -198,9 +206,11 @@ def type_features(token: Token, sense: Sense | None) -> dict[str, float]:
     if verb:
         features |= _wordnet("verb_", "v", verb)
     features |= _sources(lemma, pos)
+    # a tone's type says nothing of the verb's act
+    rule = sense_label(sense) if sense is not None and sense.origin not in TONED_ORIGINS else None
+    if rule:
+        features[f"rule={rule}"] = 1.0
     if sense is not None:
-        if sense.origin not in TONED_ORIGINS:  # a tone's type says nothing of the verb's act
-            features[f"rule={sense_label(sense)}"] = 1.0
         features[f"origin={sense.origin}"] = 1.0
     for child in token.children:
         if child.dep_ == "neg":
@@ -219,6 +229,8 @@ def type_features(token: Token, sense: Sense | None) -> dict[str, float]:
         entry = wordnet_path("n", head)
         if entry is not None:
             features[f"object_wn={entry.lexfile}"] = 1.0
+            for synset in entry.hypernyms[:OBJECT_HYPERNYMS]:  # "a treaty" is an agreement, "compensation" a payment
+                features[f"object_hyp={synset}"] = 1.0
     if token.dep_ in OBJECT_DEPS and token.head.pos_ == "VERB":
         features[f"governor={token.head.lemma_.lower()}"] = 1.0
     return features

@@ -23,7 +23,8 @@ Printed (5-fold cross-validation, folds by article): the type accuracy of the mo
 triggers and over those whose lemma no training-fold article has, its reliability by probability band;
 on the triggers the rules find,
 the accuracy of the rule's type, the model's, and of the hook's decision (`event_types.decide`) for
-fill and arbitration thresholds, by where the rule's sense came from. A multinomial logistic
+fill and arbitration thresholds, by where the rule's sense came from (lexicon senses also split by
+whether lexicon.yaml gives the lemma senses of several types, `event_types.ambiguous`). A multinomial logistic
 regression (scikit-learn, needed here only) is then fitted on everything. Deterministic.
 """
 
@@ -49,6 +50,7 @@ from chronicle.extract.event_types import (
     RETYPED_ORIGINS,
     TONE_TYPES,
     TONED_ORIGINS,
+    ambiguous,
     type_features,
 )
 from chronicle.extract.events import find_events
@@ -58,7 +60,7 @@ from chronicle.nlp import load_pipeline
 LEXICON_FEATURES = ("lex=", "lex_noun=", "lex_of_verb=", "rule=", "origin=")
 PRUNED = ("lemma=", "object=", "governor=")
 FILL = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)
-ARBITRATE = (0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
+ARBITRATE = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
 
 
 class Example:
@@ -185,7 +187,12 @@ def decisions(data: list[Example], best: list[str], prob: list[float], unseen: l
     for name, origins, thresholds in (("broad sources (fill)", FILLED_ORIGINS, FILL),
                                       ("lexicon.yaml (arbitrate)", ARBITRATED_ORIGINS, ARBITRATE),
                                       ("reported clauses typed by tone", TONED_ORIGINS, FILL)):
-        for subset, keep in (("all", lambda i: True), ("unseen lemma", lambda i: unseen[i])):
+        for subset, keep in (("all", lambda i: True), ("unseen lemma", lambda i: unseen[i]),
+                             ("lemma of senses of several types (the hook arbitrates only these)",
+                              lambda i: ambiguous(data[i].lemma)),
+                             ("lemma of one type", lambda i: not ambiguous(data[i].lemma))):
+            if subset.startswith("lemma") and origins is not ARBITRATED_ORIGINS:
+                continue
             rows = [i for i, e in enumerate(data) if e.rule is not None and e.rule.origin in origins and keep(i)]
             rule = sum(sense_label(data[i].rule) == data[i].gold for i in rows)
             print(f"{name}, {subset}: {len(rows)} gold triggers; rule type right {rule}; "

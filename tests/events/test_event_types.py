@@ -100,9 +100,11 @@ def test_decide_fills_broad_sources_and_arbitrates_the_lexicon_only_when_sure():
     assert decide(cameo, "ACCUSE:disapprove", FILL_MIN) == Sense(type="ACCUSE", mode="disapprove", origin="cameo")
     assert decide(cameo, "ACCUSE:disapprove", FILL_MIN - 0.01) is cameo
     written = Sense(type="ASSAULT", origin="lexicon")
-    assert decide(written, "SUPPORT", event_types.ARBITRATE_MIN - 0.01) is written
-    assert decide(written, "SUPPORT", event_types.ARBITRATE_MIN).type == "SUPPORT"
-    assert decide(written, "ASSAULT", 0.99) is written
+    assert event_types.ambiguous("strike") and not event_types.ambiguous("denounce")
+    assert decide(written, "SUPPORT", event_types.ARBITRATE_MIN - 0.01, "strike") is written
+    assert decide(written, "SUPPORT", event_types.ARBITRATE_MIN, "strike").type == "SUPPORT"
+    assert decide(written, "SUPPORT", 0.99, "denounce") is written  # one type in lexicon.yaml: never retyped
+    assert decide(written, "ASSAULT", 0.99, "strike") is written
     report = Sense(type="REQUEST", origin="report")
     assert decide(report, "SUPPORT", 0.99) is report  # typed by its construction, not its verb
 
@@ -132,11 +134,17 @@ def test_the_events_stage_takes_the_models_type_through_the_hook(extract, monkey
     assert [e.event_type for e in extract(text).events if e.trigger == "scolded"] == ["PROTEST"]
 
 
-def test_lexicon_senses_are_not_scored_while_arbitration_is_off(extract, monkeypatch):
-    monkeypatch.setattr(event_types, "ARBITRATE_MIN", 1.01)
-    monkeypatch.setattr(event_types, "predict", lambda trigger, sense: ("PROTEST", 1.0))
-    text = "Syrian rebels shelled the Iraqi army on Tuesday."  # "shell": a lexicon.yaml verb
-    assert [e.event_type for e in extract(text).events if e.trigger == "shelled"] == ["ASSAULT"]
+def test_only_ambiguous_lexicon_senses_are_scored(extract, monkeypatch):
+    calls = []
+
+    def fake(trigger, sense):
+        calls.append(trigger.lemma_)
+        return "PROTEST", 1.0
+
+    monkeypatch.setattr(event_types, "predict", fake)
+    text = "Syrian rebels denounced the Iraqi army on Tuesday."  # "denounce": lexicon.yaml, one type
+    assert [e.event_type for e in extract(text).events if e.trigger == "denounced"] == ["ACCUSE"]
+    assert "denounce" not in calls
 
 
 def test_a_tone_decides_between_praise_and_disapproval_the_model_only_names_another_act():

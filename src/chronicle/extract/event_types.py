@@ -20,8 +20,8 @@ annotated real-news training articles; applied here in plain Python) over featur
 
 `retyped` is the events stage's hook: a trigger whose sense comes from a broad source takes the
 model's type when the model is at least `FILL_MIN` sure of it, a reported clause typed by its tone at
-`TONE_MIN`; a lexicon.yaml sense at `ARBITRATE_MIN` (now off; see docs/events.md for the
-cross-validated choices). The
+`TONE_MIN`; a lexicon.yaml sense at `ARBITRATE_MIN` when lexicon.yaml gives its lemma senses of more
+than one type (`ambiguous`), never otherwise (see docs/events.md for the cross-validated choices). The
 constructions that type by their form (reports, namings, quoted accusations, PETRARCH) are not
 retyped. Cost: one feature dict and one dot product per candidate, not per token.
 """
@@ -44,11 +44,11 @@ from chronicle.extract.tone import word_valence
 FILL_MIN = 0.4
 """A broad-source sense takes the model's type at or above this probability (5-fold CV on the training
 articles: of 249 gold triggers with such a sense, the rule types 184 right, the hook 210)."""
-ARBITRATE_MIN = 1.01
-"""A lexicon.yaml sense takes the model's type at or above this probability; above 1 it is never scored.
-Off: lexicon senses are two thirds of the candidates, so scoring them costs about 0.4 % of the parse
-time the events budget lacks, for a small gain (CV: 811 → 818 of 967 right at 0.9, 840 at 0.7 from
-lemmas seen in training; 0.7 cost two PLOVER records; dev unchanged at 0.9)."""
+ARBITRATE_MIN = 0.6
+"""A lexicon.yaml sense of an ambiguous lemma takes the model's type at or above this probability (CV on
+the 739 training articles: of 268 gold triggers with such a sense the rule types 133 right, the hook 209).
+A lemma with senses of one type is never scored: there the model adds little (1413 → 1423 of 1634 at
+0.6) and those senses are most of the candidates, whose scoring the events time budget lacks."""
 TONE_MIN = 0.5
 """A reported clause typed by its tone takes the model's type of its verb at or above this, when that type
 is neither praise nor disapproval (CV: 14 → 17 of 26)."""
@@ -256,19 +256,25 @@ def retype(sense: Sense, new: str) -> Sense:
     return replace(sense, type=event_type, mode=mode or None, cameo=None)
 
 
-def decide(sense: Sense, best: str, probability: float) -> Sense:
+def decide(sense: Sense, best: str, probability: float, lemma: str = "") -> Sense:
     """The rule's sense, or the model's type where the hook lets the model decide (module docstring)."""
     if best == sense_label(sense) or (sense.origin in TONED_ORIGINS and best in TONE_TYPES):
         return sense
-    return retype(sense, best) if probability >= _minimum(sense.origin) else sense
+    return retype(sense, best) if probability >= minimum(sense.origin, lemma) else sense
 
 
-def _minimum(origin: str) -> float:
-    """The probability at which the model's type replaces a sense of this origin (above 1: never)."""
+def ambiguous(lemma: str) -> bool:
+    """Whether lexicon.yaml gives the verb senses of more than one type ("strike": ASSAULT, PROTEST …)."""
+    return len({sense_label(s) for s in lexicon().verbs.get(lemma, ())}) > 1
+
+
+def minimum(origin: str, lemma: str) -> float:
+    """The probability at which the model's type replaces a sense of this origin for a trigger of this
+    lemma (above 1: never)."""
     if origin in FILLED_ORIGINS:
         return FILL_MIN
     if origin in ARBITRATED_ORIGINS:
-        return ARBITRATE_MIN
+        return ARBITRATE_MIN if ambiguous(lemma) else math.inf
     return TONE_MIN if origin in TONED_ORIGINS else math.inf
 
 
@@ -278,11 +284,12 @@ def retyped(found: Iterable[T]) -> list[T]:
     memo: dict[tuple[int, Sense], Sense] = {}
     out = []
     for item in found:
-        if _minimum(item.sense.origin) > 1.0:  # nothing the model says could change it: no call
+        lemma = item.trigger.lemma_.lower()
+        if minimum(item.sense.origin, lemma) > 1.0:  # nothing the model says could change it: no call
             out.append(item)
             continue
         key = (item.trigger.i, item.sense)
         if key not in memo:
-            memo[key] = decide(item.sense, *predict(item.trigger, item.sense))
+            memo[key] = decide(item.sense, *predict(item.trigger, item.sense), lemma)
         out.append(item if memo[key] is item.sense else replace(item, sense=memo[key]))  # type: ignore[type-var]
     return out

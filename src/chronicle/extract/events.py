@@ -36,7 +36,7 @@ when it is very sure. Not events:
 that-clauses of non-clausal senses, market moves, link furniture, acts with no participant.
 Statements of one act (same type, agreeing sides) are merged into one event with `mentions`
 (`merge_mentions`). Each event's `confidence` is the learned, calibrated model of `event_model.json`
-over `event_features` (scripts/train_event_model.py).
+over `event_features` (`event_confidence.py`, scripts/train_event_model.py).
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, agents, capital_of, city_country, code_tokens, country_of
+from chronicle.extract.event_confidence import event_features, salience
 from chronicle.extract.event_patterns import (
     Sense,
     agent_noun_sense,
@@ -1318,7 +1319,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         event = _record(article.id, len(candidates) + 1, item, sent, source, target, records, anchor, coder)
         features = event_features(item, source, target, event, sentence_index[sent.start],
                                   per_sentence[sent.start], text)
-        features |= _salience("source", source, coder) | _salience("target", target, coder)
+        features |= salience("source", source, coder) | salience("target", target, coder)
         if item.sense.type in types_before:
             features["type_before"] = 1.0  # the article stated an act of this type earlier
         types_before.add(item.sense.type)
@@ -1519,128 +1520,6 @@ def _has_participants(item: Found, source: Argument | None, target: Argument | N
     if item.sense.type in MATERIAL_TYPES and target is not None and not target.actor_id:
         return semantic_head(target.token).lemma_.lower() not in lexicon().message_nouns
     return True
-
-
-def _salience(side: str, argument: Argument | None, coder: Coder) -> dict[str, float]:
-    """How much the article is about the side's actor: its mentions, and whether it is quoted."""
-    actor = coder.actors.get(argument.actor_id) if argument is not None and argument.actor_id else None
-    if actor is None:
-        return {}
-    features = {f"{side}_mentions={min(actor.mention_count, 4)}": 1.0}
-    # the article's protagonists are who its annotated acts are about; the rank is by mentions
-    rank = 1 + sum(1 for other in coder.actors.values() if other.mention_count > actor.mention_count)
-    features[f"{side}_rank={min(rank, 4)}"] = 1.0
-    if actor.id in coder.speakers:
-        features[f"{side}_speaks"] = 1.0
-    return features
-
-
-def _side_features(side: str, argument: Argument | None) -> dict[str, float]:
-    if argument is None:
-        return {f"{side}=none": 1.0}
-    state = "actor" if argument.actor_id else ("code" if argument.code.text else "bare")
-    features = {f"{side}={state}": 1.0}
-    if argument.kind:
-        features[f"{side}_kind={argument.kind}"] = 1.0
-    if argument.token.pos_ == "PRON":
-        features[f"{side}_pronoun"] = 1.0
-        if argument.actor_id:  # a pronoun linked to an actor: right only when the linking is
-            features[f"{side}_pronoun_actor"] = 1.0
-    # how the side is attached: a possessor ("his attacks") or a compound is a weaker reading than a
-    # subject or an object
-    features[f"{side}_dep={argument.token.dep_}"] = 1.0
-    if argument.token.ent_type_ in NAMED:
-        features[f"{side}_named"] = 1.0
-    if argument.code.sector:
-        features[f"{side}_sector={argument.code.sector}"] = 1.0
-    if argument.token.ent_type_:
-        features[f"{side}_ent={argument.token.ent_type_}"] = 1.0
-    if not argument.actor_id:  # what the side is when it is no actor ("a statement", "the stage")
-        features[f"word:{side}_head={semantic_head(argument.token).lemma_.lower()}"] = 1.0
-    return features
-
-
-def event_features(item: Found, source: Argument | None, target: Argument | None, event: Event,
-                   sentence: int, in_sentence: int, text: str) -> dict[str, float]:
-    """What the event's confidence is learned from: how it was found (sense origin, trigger lemma and
-    part of speech, dependency), what its arguments are (an actor, a coded phrase, a pronoun …), where
-    it stands (headline, paragraph, in a quote) and its modality. Binary indicators, by name."""
-    trigger = item.trigger
-    paragraph = text.count("\n\n", 0, event.sentence_start)
-    features: dict[str, float] = {
-        "bias": 1.0,
-        f"type={event.event_type}": 1.0,
-        f"mode={event.event_type}:{event.mode}": 1.0,
-        f"origin={item.sense.origin}": 1.0,
-        f"type_origin={event.event_type}:{item.sense.origin}": 1.0,
-        f"pos={trigger.pos_}": 1.0,
-        f"lemma={trigger.lemma_.lower()}": 1.0,
-        f"word:lemma_type={trigger.lemma_.lower()}:{event.event_type}": 1.0,
-        f"word:lemma_dep={trigger.lemma_.lower()}:{trigger.dep_}": 1.0,
-        f"dep={trigger.dep_}": 1.0,
-        f"tag={trigger.tag_}": 1.0,
-        f"head_dep={trigger.head.dep_ if trigger.head.i != trigger.i else 'none'}": 1.0,
-        f"paragraph={min(paragraph, 4)}": 1.0,
-        f"sentence={min(sentence, 6)}": 1.0,
-        f"in_sentence={min(in_sentence, 4)}": 1.0,
-        **_side_features("source", source),
-        **_side_features("target", target),
-    }
-    if source is not None and target is not None:
-        features[f"roles={'actor' if source.actor_id else 'other'}:{'actor' if target.actor_id else 'other'}"] = 1.0
-        if source.code.country and source.code.country == target.code.country:
-            features["same_country"] = 1.0
-    for flag in ("negated", "hypothetical", "future"):
-        if getattr(event, flag):
-            features[flag] = 1.0
-    if event.quote_id is not None:
-        features["in_quote"] = 1.0
-    # how reliable a type is differs in quotes and in modal statements ("we will support" is often
-    # rhetoric the annotators leave out, a reported "support" less so)
-    features[f"type_quote={event.event_type}:{event.quote_id is not None}"] = 1.0
-    features[f"type_hypothetical={event.event_type}:{event.hypothetical}"] = 1.0
-    # the trigger's packaged valence agrees with a judging type or not ("attacked" rated -2.1 is an
-    # accusation; a neutral "attack" is more often violence or a misparse)
-    tone = _tone(trigger)
-    features.update(_agreement(trigger.lemma_.lower(), event.event_type))
-    features[f"valence={tone}"] = 1.0
-    features[f"type_valence={event.event_type}:{tone}"] = 1.0
-    if trigger.pos_ == "VERB" and is_passive(trigger):
-        features["passive"] = 1.0
-    if _reported_clause(trigger):
-        features["reported"] = 1.0
-    if event.sentence.rstrip().endswith("?"):
-        features["question"] = 1.0
-    return features
-
-
-def _agreement(lemma: str, event_type: str) -> dict[str, float]:
-    """Whether the packaged CAMEO verb table codes the trigger's lemma to the same type ("agrees"),
-    another ("differs") or not at all, and how many senses the lexicon gives it: an ambiguous
-    trigger is more often mistyped."""
-    lex = lexicon()
-    cameo = lex.cameo_verbs.get(lemma)
-    verdict = "none" if cameo is None else ("agrees" if cameo.type == event_type else "differs")
-    return {f"cameo={verdict}": 1.0, f"senses={min(len(lex.verbs.get(lemma, ())), 3)}": 1.0}
-
-
-def _tone(trigger: Token) -> str:
-    """The trigger's VADER valence as a sign: "neg", "pos" or "none" (unrated or weak)."""
-    value = word_valence(trigger)
-    return "neg" if value <= -1.0 else ("pos" if value >= 1.0 else "none")
-
-
-def _reported_clause(trigger: Token) -> bool:
-    """The trigger stands in the clause a reporting verb reports ("X said Y attacked Z")."""
-    reporting = lexicon().reporting_verbs
-    current = trigger
-    for _ in range(4):
-        if current.head.i == current.i:
-            return False
-        if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_.lower() in reporting:
-            return True
-        current = current.head
-    return False
 
 
 def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:

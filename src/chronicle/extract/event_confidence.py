@@ -16,11 +16,16 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from chronicle.extract.event_patterns import lexicon
+from chronicle.extract.event_triggers import NONE, sense_label, trigger_probabilities
+from chronicle.extract.event_types import type_features, type_model
 from chronicle.extract.tone import word_valence
 from chronicle.records import Event
 
 if TYPE_CHECKING:
-    from chronicle.extract.events import Argument, Coder, Found
+    from chronicle.extract.events import Argument, Candidate, Coder, Found
+
+# probability bands of the trigger and type classifiers' opinions
+BANDS = (0.1, 0.25, 0.5, 0.75)
 
 
 def salience(side: str, argument: Argument | None, coder: Coder) -> dict[str, float]:
@@ -118,7 +123,86 @@ def event_features(item: Found, source: Argument | None, target: Argument | None
         features["reported"] = 1.0
     if event.sentence.rstrip().endswith("?"):
         features["question"] = 1.0
+    features |= _opinions(item) | _clause(trigger) | _layout(item, source, target, event)
     return features
+
+
+def _band(value: float) -> int:
+    return sum(value >= b for b in BANDS)
+
+
+def _opinions(item: Found) -> dict[str, float]:
+    """What the learned trigger and type classifiers say of the trigger and the event's type: their
+    probability of the type, and the trigger classifier's probability that the word is no trigger."""
+    label = sense_label(item.sense)
+    features: dict[str, float] = {}
+    if item.trigger.pos_ in {"VERB", "NOUN"}:
+        triggers = trigger_probabilities(item.trigger)
+        features[f"trigger_p={_band(triggers.get(label, 0.0))}"] = 1.0
+        features[f"trigger_none={_band(triggers.get(NONE, 0.0))}"] = 1.0
+    types = type_model().probabilities(type_features(item.trigger, item.sense))
+    features[f"type_p={_band(types.get(label, 0.0))}"] = 1.0
+    return features
+
+
+def _clause(trigger: Token) -> dict[str, float]:
+    """Which clause the trigger heads: the sentence's main clause (or one coordinated with it), a clause
+    a reporting verb reports, a subordinate clause, or none (a noun)."""
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        return {"clause=nominal": 1.0}
+    current = trigger
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    if current.dep_ == "ROOT":
+        kind = "main"
+    elif _reported_clause(trigger):
+        kind = "reported"
+    else:
+        kind = "subordinate"
+    return {f"clause={kind}": 1.0}
+
+
+def _state(argument: Argument | None) -> str:
+    if argument is None:
+        return "none"
+    return "actor" if argument.actor_id else ("code" if argument.code.text else "bare")
+
+
+def _layout(item: Found, source: Argument | None, target: Argument | None, event: Event) -> dict[str, float]:
+    """Each side's state for the event's type (an ACCUSE without a target is rarely annotated), how far
+    it stands from the trigger and whether it is the trigger's own dependent (its subject, object or
+    the object of its preposition) or was found further away (inherited, coordinated, scanned)."""
+    features = {f"type_target={event.event_type}:{_state(target)}": 1.0,
+                f"type_source={event.event_type}:{_state(source)}": 1.0}
+    trigger = item.trigger
+    for side, argument in (("source", source), ("target", target)):
+        if argument is None or argument.token.doc is not trigger.doc:
+            continue
+        token = argument.token
+        features[f"{side}_distance={min(abs(token.i - trigger.i) // 4, 3)}"] = 1.0
+        own = token.head.i == trigger.i or (token.head.head.i == trigger.i and token.head.dep_ in {"prep", "agent"})
+        features[f"{side}_own={own}"] = 1.0
+    return features
+
+
+def with_article_features(candidates: list[Candidate]) -> list[Candidate]:
+    """Each event's features with what the article's other events say of it: how many events of its
+    type the article states (a report about a protest states many) and whether its trigger gives
+    another event too (one word, several readings or sides)."""
+    from chronicle.extract.events import Candidate  # see _side_features
+
+    types: dict[str, int] = {}
+    triggers: dict[int, int] = {}
+    for c in candidates:
+        types[c.event.event_type] = types.get(c.event.event_type, 0) + 1
+        triggers[c.event.trigger_start] = triggers.get(c.event.trigger_start, 0) + 1
+    out = []
+    for c in candidates:
+        extra = {f"type_count={min(types[c.event.event_type], 5)}": 1.0}
+        if triggers[c.event.trigger_start] > 1:
+            extra["shared_trigger"] = 1.0
+        out.append(Candidate(c.event, {**c.features, **extra}))
+    return out
 
 
 def _agreement(lemma: str, event_type: str) -> dict[str, float]:

@@ -49,7 +49,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, agents, capital_of, city_country, code_tokens, country_of
-from chronicle.extract.event_confidence import event_features, salience
+from chronicle.extract.event_confidence import event_features, salience, with_article_features
 from chronicle.extract.event_patterns import (
     Sense,
     agent_noun_sense,
@@ -1685,7 +1685,7 @@ def event_candidates(doc: Doc, records: ArticleRecords, context: ExtractContext)
     coder = Coder(doc, records)
     candidates = build_events(doc, records, retyped(find_events(doc, records.quotes)), anchor, coder)
     candidates += petrarch_events(doc, records, context, coder, anchor, len(candidates) + 1)
-    return merge_mentions(candidates)
+    return with_article_features(merge_mentions(candidates))
 
 
 @register_stage("events", fills=("events",))

@@ -19,6 +19,8 @@ cross-validated reliability table (confidence band → share right), for thresho
 all-right / recall as the scorer counts them, and the threshold the rule picks: the lowest at which
 the cross-validated type precision is >= 0.70 and the all-right precision >= 0.50. The file keeps
 the reliability table and that threshold (`cv_reliability`, `threshold_by_rule`) for the tests.
+`--dump FILE` also writes each event's article, trigger, sides, features, labels and mean CV confidence
+for error analysis (it holds article text: keep it outside the repository).
 Lemma features seen in fewer than `--min-count` articles are dropped, so the file holds weights for
 lemmas, types and feature names only, no corpus text. Deterministic: same data, same file.
 """

@@ -523,8 +523,10 @@ def noun_events(noun: Token, used: set[int], proposed: Sense | None = None) -> l
     undergoer: Token | None = None
     targets: list[Token] = []
     for child in noun.children:
-        if child.dep_ == "poss" and sense.of == "target":
-            undergoer = antecedent(child)  # "the hostages' release", "following Assange's arrest"
+        if child.dep_ == "poss" and sense.of == "target" and sense.type in MATERIAL_TYPES:
+            # "the hostages' release", "following Assange's arrest"; a word act's possessor does it
+            # ("its investigation into …", "her criticism of …")
+            undergoer = antecedent(child)
         elif child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.text[:1].isupper()):
             source = source or antecedent(child)  # "Vance, whose criticism of …": Vance
         elif child.dep_ == "prep":
@@ -560,6 +562,10 @@ def noun_events(noun: Token, used: set[int], proposed: Sense | None = None) -> l
     if head.dep_ == "pobj":
         clause, governor = head.head, head.head.head  # "in talks", "under sanctions"
     lemma = governor.lemma_.lower()
+    received = _received(head, governor, source, sense) if not targets else None
+    if received is not None:  # "Cruz picked up an endorsement from Pence": Pence endorses Cruz
+        source, recipient = received
+        targets.append(recipient)
     undergone = _undergone(clause, governor) if not targets else None
     if undergone is not None:
         targets.append(undergone)
@@ -658,6 +664,33 @@ def agent_noun_events(noun: Token) -> list[Found]:
     negated, hypothetical, future = attributes(noun.head if noun.dep_ == "attr" else noun)
     return [Found(noun, sense, s, t, negated, hypothetical, future)
             for s in participants(holder, sense) for t in participants(target, sense)]
+
+
+def _received(noun: Token, governor: Token, source: Token | None, sense: Sense) -> tuple[Token, Token] | None:
+    """(giver, recipient) of an event noun its verb's subject gets from someone else ("Clinton locked up
+    endorsements from unions", "Cruz picked up an endorsement from Pence", "won the backing of the
+    union", "the chancellery rejected a push by Hendricks"): with the doer named by a `from`/`by`
+    phrase — on the noun, or on the verb where the parser hung it — or by the `of` phrase of a noun
+    whose `of` names no undergoer, the verb's subject is not the doer but whom the act is aimed at. Not
+    for a verb that does the act (light, proposing), reports or perceives it ("cited criticism from
+    X"), nor for a passive."""
+    lex = lexicon()
+    lemma = governor.lemma_.lower()
+    if (noun.dep_ not in OBJECT_DEPS or governor.pos_ != "VERB" or is_passive(governor)
+            or lemma in lex.light_verbs | lex.reporting_verbs | lex.not_doing_verbs | PROPOSING):
+        return None
+    giver = source if source is not None and source.dep_ == "pobj" and source.head.lower_ in {"from", "by"} else None
+    if source is None:
+        giver = next((o for c in governor.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for o in pobjs(c) if _judgeable(o)), None)
+    if giver is None and source is None and sense.of is None:
+        giver = next((o for o in [object_of_prep(noun, {"of"})] if o is not None and _judgeable(o)), None)
+    if giver is None:
+        return None
+    recipient = subject_of(governor)
+    if recipient is None or recipient.i == giver.i or not _judgeable(recipient):
+        return None  # "his remarks buttress the contention of X": a thing gets nothing
+    return giver, recipient
 
 
 def _undergone(clause: Token, governor: Token) -> Token | None:

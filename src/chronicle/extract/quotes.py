@@ -618,6 +618,8 @@ def find_attributions(
         found = []
         for a, score in scored:
             a.cue_score = score
+            if _holderless_stance(a):
+                continue
             if score is None or score >= (model.threshold if a.origin == "model" else model.lexicon_threshold):
                 found.append(a)
     _claim_following_quotations(text, found, long_quotes)
@@ -628,6 +630,16 @@ def find_attributions(
     # a "source" the parser found inside a tweet's tag attributes is markup, not a speaker
     found = [a for a in found if a.source is None or not any(_overlap(a.source, m) for m in markup)]
     return _split_coordinated(doc, _merge_split_quotes(text, found, quotes)) + tweets, quotes
+
+
+def _holderless_stance(a: Attribution) -> bool:
+    """A cue-model candidate noun or adjective with no holder in the parse: no possessor, no
+    subject of the verb it is the object of ("the conviction of …", "a false statement related to
+    …"). A stance or evaluation is someone's; without one it names a thing, not an attribution (the
+    guide asks for a source unless the text gives none): right about once in a hundred on the
+    training articles. Verbs without a subject stay: PolNeAR annotates passive and impersonal
+    stances ("it is expected that …")."""
+    return a.origin == "model" and a.source is None and a.cue is not None and a.cue.pos_ in {"NOUN", "ADJ"}
 
 
 COORDINATORS = {"and", "&"}

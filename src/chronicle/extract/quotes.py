@@ -1167,8 +1167,8 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
         features.append("coordinated")
     shape = content_shape(doc, (a.start, a.end))
     features += [f"shape={shape}", f"cue|shape={lemma}|{shape}", f"origin|shape={a.origin}|{shape}"]
-    if "\n\n" not in text[: a.start]:
-        features.append("headline")  # the first paragraph: a headline's words are not a quote
+    if _in_headline(text, a.start):
+        features.append("headline")  # a headline's words are not a quote
     words = [w for w in text[a.start : a.end].split() if w[:1].isalpha()]
     if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
         features.append("title_case")  # "Says He Never Pledged To …": a headline wherever it stands
@@ -1207,6 +1207,17 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
     else:
         features.append("src=none")
     return features
+
+
+HEADLINE_MAX_WORDS = 30  # 672 of the 698 multi-paragraph training articles open with a shorter paragraph
+
+
+def _in_headline(text: str, start: int) -> bool:
+    """Whether a quote starts in the article's headline: its first paragraph, when more follow and
+    it is headline-sized. An article that came as one block of text has no headline the text
+    shows; reading all of it as one would mark every quote in it as a headline's words."""
+    first = text.find("\n\n")
+    return 0 <= start < first and len(text[:first].split()) <= HEADLINE_MAX_WORDS
 
 
 def cue_class(lemma: str, origin: str) -> str:
@@ -1292,7 +1303,8 @@ def context_features(a: Attribution, found: Resolution, mentions: int, others: l
     if a.cue is not None and a.cue.text != ":" and a.end <= a.cue.idx:
         features.append("content_before_cue")
     paragraph = next((i for i, (s, e) in enumerate(paragraphs) if s <= a.start < e + 2), 0)
-    features.append(f"paragraph={_bucket(paragraph)}")
+    # one block of text (no paragraph breaks) says nothing about where in the story a quote stands
+    features.append(f"paragraph={_bucket(paragraph)}" if len(paragraphs) > 1 else "paragraph=single")
     features += _passage_features(a, found, others, resolved, paragraphs[paragraph] if paragraphs else (0, 0))
     return features
 

@@ -238,3 +238,15 @@ def test_an_act_set_at_an_occasion_an_earlier_sentence_dated(nlp, extract):
     text = ("Monday's debate in Leeds drew a large crowd. The mayor resigned on Tuesday. "
             "At the debate, Rowe accused the host of bias.")
     assert when(nlp, extract, text, "accused").date == dt.date(2019, 11, 18)
+
+
+def test_a_past_act_takes_a_yearless_month_from_before_the_report(nlp, extract):
+    anchor = dt.date(2020, 1, 8)
+    text = "In Leeds, for instance, a judge in October sentenced the driver to probation."
+    assert when(nlp, extract, text, "sentenced", anchor) == EventTime(dt.date(2019, 10, 1), "month", "expression")
+
+
+def test_a_coming_clause_keeps_its_month_ahead(nlp, extract):
+    anchor = dt.date(2020, 1, 8)
+    text = "Rowe said the council must back the plan in October."
+    assert when(nlp, extract, text, "back", anchor).date == dt.date(2020, 10, 1)

@@ -77,6 +77,12 @@ DEFINITE = ("the", "this", "that", "its", "their", "his", "her")
 NARRATED_DAY_MIN = 0.3
 # Auxiliaries that put a clause ahead of the story ("will sue", "'ll meet").
 FUTURE_AUX = ("will", "'ll", "shall", "wo")
+# Date forms written without their year or week, which the dates stage places by the tense of the clause that
+# governs them (`rule` family -> how far back the same form lies in the period before): "in October", "Dec. 4",
+# "Thursday". A clause that does not govern the act may send them ahead of the report while the act is past.
+UNPLACED = {"weekday": "week", "month": "year", "month-day": "year"}
+# Non-finite clauses that take their tense from the clause they hang from ("appeared to dismiss", "killing").
+TENSELESS_LINKS = ("xcomp", "advcl", "conj")
 
 
 def _clause_verb(token: Token) -> Token:
@@ -251,6 +257,55 @@ def _time(date: DateMention) -> EventTime:
     return EventTime(date.value, date.granularity, "expression")  # type: ignore[arg-type]
 
 
+def _told_past(trigger: Token) -> bool:
+    """The trigger's clause tells the act in a past tense or a perfect ("sentenced", "had urged", "has been
+    charged"), itself or through the clause a non-finite one hangs from ("appeared to dismiss", "acquiesced,
+    providing support")."""
+    verb = _clause_verb(trigger)
+    while True:
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" or a.lower_ in FUTURE_AUX for a in auxes):
+            return False
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or (a.lemma_ == "have" and verb.tag_ == "VBN") for a in auxes):
+            return True
+        if auxes or verb.tag_ in ("VBZ", "VBP") or verb.dep_ not in TENSELESS_LINKS or verb.head is verb:
+            return False
+        verb = verb.head
+
+
+def _modal(date: DateMention, doc: Doc) -> bool:
+    """The clause of a date is put ahead or in doubt by a modal or "will" ("must back her in November")."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    verb = None if span is None else _clause_verb(span.root)
+    return verb is not None and any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in FUTURE_AUX) for c in verb.children)
+
+
+def _before(date: DateMention, anchor: dt.date) -> dt.date | None:
+    """The same yearless form one period earlier, when it lies after the report ("a judge in October sentenced
+    him", read in January: the October before); None when it does not or the form carries its own year."""
+    period = UNPLACED.get((date.rule or "").split("/")[0])
+    cut = {"day": 10, "month": 7}.get(date.granularity, 0)
+    if period is None or not cut or date.value is None or date.value.isoformat()[:cut] <= anchor.isoformat()[:cut]:
+        return None
+    if period == "week":
+        return date.value - dt.timedelta(days=7)
+    return date.value.replace(year=date.value.year - 1, day=min(date.value.day, 28 if date.value.month == 2 else 31))
+
+
+def _sentence_time(date: DateMention, rank: int, trigger: Token, anchor: dt.date | None) -> EventTime:
+    """A date of the act's sentence as the act's. An act told in the past takes a yearless date the dates stage
+    read ahead of the report in the period before, when the date stands in the act's clause or one holding it
+    (rank 1, 2: their tense is the act's, unless a modal or "will" puts the holding one ahead: "must back her in
+    November to defeat Trump, whom he blasted"), or in a noun act's phrase with no cue of its own that it lies ahead
+    ("a hearing the last week of October", not "a planned rally on Saturday"); a clause under the act (rank 3:
+    "urged them to vote in November") has its own time."""
+    own = rank == 1 or (rank == 2 and not _modal(date, trigger.doc)) or (
+        rank == 0 and not (date.rule or "").split(":")[0].endswith("/future"))
+    earlier = None if anchor is None or not own or not _told_past(trigger) else _before(date, anchor)
+    return _time(date) if earlier is None else EventTime(earlier, date.granularity, "expression")  # type: ignore[arg-type]
+
+
 def _offset_clause(trigger: Token) -> tuple[Token, Token, int] | None:
     """(the governing verb, the amount's noun, -1 after / +1 before) when the trigger's clause is placed
     by an amount of time from another: "six years after she sued the council" (mark), "Ten years after
@@ -398,8 +453,8 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
     """The event's date: its own clause's, else one an amount of time from its governing clause's,
     else (for an act not still to come) the story's current day, else the publication date."""
     dates = [d for d in records.dates if _usable(d) or _narrated_day(d, sent.doc)]
-    ranked = [(rank, abs(d.start - trigger.idx), _time(d)) for d in dates if sent.start_char <= d.start < sent.end_char
-              and (rank := _rank(d, sent, trigger)) is not None]
+    ranked = [(rank, abs(d.start - trigger.idx), _sentence_time(d, rank, trigger, anchor)) for d in dates
+              if sent.start_char <= d.start < sent.end_char and (rank := _rank(d, sent, trigger)) is not None]
     ranked += _weeks(sent, trigger, anchor) + _anaphors(dates, sent, trigger)
     best = min(ranked, key=lambda r: r[:2]) if ranked else None
     shifted = _shifted(records, sent, trigger, anchor)

@@ -250,3 +250,13 @@ def test_a_coming_clause_keeps_its_month_ahead(nlp, extract):
     anchor = dt.date(2020, 1, 8)
     text = "Rowe said the council must back the plan in October."
     assert when(nlp, extract, text, "back", anchor).date == dt.date(2020, 10, 1)
+
+
+def test_the_following_day_counts_from_the_day_named_before(nlp, extract):
+    text = "On March 2, the mayor resigned, and the following day, the council sued the builder."
+    assert when(nlp, extract, text, "sued") == EventTime(dt.date(2019, 3, 3), "day", "expression")
+
+
+def test_the_day_before_an_occasion_is_not_a_relative_day(nlp, extract):
+    text = "The mayor resigned on March 2. The council sued the builder the day before the vote."
+    assert when(nlp, extract, text, "sued") == EventTime(ANCHOR, "day", "publication")

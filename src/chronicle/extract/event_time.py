@@ -207,26 +207,36 @@ def _weeks(sent: Span, trigger: Token, anchor: dt.date | None) -> list[tuple[int
 
 @functools.cache
 def _anaphor_pattern() -> re.Pattern[str]:
-    phrases = sorted(lexicon()["anaphoric_periods"], key=len, reverse=True)
+    phrases = sorted([*lexicon()["anaphoric_periods"], *lexicon()["relative_days"]], key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
 
 
+def _pointed(phrase: str, last: DateMention) -> EventTime:
+    """The period a phrase of `anaphoric_periods` or `relative_days` points to from the latest earlier date: cut
+    to the phrase's granularity or the date's, whichever is coarser ("in May ... later that month": May), or
+    moved by the phrase's days from a day ("On March 2 ... the following day": March 3)."""
+    days = lexicon()["relative_days"].get(phrase)
+    grain = max("day" if days is not None else lexicon()["anaphoric_periods"][phrase], last.granularity,
+                key=GRAINS.index)
+    when = {"day": last.value + dt.timedelta(days=days or 0), "month": last.value.replace(day=1),
+            "year": last.value.replace(month=1, day=1)}
+    return EventTime(when[grain], grain, "expression")  # type: ignore[arg-type]
+
+
 def _anaphors(dates: list[DateMention], sent: Span, trigger: Token) -> list[tuple[int, int, EventTime]]:
-    """(rank, distance, period) of each phrase of the sentence that points back to a period the story
-    named before ("Sanders campaigned there in May. Clinton campaigned later that month": May): the latest
-    earlier date, cut to the phrase's granularity or its own, whichever is coarser."""
+    """(rank, distance, period) of each phrase of the sentence that points back to a period or a day the story
+    named before ("Sanders campaigned there in May. Clinton campaigned later that month": May; "the next
+    morning"), from the latest earlier date; not "the day before the vote", which names its own point."""
     found = []
     for m in _anaphor_pattern().finditer(sent.text):
         start = sent.start_char + m.start()
         span = sent.doc.char_span(start, sent.start_char + m.end(), alignment_mode="expand")
         rank = None if span is None else _rank_at(span.root, trigger)
         before = [d for d in dates if d.end <= start]
-        if rank is None or not before:
+        if rank is None or not before or any(c.dep_ in ("pobj", "pcomp") for c in span[-1].children):  # type: ignore[index]
             continue
         last = max(before, key=lambda d: d.start)
-        grain = max(lexicon()["anaphoric_periods"][m.group(1).lower()], last.granularity, key=GRAINS.index)
-        when = {"day": last.value, "month": last.value.replace(day=1), "year": last.value.replace(month=1, day=1)}
-        found.append((rank, abs(start - trigger.idx), EventTime(when[grain], grain, "expression")))
+        found.append((rank, abs(start - trigger.idx), _pointed(m.group(1).lower(), last)))
     return found
 
 

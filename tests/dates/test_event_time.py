@@ -260,3 +260,14 @@ def test_the_following_day_counts_from_the_day_named_before(nlp, extract):
 def test_the_day_before_an_occasion_is_not_a_relative_day(nlp, extract):
     text = "The mayor resigned on March 2. The council sued the builder the day before the vote."
     assert when(nlp, extract, text, "sued") == EventTime(ANCHOR, "day", "publication")
+
+
+def test_a_coordinated_act_shares_its_partner_s_when_clause(nlp, extract):
+    text = "When the army began the raids in 2010, the minister resigned and the police chief was dismissed."
+    got = when(nlp, extract, text, "dismissed")
+    assert (got.date.year, got.granularity, got.origin) == (2010, "year", "expression")
+
+
+def test_a_participle_shares_the_date_under_the_clause_it_hangs_from(nlp, extract):
+    text = "A van ploughed into a crowd celebrating the festival in Leeds on Friday night, killing four people."
+    assert when(nlp, extract, text, "killing") == EventTime(dt.date(2019, 11, 15), "day", "expression")

@@ -149,8 +149,10 @@ def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
 def _rank_at(date: Token, trigger: Token) -> int | None:
     """How closely a date of the sentence dates the trigger: 0 in a noun trigger's own phrase, 1 in
     its clause, 2 in a clause that contains it ("On Thursday, Ryan said he would support ..."), 3 in
-    an adverbial or infinitive clause under it ("hailed the vote, telling reporters on Friday ...");
-    None in a clause with its own time ("Blackwell, who founded the institute in 1979, endorsed ...")."""
+    an adverbial or infinitive clause under it ("hailed the vote, telling reporters on Friday ..."), 4 in
+    such a clause under the clause it is coordinated with or hangs from without a time of its own ("When the
+    junta began reforms in 2010, Kyi was released and prisoners were freed"); None in a clause with its own
+    time ("Blackwell, who founded the institute in 1979, endorsed ...")."""
     if _describes(date, trigger):
         return 0
     verb, own = _clause_verb(date), _clause_verb(trigger)
@@ -158,9 +160,27 @@ def _rank_at(date: Token, trigger: Token) -> int | None:
         return 1
     if verb in own.ancestors:
         return 2
-    path = [verb, *verb.ancestors]
-    if own in path and not any(t.dep_ in OWN_TIME or _describes_party(t) for t in path[:path.index(own)]):
+    if _under(verb, own):
         return 3
+    partner = _partner(own)
+    return 4 if partner is not None and _under(verb, partner) else None
+
+
+def _under(verb: Token, own: Token) -> bool:
+    """The clause of `verb` is an adverbial or infinitive one under `own`, with no time of its own on the way."""
+    path = [verb, *verb.ancestors]
+    return own in path and not any(t.dep_ in OWN_TIME or _describes_party(t) for t in path[:path.index(own)])
+
+
+def _partner(verb: Token) -> Token | None:
+    """The clause a clause shares its time with: the one it is coordinated with ("was released and prisoners
+    were freed"), or the one a participle or infinitive without a subject hangs from ("rammed into the crowd,
+    killing 80")."""
+    if verb.dep_ == "conj":
+        return _clause_verb(verb.head)
+    bare = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+    if verb.dep_ in ("advcl", "xcomp") and bare and verb.tag_ in ("VBG", "VBN", "VB"):
+        return _clause_verb(verb.head)
     return None
 
 

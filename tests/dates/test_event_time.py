@@ -271,9 +271,3 @@ def test_a_coordinated_act_shares_its_partner_s_when_clause(nlp, extract):
 def test_a_participle_shares_the_date_under_the_clause_it_hangs_from(nlp, extract):
     text = "A van ploughed into a crowd celebrating the festival in Leeds on Friday night, killing four people."
     assert when(nlp, extract, text, "killing") == EventTime(dt.date(2019, 11, 15), "day", "expression")
-
-
-def test_a_year_before_the_noun_of_the_act_s_circumstance_dates_it(nlp, extract):
-    text = "Ilse Brandt raised money from bankers for her 2014 Senate campaign."
-    got = when(nlp, extract, text, "raised")
-    assert (got.date.year, got.granularity, got.origin) == (2014, "year", "expression")

@@ -129,18 +129,14 @@ def _places_in_time(noun: Token) -> bool:
 def _names_other(date: Token, trigger: Token) -> bool:
     """A year written before a noun names that noun's time, not the act's ("the 2012 nominee",
     "supporting the 1994 crime bill"), unless the noun is the act or holds it ("the 2011 decision to
-    intervene", "the 2012 crisis in which the compound was attacked"), places it in time ("during the
-    2012 campaign") or is a circumstance of the act ("raised money for her 2000 Senate campaign")."""
+    intervene", "the 2012 crisis in which the compound was attacked") or places it in time ("during the
+    2012 campaign")."""
     if date.i > date.head.i or date.dep_ not in PREMODIFIERS or date.head.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = date.head
     while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
-    # the object of a preposition on the act itself is its circumstance, not a party ("raised money for her 2000
-    # Senate campaign", "a booster of the 2012 nominee")
-    circumstance = noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head in (
-        trigger, _clause_verb(trigger))
-    return noun not in (trigger, *trigger.ancestors) and not _places_in_time(noun) and not circumstance
+    return noun not in (trigger, *trigger.ancestors) and not _places_in_time(noun)
 
 
 def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:

@@ -163,7 +163,12 @@ def _rank_at(date: Token, trigger: Token) -> int | None:
     if _under(verb, own):
         return 3
     partner = _partner(own)
-    return 4 if partner is not None and _under(verb, partner) else None
+    # only an adverbial clause that places the partner ("When the junta began reforms in 2010"), not its own
+    # dates (a coordinated clause has its own time), an infinitive's (ahead of it) or a noun's ("last year's deal")
+    shared = partner is not None and verb != partner and date.dep_ != "poss" and _under(verb, partner) and not any(
+        t.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+        for t in [verb, *verb.ancestors][:[verb, *verb.ancestors].index(partner)])
+    return 4 if shared else None
 
 
 def _under(verb: Token, own: Token) -> bool:
@@ -243,17 +248,28 @@ def _pointed(phrase: str, last: DateMention) -> EventTime:
     return EventTime(when[grain], grain, "expression")  # type: ignore[arg-type]
 
 
+def _names_own_point(span: Span) -> bool:
+    """ "the day before" or "the day after" followed by what it counts from ("the day before the vote", "the
+    day after a man shot ..."), not standing alone ("the day before, at a rally"; "endorsed the day before by
+    ...")."""
+    if span[-1].lower_ not in ("before", "after") or span.end >= span.sent.end:
+        return False
+    following = span.doc[span.end]
+    return not following.is_punct and following.pos_ not in ("ADP", "ADV", "CCONJ", "SCONJ", "PART")
+
+
 def _anaphors(dates: list[DateMention], sent: Span, trigger: Token) -> list[tuple[int, int, EventTime]]:
     """(rank, distance, period) of each phrase of the sentence that points back to a period or a day the story
     named before ("Sanders campaigned there in May. Clinton campaigned later that month": May; "the next
-    morning"), from the latest earlier date; not "the day before the vote", which names its own point."""
+    morning"), from the latest earlier date; not "the day before the vote" or "the day after a man shot ...",
+    which name their own point."""
     found = []
     for m in _anaphor_pattern().finditer(sent.text):
         start = sent.start_char + m.start()
         span = sent.doc.char_span(start, sent.start_char + m.end(), alignment_mode="expand")
         rank = None if span is None else _rank_at(span.root, trigger)
         before = [d for d in dates if d.end <= start]
-        if rank is None or not before or any(c.dep_ in ("pobj", "pcomp") for c in span[-1].children):  # type: ignore[index]
+        if rank is None or not before or _names_own_point(span):  # type: ignore[arg-type]
             continue
         last = max(before, key=lambda d: d.start)
         found.append((rank, abs(start - trigger.idx), _pointed(m.group(1).lower(), last)))
@@ -325,14 +341,13 @@ def _before(date: DateMention, anchor: dt.date) -> dt.date | None:
 
 def _sentence_time(date: DateMention, rank: int, trigger: Token, anchor: dt.date | None) -> EventTime:
     """A date of the act's sentence as the act's. An act told in the past takes a yearless date the dates stage
-    read ahead of the report in the period before, when the date stands in the act's clause or one holding it
-    (rank 1, 2: their tense is the act's, unless a modal or "will" puts the holding one ahead: "must back her in
-    November to defeat Trump, whom he blasted"), or in a noun act's phrase with no cue of its own that it lies ahead
-    ("a hearing the last week of October", not "a planned rally on Saturday"); a clause under the act (rank 3:
-    "urged them to vote in November") has its own time."""
-    own = rank == 1 or (rank == 2 and not _modal(date, trigger.doc)) or (
-        rank == 0 and not (date.rule or "").split(":")[0].endswith("/future"))
-    earlier = None if anchor is None or not own or not _told_past(trigger) else _before(date, anchor)
+    resolved with no direction of its own ("a judge in October sentenced him", read in January) in the period
+    before the report, when the date stands in the act's clause, one holding it (rank 1, 2: their tense is the
+    act's, unless a modal or "will" puts the holding one ahead: "must back her in November to defeat Trump,
+    whom he blasted") or a noun act's phrase (rank 0); a clause under the act (rank 3: "urged them to vote in
+    November") has its own time, and a date its clause reads ahead ("the Nov. 8 election") stays ahead."""
+    ahead = (date.rule or "").split(":")[0].endswith("/future") or (rank == 2 and _modal(date, trigger.doc))
+    earlier = None if anchor is None or rank > 2 or ahead or not _told_past(trigger) else _before(date, anchor)
     return _time(date) if earlier is None else EventTime(earlier, date.granularity, "expression")  # type: ignore[arg-type]
 
 

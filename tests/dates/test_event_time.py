@@ -271,3 +271,8 @@ def test_a_coordinated_act_shares_its_partner_s_when_clause(nlp, extract):
 def test_a_participle_shares_the_date_under_the_clause_it_hangs_from(nlp, extract):
     text = "A van ploughed into a crowd celebrating the festival in Leeds on Friday night, killing four people."
     assert when(nlp, extract, text, "killing") == EventTime(dt.date(2019, 11, 15), "day", "expression")
+
+
+def test_a_text_speaking_in_the_present_speaks_from_its_release(nlp, extract):
+    text = "A campaign leaflet released Monday accuses the mayor of lying about the budget."
+    assert when(nlp, extract, text, "accuses") == EventTime(dt.date(2019, 11, 18), "day", "expression")

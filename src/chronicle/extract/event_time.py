@@ -105,12 +105,16 @@ def _describes(date: Token, trigger: Token) -> bool:
 def _describes_party(clause: Token) -> bool:
     """A reduced relative on a party of the act, or on a noun inside one, has its own time ("The vote,
     scheduled for Tuesday, was postponed"; "the parents of two men killed in 2012 have sued"); one on the
-    act's circumstance does not ("in a statement released Wednesday")."""
+    act's circumstance does not ("in a statement released Wednesday"), nor a participle on the subject of a
+    simple present ("An ad released Thursday accuses Trump": a text speaks from when it came out)."""
     if clause.dep_ != "acl":
         return False
     for tok in [clause.head, *clause.head.ancestors]:
         if tok.dep_ in PARTIES:
-            return True
+            # a text that speaks in the present speaks from when it came out ("An ad released Thursday
+            # accuses Trump of ...")
+            return not (tok == clause.head and tok.dep_ == "nsubj" and tok.head.tag_ in ("VBZ", "VBP")
+                        and clause.tag_ == "VBN")
         if tok.dep_ not in NOUN_PHRASE_LINKS:
             return False
     return False
@@ -314,7 +318,7 @@ def _told_past(trigger: Token) -> bool:
             return False
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or (a.lemma_ == "have" and verb.tag_ == "VBN") for a in auxes):
             return True
-        if auxes or verb.tag_ in ("VBZ", "VBP") or verb.dep_ not in TENSELESS_LINKS or verb.head is verb:
+        if auxes or verb.tag_ in ("VBZ", "VBP") or verb.dep_ not in TENSELESS_LINKS or verb.head == verb:
             return False
         verb = verb.head
 
@@ -360,7 +364,7 @@ def _offset_clause(trigger: Token) -> tuple[Token, Token, int] | None:
     else:
         link = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in OFFSET_WORDS), None)
         governor = trigger.head
-    if link is None or governor is trigger:
+    if link is None or governor == trigger:
         return None
     amount = next((c for c in [*link.children, *trigger.children] if c.dep_ == "npadvmod"), None)
     return (governor, amount, OFFSET_WORDS[link.lower_]) if amount is not None else None

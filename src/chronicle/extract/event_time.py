@@ -8,7 +8,9 @@ Order, as a reader would date an act:
    the trigger ("On Thursday, Ryan said he would support ..."), not one inside another clause
    ("Blackwell, who founded the institute in 1979, endorsed ..."); a phrase for a week just past
    ("last week", "this week": no date, the guide skips them) dates it to that week's month, or its
-   year when the week runs across two months;
+   year when the week runs across two months; "the following day", "that month" count from the latest date
+   named before them; a yearless date the dates stage put after the report, for an act told in the past, is
+   the one a period earlier ("a judge in October sentenced him", read in January);
 2. else the date another sentence gives the act by naming it and placing it in time ("Protesters
    marched through the capital. ... Police said the march began on Nov. 2"), or to the occasion the
    act's clause sets it at ("Monday's debate ... At the debate, Cruz attacked Trump": Monday);

@@ -588,7 +588,7 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
     if entry.feature in DIVISIONS and (
             toponym.division_word or any(contains(entry, c.entry) for c in toponym.qualifies)):
         votes["qualifier"] = QUALIFIER_SUPPORT
-    # "Brooklyn, New York", "Kowloon, Hong Kong": a city the place before the comma is a quarter of, which
+    # "Brooklyn, New York", "Queens, New York": a city the place before the comma is a quarter of, which
     # bears the name as its division does, is what the name means there
     if entry.feature == "city" and any(quarter_of(c.entry, entry) for c in toponym.qualifies):
         votes["qualifier"] = QUALIFIER_SUPPORT

@@ -68,3 +68,13 @@ def test_a_river_named_after_a_state_is_not_placed_at_the_state(nlp):
     found = resolved(story(nlp, words, [(3, 6, "LOC"), (7, 9, "GPE")]))
     river = found["the Mississippi River"]
     assert river is None or river.feature != "admin1"
+
+
+def test_a_division_among_divisions_is_not_its_small_namesake_capital(nlp):
+    words = ["Cases", "rose", "in", "Alberta", "and", "Ontario", ".", "Quebec", "reported", "more", "."]
+    found = resolved(story(nlp, words, [(3, 4, "GPE"), (5, 6, "GPE"), (7, 8, "GPE")]))
+    assert found["Quebec"] is not None and found["Quebec"].feature == "admin1"
+    # a namesake city holding a large share of its division keeps the name ("New York" among states)
+    words = ["Cases", "rose", "in", "Texas", "and", "Ohio", ".", "New", "York", "reported", "more", "."]
+    found = resolved(story(nlp, words, [(3, 4, "GPE"), (5, 6, "GPE"), (7, 9, "GPE")]))
+    assert found["New York"] is not None and found["New York"].feature == "city"

@@ -79,6 +79,7 @@ NEAR_SUPPORT = 1.0  # within NEAR_KM of another toponym's place
 NEAR_KM = 100.0
 QUARTER_KM = 25.0  # a town this close to a larger city of its division is a quarter or suburb of it
 KIND_SUPPORT = 2.0  # a division when the article names other divisions of its country
+MINOR_CAPITAL_SHARE = 0.1  # a namesake city holding less of its division's people leaves the name to the division
 LARGE_TOWN = 100_000  # a town this large is what its name means at home as often as a division of that name
 LIST_SUPPORT = 2.0  # of the kind its neighbours in a list are ("Oregon, Washington and Idaho": states)
 WIDEN_TOKENS = 2  # proper nouns the model may cut off a place's name on either side ("Mission Viejo")
@@ -577,6 +578,7 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
                  and a.entry.country2 == entry.country2}
     if entry.feature == "admin1" and candidate.form == "name" and len(divisions) >= 2 and not any(
             c.entry.country2 == entry.country2 and c.entry.feature == "city" and c.entry.population >= LARGE_TOWN
+            and not (contains(entry, c.entry) and c.entry.population < entry.population * MINOR_CAPITAL_SHARE)
             for c in toponym.candidates):
         votes["kind"] = KIND_SUPPORT
     # a list names its places by their own names ("Matias Romero, Oaxaca State, Mexico" is no list of towns)

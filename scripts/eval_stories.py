@@ -30,8 +30,8 @@ import xml.etree.ElementTree as ET
 import zlib
 from pathlib import Path
 
-from chronicle.stories.clustering import THRESHOLD, StoryDoc, Vocabulary, assign_stories
-from chronicle.stories.text import terms
+from chronicle.stories.clustering import THRESHOLD, Vocabulary, assign_stories, story_doc
+from chronicle.stories.text import views
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -82,7 +82,7 @@ def pairs_of(groups: list[list[str]]) -> set[frozenset[str]]:
 
 def predicted_pairs(corpus: Corpus, threshold: float) -> set[frozenset[str]]:
     vocabulary = Vocabulary()
-    docs = [StoryDoc(i, d.toordinal(), *vocabulary.encode(terms(t, text))) for i, d, t, text in corpus]
+    docs = [story_doc(i, d.toordinal(), views(t, text), vocabulary) for i, d, t, text in corpus]
     assign_stories(docs, len(vocabulary.ids), threshold=threshold)
     stories: dict[str, list[str]] = {}
     for doc in docs:

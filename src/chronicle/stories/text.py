@@ -1,8 +1,9 @@
-"""What an article says, as features: content terms of its headline and lead, and shingles for copies.
+"""What an article says, as features: content terms of its headline and text, and shingles for copies.
 
 Terms are lower-cased words (stop words dropped, a light plural/inflection stem) and numbers; the
-headline counts twice because it names the event. Only the lead is read: reports of one event share
-their first paragraphs' facts, while their later background drifts apart.
+headline counts twice because it names the event. Two views: the lead (headline and first words),
+where reports of one event state their shared facts, and the whole text, whose later background
+tells a report of this act from a report of another act in the same topic (clustering uses both).
 """
 
 from __future__ import annotations
@@ -63,9 +64,19 @@ def body_of(title: str | None, text: str) -> str:
 
 def terms(title: str | None, text: str) -> Counter[str]:
     """Term counts of the headline (weighted) and the lead of the body."""
+    return views(title, text)[0]
+
+
+def views(title: str | None, text: str) -> tuple[Counter[str], Counter[str]]:
+    """Term counts of the headline (weighted) with the lead of the body, and with the whole body."""
+    chunks = body_of(title, text).split()
+    lead = _counts([(TITLE_WEIGHT, title or ""), (1, " ".join(chunks[:LEAD_WORDS]))])
+    return lead, lead + _counts([(1, " ".join(chunks[LEAD_WORDS:]))])
+
+
+def _counts(parts: list[tuple[int, str]]) -> Counter[str]:
     counts: Counter[str] = Counter()
-    lead = " ".join(body_of(title, text).split()[:LEAD_WORDS])
-    for weight, part in ((TITLE_WEIGHT, title or ""), (1, lead)):
+    for weight, part in parts:
         for word in words(part):
             found = term(word)
             if found is not None:

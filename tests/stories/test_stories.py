@@ -228,10 +228,10 @@ def test_undated_report_joins_the_dated_story_it_matches():
 
 
 def test_a_headline_repeated_at_the_top_of_the_text_counts_as_the_headline_only():
-    from chronicle.stories.text import TITLE_WEIGHT, terms
+    from chronicle.stories.text import TITLE_WEIGHT, views
 
     title = "Glassworks strike closes Varnholm plant"
-    counts = terms(title, f"{title}\n\nWorkers at the Varnholm glassworks walked out on Monday.")
+    counts = views(title, f"{title}\n\nWorkers at the Varnholm glassworks walked out on Monday.")[0]
     assert counts["glasswork"] == TITLE_WEIGHT + 1  # headline, then the body's own mention
     assert counts["strike"] == TITLE_WEIGHT
 
@@ -274,3 +274,4 @@ def test_the_whole_text_view_holds_the_lead_and_the_rest_of_the_body():
     lead, whole = views("Harbour storm", body)
     assert lead["harbour"] == TITLE_WEIGHT + LEAD_WORDS and "lighthouse" not in lead
     assert whole["harbour"] == TITLE_WEIGHT + LEAD_WORDS and whole["lighthouse"] == 1
+    assert list(whole)[:len(lead)] == list(lead)  # clustering.story_doc takes the lead's ids from the whole's

@@ -78,10 +78,12 @@ class StoryDoc:
 
 def story_doc(doc_id: str, day: int, views: tuple[Counter[str], Counter[str]], vocabulary: Vocabulary,
               order: tuple = ()) -> StoryDoc:
-    """A doc from its lead and whole-text term counts (`text.views`)."""
-    whole_ids, whole_counts = vocabulary.encode(views[1])
-    return StoryDoc(doc_id, day, *vocabulary.encode(views[0]), order=order, whole_ids=whole_ids,
-                    whole_counts=whole_counts)
+    """A doc from its lead and whole-text term counts (`text.views`: the whole's terms begin with the lead's)."""
+    lead, whole = views
+    whole_ids, whole_counts = vocabulary.encode(whole)
+    # the lead's ids are the first of the whole's: each term is looked up once
+    return StoryDoc(doc_id, day, whole_ids[:len(lead)], np.fromiter(lead.values(), dtype=np.float32, count=len(lead)),
+                    order=order, whole_ids=whole_ids, whole_counts=whole_counts)
 
 
 def vectors(docs: Sequence[StoryDoc], size: int, whole: bool = False) -> sparse.csr_matrix:

@@ -1,18 +1,18 @@
 """Stories: each article joins the story it is closest to on the whole, or starts one.
 
 An article is two TF-IDF vectors (top terms only, L2-normalised): its headline and lead, and its
-headline and whole text. Two articles are as similar as the lower of the two cosines: reports of one
-act match in both, while a report of another act in the same topic often matches in one view only (a
-lead sharing the topic's names, a body sharing its background). Articles are taken in publication
-order; a new article is compared with the articles already placed that were published within
-`WINDOW_DAYS` of it (a sparse product per day, so the cost grows with articles × articles-per-window,
-not articles²). Its candidate stories are those of these articles (average link): a story qualifies
-when the article's mean similarity to the story's articles in the window reaches `THRESHOLD`, and it
-joins the qualifying story holding its most similar article (ties: the older story), else it starts a
-story named after it. A mean, not the best match alone, keeps one bridging article from gluing reports
-of other acts in one topic into a growing story (single-link chaining). Undated articles come last and
-are compared with every article of the run, in row chunks so that memory stays bounded. Placed
-articles keep their story: a re-run adds, never reshuffles.
+headline and whole text. Two articles are as similar as the lower of the two cosines: reports of one act
+match in both, while a report of another act in the same topic often matches in one view only (a lead
+sharing the topic's names, a body sharing its background). Articles are taken in publication order; a
+new article is compared with the articles already placed that were published within `WINDOW_DAYS` of it
+(a sparse product per view and day, so the cost grows with articles × articles-per-window, not
+articles²). Its candidate stories are those of these articles (average link): a story qualifies when the
+article's mean similarity to the story's articles in the window reaches `THRESHOLD`, and it joins the
+qualifying story holding its most similar article (ties: the older story), else it starts a story named
+after it. A mean, not the best match alone, keeps one bridging article from gluing reports of other acts
+in one topic into a growing story (single-link chaining). Undated articles come last and are compared
+with every article of the run, in row chunks so that memory stays bounded. Placed articles keep their
+story: a re-run adds, never reshuffles.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ The path the held-out set takes (ingest, consolidation, `chronicle stories`), en
 
 Labels are tests/stories/data/*-stories.tsv (story label, article id); unlisted articles are singletons.
 A pair of articles counts as predicted when both land in one story, as gold when both share a label.
-Clustering uses the text features only (headline and lead), as `chronicle stories` does; the threshold
+Clustering uses the text features only (headline, lead, whole text), as consolidation does; the threshold
 is `chronicle.stories.clustering.THRESHOLD` unless swept. GeoWebNews pages carry no date, so all of them
 are dated one day: every page is in every other's window, as in a set collected over three days.
 """

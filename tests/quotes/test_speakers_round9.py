@@ -1,0 +1,37 @@
+"""Speaker resolution, ninth round of issue 11: a quote with no source of its own continues the
+passage it sits in, pinned on sentences of our own (none copied from an article)."""
+
+from __future__ import annotations
+
+from chronicle.extract.speakers import SpeakerResolver
+from chronicle.records import Article, article_id_for
+
+
+def _resolver(pipeline, text: str) -> SpeakerResolver:
+    article = Article(id=article_id_for(text), input="test", text=text)
+    doc = pipeline.nlp(text)
+    return SpeakerResolver(doc, pipeline.apply_stages(doc, article), text)
+
+
+TEXT = ("Mayor Tomas Berg said the council had misled voters.\n\n"
+        "The stadium, he added, would cost twice what was promised.\n\n"
+        "The town has three bridges.\n\n"
+        "Two of them were built in 1950.\n\n"
+        "The cost of the stadium was hidden for two years.")
+
+
+def test_a_quote_without_a_source_takes_the_speaker_of_its_paragraph_or_the_one_before(pipeline):
+    resolver = _resolver(pipeline, TEXT)
+    source = (TEXT.index("Mayor"), TEXT.index(" said"))
+    berg = resolver.resolve(source, source[1]).actor
+    assert berg is not None
+    found = resolver.passage(TEXT.index("would cost"))
+    assert (found.actor, found.route) == (berg, "passage")
+
+
+def test_a_quote_two_paragraphs_of_narration_away_from_any_speaker_stays_without_one(pipeline):
+    resolver = _resolver(pipeline, TEXT)
+    source = (TEXT.index("Mayor"), TEXT.index(" said"))
+    assert resolver.resolve(source, source[1]).actor is not None
+    found = resolver.passage(TEXT.index("was hidden"))
+    assert (found.actor, found.route) == (None, "no-source")

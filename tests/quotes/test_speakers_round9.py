@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from chronicle.extract.speakers import SpeakerResolver
 from chronicle.records import Article, article_id_for
+from tests.quotes.spans import said
 
 
 def _resolver(pipeline, text: str) -> SpeakerResolver:
@@ -35,3 +36,28 @@ def test_a_quote_two_paragraphs_of_narration_away_from_any_speaker_stays_without
     assert resolver.resolve(source, source[1]).actor is not None
     found = resolver.passage(TEXT.index("was hidden"))
     assert (found.actor, found.route) == (None, "no-source")
+
+
+def test_an_indefinite_role_stays_as_written_though_a_person_of_that_role_was_named(extract):
+    text = ("Senator Omar Lind, a Democrat, attended the hearing. "
+            "\"We will not retreat,\" a Democratic senator said.")
+    q = said(extract(text).quotes, "not retreat")
+    assert q.speaker is None and q.source == "a Democratic senator"
+
+
+def test_aides_named_after_their_principal_are_not_the_principal(extract):
+    text = "Governor Lena Marsh vetoed the bill on Friday. Marsh aides said the veto was expected."
+    q = said(extract(text).quotes, "veto was expected")
+    assert q.speaker != "Lena Marsh" and "aides" in (q.speaker or q.source or "")
+
+
+def test_an_honorific_leaves_out_the_namesake_of_the_other_gender(pipeline):
+    text = ("Amina Hassan, a nurse, spoke first at the rally. She said she had lost her son in the war. "
+            "Her husband, Yusuf Hassan, stood beside her.")
+    resolver = _resolver(pipeline, text)
+    amina = resolver.actor_at((text.index("Amina"), text.index("Amina") + 5))
+    yusuf = resolver.actor_at((text.index("Yusuf"), text.index("Yusuf") + 5))
+    assert amina is not None and yusuf is not None and amina != yusuf
+    assert resolver._principal("Hassan", amina, "male") == yusuf
+    assert resolver._principal("Hassan", amina, "female") == amina
+    assert resolver._principal("Hassan", yusuf, "male") == yusuf

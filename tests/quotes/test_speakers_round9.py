@@ -61,3 +61,28 @@ def test_an_honorific_leaves_out_the_namesake_of_the_other_gender(pipeline):
     assert resolver._principal("Hassan", amina, "male") == yusuf
     assert resolver._principal("Hassan", amina, "female") == amina
     assert resolver._principal("Hassan", yusuf, "male") == yusuf
+
+
+def test_a_first_person_source_in_a_passage_is_the_passage_speaker(pipeline):
+    text = ("Mayor Tomas Berg said the stadium was a mistake.\n\n"
+            "I told the council in March that the stadium would cost too much, he recalled.")
+    resolver = _resolver(pipeline, text)
+    mayor = (text.index("Mayor"), text.index(" said"))
+    berg = resolver.resolve(mayor, mayor[1]).actor
+    assert berg is not None
+    found = resolver.resolve((text.index("I told"), text.index("I told") + 1), text.index("I told") + 7)
+    assert (found.actor, found.route) == (berg, "first-person-passage")
+
+
+def test_a_first_person_source_with_no_speaker_before_stays_unresolved(pipeline):
+    text = "I told the council in March that the stadium would cost too much."
+    found = _resolver(pipeline, text).resolve((0, 1), 7)
+    assert found.actor is None
+
+
+def test_a_named_persons_campaign_is_not_another_campaign(extract):
+    # the actors stage may join "Ruiz's campaign" to the campaign named before it
+    text = ("Senator Ana Ruiz and Governor Tom Hale are running for president. "
+            "The Hale campaign said the poll was wrong. Ruiz's campaign said it would not comment.")
+    q = said(extract(text).quotes, "would not comment")
+    assert q.speaker != "Hale campaign" and "Ruiz" in (q.speaker or q.source or "")

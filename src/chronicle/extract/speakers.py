@@ -35,6 +35,7 @@ from chronicle.records import ArticleRecords
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
 PRONOUN_GENDER = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 DESCRIPTOR_DEPS = {"compound", "amod", "nmod", "appos", "poss", "attr"}
@@ -506,10 +507,17 @@ class SpeakerResolver:
 
     def _named_proxy(self, head: Token, actor: str) -> bool:
         """A proxy noun ("campaign", "office") whose person is named in a modifier: a speaker of its
-        own, as the guide keeps it. "his campaign" (a pronoun possessor) is left to `_meant`."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.proxies or self.kinds.get(actor) != "person":
+        own, as the guide keeps it, unless the actor is that proxy itself ("Sanders campaign" for
+        "Sanders's campaign"). "his campaign" (a pronoun possessor) is left to `_meant`."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.proxies:
             return False
-        return any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in head.children)
+        owners = [c for c in head.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"]
+        if not owners or self.kinds.get(actor) == "person":
+            return bool(owners)
+        # an organisation the actors stage joined "Trump's campaign" to that is not the named
+        # person's own ("Clinton campaign", "presidential campaign"): the phrase stays as written
+        found = self.records.actor(actor)
+        return found is not None and not any(o.text in found.name.split() for o in owners)
 
     def _bare(self, actor: str, head: Token) -> bool:
         """An actor that is nothing but this common noun ("company" from "the company")."""
@@ -584,6 +592,11 @@ class SpeakerResolver:
             author = self._signed(at)
             if author is not None:
                 return Resolution(author, 0.6, "first-person-author")
+        if word in FIRST_PERSON:
+            # "I think", "we want" inside a passage of quotation: the passage's speaker, who says it
+            found = self.passage(at)
+            if found.actor is not None:
+                return Resolution(found.actor, 0.5, "first-person-passage")
         if word not in PRONOUN_GENDER:
             # they/we/I/you, "some", "both", "another", "who": no person's gender to go by
             return Resolution(None, 0.2, "pronoun-unresolved")

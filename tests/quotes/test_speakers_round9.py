@@ -86,3 +86,15 @@ def test_a_named_persons_campaign_is_not_another_campaign(extract):
             "The Hale campaign said the poll was wrong. Ruiz's campaign said it would not comment.")
     q = said(extract(text).quotes, "would not comment")
     assert q.speaker != "Hale campaign" and "Ruiz" in (q.speaker or q.source or "")
+
+
+def test_an_indefinite_apposition_to_a_name_is_that_person(pipeline):
+    text = ("Bob Lane spoke at the convention on Monday.\n\n"
+            "\"Nobody reads the polls,\" said Bob Lane, a Nevada delegate and union organiser.")
+    resolver = _resolver(pipeline, text)
+    lane = resolver.actor_at((text.index("Bob"), text.index("Bob") + 3))
+    organiser = next(t for t in resolver.doc if t.lower_ == "organiser")  # the apposition's head
+    convention = next(t for t in resolver.doc if t.lower_ == "convention")
+    assert lane is not None
+    assert resolver._describes(organiser, lane)
+    assert not resolver._describes(convention, lane)

@@ -347,7 +347,8 @@ class SpeakerResolver:
                 named, route = self._token_actor(other), "name"
         lemma = head.lemma_.lower()
         if (named is not None and route == "nominal" and _indefinite(head) and self.kinds.get(named) == "person"
-                and not self._bare(named, head) and any(s < source[0] and a == named for s, a in self.named_at)):
+                and not self._bare(named, head) and not self._describes(head, named)
+                and any(s < source[0] and a == named for s, a in self.named_at)):
             # "a Democratic senator said" after Senator Lind was named: an indefinite introduces someone
             # new, so not a person already named (the guide keeps it as written); one named after it is
             # the lead's cataphora ("A Lithuanian MP has told …" before her name) and stays
@@ -416,6 +417,13 @@ class SpeakerResolver:
         while at > 0 and self.text[at - 1] == "\n" and self.text[at] == "\n":
             at -= 1
         return self.text.rfind("\n", 0, at) + 1
+
+    def _describes(self, head: Token, actor: str) -> bool:
+        """Whether a nominal is an apposition to the actor's own mention ("said Bob Lane, a
+        superdelegate and Clinton supporter"), through conjuncts: it describes that person."""
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        return head.dep_ == "appos" and self._token_actor(head.head) == actor
 
     def _principal(self, surname: str, actor: str, gender: str | None = None) -> str:
         """"Murphy said" in an article naming Chris Murphy and, later, Anne Marie Murphy: a bare

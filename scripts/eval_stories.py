@@ -14,7 +14,7 @@ The path the held-out set takes (ingest, consolidation, `chronicle stories`), en
 
 Labels are tests/stories/data/*-stories.tsv (story label, article id); unlisted articles are singletons.
 A pair of articles counts as predicted when both land in one story, as gold when both share a label.
-Clustering uses the text features only (headline and lead), as `chronicle stories` does; the threshold
+Clustering uses the text features only (headline, lead, whole text), as consolidation does; the threshold
 is `chronicle.stories.clustering.THRESHOLD` unless swept. GeoWebNews pages carry no date, so all of them
 are dated one day: every page is in every other's window, as in a set collected over three days.
 """
@@ -30,8 +30,8 @@ import xml.etree.ElementTree as ET
 import zlib
 from pathlib import Path
 
-from chronicle.stories.clustering import THRESHOLD, StoryDoc, Vocabulary, assign_stories
-from chronicle.stories.text import terms
+from chronicle.stories.clustering import THRESHOLD, Vocabulary, assign_stories, story_doc
+from chronicle.stories.text import views
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -82,7 +82,7 @@ def pairs_of(groups: list[list[str]]) -> set[frozenset[str]]:
 
 def predicted_pairs(corpus: Corpus, threshold: float) -> set[frozenset[str]]:
     vocabulary = Vocabulary()
-    docs = [StoryDoc(i, d.toordinal(), *vocabulary.encode(terms(t, text))) for i, d, t, text in corpus]
+    docs = [story_doc(i, d.toordinal(), views(t, text), vocabulary) for i, d, t, text in corpus]
     assign_stories(docs, len(vocabulary.ids), threshold=threshold)
     stories: dict[str, list[str]] = {}
     for doc in docs:

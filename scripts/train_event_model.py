@@ -19,6 +19,8 @@ cross-validated reliability table (confidence band → share right), for thresho
 all-right / recall as the scorer counts them, and the threshold the rule picks: the lowest at which
 the cross-validated type precision is >= 0.70 and the all-right precision >= 0.50. The file keeps
 the reliability table and that threshold (`cv_reliability`, `threshold_by_rule`) for the tests.
+`--dump FILE` also writes each event's article, trigger, sides, features, labels and mean CV confidence
+for error analysis (it holds article text: keep it outside the repository).
 Lemma features seen in fewer than `--min-count` articles are dropped, so the file holds weights for
 lemmas, types and feature names only, no corpus text. Deterministic: same data, same file.
 """
@@ -194,6 +196,21 @@ def report(bands: list[list[tuple[int, float]]], curves: list[Curve]) -> Summary
     return {**chosen, "cv_reliability": table}
 
 
+def dump(path: Path, items: list[tuple[Article, list[Candidate], dict[str, str]]], rows: list[dict[str, float]],
+         type_right: list[bool], all_right: list[bool], found: np.ndarray, cv: np.ndarray) -> None:
+    """Each event's article, trigger, type and sides, its features, labels and mean CV confidence, for
+    error analysis (the file holds article text: keep it out of the repository)."""
+    events = [(article.input, c.event) for article, candidates, _ in items for c in candidates]
+    with path.open("w", encoding="utf-8") as out:
+        for (article, event), row, typed, right, hit, p in zip(events, rows, type_right, all_right, found, cv,
+                                                              strict=True):
+            out.write(json.dumps({"article": article, "trigger": event.trigger, "type": event.event_type,
+                                  "source": event.source, "target": event.target, "sentence": event.sentence,
+                                  "cv": round(float(p), 4), "type_right": typed, "all_right": right,
+                                  "found": bool(hit),
+                                  "features": sorted(row)}) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=Path, required=True, help="training articles.jsonl (silver or the union)")
@@ -230,10 +247,6 @@ def main() -> None:
             all_right.append(right)
             groups.append(n)
         gold_rows += [(n, row, asserted) for row, asserted in gold]
-    if args.dump is not None:
-        with args.dump.open("w", encoding="utf-8") as out:
-            for row, typed, right in zip(rows, type_right, all_right, strict=True):
-                out.write(json.dumps({"features": sorted(row), "type_right": typed, "all_right": right}) + "\n")
     vectorizer = DictVectorizer(sort=True)
     x = vectorizer.fit_transform(rows).toarray()
     y = np.array(all_right, dtype=int)
@@ -254,6 +267,12 @@ def main() -> None:
         scores.append(cv_scores)
     scale, shift = platt(np.concatenate(scores), np.tile(y, len(scores)))
     probabilities = [1.0 / (1.0 + np.exp(-(scale * cv + shift))) for cv in scores]
+    if args.dump is not None:
+        found = np.zeros(len(rows), dtype=bool)
+        for art, row, asserted in gold_rows:
+            if asserted and row >= 0:
+                found[rows_of[(art, row)]] = type_right[rows_of[(art, row)]]
+        dump(args.dump, items, rows, type_right, all_right, found, np.mean(probabilities, axis=0))
     print(f"5-fold cross-validated over articles, mean of {args.repeats} shufflings:")
     summary = report([reliability(p, y.astype(bool)) for p in probabilities],
                      [curve(p, typed_arr, y.astype(bool), gold_rows, rows_of) for p in probabilities])

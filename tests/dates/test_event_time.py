@@ -238,3 +238,41 @@ def test_an_act_set_at_an_occasion_an_earlier_sentence_dated(nlp, extract):
     text = ("Monday's debate in Leeds drew a large crowd. The mayor resigned on Tuesday. "
             "At the debate, Rowe accused the host of bias.")
     assert when(nlp, extract, text, "accused").date == dt.date(2019, 11, 18)
+
+
+def test_a_past_act_takes_a_yearless_month_from_before_the_report(nlp, extract):
+    anchor = dt.date(2020, 1, 8)
+    text = "In Leeds, for instance, a judge in October sentenced the driver to probation."
+    assert when(nlp, extract, text, "sentenced", anchor) == EventTime(dt.date(2019, 10, 1), "month", "expression")
+
+
+def test_a_coming_clause_keeps_its_month_ahead(nlp, extract):
+    anchor = dt.date(2020, 1, 8)
+    text = "Rowe said the council must back the plan in October."
+    assert when(nlp, extract, text, "back", anchor).date == dt.date(2020, 10, 1)
+
+
+def test_the_following_day_counts_from_the_day_named_before(nlp, extract):
+    text = "On March 2, the mayor resigned, and the following day, the council sued the builder."
+    assert when(nlp, extract, text, "sued") == EventTime(dt.date(2019, 3, 3), "day", "expression")
+
+
+def test_the_day_before_an_occasion_is_not_a_relative_day(nlp, extract):
+    text = "The mayor resigned on March 2. The council sued the builder the day before the vote."
+    assert when(nlp, extract, text, "sued") == EventTime(ANCHOR, "day", "publication")
+
+
+def test_a_coordinated_act_shares_its_partner_s_when_clause(nlp, extract):
+    text = "When the army began the raids in 2010, the minister resigned and the police chief was dismissed."
+    got = when(nlp, extract, text, "dismissed")
+    assert (got.date.year, got.granularity, got.origin) == (2010, "year", "expression")
+
+
+def test_a_participle_shares_the_date_under_the_clause_it_hangs_from(nlp, extract):
+    text = "A van ploughed into a crowd celebrating the festival in Leeds on Friday night, killing four people."
+    assert when(nlp, extract, text, "killing") == EventTime(dt.date(2019, 11, 15), "day", "expression")
+
+
+def test_a_text_speaking_in_the_present_speaks_from_its_release(nlp, extract):
+    text = "A campaign leaflet released Monday accuses the mayor of lying about the budget."
+    assert when(nlp, extract, text, "accuses") == EventTime(dt.date(2019, 11, 18), "day", "expression")

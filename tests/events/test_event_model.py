@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 from chronicle.confidence import EVENTS_MIN_CONFIDENCE
+from chronicle.extract.event_confidence import _tone
 from chronicle.extract.event_patterns import DATA, event_model
-from chronicle.extract.events import _tone
 
 MODEL = json.loads((DATA / "event_model.json").read_text(encoding="utf-8"))
 

@@ -228,9 +228,50 @@ def test_undated_report_joins_the_dated_story_it_matches():
 
 
 def test_a_headline_repeated_at_the_top_of_the_text_counts_as_the_headline_only():
-    from chronicle.stories.text import TITLE_WEIGHT, terms
+    from chronicle.stories.text import TITLE_WEIGHT, views
 
     title = "Glassworks strike closes Varnholm plant"
-    counts = terms(title, f"{title}\n\nWorkers at the Varnholm glassworks walked out on Monday.")
+    counts = views(title, f"{title}\n\nWorkers at the Varnholm glassworks walked out on Monday.")[0]
     assert counts["glasswork"] == TITLE_WEIGHT + 1  # headline, then the body's own mention
     assert counts["strike"] == TITLE_WEIGHT
+
+
+# Two acts of one trade dispute, told in the body after the same lead: a filing, and a threat to farmers.
+_FILING = ("filing geneva panel procedure complaint appeal ruling members rules arbitration safeguard quota "
+           "consultation deadline lawyers precedent clause exemption hearing delegation ambassador treaty")
+_THREAT = ("soybean billion retaliation farm export harvest growers prices futures iowa tractor elevator barge "
+           "silo drought acreage subsidy warehouse freight cooperative")
+
+
+def _lead_and_body_run(body_b: str) -> dict[str, str | None]:
+    from collections import Counter
+
+    from chronicle.stories.clustering import Vocabulary, assign_stories, story_doc
+
+    lead = "tariff steel aluminium trade ministry dispute beijing washington"
+    vocabulary = Vocabulary()
+    docs = []
+    for name, first, rest in (("a", lead, _FILING), ("b", lead, body_b), ("x", "ferry harbour storm", ""),
+                              ("y", "budget vote parliament", "")):
+        head = Counter(first.split())
+        docs.append(story_doc(name, 740_000, (head, head + Counter(rest.split())), vocabulary))
+    assign_stories(docs, len(vocabulary.ids))
+    return {d.id: d.story_id for d in docs}
+
+
+def test_reports_that_share_the_lead_but_not_the_body_are_two_stories():
+    assert _lead_and_body_run(_THREAT) == {"a": "s:a", "b": "s:b", "x": "s:x", "y": "s:y"}
+
+
+def test_reports_that_share_the_lead_and_the_body_are_one_story():
+    assert _lead_and_body_run(_FILING) == {"a": "s:a", "b": "s:a", "x": "s:x", "y": "s:y"}
+
+
+def test_the_whole_text_view_holds_the_lead_and_the_rest_of_the_body():
+    from chronicle.stories.text import LEAD_WORDS, TITLE_WEIGHT, views
+
+    body = " ".join(["harbour"] * LEAD_WORDS + ["lighthouse"])
+    lead, whole = views("Harbour storm", body)
+    assert lead["harbour"] == TITLE_WEIGHT + LEAD_WORDS and "lighthouse" not in lead
+    assert whole["harbour"] == TITLE_WEIGHT + LEAD_WORDS and whole["lighthouse"] == 1
+    assert list(whole)[:len(lead)] == list(lead)  # clustering.story_doc takes the lead's ids from the whole's

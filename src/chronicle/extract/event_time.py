@@ -8,7 +8,9 @@ Order, as a reader would date an act:
    the trigger ("On Thursday, Ryan said he would support ..."), not one inside another clause
    ("Blackwell, who founded the institute in 1979, endorsed ..."); a phrase for a week just past
    ("last week", "this week": no date, the guide skips them) dates it to that week's month, or its
-   year when the week runs across two months;
+   year when the week runs across two months; "the following day", "that month" count from the latest date
+   named before them; a yearless date the dates stage put after the report, for an act told in the past, is
+   the one a period earlier ("a judge in October sentenced him", read in January);
 2. else the date another sentence gives the act by naming it and placing it in time ("Protesters
    marched through the capital. ... Police said the march began on Nov. 2"), or to the occasion the
    act's clause sets it at ("Monday's debate ... At the debate, Cruz attacked Trump": Monday);
@@ -77,6 +79,12 @@ DEFINITE = ("the", "this", "that", "its", "their", "his", "her")
 NARRATED_DAY_MIN = 0.3
 # Auxiliaries that put a clause ahead of the story ("will sue", "'ll meet").
 FUTURE_AUX = ("will", "'ll", "shall", "wo")
+# Date forms written without their year or week, which the dates stage places by the tense of the clause that
+# governs them (`rule` family -> how far back the same form lies in the period before): "in October", "Dec. 4",
+# "Thursday". A clause that does not govern the act may send them ahead of the report while the act is past.
+UNPLACED = {"weekday": "week", "month": "year", "month-day": "year"}
+# Non-finite clauses that take their tense from the clause they hang from ("appeared to dismiss", "killing").
+TENSELESS_LINKS = ("xcomp", "advcl", "conj")
 
 
 def _clause_verb(token: Token) -> Token:
@@ -99,12 +107,16 @@ def _describes(date: Token, trigger: Token) -> bool:
 def _describes_party(clause: Token) -> bool:
     """A reduced relative on a party of the act, or on a noun inside one, has its own time ("The vote,
     scheduled for Tuesday, was postponed"; "the parents of two men killed in 2012 have sued"); one on the
-    act's circumstance does not ("in a statement released Wednesday")."""
+    act's circumstance does not ("in a statement released Wednesday"), nor a participle on the subject of a
+    simple present ("An ad released Thursday accuses Trump": a text speaks from when it came out)."""
     if clause.dep_ != "acl":
         return False
     for tok in [clause.head, *clause.head.ancestors]:
         if tok.dep_ in PARTIES:
-            return True
+            # a text that speaks in the present speaks from when it came out ("An ad released Thursday
+            # accuses Trump of ...")
+            return not (tok == clause.head and tok.dep_ == "nsubj" and tok.head.tag_ in ("VBZ", "VBP")
+                        and clause.tag_ == "VBN")
         if tok.dep_ not in NOUN_PHRASE_LINKS:
             return False
     return False
@@ -143,8 +155,10 @@ def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
 def _rank_at(date: Token, trigger: Token) -> int | None:
     """How closely a date of the sentence dates the trigger: 0 in a noun trigger's own phrase, 1 in
     its clause, 2 in a clause that contains it ("On Thursday, Ryan said he would support ..."), 3 in
-    an adverbial or infinitive clause under it ("hailed the vote, telling reporters on Friday ...");
-    None in a clause with its own time ("Blackwell, who founded the institute in 1979, endorsed ...")."""
+    an adverbial or infinitive clause under it ("hailed the vote, telling reporters on Friday ..."), 4 in
+    such a clause under the clause it is coordinated with or hangs from without a time of its own ("When the
+    junta began reforms in 2010, Kyi was released and prisoners were freed"); None in a clause with its own
+    time ("Blackwell, who founded the institute in 1979, endorsed ...")."""
     if _describes(date, trigger):
         return 0
     verb, own = _clause_verb(date), _clause_verb(trigger)
@@ -152,9 +166,32 @@ def _rank_at(date: Token, trigger: Token) -> int | None:
         return 1
     if verb in own.ancestors:
         return 2
-    path = [verb, *verb.ancestors]
-    if own in path and not any(t.dep_ in OWN_TIME or _describes_party(t) for t in path[:path.index(own)]):
+    if _under(verb, own):
         return 3
+    partner = _partner(own)
+    # only an adverbial clause that places the partner ("When the junta began reforms in 2010"), not its own
+    # dates (a coordinated clause has its own time), an infinitive's (ahead of it) or a noun's ("last year's deal")
+    shared = partner is not None and verb != partner and date.dep_ != "poss" and _under(verb, partner) and not any(
+        t.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+        for t in [verb, *verb.ancestors][:[verb, *verb.ancestors].index(partner)])
+    return 4 if shared else None
+
+
+def _under(verb: Token, own: Token) -> bool:
+    """The clause of `verb` is an adverbial or infinitive one under `own`, with no time of its own on the way."""
+    path = [verb, *verb.ancestors]
+    return own in path and not any(t.dep_ in OWN_TIME or _describes_party(t) for t in path[:path.index(own)])
+
+
+def _partner(verb: Token) -> Token | None:
+    """The clause a clause shares its time with: the one it is coordinated with ("was released and prisoners
+    were freed"), or the one a participle or infinitive without a subject hangs from ("rammed into the crowd,
+    killing 80")."""
+    if verb.dep_ == "conj":
+        return _clause_verb(verb.head)
+    bare = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+    if verb.dep_ in ("advcl", "xcomp") and bare and verb.tag_ in ("VBG", "VBN", "VB"):
+        return _clause_verb(verb.head)
     return None
 
 
@@ -201,26 +238,47 @@ def _weeks(sent: Span, trigger: Token, anchor: dt.date | None) -> list[tuple[int
 
 @functools.cache
 def _anaphor_pattern() -> re.Pattern[str]:
-    phrases = sorted(lexicon()["anaphoric_periods"], key=len, reverse=True)
+    phrases = sorted([*lexicon()["anaphoric_periods"], *lexicon()["relative_days"]], key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
 
 
+def _pointed(phrase: str, last: DateMention) -> EventTime:
+    """The period a phrase of `anaphoric_periods` or `relative_days` points to from the latest earlier date: cut
+    to the phrase's granularity or the date's, whichever is coarser ("in May ... later that month": May), or
+    moved by the phrase's days from a day ("On March 2 ... the following day": March 3)."""
+    days = lexicon()["relative_days"].get(phrase)
+    grain = max("day" if days is not None else lexicon()["anaphoric_periods"][phrase], last.granularity,
+                key=GRAINS.index)
+    when = {"day": last.value + dt.timedelta(days=days or 0), "month": last.value.replace(day=1),
+            "year": last.value.replace(month=1, day=1)}
+    return EventTime(when[grain], grain, "expression")  # type: ignore[arg-type]
+
+
+def _names_own_point(span: Span) -> bool:
+    """ "the day before" or "the day after" followed by what it counts from ("the day before the vote", "the
+    day after a man shot ..."), not standing alone ("the day before, at a rally"; "endorsed the day before by
+    ...")."""
+    if span[-1].lower_ not in ("before", "after") or span.end >= span.sent.end:
+        return False
+    following = span.doc[span.end]
+    return not following.is_punct and following.pos_ not in ("ADP", "ADV", "CCONJ", "SCONJ", "PART")
+
+
 def _anaphors(dates: list[DateMention], sent: Span, trigger: Token) -> list[tuple[int, int, EventTime]]:
-    """(rank, distance, period) of each phrase of the sentence that points back to a period the story
-    named before ("Sanders campaigned there in May. Clinton campaigned later that month": May): the latest
-    earlier date, cut to the phrase's granularity or its own, whichever is coarser."""
+    """(rank, distance, period) of each phrase of the sentence that points back to a period or a day the story
+    named before ("Sanders campaigned there in May. Clinton campaigned later that month": May; "the next
+    morning"), from the latest earlier date; not "the day before the vote" or "the day after a man shot ...",
+    which name their own point."""
     found = []
     for m in _anaphor_pattern().finditer(sent.text):
         start = sent.start_char + m.start()
         span = sent.doc.char_span(start, sent.start_char + m.end(), alignment_mode="expand")
         rank = None if span is None else _rank_at(span.root, trigger)
         before = [d for d in dates if d.end <= start]
-        if rank is None or not before:
+        if rank is None or not before or _names_own_point(span):  # type: ignore[arg-type]
             continue
         last = max(before, key=lambda d: d.start)
-        grain = max(lexicon()["anaphoric_periods"][m.group(1).lower()], last.granularity, key=GRAINS.index)
-        when = {"day": last.value, "month": last.value.replace(day=1), "year": last.value.replace(month=1, day=1)}
-        found.append((rank, abs(start - trigger.idx), EventTime(when[grain], grain, "expression")))
+        found.append((rank, abs(start - trigger.idx), _pointed(m.group(1).lower(), last)))
     return found
 
 
@@ -251,6 +309,54 @@ def _time(date: DateMention) -> EventTime:
     return EventTime(date.value, date.granularity, "expression")  # type: ignore[arg-type]
 
 
+def _told_past(trigger: Token) -> bool:
+    """The trigger's clause tells the act in a past tense or a perfect ("sentenced", "had urged", "has been
+    charged"), itself or through the clause a non-finite one hangs from ("appeared to dismiss", "acquiesced,
+    providing support")."""
+    verb = _clause_verb(trigger)
+    while True:
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" or a.lower_ in FUTURE_AUX for a in auxes):
+            return False
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or (a.lemma_ == "have" and verb.tag_ == "VBN") for a in auxes):
+            return True
+        if auxes or verb.tag_ in ("VBZ", "VBP") or verb.dep_ not in TENSELESS_LINKS or verb.head == verb:
+            return False
+        verb = verb.head
+
+
+def _modal(date: DateMention, doc: Doc) -> bool:
+    """The clause of a date is put ahead or in doubt by a modal or "will" ("must back her in November")."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    verb = None if span is None else _clause_verb(span.root)
+    return verb is not None and any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in FUTURE_AUX) for c in verb.children)
+
+
+def _before(date: DateMention, anchor: dt.date) -> dt.date | None:
+    """The same yearless form one period earlier, when it lies after the report ("a judge in October sentenced
+    him", read in January: the October before); None when it does not or the form carries its own year."""
+    period = UNPLACED.get((date.rule or "").split("/")[0])
+    cut = {"day": 10, "month": 7}.get(date.granularity, 0)
+    if period is None or not cut or date.value is None or date.value.isoformat()[:cut] <= anchor.isoformat()[:cut]:
+        return None
+    if period == "week":
+        return date.value - dt.timedelta(days=7)
+    return date.value.replace(year=date.value.year - 1, day=min(date.value.day, 28 if date.value.month == 2 else 31))
+
+
+def _sentence_time(date: DateMention, rank: int, trigger: Token, anchor: dt.date | None) -> EventTime:
+    """A date of the act's sentence as the act's. An act told in the past takes a yearless date the dates stage
+    resolved with no direction of its own ("a judge in October sentenced him", read in January) in the period
+    before the report, when the date stands in the act's clause, one holding it (rank 1, 2: their tense is the
+    act's, unless a modal or "will" puts the holding one ahead: "must back her in November to defeat Trump,
+    whom he blasted") or a noun act's phrase (rank 0); a clause under the act (rank 3: "urged them to vote in
+    November") has its own time, and a date its clause reads ahead ("the Nov. 8 election") stays ahead."""
+    ahead = (date.rule or "").split(":")[0].endswith("/future") or (rank == 2 and _modal(date, trigger.doc))
+    earlier = None if anchor is None or rank > 2 or ahead or not _told_past(trigger) else _before(date, anchor)
+    return _time(date) if earlier is None else EventTime(earlier, date.granularity, "expression")  # type: ignore[arg-type]
+
+
 def _offset_clause(trigger: Token) -> tuple[Token, Token, int] | None:
     """(the governing verb, the amount's noun, -1 after / +1 before) when the trigger's clause is placed
     by an amount of time from another: "six years after she sued the council" (mark), "Ten years after
@@ -260,7 +366,7 @@ def _offset_clause(trigger: Token) -> tuple[Token, Token, int] | None:
     else:
         link = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in OFFSET_WORDS), None)
         governor = trigger.head
-    if link is None or governor is trigger:
+    if link is None or governor == trigger:
         return None
     amount = next((c for c in [*link.children, *trigger.children] if c.dep_ == "npadvmod"), None)
     return (governor, amount, OFFSET_WORDS[link.lower_]) if amount is not None else None
@@ -398,8 +504,8 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
     """The event's date: its own clause's, else one an amount of time from its governing clause's,
     else (for an act not still to come) the story's current day, else the publication date."""
     dates = [d for d in records.dates if _usable(d) or _narrated_day(d, sent.doc)]
-    ranked = [(rank, abs(d.start - trigger.idx), _time(d)) for d in dates if sent.start_char <= d.start < sent.end_char
-              and (rank := _rank(d, sent, trigger)) is not None]
+    ranked = [(rank, abs(d.start - trigger.idx), _sentence_time(d, rank, trigger, anchor)) for d in dates
+              if sent.start_char <= d.start < sent.end_char and (rank := _rank(d, sent, trigger)) is not None]
     ranked += _weeks(sent, trigger, anchor) + _anaphors(dates, sent, trigger)
     best = min(ranked, key=lambda r: r[:2]) if ranked else None
     shifted = _shifted(records, sent, trigger, anchor)

@@ -36,7 +36,7 @@ when it is very sure. Not events:
 that-clauses of non-clausal senses, market moves, link furniture, acts with no participant.
 Statements of one act (same type, agreeing sides) are merged into one event with `mentions`
 (`merge_mentions`). Each event's `confidence` is the learned, calibrated model of `event_model.json`
-over `event_features` (scripts/train_event_model.py).
+over `event_features` (`event_confidence.py`, scripts/train_event_model.py).
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, agents, capital_of, city_country, code_tokens, country_of
+from chronicle.extract.event_confidence import event_features, salience, with_article_features
 from chronicle.extract.event_patterns import (
     Sense,
     agent_noun_sense,
@@ -522,8 +523,10 @@ def noun_events(noun: Token, used: set[int], proposed: Sense | None = None) -> l
     undergoer: Token | None = None
     targets: list[Token] = []
     for child in noun.children:
-        if child.dep_ == "poss" and sense.of == "target":
-            undergoer = antecedent(child)  # "the hostages' release", "following Assange's arrest"
+        if child.dep_ == "poss" and sense.of == "target" and sense.type in MATERIAL_TYPES:
+            # "the hostages' release", "following Assange's arrest"; a word act's possessor does it
+            # ("its investigation into …", "her criticism of …")
+            undergoer = antecedent(child)
         elif child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.text[:1].isupper()):
             source = source or antecedent(child)  # "Vance, whose criticism of …": Vance
         elif child.dep_ == "prep":
@@ -559,6 +562,10 @@ def noun_events(noun: Token, used: set[int], proposed: Sense | None = None) -> l
     if head.dep_ == "pobj":
         clause, governor = head.head, head.head.head  # "in talks", "under sanctions"
     lemma = governor.lemma_.lower()
+    received = _received(head, governor, source, sense) if not targets else None
+    if received is not None:  # "Cruz picked up an endorsement from Pence": Pence endorses Cruz
+        source, recipient = received
+        targets.append(recipient)
     undergone = _undergone(clause, governor) if not targets else None
     if undergone is not None:
         targets.append(undergone)
@@ -657,6 +664,33 @@ def agent_noun_events(noun: Token) -> list[Found]:
     negated, hypothetical, future = attributes(noun.head if noun.dep_ == "attr" else noun)
     return [Found(noun, sense, s, t, negated, hypothetical, future)
             for s in participants(holder, sense) for t in participants(target, sense)]
+
+
+def _received(noun: Token, governor: Token, source: Token | None, sense: Sense) -> tuple[Token, Token] | None:
+    """(giver, recipient) of an event noun its verb's subject gets from someone else ("Clinton locked up
+    endorsements from unions", "Cruz picked up an endorsement from Pence", "won the backing of the
+    union", "the chancellery rejected a push by Hendricks"): with the doer named by a `from`/`by`
+    phrase — on the noun, or on the verb where the parser hung it — or by the `of` phrase of a noun
+    whose `of` names no undergoer, the verb's subject is not the doer but whom the act is aimed at. Not
+    for a verb that does the act (light, proposing), reports or perceives it ("cited criticism from
+    X"), nor for a passive."""
+    lex = lexicon()
+    lemma = governor.lemma_.lower()
+    if (noun.dep_ not in OBJECT_DEPS or governor.pos_ != "VERB" or is_passive(governor)
+            or lemma in lex.light_verbs | lex.reporting_verbs | lex.not_doing_verbs | PROPOSING):
+        return None
+    giver = source if source is not None and source.dep_ == "pobj" and source.head.lower_ in {"from", "by"} else None
+    if source is None:
+        giver = next((o for c in governor.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for o in pobjs(c) if _judgeable(o)), None)
+    if giver is None and source is None and sense.of is None:
+        giver = next((o for o in [object_of_prep(noun, {"of"})] if o is not None and _judgeable(o)), None)
+    if giver is None:
+        return None
+    recipient = subject_of(governor)
+    if recipient is None or recipient.i == giver.i or not _judgeable(recipient):
+        return None  # "his remarks buttress the contention of X": a thing gets nothing
+    return giver, recipient
 
 
 def _undergone(clause: Token, governor: Token) -> Token | None:
@@ -1318,7 +1352,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         event = _record(article.id, len(candidates) + 1, item, sent, source, target, records, anchor, coder)
         features = event_features(item, source, target, event, sentence_index[sent.start],
                                   per_sentence[sent.start], text)
-        features |= _salience("source", source, coder) | _salience("target", target, coder)
+        features |= salience("source", source, coder) | salience("target", target, coder)
         if item.sense.type in types_before:
             features["type_before"] = 1.0  # the article stated an act of this type earlier
         types_before.add(item.sense.type)
@@ -1521,128 +1555,6 @@ def _has_participants(item: Found, source: Argument | None, target: Argument | N
     return True
 
 
-def _salience(side: str, argument: Argument | None, coder: Coder) -> dict[str, float]:
-    """How much the article is about the side's actor: its mentions, and whether it is quoted."""
-    actor = coder.actors.get(argument.actor_id) if argument is not None and argument.actor_id else None
-    if actor is None:
-        return {}
-    features = {f"{side}_mentions={min(actor.mention_count, 4)}": 1.0}
-    # the article's protagonists are who its annotated acts are about; the rank is by mentions
-    rank = 1 + sum(1 for other in coder.actors.values() if other.mention_count > actor.mention_count)
-    features[f"{side}_rank={min(rank, 4)}"] = 1.0
-    if actor.id in coder.speakers:
-        features[f"{side}_speaks"] = 1.0
-    return features
-
-
-def _side_features(side: str, argument: Argument | None) -> dict[str, float]:
-    if argument is None:
-        return {f"{side}=none": 1.0}
-    state = "actor" if argument.actor_id else ("code" if argument.code.text else "bare")
-    features = {f"{side}={state}": 1.0}
-    if argument.kind:
-        features[f"{side}_kind={argument.kind}"] = 1.0
-    if argument.token.pos_ == "PRON":
-        features[f"{side}_pronoun"] = 1.0
-        if argument.actor_id:  # a pronoun linked to an actor: right only when the linking is
-            features[f"{side}_pronoun_actor"] = 1.0
-    # how the side is attached: a possessor ("his attacks") or a compound is a weaker reading than a
-    # subject or an object
-    features[f"{side}_dep={argument.token.dep_}"] = 1.0
-    if argument.token.ent_type_ in NAMED:
-        features[f"{side}_named"] = 1.0
-    if argument.code.sector:
-        features[f"{side}_sector={argument.code.sector}"] = 1.0
-    if argument.token.ent_type_:
-        features[f"{side}_ent={argument.token.ent_type_}"] = 1.0
-    if not argument.actor_id:  # what the side is when it is no actor ("a statement", "the stage")
-        features[f"word:{side}_head={semantic_head(argument.token).lemma_.lower()}"] = 1.0
-    return features
-
-
-def event_features(item: Found, source: Argument | None, target: Argument | None, event: Event,
-                   sentence: int, in_sentence: int, text: str) -> dict[str, float]:
-    """What the event's confidence is learned from: how it was found (sense origin, trigger lemma and
-    part of speech, dependency), what its arguments are (an actor, a coded phrase, a pronoun …), where
-    it stands (headline, paragraph, in a quote) and its modality. Binary indicators, by name."""
-    trigger = item.trigger
-    paragraph = text.count("\n\n", 0, event.sentence_start)
-    features: dict[str, float] = {
-        "bias": 1.0,
-        f"type={event.event_type}": 1.0,
-        f"mode={event.event_type}:{event.mode}": 1.0,
-        f"origin={item.sense.origin}": 1.0,
-        f"type_origin={event.event_type}:{item.sense.origin}": 1.0,
-        f"pos={trigger.pos_}": 1.0,
-        f"lemma={trigger.lemma_.lower()}": 1.0,
-        f"word:lemma_type={trigger.lemma_.lower()}:{event.event_type}": 1.0,
-        f"word:lemma_dep={trigger.lemma_.lower()}:{trigger.dep_}": 1.0,
-        f"dep={trigger.dep_}": 1.0,
-        f"tag={trigger.tag_}": 1.0,
-        f"head_dep={trigger.head.dep_ if trigger.head.i != trigger.i else 'none'}": 1.0,
-        f"paragraph={min(paragraph, 4)}": 1.0,
-        f"sentence={min(sentence, 6)}": 1.0,
-        f"in_sentence={min(in_sentence, 4)}": 1.0,
-        **_side_features("source", source),
-        **_side_features("target", target),
-    }
-    if source is not None and target is not None:
-        features[f"roles={'actor' if source.actor_id else 'other'}:{'actor' if target.actor_id else 'other'}"] = 1.0
-        if source.code.country and source.code.country == target.code.country:
-            features["same_country"] = 1.0
-    for flag in ("negated", "hypothetical", "future"):
-        if getattr(event, flag):
-            features[flag] = 1.0
-    if event.quote_id is not None:
-        features["in_quote"] = 1.0
-    # how reliable a type is differs in quotes and in modal statements ("we will support" is often
-    # rhetoric the annotators leave out, a reported "support" less so)
-    features[f"type_quote={event.event_type}:{event.quote_id is not None}"] = 1.0
-    features[f"type_hypothetical={event.event_type}:{event.hypothetical}"] = 1.0
-    # the trigger's packaged valence agrees with a judging type or not ("attacked" rated -2.1 is an
-    # accusation; a neutral "attack" is more often violence or a misparse)
-    tone = _tone(trigger)
-    features.update(_agreement(trigger.lemma_.lower(), event.event_type))
-    features[f"valence={tone}"] = 1.0
-    features[f"type_valence={event.event_type}:{tone}"] = 1.0
-    if trigger.pos_ == "VERB" and is_passive(trigger):
-        features["passive"] = 1.0
-    if _reported_clause(trigger):
-        features["reported"] = 1.0
-    if event.sentence.rstrip().endswith("?"):
-        features["question"] = 1.0
-    return features
-
-
-def _agreement(lemma: str, event_type: str) -> dict[str, float]:
-    """Whether the packaged CAMEO verb table codes the trigger's lemma to the same type ("agrees"),
-    another ("differs") or not at all, and how many senses the lexicon gives it: an ambiguous
-    trigger is more often mistyped."""
-    lex = lexicon()
-    cameo = lex.cameo_verbs.get(lemma)
-    verdict = "none" if cameo is None else ("agrees" if cameo.type == event_type else "differs")
-    return {f"cameo={verdict}": 1.0, f"senses={min(len(lex.verbs.get(lemma, ())), 3)}": 1.0}
-
-
-def _tone(trigger: Token) -> str:
-    """The trigger's VADER valence as a sign: "neg", "pos" or "none" (unrated or weak)."""
-    value = word_valence(trigger)
-    return "neg" if value <= -1.0 else ("pos" if value >= 1.0 else "none")
-
-
-def _reported_clause(trigger: Token) -> bool:
-    """The trigger stands in the clause a reporting verb reports ("X said Y attacked Z")."""
-    reporting = lexicon().reporting_verbs
-    current = trigger
-    for _ in range(4):
-        if current.head.i == current.i:
-            return False
-        if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_.lower() in reporting:
-            return True
-        current = current.head
-    return False
-
-
 def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
     """One event per act: a later statement of the same act (a headline, a lead, a recap) — the same
     type, the same source and target, or one of them left unsaid — becomes a mention of the event,
@@ -1806,7 +1718,7 @@ def event_candidates(doc: Doc, records: ArticleRecords, context: ExtractContext)
     coder = Coder(doc, records)
     candidates = build_events(doc, records, retyped(find_events(doc, records.quotes)), anchor, coder)
     candidates += petrarch_events(doc, records, context, coder, anchor, len(candidates) + 1)
-    return merge_mentions(candidates)
+    return with_article_features(merge_mentions(candidates))
 
 
 @register_stage("events", fills=("events",))

@@ -77,7 +77,9 @@ FOCUS_SUPPORT = 1.0  # more when every other place the article names lies in tha
 ADMIN_SUPPORT = 2.0  # in a first-level division another toponym names or lies in
 NEAR_SUPPORT = 1.0  # within NEAR_KM of another toponym's place
 NEAR_KM = 100.0
+QUARTER_KM = 25.0  # a town this close to a larger city of its division is a quarter or suburb of it
 KIND_SUPPORT = 2.0  # a division when the article names other divisions of its country
+MINOR_CAPITAL_SHARE = 0.1  # a namesake city holding less of its division's people leaves the name to the division
 LARGE_TOWN = 100_000  # a town this large is what its name means at home as often as a division of that name
 LIST_SUPPORT = 2.0  # of the kind its neighbours in a list are ("Oregon, Washington and Idaho": states)
 WIDEN_TOKENS = 2  # proper nouns the model may cut off a place's name on either side ("Mission Viejo")
@@ -530,16 +532,17 @@ def prior(candidate: Candidate, others: list[Candidate]) -> float:
 def plausible(found: list[Candidate]) -> list[Candidate]:
     """Without candidates known only by an alternate name or alias when a place at least as large
     bears it as its own name (Missouri the state, not Bozeman; Laos the country, not Lào Cai), nor by an
-    alternate name that a place of the same first-level division bears as its own; a place inside a
-    division of the same name stands with it."""
+    alternate name that a place of the same country bears as its own; a place inside a division of the
+    same name stands with it."""
     primary = [c.entry.population for c in found if c.form == "name"]
     best_primary = max(primary, default=-1)
-    # nor when a place of its own first-level division bears it as its own name: Falmouth, Maine is not
-    # Portland, Maine, once called Falmouth
-    divisions = {(c.entry.country2, c.entry.admin1) for c in found if c.form == "name" and c.entry.admin1 is not None}
+    # nor when a place of its own country bears it as its own name: Falmouth, Maine is not Portland, Maine,
+    # once called Falmouth, and the town of Southold, New York is not South Bend, Indiana, which GeoNames
+    # also lists under that name (an alternate name abroad, "Frankfort" for Frankfurt, still competes)
+    countries = {c.entry.country2 for c in found if c.form == "name" and c.entry.country2 is not None}
     kept = [c for c in found if c.form in {"name", "abbr"} or namesake_division(c, found) is not None or (
         c.entry.population > best_primary
-        and (c.form == "alias" or (c.entry.country2, c.entry.admin1) not in divisions))]
+        and (c.form == "alias" or c.entry.country2 not in countries))]
     return kept or found
 
 
@@ -575,6 +578,7 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
                  and a.entry.country2 == entry.country2}
     if entry.feature == "admin1" and candidate.form == "name" and len(divisions) >= 2 and not any(
             c.entry.country2 == entry.country2 and c.entry.feature == "city" and c.entry.population >= LARGE_TOWN
+            and not (contains(entry, c.entry) and c.entry.population < entry.population * MINOR_CAPITAL_SHARE)
             for c in toponym.candidates):
         votes["kind"] = KIND_SUPPORT
     # a list names its places by their own names ("Matias Romero, Oaxaca State, Mexico" is no list of towns)
@@ -586,7 +590,18 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
     if entry.feature in DIVISIONS and (
             toponym.division_word or any(contains(entry, c.entry) for c in toponym.qualifies)):
         votes["qualifier"] = QUALIFIER_SUPPORT
+    # "Brooklyn, New York", "Queens, New York": a city the place before the comma is a quarter of, which
+    # bears the name as its division does, is what the name means there
+    if entry.feature == "city" and any(quarter_of(c.entry, entry) for c in toponym.qualifies):
+        votes["qualifier"] = QUALIFIER_SUPPORT
     return votes
+
+
+def quarter_of(place: Entry, city: Entry) -> bool:
+    """Whether `place` is a smaller town of the city's first-level division within QUARTER_KM of it."""
+    return place.feature in LOCAL_FEATURES and place.id != city.id and place.population < city.population and (
+        place.admin1 == city.admin1 and place.country2 == city.country2) and haversine_km(
+        place.latitude, place.longitude, city.latitude, city.longitude) <= QUARTER_KM
 
 
 def peer_kind(peer: Toponym) -> Entry | None:
@@ -772,8 +787,10 @@ def inner_place(toponym: Toponym) -> Toponym | None:
         for start in range(len(span) - length + 1):
             inner = span[start:start + length]
             key = lookup_key(inner.text)
-            # the kind of thing the toponym is ("Royal Street", "Convention Centre") is no place
-            if not inner[0].text[:1].isupper() or key in skip or any(t.lower_ in generic for t in inner):
+            # the kind of thing the toponym is ("Royal Street", "Convention Centre") is no place, nor a saint
+            # a church or hospital is named after ("St George's Chapel")
+            saint = start > 0 and span[start - 1].lower_ in words["saint_words"]
+            if not inner[0].text[:1].isupper() or key in skip or saint or any(t.lower_ in generic for t in inner):
                 continue
             named = [c for c in candidates(key) if c.form == "name" and (
                 c.entry.feature != "city" or c.entry.population >= INNER_MIN_POPULATION)]
@@ -816,6 +833,13 @@ def is_local(toponym: Toponym) -> bool:
     return span.label_ == "FAC" or (len(span) > 1 and span[-1].lower_ in supplement()["local_heads"])
 
 
+def natural(toponym: Toponym) -> bool:
+    """A river, lake, bay, mountain range or the like: a name ending in a facility word no built place has."""
+    words = supplement()
+    last = toponym.span[-1].lower_
+    return len(toponym.span) > 1 and last in words["facility_heads"] and last not in words["local_heads"]
+
+
 def own_town(result: Resolution) -> bool:
     """Whether the resolution is a town (or second-level division) the toponym names itself."""
     entry = result.entry
@@ -831,9 +855,18 @@ def town_of(toponym: Toponym, results: list[Resolution], focus: Entry | None) ->
     return same[0] if same else focus
 
 
+def cohesion(entry: Entry, anchors: list[Anchor]) -> int:
+    """How many of the article's other places lie in the town's first-level division or near it."""
+    return len({a.key for a in anchors if a.entry.id != entry.id and (
+        (entry.admin1 is not None and a.entry.admin1 == entry.admin1) or (
+            a.entry.feature in LOCAL_FEATURES and haversine_km(
+                entry.latitude, entry.longitude, a.entry.latitude, a.entry.longitude) <= NEAR_KM))})
+
+
 def local_focus(results: list[Resolution], anchors: list[Anchor]) -> Entry | None:
-    """The article's town: the town (or second-level division) its own toponyms name most often, the
-    first named of equal count; when the article names other places, only a town they support."""
+    """The article's town: the town (or second-level division) its own toponyms name most often; of equal
+    count, the one most of the article's other places lie around, then the first named; when the article
+    names other places, only a town they support."""
     counts: Counter[int] = Counter()
     entries: dict[int, Entry] = {}
     for result in results:
@@ -845,8 +878,13 @@ def local_focus(results: list[Resolution], anchors: list[Anchor]) -> Entry | Non
         if entry is not None and own_town(result) and trusted:
             counts[entry.id] += 1
             entries[entry.id] = entry
-    ranked = counts.most_common(1)  # of equal counts, the first named (the dateline, the lead's town)
-    return entries[ranked[0][0]] if ranked else None
+    if not counts:
+        return None
+    # a story's places cluster around its town: a town named once in passing ("the architecture in
+    # Charleston" in a story of Virginia suburbs) is not where its streets and shops are; of equal standing,
+    # the first named (the dateline, the lead's town) — max keeps the first of equal keys
+    best = max(counts, key=lambda i: (counts[i], cohesion(entries[i], anchors)))
+    return entries[best]
 
 
 def in_focus(toponym: Toponym, focus: Entry) -> Resolution:
@@ -880,7 +918,10 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
             # Republic of Armenia in the Holy See")
             coarse = derived.entry is not None and derived.entry.feature in {"country", "region", "continent"} and (
                 container(text, toponym, [(r.toponym, r.entry) for r in results], CONTAINER_LINKS - {""}) is not None)
-            if derived.entry is not None and not unsupported and not coarse and not (
+            # a river, lake or range a state is named after runs along it, far from its point ("the Mississippi
+            # River" at New Orleans is 300 km from the state's; the Ohio, Missouri, Delaware rivers are borders)
+            crossing = natural(toponym) and derived.entry is not None and derived.entry.feature == "admin1"
+            if derived.entry is not None and not unsupported and not coarse and not crossing and not (
                     street and not placed_by_article(inner, anchors)):
                 results[i] = Resolution(toponym, derived.entry, derived.features, None)
                 continue

@@ -10,7 +10,8 @@ Rules over spaCy's dependency parse, in four passes over an article:
    then the cue model (`data/quotes/cue_model.json`, trained by `scripts/train_quote_cues.py`)
    drops the lexicon attributions it scores low and adds verbs, nouns and adjectives outside the
    lexicon it scores as cues ("seemed to …", "sees X as Y", "attacks on X"), with their subject as
-   source and their complement, infinitive, object or prepositional object as content;
+   source and their complement, infinitive, object or prepositional object as content (a noun or
+   adjective only with a holder: a possessor or the subject of its verb);
 3. quotation spans no cue claimed: a quotation right after a split quote's cue completes it, another
    second half goes to the cue of its paragraph; a paragraph that is only a quotation continues the
    previous paragraph's speaker; an embedded tweet with an author is the author's direct quote, and
@@ -618,6 +619,8 @@ def find_attributions(
         found = []
         for a, score in scored:
             a.cue_score = score
+            if _holderless_stance(a):
+                continue
             if score is None or score >= (model.threshold if a.origin == "model" else model.lexicon_threshold):
                 found.append(a)
     _claim_following_quotations(text, found, long_quotes)
@@ -628,6 +631,16 @@ def find_attributions(
     # a "source" the parser found inside a tweet's tag attributes is markup, not a speaker
     found = [a for a in found if a.source is None or not any(_overlap(a.source, m) for m in markup)]
     return _split_coordinated(doc, _merge_split_quotes(text, found, quotes)) + tweets, quotes
+
+
+def _holderless_stance(a: Attribution) -> bool:
+    """A cue-model candidate noun or adjective with no holder in the parse: no possessor, no
+    subject of the verb it is the object of ("the conviction of …", "a false statement related to
+    …"). A stance or evaluation is someone's; without one it names a thing, not an attribution (the
+    guide asks for a source unless the text gives none): right about once in a hundred on the
+    training articles. Verbs without a subject stay: PolNeAR annotates passive and impersonal
+    stances ("it is expected that …")."""
+    return a.origin == "model" and a.source is None and a.cue is not None and a.cue.pos_ in {"NOUN", "ADJ"}
 
 
 COORDINATORS = {"and", "&"}
@@ -1155,8 +1168,8 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
         features.append("coordinated")
     shape = content_shape(doc, (a.start, a.end))
     features += [f"shape={shape}", f"cue|shape={lemma}|{shape}", f"origin|shape={a.origin}|{shape}"]
-    if "\n\n" not in text[: a.start]:
-        features.append("headline")  # the first paragraph: a headline's words are not a quote
+    if _in_headline(text, a.start):
+        features.append("headline")  # a headline's words are not a quote
     words = [w for w in text[a.start : a.end].split() if w[:1].isalpha()]
     if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
         features.append("title_case")  # "Says He Never Pledged To …": a headline wherever it stands
@@ -1195,6 +1208,17 @@ def quote_features(a: Attribution, kind: str, found: Resolution, speaker_kind: s
     else:
         features.append("src=none")
     return features
+
+
+HEADLINE_MAX_WORDS = 30  # 692 of the 723 multi-paragraph training articles open with a shorter paragraph
+
+
+def _in_headline(text: str, start: int) -> bool:
+    """Whether a quote starts in the article's headline: its first paragraph, when more follow and
+    it is headline-sized. An article that came as one block of text has no headline the text
+    shows; reading all of it as one would mark every quote in it as a headline's words."""
+    first = text.find("\n\n")
+    return 0 <= start < first and len(text[:first].split()) <= HEADLINE_MAX_WORDS
 
 
 def cue_class(lemma: str, origin: str) -> str:
@@ -1280,7 +1304,8 @@ def context_features(a: Attribution, found: Resolution, mentions: int, others: l
     if a.cue is not None and a.cue.text != ":" and a.end <= a.cue.idx:
         features.append("content_before_cue")
     paragraph = next((i for i, (s, e) in enumerate(paragraphs) if s <= a.start < e + 2), 0)
-    features.append(f"paragraph={_bucket(paragraph)}")
+    # one block of text (no paragraph breaks) says nothing about where in the story a quote stands
+    features.append(f"paragraph={_bucket(paragraph)}" if len(paragraphs) > 1 else "paragraph=single")
     features += _passage_features(a, found, others, resolved, paragraphs[paragraph] if paragraphs else (0, 0))
     return features
 

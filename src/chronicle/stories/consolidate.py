@@ -20,7 +20,7 @@ from chronicle.records import Record
 from chronicle.store.access import transaction
 from chronicle.store.aggregates import rebuild as rebuild_aggregates
 from chronicle.store.schema import columns, quoted, to_arrow
-from chronicle.stories.clustering import UNDATED, WINDOW_DAYS, StoryDoc, Vocabulary, assign_stories
+from chronicle.stories.clustering import UNDATED, WINDOW_DAYS, StoryDoc, Vocabulary, assign_stories, story_doc
 from chronicle.stories.duplicates import DuplicateIndex
 from chronicle.stories.entities import ActorRow, PlaceRow, build_entities, event_actor_keys
 from chronicle.stories.groups import ArticleInfo, EventRow, group_events
@@ -32,7 +32,7 @@ from chronicle.stories.records import (
     EventGroupMember,
     StoryArticle,
 )
-from chronicle.stories.text import shingle_hashes, terms
+from chronicle.stories.text import shingle_hashes, views
 
 FETCH_ROWS = 2000
 
@@ -90,7 +90,7 @@ def place_stories(con: duckdb.DuckDBPyConnection) -> list[StoryArticle]:
     docs: list[StoryDoc] = []
     for rows in _batches(cursor):
         for article_id, published, title, text in rows:
-            doc = StoryDoc(article_id, _day(published), *vocabulary.encode(terms(title, text)), order=(len(docs),))
+            doc = story_doc(article_id, _day(published), views(title, text), vocabulary, order=(len(docs),))
             known = placed.get(article_id)
             if known is not None:
                 doc.story_id, doc.duplicate_of = known

@@ -1,8 +1,9 @@
-"""What an article says, as features: content terms of its headline and lead, and shingles for copies.
+"""What an article says, as features: content terms of its headline and text, and shingles for copies.
 
 Terms are lower-cased words (stop words dropped, a light plural/inflection stem) and numbers; the
-headline counts twice because it names the event. Only the lead is read: reports of one event share
-their first paragraphs' facts, while their later background drifts apart.
+headline counts twice because it names the event. Two views: the lead (headline and first words),
+where reports of one event state their shared facts, and the whole text, whose later background
+tells a report of this act from a report of another act in the same topic (clustering uses both).
 """
 
 from __future__ import annotations
@@ -30,6 +31,13 @@ _GENERIC = frozenset({"said", "says", "told", "according", "reported", "news", "
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def opening_words(text: str, n: int) -> list[str]:
+    """The first n words, reading only as much of the text as they need (a word takes < 16 characters)."""
+    found = words(text[: n * 16])
+    # more than n found: the n-th ends before the cut (only the last can be cut short), so they are exact
+    return found[:n] if len(found) > n else words(text)[:n]
 
 
 def stem(word: str) -> str:
@@ -61,16 +69,22 @@ def body_of(title: str | None, text: str) -> str:
     return body[len(head):] if head and body.startswith(head) else text
 
 
-def terms(title: str | None, text: str) -> Counter[str]:
-    """Term counts of the headline (weighted) and the lead of the body."""
-    counts: Counter[str] = Counter()
-    lead = " ".join(body_of(title, text).split()[:LEAD_WORDS])
-    for weight, part in ((TITLE_WEIGHT, title or ""), (1, lead)):
-        for word in words(part):
-            found = term(word)
-            if found is not None:
-                counts[found] += weight
-    return counts
+def views(title: str | None, text: str) -> tuple[Counter[str], Counter[str]]:
+    """Term counts of the headline (weighted) with the lead of the body, and with the whole body.
+
+    The whole view's terms begin with the lead's, in the lead's order (`clustering.story_doc` relies on it).
+    """
+    chunks = body_of(title, text).split()
+    lead = Counter({found: count * TITLE_WEIGHT for found, count in _counts(title or "").items()})
+    # update() with an iterable counts in C: the whole text of every article is read, so this is hot
+    lead.update(filter(None, map(term, words(" ".join(chunks[:LEAD_WORDS])))))
+    whole = lead.copy()
+    whole.update(filter(None, map(term, words(" ".join(chunks[LEAD_WORDS:])))))
+    return lead, whole
+
+
+def _counts(text: str) -> Counter[str]:
+    return Counter(filter(None, map(term, words(text))))
 
 
 @functools.lru_cache(maxsize=500_000)
@@ -84,7 +98,7 @@ def shingle_hashes(text: str) -> np.ndarray:
     Each word is hashed once (CRC32, deterministic across runs) and a 5-gram's hash is a polynomial of
     its words' hashes, computed for all 5-grams at once.
     """
-    tokens = np.fromiter((_word_hash(w) for w in words(text)[:SHINGLE_WORDS]), dtype=np.uint64)
+    tokens = np.fromiter((_word_hash(w) for w in opening_words(text, SHINGLE_WORDS)), dtype=np.uint64)
     if len(tokens) < SHINGLE_SIZE:
         return np.unique(tokens)
     n = len(tokens) - SHINGLE_SIZE + 1

@@ -1346,7 +1346,7 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
             reported = a.cue is not None and any(o is not a and o.start <= a.cue.idx < o.end for o in attributions)
             found = resolver.resolve(a.source, a.start, reported, a.cue)
         else:
-            found = Resolution(None, 0.3, "no-source")
+            found = resolver.passage(a.start)
         resolved[id(a)] = found
     attributions = [a for a in attributions if not _relayed(a, attributions, resolved, resolver)]
     paragraphs = paragraph_bounds(text)

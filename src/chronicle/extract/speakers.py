@@ -35,6 +35,8 @@ from chronicle.records import ArticleRecords
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
 PRONOUN_GENDER = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 DESCRIPTOR_DEPS = {"compound", "amod", "nmod", "appos", "poss", "attr"}
 
@@ -118,6 +120,11 @@ def _proportion(token: Token) -> bool:
         return any(c.lower_ in {"percent", "%", "out", "in"} for c in token.children) or any(
             c.lower_ in {"percent", "%"} for c in token.head.children if c.i == token.i + 1)
     return False
+
+
+def _indefinite(head: Token) -> bool:
+    """A noun phrase opened by "a"/"an": someone or something new, not one named before."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -329,15 +336,23 @@ class SpeakerResolver:
             person = self._nominal(tokens, role, source[0])
             if person.actor is not None:
                 return person
-        if named is not None and route == "nominal":
+        if named is not None and route == "nominal" and not (head.pos_ == "NOUN" and plural):
             # "HuffPost Pollster", "a Gallup poll": a name in the phrase that is not the actor's says who,
             # when it is part of the head's own name (a compound); in "a lawmaker in the Philippines",
-            # "the department's inspector general" it only says where the person works
+            # "the department's inspector general" it only says where the person works, and "Obama
+            # aides", "Clinton campaign officials" (people of a plural common noun) are not that name
             other = next((t for t in tokens if t.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
                           and self._token_actor(t) != named and _compound_of(t, head)), None)
             if other is not None:
                 named, route = self._token_actor(other), "name"
         lemma = head.lemma_.lower()
+        if (named is not None and route == "nominal" and _indefinite(head) and self.kinds.get(named) == "person"
+                and not self._bare(named, head) and not self._describes(head, named)
+                and any(s < source[0] and a == named for s, a in self.named_at)):
+            # "a Democratic senator said" after Senator Lind was named: an indefinite introduces someone
+            # new, so not a person already named (the guide keeps it as written); one named after it is
+            # the lead's cataphora ("A Lithuanian MP has told …" before her name) and stays
+            return Resolution(None, 0.2, "indefinite")
         if named is not None and self._named_proxy(head, named):
             # "the Sanders campaign", "Ryan's office": the campaign or office speaks, not the person
             return Resolution(None, 0.5, "proxy-as-written")
@@ -368,8 +383,11 @@ class SpeakerResolver:
         if named is not None and route == "nominal" and role is not None and self._conflicts(tokens, role, named):
             # the actors stage linked "the Republican candidate" to someone described otherwise
             return self._nominal(tokens, role, source[0])
-        if named is not None and route == "name" and len(tokens) == 1 and head.pos_ == "PROPN":
-            named = self._principal(head.text, named)
+        titled = [t for t in tokens if t.lower_.rstrip(".") not in HONORIFICS]
+        if named is not None and route == "name" and titled == [head] and head.pos_ == "PROPN":
+            # "Murphy", "Mr. Khan": a surname, with the gender its honorific gives
+            gender = next((self.genders.get(t.lower_.rstrip(".")) for t in tokens if t.i != head.i), None)
+            named = self._principal(head.text, named, gender)
         if named is not None:
             return Resolution(named, 0.95 if route == "name" else 0.8, route)
         if head.pos_ == "PRON":
@@ -382,16 +400,44 @@ class SpeakerResolver:
             return self._nominal(tokens, role, source[0])
         return self._meant(head, lemma, source[0])
 
-    def _principal(self, surname: str, actor: str) -> str:
+    def passage(self, at: int) -> Resolution:
+        """A quote with no source of its own (", adding that …", a quoted sentence standing alone)
+        continues the passage it sits in: the speaker resolved last in its paragraph or the one
+        before (on the training articles such a quote is that speaker's about as often as not,
+        and nobody's far less often)."""
+        start = self._paragraph_start(self._paragraph_start(at) - 1)
+        earlier = [(pos, actor) for pos, actor in self.speakers if start <= pos < at]
+        if earlier:
+            return Resolution(max(earlier)[1], 0.5, "passage")
+        return Resolution(None, 0.3, "no-source")
+
+    def _paragraph_start(self, at: int) -> int:
+        """Offset where the paragraph holding `at` starts (blank lines between paragraphs skipped)."""
+        at = max(at, 0)
+        while at > 0 and self.text[at - 1] == "\n" and self.text[at] == "\n":
+            at -= 1
+        return self.text.rfind("\n", 0, at) + 1
+
+    def _describes(self, head: Token, actor: str) -> bool:
+        """Whether a nominal is an apposition to the actor's own mention ("said Bob Lane, a
+        superdelegate and Clinton supporter"), through conjuncts: it describes that person."""
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        return head.dep_ == "appos" and self._token_actor(head.head) == actor
+
+    def _principal(self, surname: str, actor: str, gender: str | None = None) -> str:
         """"Murphy said" in an article naming Chris Murphy and, later, Anne Marie Murphy: a bare
         surname shared by several people is the one the article first named in full (news introduces
         its principal first and writes a relative or namesake with a first name after); the actors
-        stage's link of such a surname is no evidence, for it may join any of them."""
+        stage's link of such a surname is no evidence, for it may join any of them. An honorific's
+        gender ("Mr. Khan") leaves out the namesakes of the other gender."""
         if self.kinds.get(actor) != "person":
             return actor
         namesakes = {a.id for a in self.records.actors if self.kinds.get(a.id) == "person"
-                     and len(words := a.name.split()) > 1 and words[-1] == surname}
-        if actor not in namesakes or len(namesakes) < 2:
+                     and len(words := a.name.split()) > 1 and words[-1] == surname
+                     and (gender is None or self._gender(a.id) in (gender, None))}
+        ruled_out = gender is not None and self._gender(actor) not in (gender, None)
+        if not namesakes or (not ruled_out and (actor not in namesakes or len(namesakes) < 2)):
             return actor
         # by full names only: the actors stage's own links of the bare surname are what is in doubt
         full = sorted((m.start, m.actor_id) for m in self.records.mentions if m.actor_id in namesakes
@@ -469,10 +515,17 @@ class SpeakerResolver:
 
     def _named_proxy(self, head: Token, actor: str) -> bool:
         """A proxy noun ("campaign", "office") whose person is named in a modifier: a speaker of its
-        own, as the guide keeps it. "his campaign" (a pronoun possessor) is left to `_meant`."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.proxies or self.kinds.get(actor) != "person":
+        own, as the guide keeps it, unless the actor is that proxy itself ("Sanders campaign" for
+        "Sanders's campaign"). "his campaign" (a pronoun possessor) is left to `_meant`."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.proxies:
             return False
-        return any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in head.children)
+        owners = [c for c in head.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"]
+        if not owners or self.kinds.get(actor) == "person":
+            return bool(owners)
+        # an organisation the actors stage joined "Trump's campaign" to that is not the named
+        # person's own ("Clinton campaign", "presidential campaign"): the phrase stays as written
+        found = self.records.actor(actor)
+        return found is not None and not any(o.text in found.name.split() for o in owners)
 
     def _bare(self, actor: str, head: Token) -> bool:
         """An actor that is nothing but this common noun ("company" from "the company")."""
@@ -492,7 +545,7 @@ class SpeakerResolver:
                 return Resolution(None, 0.5, "proxy-as-written")  # "his campaign" speaks as itself
             if owner is not None:
                 return Resolution(owner, 0.7, "proxy")
-        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+        if _indefinite(head):
             # "a recent poll", "a company": an indefinite introduces someone new, not one named before
             return Resolution(None, 0.2, "indefinite")
         if (lemma in self.organisation_nouns or lemma in role_lexicon().media_nouns) and not plural:
@@ -547,6 +600,11 @@ class SpeakerResolver:
             author = self._signed(at)
             if author is not None:
                 return Resolution(author, 0.6, "first-person-author")
+        if word in FIRST_PERSON:
+            # "I think", "we want" inside a passage of quotation: the passage's speaker, who says it
+            found = self.passage(at)
+            if found.actor is not None:
+                return Resolution(found.actor, 0.5, "first-person-passage")
         if word not in PRONOUN_GENDER:
             # they/we/I/you, "some", "both", "another", "who": no person's gender to go by
             return Resolution(None, 0.2, "pronoun-unresolved")
@@ -717,6 +775,11 @@ class SpeakerResolver:
         if not candidates:
             return self._salient(tokens, role, at)
         before = [(s, a) for s, _e, a in self.mentions if a in candidates and s < at]
+        if _indefinite(_head(tokens)):
+            # "a Democratic senator": someone new, so only a person first named after it (a lead's cataphora)
+            seen = {a for _s, a in before}
+            after = [(s, a) for s, _e, a in self.mentions if a in candidates and a not in seen]
+            return Resolution(min(after)[1], 0.7, "nominal-after") if after else Resolution(None, 0.2, "indefinite")
         if before:
             return Resolution(max(before)[1], 0.8, "nominal")
         after = [(s, a) for s, _e, a in self.mentions if a in candidates]

@@ -11,11 +11,13 @@ by name; the model's summed weights over them, Platt-scaled, are the event's `co
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from chronicle.extract.event_patterns import lexicon
+from chronicle.extract.event_syntax import NAMED, is_passive, semantic_head
 from chronicle.extract.event_triggers import NONE, sense_label, trigger_probabilities
 from chronicle.extract.event_types import type_features, type_model
 from chronicle.extract.tone import word_valence
@@ -43,9 +45,6 @@ def salience(side: str, argument: Argument | None, coder: Coder) -> dict[str, fl
 
 
 def _side_features(side: str, argument: Argument | None) -> dict[str, float]:
-    # the events stage imports this module, so its syntax helpers are imported when first called
-    from chronicle.extract.events import NAMED, semantic_head
-
     if argument is None:
         return {f"{side}=none": 1.0}
     state = "actor" if argument.actor_id else ("code" if argument.code.text else "bare")
@@ -75,8 +74,6 @@ def event_features(item: Found, source: Argument | None, target: Argument | None
     """What the event's confidence is learned from: how it was found (sense origin, trigger lemma and
     part of speech, dependency), what its arguments are (an actor, a coded phrase, a pronoun …), where
     it stands (headline, paragraph, in a quote) and its modality. Binary indicators, by name."""
-    from chronicle.extract.events import is_passive  # see _side_features
-
     trigger = item.trigger
     paragraph = text.count("\n\n", 0, event.sentence_start)
     features: dict[str, float] = {
@@ -189,8 +186,6 @@ def with_article_features(candidates: list[Candidate]) -> list[Candidate]:
     """Each event's features with what the article's other events say of it: how many events of its
     type the article states (a report about a protest states many) and whether its trigger gives
     another event too (one word, several readings or sides)."""
-    from chronicle.extract.events import Candidate  # see _side_features
-
     types: dict[str, int] = {}
     triggers: dict[int, int] = {}
     for c in candidates:
@@ -201,7 +196,7 @@ def with_article_features(candidates: list[Candidate]) -> list[Candidate]:
         extra = {f"type_count={min(types[c.event.event_type], 5)}": 1.0}
         if triggers[c.event.trigger_start] > 1:
             extra["shared_trigger"] = 1.0
-        out.append(Candidate(c.event, {**c.features, **extra}))
+        out.append(replace(c, features={**c.features, **extra}))
     return out
 
 

@@ -38,6 +38,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Token
 
 from chronicle.extract.event_patterns import DATA, Sense, lexicon, wordnet_hints
+from chronicle.extract.event_syntax import objects_of, subject_of
 from chronicle.extract.event_triggers import SoftmaxModel, sense_label
 from chronicle.extract.tone import word_valence
 
@@ -172,15 +173,13 @@ def _kind(token: Token) -> str:
 
 
 def _participants(token: Token) -> tuple[Token | None, Token | None]:
-    """The trigger's subject and object as the events stage reads them (`events.subject_of`,
-    `events.objects_of`: through infinitives, coordination, the passive's agent); for a noun, its
+    """The trigger's subject and object as the events stage reads them (`event_syntax.subject_of`,
+    `objects_of`: through infinitives, coordination, the passive's agent); for a noun, its
     possessor or "by" agent and its "of"/"against" complement, else the subject of the verb it is the
     object of ("held talks")."""
-    from chronicle.extract import events  # events imports this module: its role functions are read late
-
     if token.pos_ in {"VERB", "AUX"}:
-        objects = events.objects_of(token)
-        return events.subject_of(token), objects[0] if objects else None
+        objects = objects_of(token)
+        return subject_of(token), objects[0] if objects else None
     subject = obj = None
     for child in token.children:
         if child.dep_ == "poss" and subject is None:
@@ -190,7 +189,7 @@ def _participants(token: Token) -> tuple[Token | None, Token | None]:
         elif child.dep_ == "prep" and obj is None:
             obj = next((o for o in child.children if o.dep_ == "pobj"), None)
     if subject is None and token.dep_ in OBJECT_DEPS and token.head.pos_ == "VERB":
-        subject = events.subject_of(token.head)  # "held talks"
+        subject = subject_of(token.head)  # "held talks"
     return subject, obj
 
 

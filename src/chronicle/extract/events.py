@@ -60,6 +60,28 @@ from chronicle.extract.event_patterns import (
     verb_sense,
     wordnet_hints,
 )
+from chronicle.extract.event_syntax import (
+    FINITE,
+    NAMED,
+    NOT_ACTORS,
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    antecedent,
+    attributes,
+    conjuncts,
+    is_infinitive,
+    is_passive,
+    is_someone,
+    object_of_prep,
+    objects_of,
+    pobjs,
+    prep_targets,
+    scan_target,
+    semantic_head,
+    sent_of,
+    sentences,
+    subject_of,
+)
 from chronicle.extract.event_time import event_date
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
 from chronicle.extract.event_triggers import proposed_sense, second_opinion, trigger_probabilities
@@ -68,20 +90,11 @@ from chronicle.extract.registry import ExtractContext, StageOutput, register_sta
 from chronicle.extract.tone import STRONG_VALENCE, analyzer, word_valence
 from chronicle.records import Actor, ArticleRecords, Event, EventMention, Quote, child_id
 
-SUBJECT_DEPS = {"nsubj", "csubj"}
-OBJECT_DEPS = {"dobj", "obj"}
-NOT_ACTORS = {"there", "which", "that", "this", "what", "these", "those"}
-DUMMY_VERBS = {"be", "seem", "appear", "become", "take", "make"}  # "it is difficult to negotiate"
-RELATIVES = {"which", "that", "who", "whom", "whose"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
-PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "you", "i", "me"}
-FINITE = {"VBD", "VBZ", "VBP"}
-NAMED = {"GPE", "ORG", "NORP", "PERSON", "LOC"}
 # entity types that are never participants ("on Friday" is not a target)
 NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
-SCAN_WINDOW = 25
 REPORTED_TONE = (-0.3, 0.6)
 """A reported clause about someone whose VADER compound is at most the first is a disapproval, at
 least the second a praise (silver, everything: 24 such events of which 5 right at -0.3; -0.2 and -0.45
@@ -108,9 +121,6 @@ ACTOR_PREPS = {"with", "from", "by", "of", "to", "against", "for"}
 # the group's finances", "a campaign aimed at Ruiz")
 AIM_PREPS = {"on", "into", "at", "toward", "towards", "over", "about", "upon"}
 LOCATIVE = {"in", "near", "of", "at", "from", "outside", "inside", "around"}
-# prepositions whose gerund is done by the subject of the clause they attach to ("since signing a pledge")
-ADJUNCT_PREPS = {"by", "in", "after", "before", "while", "without", "of", "since", "upon", "on", "through",
-                 "despite", "to"}
 DESCEND_PREPS = {"of", "in", "from", "by", "for", "against", "with", "on", "at", "near", "inside", "to", "into",
                  "among", "between"}
 
@@ -142,276 +152,6 @@ class Found:
     and `source` turns out to be the target itself ("they have a right … and promised to aid them")."""
 
 
-# --- syntax helpers ------------------------------------------------------------------------------
-
-SENTENCES_KEY = "chronicle.events.sentences"
-
-
-def sent_of(token: Token) -> Span:
-    """The token's sentence. spaCy's `Token.sent` walks the document's sentences on every call, so the
-    events stage maps tokens to sentences once per document (kept in `doc.user_data`)."""
-    return sentences(token.doc)[token.i]
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """Each token's sentence, by token index; built once per document from the sentence starts."""
-    table = doc.user_data.get(SENTENCES_KEY)
-    if table is None or len(table) != len(doc):
-        # one Span per sentence, shared by its tokens (a Span per token cost a tenth of the stage)
-        spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        table = [span for span in spans for _ in range(len(span))]
-        doc.user_data[SENTENCES_KEY] = table
-    return table
-
-
-def conjuncts(token: Token) -> list[Token]:
-    # "Donald Ruiz and Senator Ana Diaz" parsed with the first name as a modifier of the title: a name
-    # inside the phrase that has its own "and" is a participant of its own
-    hidden = [t for t in token.subtree if t.i < token.i and t.dep_ == "nmod" and t.ent_type_ in {"PERSON", "ORG", "GPE"}
-              and any(c.dep_ == "cc" for c in t.children) and token.ent_type_ in {"PERSON", "ORG", "GPE"}]
-    return [token, *hidden, *(c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"})]
-
-
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
-
-
-def pobjs(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ == "pobj"]
-
-
-def object_of_prep(holder: Token, words: set[str] | frozenset[str]) -> Token | None:
-    """The object of `holder`'s first preposition among `words` that has one ("the murder of X" → X for
-    {"of"})."""
-    return next((o for c in holder.children if c.dep_ == "prep" and c.lower_ in words for o in pobjs(c)), None)
-
-
-def prep_object(prep: Token) -> Token | None:
-    """The object of a preposition, or — when the parser hung it elsewhere ("granted asylum to five
-    officers holed up …" parsed with "officers" as the subject of "holed") — the next noun head."""
-    found = pobjs(prep)
-    if found:
-        return found[0]
-    for token in prep.doc[prep.i + 1 : min(prep.i + 7, sent_of(prep).end)]:
-        if token.pos_ in {"VERB", "AUX", "ADP", "PUNCT"}:
-            return None
-        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ not in {"compound", "amod", "nmod"}:
-            return token
-    return None
-
-
-def agent_of(verb: Token) -> Token | None:
-    """The `by` phrase of a passive, on the verb or on its infinitive ("forced to land … by a jet")."""
-    for holder in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
-        for child in holder.children:
-            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-                found = pobjs(child)
-                if found:
-                    return found[0]
-    return None
-
-
-def subject_of(verb: Token) -> Token | None:
-    """Who does what the verb says, following the clause structure upwards."""
-    current, from_xcomp = verb, False
-    for _ in range(6):
-        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            subject = subjects[0]
-            if subject.lower_ in {"who", "that", "which"} and current.dep_ == "relcl":
-                return predicated(current.head)
-            if subject.lower_ in NOT_ACTORS or (subject.lower_ == "it" and current.lemma_ in DUMMY_VERBS):
-                return None
-            return subject
-        if is_passive(current) and current is verb:
-            agent = agent_of(current)
-            stative = current.lemma_.lower() in lexicon().stative and agent is None
-            if not stative:
-                return agent
-            subjects = [c for c in current.children if c.dep_ == "nsubjpass"]  # "Israel is opposed to …"
-            return subjects[0] if subjects else None
-        dep, head = current.dep_, current.head
-        if dep == "xcomp":
-            obj = next((c for c in head.children if c.dep_ in OBJECT_DEPS), None)
-            if obj is not None and head.lemma_.lower() in lexicon().object_control:
-                return obj
-            current, from_xcomp = head, True
-        elif dep == "conj":
-            current, from_xcomp = _conjoined_with(current), False
-        elif dep == "advcl" and (current.tag_ == "VBG" or _infinitive(current)):
-            current, from_xcomp = head, False  # "…, injuring seven"; "sent personnel to investigate"
-        elif dep == "acomp":
-            current, from_xcomp = head, False  # "France is ready to contribute", "are guilty of violating"
-        elif dep == "pcomp" and head.lower_ in ADJUNCT_PREPS:
-            # "put pressure on X by attempting to push …"; "Beijing has cut … since signing a pledge";
-            # "in remarks after meeting with the council, Obama said": the gerund's own possessor, else
-            # the subject of the clause its phrase belongs to
-            own = next((c for c in current.children if c.dep_ == "poss"), None)
-            if own is not None:
-                return own
-            current, from_xcomp = _clause_of(head.head), False
-        elif dep == "pcomp" and head.lower_ == "for" and head.head.pos_ in {"VERB", "AUX"}:
-            # "ridiculed Ana for criticizing X": the one blamed or praised did it; "took heat for not
-            # condemning X": with no one blamed, the subject
-            obj = next((c for c in head.head.children if c.dep_ in OBJECT_DEPS), None)
-            if obj is not None and (_is_someone(obj) or code_tokens([obj]).sector):
-                return obj  # not "took heat for …"
-            current, from_xcomp = head.head, False
-        elif dep == "acl":
-            if current.tag_ == "VBN":
-                return head if from_xcomp else None  # "migrants seen hurling": the seen are the hurlers
-            if _infinitive(current) and head.head.pos_ in {"VERB", "AUX"}:
-                current, from_xcomp = head.head, False  # "led efforts to send": who led
-            elif head.lemma_.lower() in lexicon().message_nouns and head.head.pos_ in {"VERB", "AUX"}:
-                current, from_xcomp = head.head, False  # "issued a declaration demanding …": who issued it
-            else:
-                return head  # "migrants hurling stones"
-        else:
-            return None
-    return None
-
-
-def _clause_of(token: Token) -> Token:
-    """The verb a phrase belongs to: the token, or for a noun inside prepositional phrases ("in remarks
-    after …") the verb those phrases hang on (up to three phrases up); else the token."""
-    current = token
-    for _ in range(3):
-        if current.pos_ in {"VERB", "AUX"}:
-            return current
-        if current.dep_ not in {"pobj", "prep"}:
-            break
-        current = current.head.head if current.dep_ == "pobj" else current.head
-    return current if current.pos_ in {"VERB", "AUX"} else token
-
-
-def predicated(noun: Token) -> Token:
-    """Whom a description stands for, when a relative clause on it says what they did: the subject of
-    a copula it is the predicate of ("Ana Ruiz is a lawyer who sued …"), the name it is in apposition to
-    ("Ana Ruiz, a former chair who backs …"), or whom a verb describes "as" it ("was identified as the
-    man who shot …"); else the noun itself."""
-    current = noun
-    while current.dep_ == "conj" and current.head.i != current.i:
-        current = current.head  # "a liar and xenophobe who …"
-    if current.pos_ not in {"NOUN", "PRON"} or current.ent_type_ in NAMED:
-        return noun
-    head = current.head
-    if current.dep_ == "appos" and (head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or head.pos_ == "PROPN"):
-        return head
-    if current.dep_ == "attr" and head.pos_ in {"AUX", "VERB"} and head.lemma_ in {"be", "become", "remain"}:
-        subject = subject_of(head)  # also through coordination: "Ruiz incites … and is a liar who …"
-        return subject if subject is not None else noun
-    if current.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
-        verb = head.head
-        described = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None) or next(
-            (c for c in verb.children if c.dep_ in {"nsubjpass"}), None)
-        return described if described is not None and described.lower_ not in NOT_ACTORS else noun
-    return noun
-
-
-def _conjoined_with(verb: Token) -> Token:
-    """The verb a coordinated verb shares its subject with. A finite verb the parser attached to an
-    infinitive or to a verb of another tense ("told them that they have a right to enter … and
-    promised to aid them") belongs with the nearest verb above of its own tense."""
-    head = verb.head
-    if verb.tag_ not in FINITE or head.tag_ == verb.tag_:
-        return head
-    match = next((a for a in verb.ancestors if a.tag_ == verb.tag_ and a.pos_ in {"VERB", "AUX"}), None)
-    return match if match is not None else head
-
-
-def semantic_head(token: Token) -> Token:
-    """"thousands of refugees", "a group of migrants": the counted noun is what the phrase is about."""
-    if token.pos_ == "NUM" or token.lemma_.lower() in lexicon().quantity_nouns:
-        inner = object_of_prep(token, {"of"})
-        if inner is not None:
-            # "one of the journalists, Ana Ruiz,": the name in apposition is the one counted
-            named = next((c for h in (inner, token) for c in h.children
-                          if c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG", "GPE"}), None)
-            return named if named is not None else inner
-    return token
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def objects_of(verb: Token) -> list[Token]:
-    if is_passive(verb) and not (verb.lemma_.lower() in lexicon().stative and agent_of(verb) is None):
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if subject is not None:
-            return [antecedent(subject)]
-        return [verb.head] if verb.dep_ == "acl" else []
-    return [semantic_head(antecedent(c)) for c in verb.children if c.dep_ in OBJECT_DEPS]
-
-
-def antecedent(token: Token) -> Token:
-    """A relative pronoun stands for the noun its clause describes: "the pact which Trump criticized",
-    "five delegates, two of whom pledged …"."""
-    if token.lower_ not in RELATIVES:
-        return token
-    clause = token.head
-    while clause.dep_ in {"prep", "pobj"} and clause.head.i != clause.i:  # "two of whom"
-        clause = clause.head
-    while clause.dep_ in {"conj", "nsubj", "dobj"} and clause.head.i != clause.i:
-        clause = clause.head  # "which the group opposed and which Ana backed"; "two (of whom) pledged"
-    if clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
-        return clause.head
-    return token
-
-
-def prep_targets(holder: Token, preps: frozenset[str]) -> list[Token]:
-    found = []
-    for child in holder.children:
-        if child.dep_ not in {"prep", "dative", "prt"} or child.lower_ not in preps:
-            continue
-        # a particle with an object is a preposition the parser took for one ("calling on attendees to …")
-        obj = next(iter(pobjs(child)), None) if child.dep_ == "prt" else prep_object(child)
-        if obj is not None:
-            found.append(semantic_head(obj))
-    return found
-
-
-def scan_target(doc: Doc, start: int, end: int, preps: frozenset[str]) -> Token | None:
-    """Parsers attach a preposition after a long object to the wrong word ("hurling stones and even stun
-    grenades at Polish soldiers"): the first target preposition to the right, before the next clause."""
-    for token in doc[start + 1 : min(end, start + SCAN_WINDOW)]:
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}:
-            return None
-        if token.pos_ == "ADP" and token.lower_ in preps:
-            return prep_object(token)
-    return None
-
-
-# --- attributes ----------------------------------------------------------------------------------
-
-CHAIN_DEPS = {"xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "pobj", "prep", "dobj", "nsubjpass", "nsubj", "attr"}
-
-
-def attributes(trigger: Token) -> tuple[bool, bool, bool]:
-    """(negated, hypothetical, future) of a trigger. Negation and tense are the trigger's own (or, for
-    an event noun, its verb's: "will hold talks"), also through infinitives ("will continue to send");
-    a modal or a condition anywhere above, or a verb of intention or obligation above it ("promised to
-    aid", "need to be imposed"), makes it hypothetical."""
-    lex = lexicon()
-    negated = hypothetical = future = False
-    current, own = trigger, True
-    for n in range(6):
-        words = {c.lower_ for c in current.children if c.dep_ in {"neg", "aux", "auxpass", "mark", "det", "advmod"}}
-        if own:
-            negated = negated or bool(words & lex.negators)
-            future = future or bool(words & lex.future) or (current.lemma_ == "go" and current.tag_ == "VBG")
-        hypothetical = hypothetical or bool(words & lex.hypothetical)
-        if n > 0 and current.lemma_.lower() in lex.intent_verbs | lex.deontic:
-            hypothetical = True
-        if current.dep_ not in CHAIN_DEPS or current.head.i == current.i:
-            break
-        # still the trigger's own clause: a noun's verb, or the verb an infinitive completes
-        own = own and (current.dep_ == "xcomp" or current.pos_ in {"NOUN", "PROPN", "ADP"})
-        current = current.head
-    return negated, hypothetical, future
-
-
 # --- finding events ------------------------------------------------------------------------------
 
 def verb_events(verb: Token, proposed: Sense | None = None) -> list[Found]:
@@ -432,7 +172,7 @@ def verb_events(verb: Token, proposed: Sense | None = None) -> list[Found]:
         targets.append(objects[0])
     targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
     holders = [verb] + ([theme] if theme is not None else [])
-    if objects and theme is None and _is_someone(objects[0]) and objects[0].lower_ != "you":
+    if objects and theme is None and is_someone(objects[0]) and objects[0].lower_ != "you":
         # one done to, named as the object (or passive subject): the verb's prepositions say where, with
         # what or for what ("arrested Ana at a school", "charged him with fraud", "were attacked with a
         # nerve agent"), not to whom else
@@ -457,7 +197,7 @@ def verb_events(verb: Token, proposed: Sense | None = None) -> list[Found]:
         # "charged that Ana Ruiz hid the files", "complained that the committee had limited …": the one the
         # clause blames, when it names someone
         targets += [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
-                    if c.dep_ in SUBJECT_DEPS and _is_someone(c) and c.lower_ not in FIRST_PERSON][:1]
+                    if c.dep_ in SUBJECT_DEPS and is_someone(c) and c.lower_ not in FIRST_PERSON][:1]
     if not targets and not objects and sense.object_is_target:
         # "willing to back Trump" parsed with the name as a modifier of "willing": a name right after a
         # verb that lacks its object is the object
@@ -470,10 +210,10 @@ def verb_events(verb: Token, proposed: Sense | None = None) -> list[Found]:
     if not targets and sense.type == "REQUEST":
         # "called for the resignation of X": whom the act demanded concerns
         targets += [t for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == "for"
-                    for o in pobjs(c) if not _is_someone(o) for t in _attached(o, aimed=True) if _is_someone(t)][:1]
+                    for o in pobjs(c) if not is_someone(o) for t in _attached(o, aimed=True) if is_someone(t)][:1]
     if not targets:
         # an intention's infinitive or an instrument's purpose clause carries the target
-        for clause in (c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))):
+        for clause in (c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and is_infinitive(c))):
             inner = objects_of(clause) + prep_targets(clause, lex.target_preps)
             named = [t for t in inner if t.ent_type_ in NAMED]
             if inner:
@@ -793,7 +533,7 @@ def _reported(clause: Token, reporter: Token) -> list[Found]:
             sense = Sense(type="ACCUSE", mode="disapprove", cameo="111", origin="report")
             return [Found(clause, sense, reporter, subject)]
         judged = _judgement(predicate)
-        if judged is not None and not negated and _is_someone(subject):
+        if judged is not None and not negated and is_someone(subject):
             return [Found(clause, replace(judged, origin="report-valence"), reporter, subject)]
     if subject is not None and subject.lower_ not in FIRST_PERSON and _about_someone(subject):
         # "said Obama failed to address …", "tweeted that the president's strategy will not destroy …":
@@ -810,7 +550,7 @@ def _reported(clause: Token, reporter: Token) -> list[Found]:
 
 def _about_someone(subject: Token) -> bool:
     """The clause's subject is someone or someone's ("the president's strategy")."""
-    return _judgeable(subject) or any(_is_someone(c) for c in subject.children if c.dep_ == "poss")
+    return _judgeable(subject) or any(is_someone(c) for c in subject.children if c.dep_ == "poss")
 
 
 def _text(clause: Token) -> str:
@@ -842,16 +582,12 @@ def _phrase_judgement(words: list[Token]) -> Sense | None:
     return None
 
 
-def _is_someone(token: Token) -> bool:
-    """A named person, organisation or state, or a personal pronoun: who can be judged or acted on."""
-    return token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or token.lower_ in PERSONAL_PRONOUNS
-
 
 def _judgeable(token: Token) -> bool:
-    """Someone (`_is_someone`), or a noun naming people by office, trade or group (agents.yaml's roles
+    """Someone (`is_someone`), or a noun naming people by office, trade or group (agents.yaml's roles
     and groups: "voters", "the senators", "the media"), whom a strong word can judge."""
     lemma = token.lemma_.lower()
-    return _is_someone(token) or (token.pos_ == "NOUN" and (lemma in agents().roles or lemma in agents().groups))
+    return is_someone(token) or (token.pos_ == "NOUN" and (lemma in agents().roles or lemma in agents().groups))
 
 
 def valence_events(verb: Token) -> list[Found]:
@@ -892,7 +628,7 @@ def naming_events(verb: Token) -> list[Found]:
     if obj is not None and obj.lower_ == "it" and clause is not None:
         # "called it shameful that Ruiz …": the dummy "it" stands for the clause, whose subject is named
         naming = [t for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr"} for t in c.subtree]
-        obj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and _is_someone(c)), None)
+        obj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and is_someone(c)), None)
     else:
         naming = [t for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "attr", "prep"} for t in c.subtree]
     if obj is None or not naming:
@@ -1022,7 +758,7 @@ def _attached(token: Token, depth: int = 0, pronouns: bool = False, aimed: bool 
                 if depth < (2 if aimed else 1):
                     found += _attached(part, depth + 1, aimed=aimed)
     if depth == 0:  # "a deal to sell Germany four drones": whom the thing's purpose is done to
-        for acl in (c for c in token.children if c.dep_ == "acl" and _infinitive(c)):
+        for acl in (c for c in token.children if c.dep_ == "acl" and is_infinitive(c)):
             objects = [c for c in acl.children if c.dep_ in {"dative", "dobj"}]
             for obj in sorted(objects, key=lambda c: c.dep_ != "dative"):
                 found += [obj, *_attached(obj, depth + 1)]

@@ -171,10 +171,12 @@ def _rank_at(date: Token, trigger: Token) -> int | None:
     partner = _partner(own)
     # only an adverbial clause that places the partner ("When the junta began reforms in 2010"), not its own
     # dates (a coordinated clause has its own time), an infinitive's (ahead of it) or a noun's ("last year's deal")
-    shared = partner is not None and verb != partner and date.dep_ != "poss" and _under(verb, partner) and not any(
-        t.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
-        for t in [verb, *verb.ancestors][:[verb, *verb.ancestors].index(partner)])
-    return 4 if shared else None
+    if partner is None or verb == partner or date.dep_ == "poss" or not _under(verb, partner):
+        return None
+    path = [verb, *verb.ancestors]
+    infinitive = any(t.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+                     for t in path[:path.index(partner)])
+    return None if infinitive else 4
 
 
 def _under(verb: Token, own: Token) -> bool:
@@ -316,7 +318,7 @@ def _told_past(trigger: Token) -> bool:
     verb = _clause_verb(trigger)
     while True:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.tag_ == "MD" or a.lower_ in FUTURE_AUX for a in auxes):
+        if _modal_verb(verb):
             return False
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or (a.lemma_ == "have" and verb.tag_ == "VBN") for a in auxes):
             return True
@@ -328,9 +330,12 @@ def _told_past(trigger: Token) -> bool:
 def _modal(date: DateMention, doc: Doc) -> bool:
     """The clause of a date is put ahead or in doubt by a modal or "will" ("must back her in November")."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    verb = None if span is None else _clause_verb(span.root)
-    return verb is not None and any(
-        c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in FUTURE_AUX) for c in verb.children)
+    return span is not None and _modal_verb(_clause_verb(span.root))
+
+
+def _modal_verb(verb: Token) -> bool:
+    """A modal or "will" on the clause's verb puts the clause ahead or in doubt ("must back her", "will sue")."""
+    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in FUTURE_AUX) for c in verb.children)
 
 
 def _before(date: DateMention, anchor: dt.date) -> dt.date | None:

@@ -12,6 +12,7 @@ import functools
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterator
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -75,16 +76,17 @@ def views(title: str | None, text: str) -> tuple[Counter[str], Counter[str]]:
     The whole view's terms begin with the lead's, in the lead's order (`clustering.story_doc` relies on it).
     """
     chunks = body_of(title, text).split()
-    lead = Counter({found: count * TITLE_WEIGHT for found, count in _counts(title or "").items()})
+    lead = Counter({found: count * TITLE_WEIGHT for found, count in Counter(_terms(title or "")).items()})
     # update() with an iterable counts in C: the whole text of every article is read, so this is hot
-    lead.update(filter(None, map(term, words(" ".join(chunks[:LEAD_WORDS])))))
+    lead.update(_terms(" ".join(chunks[:LEAD_WORDS])))
     whole = lead.copy()
-    whole.update(filter(None, map(term, words(" ".join(chunks[LEAD_WORDS:])))))
+    whole.update(_terms(" ".join(chunks[LEAD_WORDS:])))
     return lead, whole
 
 
-def _counts(text: str) -> Counter[str]:
-    return Counter(filter(None, map(term, words(text))))
+def _terms(text: str) -> Iterator[str]:
+    """The text's terms in order, lazily (words that are no term left out)."""
+    return filter(None, map(term, words(text)))
 
 
 @functools.lru_cache(maxsize=500_000)

@@ -424,7 +424,8 @@ def _received(noun: Token, governor: Token, source: Token | None, sense: Sense) 
         giver = next((o for c in governor.children if c.dep_ == "prep" and c.lower_ == "from"
                       for o in pobjs(c) if _judgeable(o)), None)
     if giver is None and source is None and sense.of is None:
-        giver = next((o for o in [object_of_prep(noun, {"of"})] if o is not None and _judgeable(o)), None)
+        of = object_of_prep(noun, {"of"})
+        giver = of if of is not None and _judgeable(of) else None
     if giver is None:
         return None
     recipient = subject_of(governor)

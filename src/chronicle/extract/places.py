@@ -563,8 +563,8 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
             if (not contained and entry.admin1 is not None and other.admin1 == entry.admin1) or (
                     entry.feature == "country" and other.feature != "country"):
                 votes["admin"] = ADMIN_SUPPORT
-            if other.feature in {"city", "admin2"} and entry.feature in {"city", "admin2"} and haversine_km(
-                    entry.latitude, entry.longitude, other.latitude, other.longitude) <= NEAR_KM:
+            if (other.feature in {"city", "admin2"} and entry.feature in {"city", "admin2"}
+                    and apart_km(entry, other) <= NEAR_KM):
                 votes["near"] = NEAR_SUPPORT
     # a story all of whose other places lie in one country is about that country ("Virginia" among Cavan
     # places is the Irish town)
@@ -597,11 +597,15 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
     return votes
 
 
+def apart_km(a: Entry, b: Entry) -> float:
+    """How far apart two gazetteer places' points lie."""
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
 def quarter_of(place: Entry, city: Entry) -> bool:
     """Whether `place` is a smaller town of the city's first-level division within QUARTER_KM of it."""
     return place.feature in LOCAL_FEATURES and place.id != city.id and place.population < city.population and (
-        place.admin1 == city.admin1 and place.country2 == city.country2) and haversine_km(
-        place.latitude, place.longitude, city.latitude, city.longitude) <= QUARTER_KM
+        place.admin1 == city.admin1 and place.country2 == city.country2) and apart_km(place, city) <= QUARTER_KM
 
 
 def peer_kind(peer: Toponym) -> Entry | None:
@@ -722,8 +726,7 @@ def features(ranked: list[tuple[float, Candidate, dict[str, float]]], derived: b
     """What the confidence is computed from; `derived`: the place is one the toponym names inside it or
     lies in, not the toponym's own; `focus`: the place is the article's town, not named with the toponym."""
     best, candidate, votes = ranked[0]
-    runner_up = next((s for s, c, _v in ranked[1:] if haversine_km(
-        c.entry.latitude, c.entry.longitude, candidate.entry.latitude, candidate.entry.longitude) > 161), None)
+    runner_up = next((s for s, c, _v in ranked[1:] if apart_km(c.entry, candidate.entry) > 161), None)
     margin = min(best - runner_up, 5.0) if runner_up is not None else 5.0
     entry = candidate.entry
     return {
@@ -859,8 +862,7 @@ def cohesion(entry: Entry, anchors: list[Anchor]) -> int:
     """How many of the article's other places lie in the town's first-level division or near it."""
     return len({a.key for a in anchors if a.entry.id != entry.id and (
         (entry.admin1 is not None and a.entry.admin1 == entry.admin1) or (
-            a.entry.feature in LOCAL_FEATURES and haversine_km(
-                entry.latitude, entry.longitude, a.entry.latitude, a.entry.longitude) <= NEAR_KM))})
+            a.entry.feature in LOCAL_FEATURES and apart_km(entry, a.entry) <= NEAR_KM))})
 
 
 def local_focus(results: list[Resolution], anchors: list[Anchor]) -> Entry | None:

@@ -43,6 +43,7 @@ from spacy.tokens import Token
 
 from chronicle.extract.codes import agents
 from chronicle.extract.event_patterns import UNDERGOER_TYPES, Sense, lexicon, wordnet_hints
+from chronicle.extract.event_syntax import subject_of
 from chronicle.extract.tone import STRONG_VALENCE, word_valence
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "events"
@@ -140,6 +141,12 @@ def _syntax_features(token: Token) -> dict[str, float]:
         features["reported"] = 1.0
     if token.dep_ in {"dobj", "pobj"}:
         features[f"governor={token.head.lemma_.lower()}"] = 1.0
+    doer = clause_doer(token)
+    if doer is not None:
+        # the doer the clause gives a word without a subject of its own ("vowed to punish", "launched a tirade")
+        features["clause_doer"] = 1.0
+        if _person_like(doer):
+            features["someone_clause_doer"] = 1.0
     return features
 
 
@@ -204,18 +211,39 @@ def second_opinion(sense: Sense, probabilities: dict[str, float]) -> bool:
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "dative", "agent", "pobj"}
 
 
-def has_someone(token: Token) -> bool:
-    """Someone is among the word's own arguments: its subject, object, possessor or agent, or the
-    object of one of its prepositions, is a name, a personal pronoun or a role or group noun."""
-    if not (token.n_lefts or token.n_rights):
-        return False
+def _person_like(token: Token) -> bool:
+    """A name, a personal pronoun or a role or group noun (agents.yaml): who can take part in an act."""
     people = agents()
+    return _someone(token) or token.lemma_.lower() in people.roles or token.lemma_.lower() in people.groups
+
+
+def has_someone(token: Token) -> bool:
+    """Someone takes part in the word's act: one of its own arguments (its subject, object, possessor or
+    agent, or the object of one of its prepositions) or the doer the clause gives it (`clause_doer`) is
+    a name, a personal pronoun or a role or group noun."""
     for child in token.children:
         heads = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ in {"prep", "agent"} else [child]
-        if any(h.dep_ in ARGUMENT_DEPS and (_someone(h) or h.lemma_.lower() in people.roles
-                                            or h.lemma_.lower() in people.groups) for h in heads):
+        if any(h.dep_ in ARGUMENT_DEPS and _person_like(h) for h in heads):
             return True
-    return False
+    doer = clause_doer(token)
+    return doer is not None and _person_like(doer)
+
+
+def clause_doer(token: Token) -> Token | None:
+    """The doer a word gets from its clause rather than from a subject of its own: a verb's subject
+    inherited through an infinitive, a coordinated verb, a participle or a relative clause ("vowed to
+    punish them", "criticized and mocked"); for a noun that is a verb's object or in its `with` phrase,
+    that verb's subject ("launched a tirade", "responded with a broadside"). None for a verb with its
+    own subject, a passive, or a noun in any other place."""
+    if token.pos_ == "VERB":
+        if token.dep_ in {"ROOT", "ccomp"} or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in token.children):
+            return None
+        return subject_of(token)
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        return subject_of(token.head)
+    if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":
+        return subject_of(token.head.head)
+    return None
 
 
 def proposed_sense(token: Token) -> Sense | None:

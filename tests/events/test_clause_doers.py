@@ -39,3 +39,31 @@ def test_the_stage_reads_the_clause_doer_of_a_proposed_infinitive(extract, monke
     monkeypatch.setattr(event_triggers, "trigger_model", lambda: glorp_praise)
     events = extract("Germany decided to glorp the old treaty on Monday.").events
     assert any((e.event_type, e.source_code, e.trigger) == ("SUPPORT", "DEU", "glorp") for e in events)
+
+
+def test_a_rated_adjective_about_someone_in_its_phrase_is_the_subjects_judgement(nlp):
+    from chronicle.extract.events import predicate_judgements
+
+    critical = token(nlp, "Senator Vance was critical of Governor Diaz on Monday.", "critical")
+    [found] = predicate_judgements(critical)
+    assert (found.sense.type, found.sense.origin, found.source.text, found.target.text) == (
+        "ACCUSE", "judgement", "Vance", "Diaz")
+    [loyal] = predicate_judgements(token(nlp, "Senator Vance has always been loyal to Governor Diaz.", "loyal"))
+    assert loyal.sense.type == "SUPPORT"
+    # no one named in the phrase, or a word VADER does not rate: no judgement
+    assert predicate_judgements(token(nlp, "Senator Vance was critical of the weather.", "critical")) == []
+    assert predicate_judgements(token(nlp, "Senator Vance was silent about Governor Diaz.", "silent")) == []
+
+
+def test_a_weakly_rated_adjective_in_a_quote_is_the_speakers_judgement(nlp):
+    from chronicle.extract.events import _quoted_judgement
+
+    doc = nlp('"Governor Diaz is careless," Senator Vance said.')
+    clause = next(t for t in doc if t.lemma_ == "be")
+    speaker = next(t for t in doc if t.text == "Vance")
+    [found] = _quoted_judgement(clause, speaker)
+    assert (found.trigger.text, found.sense.type, found.source.text, found.target.text) == (
+        "careless", "ACCUSE", "Vance", "Diaz")
+    assert _quoted_judgement(clause, None) == []  # no known speaker, no judge
+    weather = nlp('"The weather is careless," Senator Vance said.')
+    assert _quoted_judgement(next(t for t in weather if t.lemma_ == "be"), speaker) == []

@@ -96,6 +96,9 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
 REPORTED_TONE = (-0.3, 0.6)
+JUDGING_PREPS = frozenset({"of", "to", "toward", "towards", "about", "with", "in"})
+"""Prepositions by which a judging adjective names whom it is about ("critical of", "loyal to",
+"disappointed in", "furious with")."""
 """A reported clause about someone whose VADER compound is at most the first is a disapproval, at
 least the second a praise (silver, everything: 24 such events of which 5 right at -0.3; -0.2 and -0.45
 alike; praise is rarer and less sure)."""
@@ -644,8 +647,57 @@ def naming_events(verb: Token) -> list[Found]:
     return [Found(verb, sense, subject_of(verb), obj, negated, hypothetical, future)]
 
 
+def _rated(word: Token, origin: str) -> Sense | None:
+    """A disapproval or a praise by the word's VADER valence, of any size; None for a word VADER does not rate."""
+    value = word_valence(word)
+    if value == 0:
+        return None
+    if value < 0:
+        return Sense(type="ACCUSE", mode="disapprove", cameo="111", origin=origin)
+    return Sense(type="SUPPORT", cameo="051", origin=origin)
+
+
+def _judged_in_phrase(adjective: Token) -> Token | None:
+    """Whom a predicate adjective's prepositional phrase names ("critical of Obama's leadership" → the
+    leadership, which the sides read as Obama's), when that is someone or someone's."""
+    return next((o for c in adjective.children if c.dep_ == "prep" and c.lower_ in JUDGING_PREPS
+                 for o in pobjs(c) if _about_someone(o)), None)
+
+
+def predicate_judgements(adjective: Token) -> list[Found]:
+    """A rated adjective predicated of its subject, about someone its phrase names ("Trump was critical
+    of Obama's leadership", "I am very disappointed in the committee", "nobody is more loyal to Israel"):
+    the subject's disapproval or praise of them, by the adjective's VADER valence (origin `judgement`;
+    the confidence model weighs it apart)."""
+    if adjective.dep_ != "acomp" or (sense := _rated(adjective, "judgement")) is None:
+        return []
+    source, target = subject_of(adjective), _judged_in_phrase(adjective)
+    if source is None or target is None:
+        return []
+    negated, hypothetical, future = attributes(adjective.head)
+    return [Found(adjective, sense, s, t, negated, hypothetical, future)
+            for s in participants(source, sense) for t in participants(target, sense)]
+
+
+def _quoted_judgement(clause: Token, speaker: Token | None) -> list[Found]:
+    """In a quote, a rated adjective predicated of someone or someone's ("Grayson is careless", "his
+    plan is wrong") is the speaker's disapproval or praise of them, however weakly VADER rates it
+    (`_reported` takes only strong words, and only disapprovals, as accusations; origin
+    `quoted-judgement`, which the confidence model weighs apart)."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    adjective = next((c for c in clause.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    if (speaker is None or subject is None or adjective is None or subject.lower_ in FIRST_PERSON | NOT_ACTORS
+            or not _about_someone(subject) or _judged_in_phrase(adjective) is not None):
+        return []  # a judgement about someone its phrase names is the subject's (`predicate_judgements`)
+    sense = _rated(adjective, "quoted-judgement")
+    if sense is None:
+        return []
+    negated, hypothetical, future = attributes(clause)
+    return [Found(adjective, sense, speaker, subject, negated, hypothetical, future)]
+
+
 def quoted_accusations(doc: Doc, quotes: list[Quote]) -> list[Found]:
-    """Inside a quote with a known speaker: "he is a self-assumed dictator"."""
+    """Inside a quote with a known speaker: "he is a self-assumed dictator"; "he is careless" (`_quoted_judgement`)."""
     found: list[Found] = []
     for quote in quotes:
         if quote.speaker_id is None:
@@ -656,11 +708,13 @@ def quoted_accusations(doc: Doc, quotes: list[Quote]) -> list[Found]:
         speaker = _speaker_token(doc, quote)
         for token in span:
             if token.lemma_ == "be" and token.dep_ in {"ROOT", "conj"}:
-                for event in _reported(token, token):
-                    if event.sense.type == "ACCUSE":
-                        # the speaker accuses, or "I" does ("I am sick of …", which the coder links to the speaker)
-                        source = event.source if event.source is not token else speaker
-                        found.append(Found(token, event.sense, source, event.target))
+                accusations = [e for e in _reported(token, token) if e.sense.type == "ACCUSE"]
+                for event in accusations:
+                    # the speaker accuses, or "I" does ("I am sick of …", which the coder links to the speaker)
+                    source = event.source if event.source is not token else speaker
+                    found.append(Found(token, event.sense, source, event.target))
+                if not accusations:
+                    found += _quoted_judgement(token, speaker)
     return found
 
 
@@ -684,6 +738,8 @@ def find_events(doc: Doc, quotes: list[Quote], *, second_opinion: bool = True) -
             found += report_events(token)
         elif token.pos_ == "AUX" and token.dep_ in {"ROOT", "ccomp", "conj"}:
             found += report_events(token)
+        elif token.pos_ == "ADJ":
+            found += predicate_judgements(token)
     used = {f.trigger.i for f in found} | {o.i for f in found if f.trigger.pos_ == "VERB" and f.sense.has_theme
                                              for o in objects_of(f.trigger)}
     for token in doc:

@@ -150,12 +150,19 @@ def _syntax_features(token: Token) -> dict[str, float]:
     return features
 
 
+@functools.lru_cache(maxsize=50_000)
+def _lemma_features(lemma: str, pos: str, lexicon_id: int) -> dict[str, float]:
+    """What the tables say of a lemma, once per lemma and lexicon (`lexicon_id`: leave-one-out evaluation
+    swaps the lexicon); the stage scores every unclaimed verb and noun, mostly of recurring lemmas."""
+    return {**_lexicon_features(lemma, pos), **_wordnet_features(lemma, pos)}
+
+
 def trigger_features(token: Token) -> dict[str, float]:
     """The named binary features of a verb or noun (see the module docstring)."""
     lemma = token.lemma_.lower()
     pos = "VERB" if token.pos_ == "VERB" else "NOUN"
     return {"bias": 1.0, f"lemma={lemma}": 1.0, f"valence={_valence_band(token)}": 1.0,
-            **_lexicon_features(lemma, pos), **_wordnet_features(lemma, pos), **_syntax_features(token)}
+            **_lemma_features(lemma, pos, id(lexicon())), **_syntax_features(token)}
 
 
 @dataclass(frozen=True)
@@ -198,9 +205,22 @@ def sense_label(sense: Sense) -> str:
     return sense.type
 
 
+OPINIONS_KEY = "chronicle.events.trigger_probabilities"
+
+
 def trigger_probabilities(token: Token) -> dict[str, float]:
-    """Probability of each class (NONE or an event type) for a verb or noun."""
-    return trigger_model().probabilities(trigger_features(token))
+    """Probability of each class (NONE or an event type) for a verb or noun. Kept per document and model
+    (`doc.user_data`): the stage asks for a trigger's opinion when it judges or proposes it and again
+    when it weighs the event's confidence."""
+    model = trigger_model()
+    cache = token.doc.user_data.get(OPINIONS_KEY)
+    if cache is None or cache[0] is not model:
+        cache = (model, {})
+        token.doc.user_data[OPINIONS_KEY] = cache
+    found = cache[1].get(token.i)
+    if found is None:
+        found = cache[1][token.i] = model.probabilities(trigger_features(token))
+    return found
 
 
 def second_opinion(sense: Sense, probabilities: dict[str, float]) -> bool:

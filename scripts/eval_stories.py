@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/eval_stories.py geowebnews  # 200 GeoWebNews pages, our labels (dev, held-out-like)
     .venv/bin/python scripts/eval_stories.py polnear     # 840 PolNeAR train articles, our labels (dev)
+    .venv/bin/python scripts/eval_stories.py polnear-events  # the same articles, strict same-act labels
     .venv/bin/python scripts/eval_stories.py realnews    # the 28 realnews dev pages (measurement only)
     add --sweep to print the figures over a range of thresholds, --errors to list wrong and missed
     pairs, --split for a split estimate of the threshold (chosen on one half, scored on the other)
@@ -63,7 +64,7 @@ def realnews() -> Corpus:
 
 
 CORPORA = {"geowebnews": (geowebnews, "geowebnews"), "polnear": (polnear, "polnear-train"),
-           "realnews": (realnews, "realnews-dev")}
+           "polnear-events": (polnear, "polnear-events"), "realnews": (realnews, "realnews-dev")}
 
 
 def gold_stories(name: str) -> dict[str, list[str]]:

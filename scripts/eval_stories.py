@@ -8,7 +8,9 @@
     add --sweep to print the figures over a range of thresholds, --errors to list wrong and missed
     pairs, --split for a split estimate of the threshold (chosen on one half, scored on the other),
     --pairwise for the similarity alone (every pair within the window at or above each threshold, no
-    clustering: the ceiling a threshold on this similarity can reach, before transitivity)
+    clustering: the ceiling a threshold on this similarity can reach, before transitivity),
+    --held-out-shape (PolNeAR only) to cluster each three-day block of the set among the 200 GeoWebNews
+    pages as unrelated filler, like the held-out set's few stories among many unrelated pages over three days
 
 The path the held-out set takes (ingest, consolidation, `chronicle stories`), end to end:
     .venv/bin/python scripts/eval_stories.py geowebnews --write-input /tmp/gwn.jsonl
@@ -116,6 +118,25 @@ def pairwise(corpus: Corpus, gold: set[frozenset[str]]) -> list[dict]:
     return out
 
 
+def held_out_shape(corpus: Corpus, gold: set[frozenset[str]], threshold: float) -> dict:
+    """Each three-day block of a dated set clustered among the GeoWebNews pages (unrelated filler, dated
+    into the block); scored on the set's own pairs and its pairs with the filler (all wrong). Gold pairs
+    that cross two blocks are left out (counted in `cut_pairs`)."""
+    filler = geowebnews()
+    blocks: dict[int, Corpus] = {}
+    for doc in corpus:
+        blocks.setdefault(doc[1].toordinal() // 3, []).append(doc)
+    block_of = {doc[0]: key for key, docs in blocks.items() for doc in docs}
+    predicted: set[frozenset[str]] = set()
+    for key, docs in sorted(blocks.items()):
+        day = dt.date.fromordinal(key * 3 + 1)
+        own = {doc[0] for doc in docs}
+        pairs = predicted_pairs(docs + [(i, day, t, text) for i, _, t, text in filler], threshold)
+        predicted |= {p for p in pairs if p & own}
+    kept = {p for p in gold if len({block_of.get(a) for a in p}) == 1}
+    return {"blocks": len(blocks), "cut_pairs": len(gold - kept), **scores(kept, predicted)}
+
+
 def scores(gold: set[frozenset[str]], predicted: set[frozenset[str]]) -> dict[str, float]:
     right = len(gold & predicted)
     p = right / len(predicted) if predicted else 0.0
@@ -175,6 +196,8 @@ def main() -> None:
     parser.add_argument("--split", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list wrong and missed pairs")
     parser.add_argument("--pairwise", action="store_true", help="the similarity alone, without clustering")
+    parser.add_argument("--held-out-shape", action="store_true",
+                        help="three-day blocks among the GeoWebNews pages as filler (PolNeAR sets)")
     parser.add_argument("--write-input", type=Path, help="write the corpus as `chronicle ingest` input and stop")
     parser.add_argument("--stories", type=Path, help="score `chronicle stories --format jsonl` output instead")
     args = parser.parse_args()
@@ -198,6 +221,11 @@ def main() -> None:
             print(json.dumps({"corpus": args.corpus, "pairwise": True, **row}))
         best = max(rows, key=lambda row: row["f1"])
         print(json.dumps({"corpus": args.corpus, "pairwise_best": best}))
+        return
+    if args.held_out_shape:
+        for threshold in SWEEP if args.sweep else [THRESHOLD]:
+            print(json.dumps({"corpus": args.corpus, "held_out_shape": True, "threshold": threshold,
+                              **held_out_shape(corpus, gold, threshold)}))
         return
     for threshold in SWEEP if args.sweep else [THRESHOLD]:
         predicted = predicted_pairs(corpus, threshold)

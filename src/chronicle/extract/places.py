@@ -594,6 +594,12 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
     # bears the name as its division does, is what the name means there
     if entry.feature == "city" and any(quarter_of(c.entry, entry) for c in toponym.qualifies):
         votes["qualifier"] = QUALIFIER_SUPPORT
+    # a town in the county of its name that the story names ("Lebanon County commissioners met in Lebanon"):
+    # a local story names its county and the county's namesake town together, and the county qualifies the
+    # town as "Lebanon, Pennsylvania" would
+    if entry.feature == "city" and entry.admin2 is not None and any(
+            a.entry.id == entry.admin2 and a.key.startswith(toponym.key + " ") for a in anchors):
+        votes["qualifier"] = QUALIFIER_SUPPORT
     return votes
 
 

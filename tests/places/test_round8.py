@@ -1,6 +1,6 @@
-"""Airports (round 8 of issue 14): the gazetteer's airports from airportsdata, by full name, by their own
-name with "Airport", and alone when no town of some size, division or country bears the name; pinned on
-sentences written for these tests."""
+"""Round 8 of issue 14, pinned on sentences written for these tests: the gazetteer's airports from
+airportsdata (by full name, by their own name with "Airport", and alone when no town of some size, division
+or country bears the name), and a town named with the county of its name."""
 
 from spacy.tokens import Doc, Span
 
@@ -59,3 +59,12 @@ def test_an_airport_named_after_a_person_in_the_story_is_the_person(nlp):
     words = ["Muhammad", "Ali", "Jinnah", "founded", "the", "state", ".", "Jinnah", "spoke", "."]
     found = resolved(story(nlp, words, [(0, 3, "PERSON"), (7, 8, "GPE")]))
     assert "Jinnah" not in found
+
+
+def test_a_town_named_with_the_county_of_its_name_is_the_countys_town(nlp):
+    # invented local story: the county's namesake town, not the country of the name
+    words = ["Lebanon", "County", "commissioners", "met", "in", "Lebanon", "on", "Tuesday", "."]
+    found = resolved(story(nlp, words, [(0, 2, "GPE"), (5, 6, "GPE")]))
+    town = found["Lebanon"]
+    assert town is not None and town.feature == "city" and town.country2 == "US"
+    assert found["Lebanon County"] is not None and town.admin2 == found["Lebanon County"].id

@@ -1,6 +1,7 @@
 """Round 8 of issue 14, pinned on sentences written for these tests: the gazetteer's airports from
 airportsdata (by full name, by their own name with "Airport", and alone when no town of some size, division
-or country bears the name), and a town named with the county of its name."""
+or country bears the name), a town named with the county of its name, and natural features the gazetteer
+lacks."""
 
 from spacy.tokens import Doc, Span
 
@@ -68,3 +69,10 @@ def test_a_town_named_with_the_county_of_its_name_is_the_countys_town(nlp):
     town = found["Lebanon"]
     assert town is not None and town.feature == "city" and town.country2 == "US"
     assert found["Lebanon County"] is not None and town.admin2 == found["Lebanon County"].id
+
+
+def test_a_lake_is_no_small_town_of_its_name_elsewhere(nlp):
+    # invented: the only "Lake Winnebago" in the gazetteer is a Missouri village; the lake lies near Oshkosh
+    words = ["A", "boat", "capsized", "on", "Lake", "Winnebago", "near", "Oshkosh", "."]
+    lake = resolved(story(nlp, words, [(4, 6, "LOC"), (7, 8, "GPE")]))["Lake Winnebago"]
+    assert lake is None or haversine_km(lake.latitude, lake.longitude, 44.0, -88.4) < 50

@@ -765,6 +765,11 @@ def resolve(toponym: Toponym, anchors: list[Anchor], derived: bool = False) -> R
     small = entry.feature in {"city", "airport"} and entry.population < SMALL_PLACE
     if small and elsewhere and not any(votes.values()):
         return Resolution(toponym, None, None, "only small places of that name, far from the article's other places")
+    # a lake, river or mountain the gazetteer lacks is not a small town named after another one ("Lake
+    # Winnebago" in a Wisconsin story is no village in Missouri, "Fox River" no hamlet in Alaska) unless the
+    # article places that town: the feature itself is unknown, and a place it is said to lie near may stand in
+    if small and natural_shape(toponym) and not any(votes[v] for v in ("admin", "near", "qualifier", "list")):
+        return Resolution(toponym, None, None, UNKNOWN)
     division = qualifying_division(toponym)
     if division is not None and entry.feature in LOCAL_FEATURES and not contains(division, entry):
         return Resolution(toponym, None, None, f"no place of that name in {division.name}")
@@ -849,6 +854,13 @@ def natural(toponym: Toponym) -> bool:
     words = supplement()
     last = toponym.span[-1].lower_
     return len(toponym.span) > 1 and last in words["facility_heads"] and last not in words["local_heads"]
+
+
+def natural_shape(toponym: Toponym) -> bool:
+    """Named like a natural feature: ending in a facility word no built place has, or opening with a word of
+    the supplement's `natural_openers` ("Lake Winnebago", "Mount Chaambi")."""
+    named = [token for token in toponym.span if token.lower_ != "the"]
+    return natural(toponym) or (len(named) > 1 and named[0].lower_ in supplement()["natural_openers"])
 
 
 def own_town(result: Resolution) -> bool:

@@ -1,12 +1,12 @@
 """Round 8 of issue 14, pinned on sentences written for these tests: the gazetteer's airports from
 airportsdata (by full name, by their own name with "Airport", and alone when no town of some size, division
-or country bears the name), a town named with the county of its name, and natural features the gazetteer
-lacks."""
+or country bears the name), a town named with the county of its name, natural features the gazetteer lacks,
+and a town's name cut at "upon" or "on" ("Newcastle")."""
 
 from spacy.tokens import Doc, Span
 
 from chronicle.extract import places
-from chronicle.extract.gazetteer import Entry, airport_names, gazetteer
+from chronicle.extract.gazetteer import Entry, airport_names, gazetteer, short_form
 from chronicle.geo import haversine_km
 from chronicle.records import Article, ArticleRecords, article_id_for
 
@@ -76,3 +76,13 @@ def test_a_lake_is_no_small_town_of_its_name_elsewhere(nlp):
     words = ["A", "boat", "capsized", "on", "Lake", "Winnebago", "near", "Oshkosh", "."]
     lake = resolved(story(nlp, words, [(4, 6, "LOC"), (7, 8, "GPE")]))["Lake Winnebago"]
     assert lake is None or haversine_km(lake.latitude, lake.longitude, 44.0, -88.4) < 50
+
+
+def test_a_towns_name_cut_at_upon_or_on_is_its_own_name(nlp):
+    assert short_form("Newcastle", "Newcastle upon Tyne") and short_form("Hull", "Kingston upon Hull")
+    assert short_form("Southend", "Southend-on-Sea") and not short_form("Fort Western", "Augusta")
+    # invented: Newcastle beside Gateshead and Sunderland is the city on the Tyne, not the Newcastle of County Down
+    words = ["Police", "in", "Newcastle", "said", "a", "man", "from", "Gateshead", "was", "held", "in",
+             "Sunderland", "."]
+    newcastle = resolved(story(nlp, words, [(2, 3, "GPE"), (7, 8, "GPE"), (11, 12, "GPE")]))["Newcastle"]
+    assert newcastle is not None and haversine_km(newcastle.latitude, newcastle.longitude, 54.97, -1.61) < 20

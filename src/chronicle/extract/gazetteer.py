@@ -54,7 +54,8 @@ import yaml
 from chronicle.geo import haversine_km
 
 FORMAT_VERSION = 6  # 3: hyphens fold to spaces; ISO 3166-2 division codes indexed; 4: continents' GeoNames points;
-# 5: country names also in natural order and without the "the" after "of" (country_name_forms); 6: airports
+# 5: country names also in natural order and without the "the" after "of" (country_name_forms); 6: airports, and a
+# town's name cut at "upon", "on", "am" is its own name (short_form)
 SUPPLEMENT = Path(__file__).resolve().parents[1] / "data" / "places" / "supplement.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "build" / "places" / "gazetteer.sqlite"
 ABBREVIATION_PREFIX = "abbr:"  # keys of abbreviations ("Calif."), matched only with their full stop
@@ -69,6 +70,8 @@ NAMESAKE_KM = 15.0  # the largest polygon must hold this share of the outline's 
 # name forms, best first: a place's own name, a curated alias (a country's or a division's), an
 # alternate name from GeoNames (translations, old names), an abbreviation
 FORMS = ("name", "alias", "alternate", "abbr")
+# words linking a town's name to its river or its sea, where people cut it ("Newcastle upon Tyne": Newcastle)
+SHORT_FORM_LINKS = frozenset({"upon", "on", "under", "am", "an", "sur"})
 # words of an airport's name that say what it is, not which one ("London Heathrow Airport" is "Heathrow")
 AIRPORT_WORDS = frozenset({"airport", "international", "intl", "ntl", "regional", "municipal", "airfield",
                            "aerodrome", "airstrip"})
@@ -148,6 +151,17 @@ def division_points() -> dict[str, tuple[float, float]]:
             except (KeyError, TypeError, ValueError):
                 continue  # no code or no point: the box middle stands in
     return points
+
+
+def short_form(alternate: str, name: str) -> bool:
+    """Whether an alternate name is the place's own name cut at a linking word, as everyone calls it:
+    "Newcastle" for Newcastle upon Tyne, "Hull" for Kingston upon Hull, "Southend" for Southend-on-Sea,
+    "Frankfurt" for Frankfurt am Main (not an old or foreign name, which stays an alternate)."""
+    short, words = fold(alternate), fold(name).split()
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in SHORT_FORM_LINKS and short in {" ".join(words[:i]), " ".join(words[i + 1:])}:
+            return True
+    return False
 
 
 def country_name_forms(text: str) -> set[str]:
@@ -359,7 +373,7 @@ def build(path: Path | None = None) -> Path:
         builder.name(name, entry_id, "name")
         for alternate in alternates.get(int(gid), ()):
             if alternate.isascii() and usable_name(alternate):
-                builder.name(alternate, entry_id, "alternate")
+                builder.name(alternate, entry_id, "name" if short_form(alternate, name) else "alternate")
 
     points = country_points()
     populations = {code: country["population"] for code, country in gc.get_countries().items()}

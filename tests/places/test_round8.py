@@ -1,7 +1,7 @@
 """Round 8 of issue 14, pinned on sentences written for these tests: the gazetteer's airports from
 airportsdata (by full name, by their own name with "Airport", and alone when no town of some size, division
 or country bears the name), a town named with the county of its name, natural features the gazetteer lacks,
-and a town's name cut at "upon" or "on" ("Newcastle")."""
+a town's name cut at "upon" or "on" ("Newcastle"), and towns that lie together though none leads alone."""
 
 from spacy.tokens import Doc, Span
 
@@ -86,3 +86,13 @@ def test_a_towns_name_cut_at_upon_or_on_is_its_own_name(nlp):
              "Sunderland", "."]
     newcastle = resolved(story(nlp, words, [(2, 3, "GPE"), (7, 8, "GPE"), (11, 12, "GPE")]))["Newcastle"]
     assert newcastle is not None and haversine_km(newcastle.latitude, newcastle.longitude, 54.97, -1.61) < 20
+
+
+def test_towns_none_of_which_leads_alone_stand_together(nlp):
+    # invented: Cambridge, England is larger and Somerville, New Jersey close behind, but the Massachusetts
+    # pair lie together with a Middlesex County
+    words = ["Students", "in", "Cambridge", "and", "Somerville", "marched", ".", "Middlesex", "County",
+             "officials", "said", "."]
+    found = resolved(story(nlp, words, [(2, 3, "GPE"), (4, 5, "GPE"), (7, 9, "GPE")]))
+    cambridge = found["Cambridge"]
+    assert cambridge is not None and haversine_km(cambridge.latitude, cambridge.longitude, 42.37, -71.11) < 20

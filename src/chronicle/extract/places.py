@@ -712,7 +712,32 @@ def anchors_of(found: list[Toponym], extra: list[Anchor], context: Sequence[Anch
         lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else math.inf
         if lead >= ANCHOR_MARGIN or ranked[0][2]["qualifier"]:
             anchors.append(Anchor(toponym.key, ranked[0][1].entry))
+    if not context:
+        anchors += cluster_anchors(found, {anchor.key for anchor in anchors})
     return anchors
+
+
+def cluster_anchors(found: list[Toponym], anchored: set[str]) -> list[Anchor]:
+    """Towns none of which leads its namesakes alone but which lie together: of a name's contenders (within
+    ANCHOR_MARGIN of its best), the one town near a contender of two other such names ("students in Cambridge
+    and Somerville ... Middlesex County officials": the Massachusetts ones, though Cambridge, England is
+    larger and Somerville, New Jersey close behind)."""
+    contenders: dict[str, list[Entry]] = {}
+    for toponym in found:
+        if toponym.key in anchored or toponym.key in contenders or toponym.key.startswith(CODE_PREFIX):
+            continue
+        scored = priors(tuple(toponym.candidates))
+        best = max((score for score, _candidate in scored), default=0.0)
+        contenders[toponym.key] = [c.entry for score, c in scored
+                                   if score >= best - ANCHOR_MARGIN and c.entry.feature in LOCAL_FEATURES]
+    found_anchors = []
+    for key, entries in contenders.items():
+        clustered = [entry for entry in entries if sum(
+            any(apart_km(entry, other) <= NEAR_KM for other in others)
+            for other_key, others in contenders.items() if other_key != key) >= 2]
+        if len(clustered) == 1:
+            found_anchors.append(Anchor(key, clustered[0]))
+    return found_anchors
 
 
 def demonym_anchors(doc: Doc) -> list[Anchor]:

@@ -20,6 +20,8 @@ Sources (all offline, from installed packages):
   "O'Hare International Airport") and, when no town of SMALL_TOWN people, division or country bears it,
   that name alone ("Heathrow", "Schiphol", "Dulles"); an airport takes the population of the city it
   serves (how often the news names it) and the divisions of the town nearest to it;
+- a town's GeoNames alternate name that is its own name cut at "upon", "on", "am" ("Newcastle" for
+  Newcastle upon Tyne) is indexed as its name (short_form);
 - `data/places/supplement.yaml`: regions and seas no package lists, the continents' names, demonyms,
   country aliases, AP state abbreviations (hand-written, format in its header).
 

@@ -1,7 +1,7 @@
 """Round 8 of issue 14, pinned on sentences written for these tests: the gazetteer's airports from
 airportsdata (by full name, by their own name with "Airport", and alone when no town of some size, division
 or country bears the name), a town named with the county of its name, natural features the gazetteer lacks,
-a town's name cut at "upon" or "on" ("Newcastle"), and towns that lie together though none leads alone."""
+a town's name cut at "upon" or "on" ("Newcastle"), towns that lie together though none leads alone, and townships."""
 
 from spacy.tokens import Doc, Span
 
@@ -96,3 +96,12 @@ def test_towns_none_of_which_leads_alone_stand_together(nlp):
     found = resolved(story(nlp, words, [(2, 3, "GPE"), (4, 5, "GPE"), (7, 9, "GPE")]))
     cambridge = found["Cambridge"]
     assert cambridge is not None and haversine_km(cambridge.latitude, cambridge.longitude, 42.37, -71.11) < 20
+
+
+def test_a_township_lies_in_the_articles_town_not_in_a_namesake_far_off(nlp):
+    # invented: a New Jersey story; the Washington inside the township's name is not the capital
+    words = ["A", "barn", "burned", "in", "Washington", "Township", ".", "Firefighters", "from", "Glassboro",
+             "helped", ",", "Gloucester", "County", "officials", "said", "."]
+    found = resolved(story(nlp, words, [(4, 6, "GPE"), (9, 10, "GPE"), (12, 14, "GPE")]))
+    township = found["Washington Township"]
+    assert township is not None and haversine_km(township.latitude, township.longitude, 39.75, -75.07) < 30

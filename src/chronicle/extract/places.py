@@ -881,6 +881,12 @@ def natural(toponym: Toponym) -> bool:
     return len(toponym.span) > 1 and last in words["facility_heads"] and last not in words["local_heads"]
 
 
+def township(toponym: Toponym) -> bool:
+    """A civil township or borough ("Washington Township"): a local division the gazetteer lacks, named after
+    a town elsewhere as often as a street is (the supplement's `township_words`)."""
+    return len(toponym.span) > 1 and toponym.span[-1].lower_ in supplement()["township_words"]
+
+
 def natural_shape(toponym: Toponym) -> bool:
     """Named like a natural feature: ending in a facility word no built place has, or opening with a word of
     the supplement's `natural_openers` ("Lake Winnebago", "Mount Chaambi")."""
@@ -949,14 +955,15 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
     for i, toponym in enumerate(found):
         if results[i].entry is not None or results[i].reason != UNKNOWN:
             continue
-        local = focus is not None and is_local(toponym)
+        local = focus is not None and (is_local(toponym) or township(toponym))
         inner = inner_place(toponym)
         outer = container(text, toponym, [(r.toponym, r.entry) for r in results])
         if inner is not None:
             derived = resolve(inner, anchors, derived=True)
             # a street is named after a town elsewhere as often as not ("Hampton Avenue" in St. Louis): the
             # town stands when the article's places are in its division or near it
-            street = focus is not None and toponym.span[-1].lower_.strip(".") in supplement()["street_heads"]
+            street = focus is not None and (
+                toponym.span[-1].lower_.strip(".") in supplement()["street_heads"] or township(toponym))
             # a word inside a name is a place's name far more often by chance ("the Soviet Union", "St George's
             # Chapel", "Salt + Smoke") than a toponym's own: the article must support it when it names other places
             unsupported = derived.features is not None and not derived.features["supported"] and (

@@ -1,7 +1,8 @@
 """Round 8 of issue 14, pinned on sentences written for these tests: the gazetteer's airports from
 airportsdata (by full name, by their own name with "Airport", and alone when no town of some size, division
 or country bears the name), a town named with the county of its name, natural features the gazetteer lacks,
-a town's name cut at "upon" or "on" ("Newcastle"), towns that lie together though none leads alone, and townships."""
+a town's name cut at "upon" or "on" ("Newcastle"), towns that lie together though none leads alone,
+townships, and numbered roads."""
 
 from spacy.tokens import Doc, Span
 
@@ -105,3 +106,13 @@ def test_a_township_lies_in_the_articles_town_not_in_a_namesake_far_off(nlp):
     found = resolved(story(nlp, words, [(4, 6, "GPE"), (9, 10, "GPE"), (12, 14, "GPE")]))
     township = found["Washington Township"]
     assert township is not None and haversine_km(township.latitude, township.longitude, 39.75, -75.07) < 30
+
+
+def test_a_numbered_road_after_the_lies_where_the_story_is(nlp):
+    # invented: British roads, placed at the town they are said to be at, and only after "the"
+    words = ["A", "lorry", "overturned", "on", "the", "A417", "at", "Cirencester", ".", "Pupils", "at", "levels",
+             "B1", "and", "B2", "were", "late", "."]
+    found = resolved(story(nlp, words, [(7, 8, "GPE")]))
+    road = found.get("A417")
+    assert road is not None and road.name == "Cirencester"
+    assert "B1" not in found and "B2" not in found

@@ -144,6 +144,11 @@ def dateline_pattern() -> re.Pattern[str]:
 
 
 @functools.cache
+def road_pattern() -> re.Pattern[str]:
+    return re.compile(supplement()["road_number"])
+
+
+@functools.cache
 def country_entry(alpha2: str) -> Entry | None:
     record = pycountry.countries.get(alpha_2=alpha2)
     names = [record.name, getattr(record, "common_name", record.name)] if record else []
@@ -986,6 +991,24 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
     return results
 
 
+def road_numbers(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+    """Numbered roads the model leaves untagged ("a crash on the A120", "via the A436, A40 and A429"): a word
+    of the supplement's `road_number` after "the", or listed right after such a road; not without "the"
+    ("levels B1 and B2", "page A10"). A road is a built place the gazetteer lacks: it lies at the place it is
+    said to be at, else in the article's town, and is dropped when the article has none."""
+    pattern = road_pattern()
+    found: list[tuple[Span, str]] = []
+    last = -10  # the last road's token index
+    for token in doc:
+        if token.i == 0 or token.i in taken or not pattern.fullmatch(token.text):
+            continue
+        previous = doc[token.i - 1]
+        if previous.lower_ == "the" or (previous.text in {",", "and", "or"} and token.i - last <= 2):
+            found.append((Span(doc, token.i, token.i + 1, label="FAC"), fold(token.text)))
+            last = token.i
+    return found
+
+
 def toponym_of(span: Span, key: str) -> Toponym:
     """The toponym with its candidates; a name ending in a division word the gazetteer lacks as a whole
     ("Hebei province", "Nyanza Province") is the division of that name, when there is one."""
@@ -1009,6 +1032,7 @@ def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
         toponym = toponym_of(span, key)
         toponym.tentative = True
         found.append(toponym)
+    found += [toponym_of(span, key) for span, key in road_numbers(doc, taken)]
     found.sort(key=lambda t: t.span.start_char)
     # words of full personal names ("Narendra Modi"): a lone name tagged PERSON may be a misread place
     person_words = {fold(token.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}

@@ -276,3 +276,23 @@ def test_a_participle_shares_the_date_under_the_clause_it_hangs_from(nlp, extrac
 def test_a_text_speaking_in_the_present_speaks_from_its_release(nlp, extract):
     text = "A campaign leaflet released Monday accuses the mayor of lying about the budget."
     assert when(nlp, extract, text, "accuses") == EventTime(dt.date(2019, 11, 18), "day", "expression")
+
+
+def test_a_day_paragraphs_back_gives_way_to_the_lead_s_day(nlp, extract):
+    # ANCHOR is Wednesday 20 November: the lead's Tuesday is the story's day; the Monday of a side episode two
+    # paragraphs back does not carry to an act told in a new paragraph
+    text = ("The council voted on Tuesday to close the harbour.\n\nThe fishermen's union had sued the council on "
+            "Monday.\n\nThe union's lawyer said so.\n\nThe mayor thanked the council.")
+    assert when(nlp, extract, text, "thanked").date == dt.date(2019, 11, 19)
+
+
+def test_a_day_of_the_same_paragraph_carries(nlp, extract):
+    text = ("The council voted on Tuesday to close the harbour.\n\nThe fishermen's union sued the council on "
+            "Monday. Its lawyer accused the mayor of bad faith.")
+    assert when(nlp, extract, text, "accused").date == dt.date(2019, 11, 18)
+
+
+def test_a_day_told_ahead_does_not_set_the_story_day(nlp, extract):
+    text = ("The council voted on Tuesday to close the harbour. The mayor said she would sign the order on "
+            "Wednesday. The union accused the council of haste.")
+    assert when(nlp, extract, text, "accused").date == dt.date(2019, 11, 19)

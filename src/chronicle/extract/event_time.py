@@ -14,9 +14,10 @@ Order, as a reader would date an act:
 2. else the date another sentence gives the act by naming it and placing it in time ("Protesters
    marched through the capital. ... Police said the march began on Nov. 2"), or to the occasion the
    act's clause sets it at ("Monday's debate ... At the debate, Cruz attacked Trump": Monday);
-3. else the story's current date: the latest day-level date of an earlier sentence within a few
-   days before the anchor (news runs on from the day its lead names: "The debate on Thursday ...
-   Cruz accused ..."; an older day is background, not the story's day); a lead before any such
+3. else the story's current date, from the day-level dates of earlier sentences within a few days before
+   the anchor (news runs on from the day its lead names: "The debate on Thursday ... Cruz accused ...";
+   an older day is background, not the story's day): the latest of the paragraph so far or of the
+   sentence just before, else the lead's (the first such day of the article); a lead before any such
    day takes the first one the story names after it ("Blackwell has endorsed Cruz. ... in an email
    sent out Friday"), in a sentence naming the act's subject when one does;
 4. else the publication date, labelled `origin="publication"`: the day of the report, not a day the
@@ -505,6 +506,33 @@ def _names_subject(date: DateMention, doc: Doc, trigger: Token) -> bool:
     return span is not None and bool(names & {t.text for t in span.sent})
 
 
+def _latest_day(dates: list[DateMention], doc: Doc) -> dt.date:
+    """Of the latest sentence that names one of the days, its latest day ("continued campaigning Friday with
+    Fiorina, whom he named Wednesday as his running mate": the story is at Friday)."""
+    last = max(dates, key=lambda d: d.start)
+    begins = doc.char_span(last.start, last.end, alignment_mode="expand").sent.start_char
+    return max((d for d in dates if d.start >= begins), key=lambda d: (d.value, d.start)).value
+
+
+def _told_ahead(date: DateMention, doc: Doc) -> bool:
+    """The dates stage read the date ahead, or its clause puts it ahead ("he would release it Friday")."""
+    return (date.rule or "").split(":")[0].endswith("/future") or _modal(date, doc)
+
+
+def _story_day(earlier: list[DateMention], sent: Span) -> dt.date:
+    """The story's current day for a sentence that names none, from the news days named before it: the latest
+    of its paragraph so far or of the sentence just before (the episode being narrated: "His campaign sued the
+    DNC on Friday, seeking an injunction."), else the lead's day, the first one the article names (the day its
+    story is about: a day named paragraphs back tells a side episode, "His campaign sued the DNC on Friday" in
+    a story of Saturday's debate). A day the text puts ahead ("he would release it Friday") is not the story's."""
+    doc = sent.doc
+    told = [d for d in earlier if not _told_ahead(d, doc)] or earlier
+    paragraph = doc.text.rfind("\n\n", 0, sent.start_char)
+    begins = min(0 if paragraph < 0 else paragraph + 2, doc[sent.start - 1].sent.start_char if sent.start else 0)
+    near = [d for d in told if d.start >= begins]
+    return _latest_day(near, doc) if near else min(told, key=lambda d: d.start).value
+
+
 def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime:
     """The event's date: its own clause's, else one an amount of time from its governing clause's,
     else (for an act not still to come) the story's current day, else the publication date."""
@@ -532,11 +560,7 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
         anchor is None or dt.timedelta(0) <= anchor - d.value <= NEWS_WINDOW)]
     earlier = [d for d in news if d.end <= sent.start_char]
     if earlier:
-        # of the latest sentence that names such a day, its latest day ("continued campaigning Friday
-        # with Fiorina, whom he named Wednesday as his running mate": the story is at Friday)
-        last = max(earlier, key=lambda d: d.start)
-        begins = sent.doc.char_span(last.start, last.end, alignment_mode="expand").sent.start_char
-        day = max((d for d in earlier if d.start >= begins), key=lambda d: (d.value, d.start)).value
+        day = _story_day(earlier, sent)
         return EventTime(day + _story_shift(records, trigger), "day", "expression")
     later = [d for d in news if d.start >= sent.end_char]
     if later:

@@ -311,3 +311,9 @@ def test_a_present_act_does_not_continue_an_older_episode(nlp, extract):
     text = ("The council voted on Tuesday to close the harbour.\n\nThe union first sued the council in March "
             "2015. The mayor accuses the union of delay.")
     assert when(nlp, extract, text, "accuses").date == dt.date(2019, 11, 19)
+
+
+def test_a_dateline_s_day_is_not_the_lead_s(nlp, extract):
+    text = ("LEEDS, Nov. 20 (Wire) -\n\nThe council voted on Tuesday to close the harbour.\n\nIts lawyer spoke.\n\n"
+            "The mayor thanked the council.")
+    assert when(nlp, extract, text, "thanked").date == dt.date(2019, 11, 19)

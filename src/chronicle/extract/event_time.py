@@ -533,13 +533,22 @@ def _near_start(sent: Span) -> int:
 def _story_day(earlier: list[DateMention], sent: Span) -> dt.date:
     """The story's current day for a sentence that names none, from the news days named before it: the latest
     of its paragraph so far or of the sentence just before (the episode being narrated: "His campaign sued the
-    DNC on Friday, seeking an injunction."), else the lead's day, the first one the article names (the day its
+    DNC on Friday, seeking an injunction."), else the lead's day, the first one a sentence that tells names (the day its
     story is about: a day named paragraphs back tells a side episode, "His campaign sued the DNC on Friday" in
     a story of Saturday's debate). A day the text puts ahead ("he would release it Friday") is not the story's."""
     doc = sent.doc
     told = [d for d in earlier if not _told_ahead(d, doc)] or earlier
     near = [d for d in told if d.start >= _near_start(sent)]
-    return _latest_day(near, doc) if near else min(told, key=lambda d: d.start).value
+    if near:
+        return _latest_day(near, doc)
+    # a dateline ("PURCHASE, N.Y., April 1 (UPI) -") gives the report's day; the lead's is in a sentence that tells
+    told = [d for d in told if _tells(doc.char_span(d.start, d.end, alignment_mode="expand"))] or told
+    return min(told, key=lambda d: d.start).value
+
+
+def _tells(span: Span | None) -> bool:
+    """The sentence of a span has a verb, so it tells something (not a dateline or a bare heading)."""
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span.sent)
 
 
 def _told_present(trigger: Token) -> bool:

@@ -34,9 +34,10 @@ verbs must pass the learned trigger classifier (`event_triggers.py`, `_judged`).
 (`event_types.retyped`) then decides the type of those broad-source senses, and of a lexicon sense only
 when it is very sure. Not events:
 that-clauses of non-clausal senses, market moves, link furniture, acts with no participant.
-Statements of one act (same type, agreeing sides) are merged into one event with `mentions`
-(`merge_mentions`). Each event's `confidence` is the learned, calibrated model of `event_model.json`
-over `event_features` (`event_confidence.py`, scripts/train_event_model.py).
+Statements of one act (same type, agreeing sides; the headline's act and its first restatement with
+its target) are merged into one event with `mentions` (`merge_mentions`). Each event's `confidence` is
+the learned, calibrated model of `event_model.json` over `event_features` (`event_confidence.py`,
+scripts/train_event_model.py).
 """
 
 from __future__ import annotations

@@ -34,9 +34,10 @@ verbs must pass the learned trigger classifier (`event_triggers.py`, `_judged`).
 (`event_types.retyped`) then decides the type of those broad-source senses, and of a lexicon sense only
 when it is very sure. Not events:
 that-clauses of non-clausal senses, market moves, link furniture, acts with no participant.
-Statements of one act (same type, agreeing sides) are merged into one event with `mentions`
-(`merge_mentions`). Each event's `confidence` is the learned, calibrated model of `event_model.json`
-over `event_features` (`event_confidence.py`, scripts/train_event_model.py).
+Statements of one act (same type, agreeing sides; the headline's act and its first restatement with
+its target) are merged into one event with `mentions` (`merge_mentions`). Each event's `confidence` is
+the learned, calibrated model of `event_model.json` over `event_features` (`event_confidence.py`,
+scripts/train_event_model.py).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, agents, capital_of, city_country, code_tokens, country_of
-from chronicle.extract.event_confidence import event_features, salience, with_article_features
+from chronicle.extract.event_confidence import event_features, salience, setting, with_article_features
 from chronicle.extract.event_patterns import (
     Sense,
     agent_noun_sense,
@@ -1055,6 +1056,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     text = doc.text  # Doc.text joins every token on each call
     types_before: set[str] = set()
     resolved: list[tuple[Resolution, Resolution]] = []
+    triggers = {f.trigger.i: f.sense.type for f in found}
     for item in sorted(_reciprocal(_exemplified(found)), key=lambda f: f.trigger.i):
         if item.target is not None and _circumstantial(item.target, item.trigger):
             item = replace(item, target=None)
@@ -1090,6 +1092,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         features = event_features(item, source, target, event, sentence_index[sent.start],
                                   per_sentence[sent.start], text)
         features |= salience("source", source, coder) | salience("target", target, coder)
+        features |= setting(item, source, target, event, triggers, anchor)
         if item.sense.type in types_before:
             features["type_before"] = 1.0  # the article stated an act of this type earlier
         types_before.add(item.sense.type)
@@ -1295,10 +1298,14 @@ def _has_participants(item: Found, source: Argument | None, target: Argument | N
 def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
     """One event per act: a later statement of the same act (a headline, a lead, a recap) — the same
     type, the same source and target, or one of them left unsaid — becomes a mention of the event,
-    which is the statement with the most participants (the first of those outside the headline)."""
+    which is the statement with the most participants (the first of those outside the headline). The
+    headline's act also takes the first later statement of its type with its target (`_restates_headline`)."""
     groups: list[list[Candidate]] = []
     for candidate in candidates:
         group = next((g for g in groups if _same_act(g[0].event, candidate.event)), None)
+        if group is None:  # the headline's act, restated in the body with a side it named otherwise
+            group = next((g for g in groups if len(g) == 1 and _headline(g[0])
+                          and _restates_headline(g[0].event, candidate.event)), None)
         if group is None:
             groups.append([candidate])
         else:
@@ -1318,6 +1325,23 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
 
 Side = tuple[str | None, str | None, str | None]
 """An event side as merging compares it: (actor id, code, words)."""
+
+
+def _headline(candidate: Candidate) -> bool:
+    """The candidate stands in the article's headline: its first line, a sentence of its own."""
+    return candidate.features.get("headline", 0.0) == 1.0
+
+
+def _restates_headline(headline: Event, later: Event) -> bool:
+    """A later statement of the headline's act: the same type and polarity and the same target actor in
+    another sentence. Headlines shorten the doer ("Republicans ask DOJ to …" for "two House committees
+    asked the Justice Department …"), so the source may differ; a different target is another act
+    (the guide's one entry per target)."""
+    if headline.event_type != later.event_type or headline.negated != later.negated:
+        return False
+    if headline.sentence_start == later.sentence_start:
+        return False
+    return headline.target_id is not None and headline.target_id == later.target_id
 
 
 def _sides(event: Event) -> tuple[Side, Side]:

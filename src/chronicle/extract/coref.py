@@ -18,6 +18,9 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
   pronouns that could only mean that person (a vote from inside quotation marks counts only
   where none from outside them does: the quoted "she" is often someone the speaker mentions);
 - binding: a pronoun does not refer to another argument of its own verb ("he warned her");
+- cataphora: a he/she in a clause or phrase put before its main clause's subject refers forward to
+  that subject when it fits and no fitting person is named before it in that clause ("While he has
+  drawn crowds, Christie …", "In his response, Coll said …"; "When Holm said he …" stays Holm);
 - salience: the nearest fitting mention in the pronoun's sentence and the two before, subjects
   (and a subject's possessor: "Trump's plan is …, while he …") first, for they/them as for
   he/she, and in a sentence before the pronoun's the main clause's subject before one of a

@@ -779,16 +779,21 @@ def _thing_source(source: Argument | None, item: Found, coder: Coder) -> Argumen
     if source is None or source.actor_id or source.token.pos_ != "NOUN" or source.token.ent_type_ in NAMED:
         return source
     if _event_noun(source.token) and not _message_noun(source.token):
-        perpetrator = next((a for t in _attached(source.token) if (a := coder.argument(t)).actor_id), None)
+        # its possessive pronoun last: "his call to deport …", "their refusal to support …"
+        perpetrator = next((a for t in _attached(source.token, pronouns=True) if (a := coder.argument(t)).actor_id),
+                           None)
         if perpetrator is not None:
             return perpetrator
         # a coded one stays: whose it is ("US drone strikes") or, as event data code it, where it
         # struck ("a bombing near Samarra" → IRQ)
         return source if source.code.country or source.code.org else None
-    if not (_thing(source) or _coded_thing(source)) or item.sense.type in MATERIAL_TYPES:
+    # a material act is a thing's only as its purpose: "his plan to deport …" is its author's
+    purpose = item.trigger.dep_ == "acl" and item.trigger.head.i == source.token.i
+    if not (_thing(source) or _coded_thing(source)) or (item.sense.type in MATERIAL_TYPES and not purpose):
         return source
+    own = purpose or _message_noun(source.token) or _event_noun(source.token)
     for mention in _earlier_mentions(source.token):
-        author = _author(mention, coder)
+        author = _author(mention, coder, own)
         if author is not None:
             return author
     return source
@@ -840,16 +845,19 @@ def _earlier_mentions(token: Token) -> list[Token]:
     return found
 
 
-def _author(thing: Token, coder: Coder) -> Argument | None:
+def _author(thing: Token, coder: Coder, own: bool = False) -> Argument | None:
     """Who a thing comes from: its possessor, a name beside it, its `from`/`by` phrase, else the
     subject of the verb of publishing it is the object of ("released a video"; not "have five
-    delegates, two of whom …")."""
+    delegates, two of whom …"); with `own` (a message, an act or a thing whose purpose the event is:
+    "his letter", "her decision to block …"; not "his rivals"), last its possessive pronoun."""
     makers = [c for c in thing.children if (c.dep_ == "poss" and c.pos_ != "PRON")
               or (c.dep_ in {"compound", "appos"} and c.ent_type_ in NAMED)]
     makers += [o for c in thing.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for o in pobjs(c)]
     if thing.dep_ in OBJECT_DEPS and thing.head.lemma_.lower() in PUBLISHING:
         maker = subject_of(thing.head)
         makers += [maker] if maker is not None else []
+    if own:
+        makers += [c for c in thing.children if c.dep_ == "poss" and c.pos_ == "PRON"]
     return next((a for t in makers if (a := coder.argument(t)).actor_id), None)
 
 

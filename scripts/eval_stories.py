@@ -1,10 +1,16 @@
 """Pairwise precision, recall and F1 of same-event story clustering on a labelled set of articles.
 
     .venv/bin/python scripts/eval_stories.py geowebnews  # 200 GeoWebNews pages, our labels (dev, held-out-like)
+    .venv/bin/python scripts/eval_stories.py geowebnews-events  # the same pages, strict same-act labels
     .venv/bin/python scripts/eval_stories.py polnear     # 840 PolNeAR train articles, our labels (dev)
+    .venv/bin/python scripts/eval_stories.py polnear-events  # the same articles, strict same-act labels
     .venv/bin/python scripts/eval_stories.py realnews    # the 28 realnews dev pages (measurement only)
     add --sweep to print the figures over a range of thresholds, --errors to list wrong and missed
-    pairs, --split for a split estimate of the threshold (chosen on one half, scored on the other)
+    pairs, --split for a split estimate of the threshold (chosen on one half, scored on the other),
+    --pairwise for the similarity alone (every pair within the window at or above each threshold, no
+    clustering: the ceiling a threshold on this similarity can reach, before transitivity),
+    --held-out-shape (PolNeAR only) to cluster each three-day block of the set among the 200 GeoWebNews
+    pages as unrelated filler, like the held-out set's few stories among many unrelated pages over three days
 
 The path the held-out set takes (ingest, consolidation, `chronicle stories`), end to end:
     .venv/bin/python scripts/eval_stories.py geowebnews --write-input /tmp/gwn.jsonl
@@ -30,7 +36,9 @@ import xml.etree.ElementTree as ET
 import zlib
 from pathlib import Path
 
-from chronicle.stories.clustering import THRESHOLD, Vocabulary, assign_stories, story_doc
+import numpy as np
+
+from chronicle.stories.clustering import THRESHOLD, WINDOW_DAYS, Vocabulary, assign_stories, story_doc, vectors
 from chronicle.stories.text import views
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,8 +70,9 @@ def realnews() -> Corpus:
     return [(r["id"], dt.date.fromisoformat(r["date"]), r["title"], r["text"]) for r in rows]
 
 
-CORPORA = {"geowebnews": (geowebnews, "geowebnews"), "polnear": (polnear, "polnear-train"),
-           "realnews": (realnews, "realnews-dev")}
+CORPORA = {"geowebnews": (geowebnews, "geowebnews"), "geowebnews-events": (geowebnews, "geowebnews-events"),
+           "polnear": (polnear, "polnear-train"),
+           "polnear-events": (polnear, "polnear-events"), "realnews": (realnews, "realnews-dev")}
 
 
 def gold_stories(name: str) -> dict[str, list[str]]:
@@ -88,6 +97,44 @@ def predicted_pairs(corpus: Corpus, threshold: float) -> set[frozenset[str]]:
     for doc in docs:
         stories.setdefault(doc.story_id or doc.id, []).append(doc.id)
     return pairs_of(list(stories.values()))
+
+
+def pairwise(corpus: Corpus, gold: set[frozenset[str]]) -> list[dict]:
+    """P/R/F1 of the pairs within the window whose two-view similarity reaches each threshold (no clustering)."""
+    vocabulary = Vocabulary()
+    docs = [story_doc(i, d.toordinal(), views(t, text), vocabulary) for i, d, t, text in corpus]
+    lead, whole = vectors(docs, len(vocabulary.ids)), vectors(docs, len(vocabulary.ids), whole=True)
+    sims = np.minimum((lead @ lead.T).toarray(), (whole @ whole.T).toarray())
+    days = np.array([d.day for d in docs])
+    rows, columns = np.triu_indices(len(docs), 1)
+    near = np.abs(days[rows] - days[columns]) <= WINDOW_DAYS
+    rows, columns = rows[near], columns[near]
+    values = sims[rows, columns]
+    out = []
+    for threshold in SWEEP:
+        over = values >= threshold
+        predicted = {frozenset((docs[a].id, docs[b].id)) for a, b in zip(rows[over], columns[over], strict=True)}
+        out.append({"threshold": threshold, **scores(gold, predicted)})
+    return out
+
+
+def held_out_shape(corpus: Corpus, gold: set[frozenset[str]], threshold: float) -> dict:
+    """Each three-day block of a dated set clustered among the GeoWebNews pages (unrelated filler, dated
+    into the block); scored on the set's own pairs and its pairs with the filler (all wrong). Gold pairs
+    that cross two blocks are left out (counted in `cut_pairs`)."""
+    filler = geowebnews()
+    blocks: dict[int, Corpus] = {}
+    for doc in corpus:
+        blocks.setdefault(doc[1].toordinal() // 3, []).append(doc)
+    block_of = {doc[0]: key for key, docs in blocks.items() for doc in docs}
+    predicted: set[frozenset[str]] = set()
+    for key, docs in sorted(blocks.items()):
+        day = dt.date.fromordinal(key * 3 + 1)
+        own = {doc[0] for doc in docs}
+        pairs = predicted_pairs(docs + [(i, day, t, text) for i, _, t, text in filler], threshold)
+        predicted |= {p for p in pairs if p & own}
+    kept = {p for p in gold if len({block_of.get(a) for a in p}) == 1}
+    return {"blocks": len(blocks), "cut_pairs": len(gold - kept), **scores(kept, predicted)}
 
 
 def scores(gold: set[frozenset[str]], predicted: set[frozenset[str]]) -> dict[str, float]:
@@ -148,6 +195,9 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--split", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list wrong and missed pairs")
+    parser.add_argument("--pairwise", action="store_true", help="the similarity alone, without clustering")
+    parser.add_argument("--held-out-shape", action="store_true",
+                        help="three-day blocks among the GeoWebNews pages as filler (PolNeAR sets)")
     parser.add_argument("--write-input", type=Path, help="write the corpus as `chronicle ingest` input and stop")
     parser.add_argument("--stories", type=Path, help="score `chronicle stories --format jsonl` output instead")
     args = parser.parse_args()
@@ -165,6 +215,18 @@ def main() -> None:
             print(json.dumps({"corpus": args.corpus, "split": True, **row}))
         return
     gold = pairs_of(list(stories.values()))
+    if args.pairwise:
+        rows = pairwise(corpus, gold)
+        for row in rows:
+            print(json.dumps({"corpus": args.corpus, "pairwise": True, **row}))
+        best = max(rows, key=lambda row: row["f1"])
+        print(json.dumps({"corpus": args.corpus, "pairwise_best": best}))
+        return
+    if args.held_out_shape:
+        for threshold in SWEEP if args.sweep else [THRESHOLD]:
+            print(json.dumps({"corpus": args.corpus, "held_out_shape": True, "threshold": threshold,
+                              **held_out_shape(corpus, gold, threshold)}))
+        return
     for threshold in SWEEP if args.sweep else [THRESHOLD]:
         predicted = predicted_pairs(corpus, threshold)
         print(json.dumps({"corpus": args.corpus, "articles": len(corpus), "threshold": threshold,

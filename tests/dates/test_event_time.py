@@ -44,7 +44,8 @@ def test_story_day_carries_to_later_sentences(nlp, extract):
 
 
 def test_old_background_day_does_not_carry(nlp, extract):
-    text = "The dam failed on Sept. 3. Residents criticised the builder."
+    # an older day carries only to the rest of its paragraph and the sentence right after it (its episode)
+    text = "The dam failed on Sept. 3.\n\nThe region is rebuilding.\n\nResidents criticised the builder."
     assert when(nlp, extract, text, "criticised") == EventTime(ANCHOR, "day", "publication")
 
 
@@ -258,7 +259,8 @@ def test_the_following_day_counts_from_the_day_named_before(nlp, extract):
 
 
 def test_the_day_before_an_occasion_is_not_a_relative_day(nlp, extract):
-    text = "The mayor resigned on March 2. The council sued the builder the day before the vote."
+    text = ("The mayor resigned on March 2.\n\nThe town is divided.\n\n"
+            "The council sued the builder the day before the vote.")
     assert when(nlp, extract, text, "sued") == EventTime(ANCHOR, "day", "publication")
 
 
@@ -276,3 +278,42 @@ def test_a_participle_shares_the_date_under_the_clause_it_hangs_from(nlp, extrac
 def test_a_text_speaking_in_the_present_speaks_from_its_release(nlp, extract):
     text = "A campaign leaflet released Monday accuses the mayor of lying about the budget."
     assert when(nlp, extract, text, "accuses") == EventTime(dt.date(2019, 11, 18), "day", "expression")
+
+
+def test_a_day_paragraphs_back_gives_way_to_the_lead_s_day(nlp, extract):
+    # ANCHOR is Wednesday 20 November: the lead's Tuesday is the story's day; the Monday of a side episode two
+    # paragraphs back does not carry to an act told in a new paragraph
+    text = ("The council voted on Tuesday to close the harbour.\n\nThe fishermen's union had sued the council on "
+            "Monday.\n\nThe union's lawyer said so.\n\nThe mayor thanked the council.")
+    assert when(nlp, extract, text, "thanked").date == dt.date(2019, 11, 19)
+
+
+def test_a_day_of_the_same_paragraph_carries(nlp, extract):
+    text = ("The council voted on Tuesday to close the harbour.\n\nThe fishermen's union sued the council on "
+            "Monday. Its lawyer accused the mayor of bad faith.")
+    assert when(nlp, extract, text, "accused").date == dt.date(2019, 11, 18)
+
+
+def test_a_day_told_ahead_does_not_set_the_story_day(nlp, extract):
+    text = ("The council voted on Tuesday to close the harbour. The mayor said she would sign the order on "
+            "Wednesday. The union accused the council of haste.")
+    assert when(nlp, extract, text, "accused").date == dt.date(2019, 11, 19)
+
+
+def test_an_act_continuing_an_older_episode_takes_its_date(nlp, extract):
+    text = ("The council voted on Tuesday to close the harbour.\n\nThe union first sued the council in March "
+            "2015. The mayor thanked the union's lawyer.")
+    got = when(nlp, extract, text, "thanked")
+    assert (got.date, got.granularity) == (dt.date(2015, 3, 1), "month")
+
+
+def test_a_present_act_does_not_continue_an_older_episode(nlp, extract):
+    text = ("The council voted on Tuesday to close the harbour.\n\nThe union first sued the council in March "
+            "2015. The mayor accuses the union of delay.")
+    assert when(nlp, extract, text, "accuses").date == dt.date(2019, 11, 19)
+
+
+def test_a_dateline_s_day_is_not_the_lead_s(nlp, extract):
+    text = ("LEEDS, Nov. 20 (Wire) -\n\nThe council voted on Tuesday to close the harbour.\n\nIts lawyer spoke.\n\n"
+            "The mayor thanked the council.")
+    assert when(nlp, extract, text, "thanked").date == dt.date(2019, 11, 19)

@@ -52,7 +52,9 @@ def test_sides_that_are_the_triggers_own_dependents(candidates):
 
 def test_what_the_articles_other_events_say():
     def candidate(event_type: str, trigger_start: int) -> Candidate:
-        return Candidate(Event.model_construct(event_type=event_type, trigger_start=trigger_start), {"bias": 1.0})
+        event = Event.model_construct(event_type=event_type, trigger_start=trigger_start, sentence_start=trigger_start,
+                                      source_id=None, target_id=None)
+        return Candidate(event, {"bias": 1.0})
 
     # one word read two ways ("struck" an assault and a deal); three accusations in the article
     found = with_article_features([candidate("ASSAULT", 10), candidate("AGREE", 10), candidate("ACCUSE", 40),

@@ -241,3 +241,20 @@ def test_an_advocacy_group_or_an_ad_attacks_in_words(extract):
 def test_an_army_that_attacks_still_assaults(extract):
     text = "The Varnian army attacked rebel positions near the border on Monday."
     assert "ASSAULT" in {e[0] for e in named_sides(extract, text)}
+
+
+def test_a_possessive_pronoun_on_a_plan_names_who_would_carry_it_out(extract):
+    text = "Senator Ana Ruiz spoke in Lima on Monday. Her plan to deport the migrants angered Chile."
+    events = only(named_sides(extract, text), "COERCE")
+    assert "Ana Ruiz" in {e[1] for e in events}
+
+
+def test_a_possessive_pronoun_on_someone_is_not_their_doer(extract):
+    text = "Senator Ana Ruiz spoke in Lima on Monday. Her rivals attacked Marco Diaz."
+    for event in named_sides(extract, text):
+        assert event[1] != "Ana Ruiz", event
+
+
+def test_the_subject_of_a_passive_clause_does_the_act_of_its_gerund(extract):
+    text = "Marco Diaz is accused of killing three villagers in Lima."
+    assert ("Marco Diaz", "three villagers") in {(e[1], e[4]) for e in named_sides(extract, text)}

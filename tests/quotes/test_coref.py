@@ -39,3 +39,15 @@ def test_a_person_in_the_pronouns_own_sentence_beats_a_known_gender_further_back
 def test_a_main_clause_subject_before_a_subject_inside_its_clause(extract):
     text = "Robert Vance said that Peter Holm would resign in May. On Friday he flew to Oslo."
     assert pronoun_actor(extract(text), "he") == "Robert Vance"
+
+
+def test_a_pronoun_in_a_clause_put_first_refers_forward_to_the_main_subject(extract):
+    text = ("Peter Holm spoke in Oslo on Monday. "
+            "While he has drawn large crowds, Robert Vance still needs to win the north.")
+    assert pronoun_actor(extract(text), "he") == "Robert Vance"
+
+
+def test_a_pronoun_in_a_clause_put_first_keeps_a_person_named_before_it_there(extract):
+    text = ("Anna Berg spoke in Oslo on Monday. "
+            "When Peter Holm said he would resign, Robert Vance called the board.")
+    assert pronoun_actor(extract(text), "he") == "Peter Holm"

@@ -18,6 +18,9 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
   pronouns that could only mean that person (a vote from inside quotation marks counts only
   where none from outside them does: the quoted "she" is often someone the speaker mentions);
 - binding: a pronoun does not refer to another argument of its own verb ("he warned her");
+- cataphora: a he/she in a clause or phrase put before its main clause's subject refers forward to
+  that subject when it fits and no fitting person is named before it in that clause ("While he has
+  drawn crowds, Christie …", "In his response, Coll said …"; "When Holm said he …" stays Holm);
 - salience: the nearest fitting mention in the pronoun's sentence and the two before, subjects
   (and a subject's possessor: "Trump's plan is …, while he …") first, for they/them as for
   he/she, and in a sentence before the pronoun's the main clause's subject before one of a
@@ -54,6 +57,8 @@ ROLES = Path(__file__).resolve().parents[1] / "data" / "quotes" / "roles.yaml"
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "iobj"}
 REFLEXIVES = {"himself", "herself", "themselves", "itself"}
+# what a clause puts before its subject: a subordinate clause ("While he …, Christie …") or a phrase
+FRONTED_DEPS = {"advcl", "prep"}
 
 
 class Referent(Protocol):
@@ -161,8 +166,9 @@ def resolve_pronouns(
             gender = lex.person[token.lower_]
             # the nearest sentence with a fitting person wins; within it, a person known to agree
             # before one merely not known to disagree ("Khan said he …" is not a Donald two sentences back)
-            found = index.antecedent(token, lambda a, g=gender: id(a) in persons and a.gender in {None, g},
-                                     prefer=lambda a, g=gender: g is not None and a.gender == g)
+            fits = lambda a, g=gender: id(a) in persons and a.gender in {None, g}  # noqa: E731
+            found = index.cataphor(token, fits) or index.antecedent(
+                token, fits, prefer=lambda a, g=gender: g is not None and a.gender == g)
         elif token.lower_ in lex.neuter:
             found = index.antecedent(token, lambda a: a.kind in {"state", "organisation"} and id(a) not in persons,
                                      sentences=1)
@@ -252,6 +258,22 @@ class _Index:
             if fits(actor):
                 found.setdefault(id(actor), actor)
         return list(found.values())
+
+    def cataphor(self, token: Token, fits) -> Referent | None:
+        """"While he has drawn crowds, Christie needs …": a he/she in a clause or phrase put before its
+        main clause's subject refers forward to that subject when it is a fitting person and nobody
+        fitting is named before the pronoun inside that clause ("When Trump said he …" stays Trump)."""
+        fronted = next((a for a in token.ancestors if a.dep_ in FRONTED_DEPS
+                        and a.head.dep_ == "ROOT" and a.i < a.head.i), None)
+        if fronted is None:
+            return None
+        subject = next((c for c in fronted.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.i < fronted.right_edge.i:
+            return None
+        if any(fits(m[3]) for m in self.between(fronted.left_edge.i, token.i)):
+            return None
+        named = [m[3] for m in self.between(subject.left_edge.i, subject.i + 1) if m[2].root.i == subject.i]
+        return named[0] if named and fits(named[0]) else None
 
     def antecedent(self, token: Token, fits, sentences: int = 2, subjects_first: bool = True,
                    prefer=None, mention_fits=None) -> Referent | None:

@@ -5,12 +5,16 @@ applied by `event_patterns.event_model`, trained by scripts/train_event_model.py
 (sense origin, trigger lemma, part of speech and dependency), what its sides are (an actor, a coded
 phrase, a pronoun …), where it stands (headline, paragraph, in a quote or a reported clause), its
 modality, and whether the trigger's packaged valence and CAMEO coding agree with its type.
-`salience` adds how much the article is about each side's actor. The features are binary indicators
-by name; the model's summed weights over them, Platt-scaled, are the event's `confidence`.
+`salience` adds how much the article is about each side's actor, `setting` what frames the act (another
+act's trigger governing it, its modal and adverbs, a counted side, how old its date is) and
+`with_article_features` what the article's other events say of it (restatements of one act). The
+features are binary indicators by name; the model's summed weights over them, Platt-scaled, are the
+event's `confidence`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -120,8 +124,69 @@ def event_features(item: Found, source: Argument | None, target: Argument | None
         features["reported"] = 1.0
     if event.sentence.rstrip().endswith("?"):
         features["question"] = 1.0
+    if sentence == 0 and 0 < text.find("\n") <= event.sentence_end:
+        features["headline"] = 1.0  # the first line, a sentence of its own
     features |= _opinions(item) | _clause(trigger) | _layout(item, source, target, event)
     return features
+
+
+def setting(item: Found, source: Argument | None, target: Argument | None, event: Event,
+            triggers: dict[int, str], anchor: dt.date | None) -> dict[str, float]:
+    """What frames the act, for the guide's non-events and acts the annotators place elsewhere: the
+    trigger governed by another candidate's trigger ("called on the government to block the visit": the
+    act is the demand, the visit is its content), its auxiliaries and adverbs ("would", "often": a
+    possibility or a habit, not an act), a side counted by a number ("14 people were killed": a
+    statistic or a recap), and how far the event's date lies from the article's (background)."""
+    features: dict[str, float] = {}
+    outer = _governing_trigger(item.trigger, triggers)
+    if outer is not None:
+        features["under_event"] = 1.0
+        features[f"under_event={outer}:{event.event_type}"] = 1.0
+    if any(t.i in triggers for t in item.trigger.children if t.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "advcl"}):
+        features["over_event"] = 1.0
+    for child in item.trigger.children:
+        if child.dep_ in {"aux", "advmod", "neg"} and child.pos_ in {"AUX", "ADV", "PART"}:
+            # learned per word: "often", "would", "still" (kept only when frequent, as lemma features)
+            features[f"word:{child.dep_}={child.lemma_.lower()}"] = 1.0
+    for side, argument in (("source", source), ("target", target)):
+        if argument is not None and _counted(argument.token):
+            features[f"{side}_counted"] = 1.0
+    features[f"date_age={_age(event, anchor)}"] = 1.0
+    return features
+
+
+def _governing_trigger(trigger: Token, triggers: dict[int, str]) -> str | None:
+    """The type of the nearest other candidate trigger above this one in its sentence's tree (at most
+    three steps up), if any."""
+    current = trigger
+    for _ in range(3):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.i != trigger.i and current.i in triggers:
+            return triggers[current.i]
+    return None
+
+
+def _counted(token: Token) -> bool:
+    """The side is a number of people or things ("14 people", "one person", "thousands")."""
+    head = semantic_head(token)
+    return head.ent_type_ == "CARDINAL" or head.pos_ == "NUM" or any(
+        c.dep_ == "nummod" for c in head.children)
+
+
+def _age(event: Event, anchor: dt.date | None) -> str:
+    """How far before the article's date the event's date lies: "none" (no date, or only the
+    publication date by default), "days" (within a week), "weeks" (within two months), "older"
+    (background: "in 2008"), "after" (still to come)."""
+    if event.date is None or anchor is None or event.date_origin == "publication":
+        return "none"
+    days = (anchor - event.date).days
+    if event.date_granularity == "year":  # a year is old only when it is an earlier one
+        days = 366 if event.date.year < anchor.year else 0
+    if days < 0:
+        return "after"
+    return "days" if days <= 7 else ("weeks" if days <= 60 else "older")
 
 
 def _band(value: float) -> int:
@@ -196,8 +261,24 @@ def with_article_features(candidates: list[Candidate]) -> list[Candidate]:
         extra = {f"type_count={min(types[c.event.event_type], 5)}": 1.0}
         if triggers[c.event.trigger_start] > 1:
             extra["shared_trigger"] = 1.0
+        extra |= _restatement(c.event, candidates)
         out.append(replace(c, features={**c.features, **extra}))
     return out
+
+
+def _restatement(event: Event, candidates: list[Candidate]) -> dict[str, float]:
+    """Whether another sentence states an act of the same type with one of this event's actors: a
+    restatement the merging could not join (the other side differs), earlier ("restates") or later
+    ("restated")."""
+    features: dict[str, float] = {}
+    actors = {event.source_id, event.target_id} - {None}
+    for c in candidates:
+        other = c.event
+        if other.event_type != event.event_type or other.sentence_start == event.sentence_start:
+            continue
+        if actors & ({other.source_id, other.target_id} - {None}):
+            features["restates" if other.sentence_start < event.sentence_start else "restated"] = 1.0
+    return features
 
 
 def _agreement(lemma: str, event_type: str) -> dict[str, float]:

@@ -106,6 +106,10 @@ def subject_of(verb: Token) -> Token | None:
     current, from_xcomp = verb, False
     for _ in range(6):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and current is not verb:
+            # a clause reached from below is done by its subject even where that clause is passive: "Roof
+            # is accused of killing nine", "was suspended after slamming X", "was asked to resign"
+            subjects = [c for c in current.children if c.dep_ == "nsubjpass"]
         if subjects:
             subject = subjects[0]
             if subject.lower_ in {"who", "that", "which"} and current.dep_ == "relcl":

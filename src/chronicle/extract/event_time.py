@@ -14,12 +14,17 @@ Order, as a reader would date an act:
 2. else the date another sentence gives the act by naming it and placing it in time ("Protesters
    marched through the capital. ... Police said the march began on Nov. 2"), or to the occasion the
    act's clause sets it at ("Monday's debate ... At the debate, Cruz attacked Trump": Monday);
-3. else the story's current date: the latest day-level date of an earlier sentence within a few
-   days before the anchor (news runs on from the day its lead names: "The debate on Thursday ...
-   Cruz accused ..."; an older day is background, not the story's day); a lead before any such
+3. else, for an act not told in the present, the date of an older episode the text just before it narrates:
+   the last date of the latest sentence of its paragraph so far (or the sentence just before) that names
+   one, when that sentence names no news day ("Cuba released Gross in December 2014. The administration
+   insisted ...": December 2014);
+4. else the story's current date, from the day-level dates of earlier sentences within a few days before
+   the anchor (news runs on from the day its lead names: "The debate on Thursday ... Cruz accused ...";
+   an older day is background, not the story's day): the latest of the paragraph so far or of the
+   sentence just before, else the lead's (the first such day of the article); a lead before any such
    day takes the first one the story names after it ("Blackwell has endorsed Cruz. ... in an email
    sent out Friday"), in a sentence naming the act's subject when one does;
-4. else the publication date, labelled `origin="publication"`: the day of the report, not a day the
+5. else the publication date, labelled `origin="publication"`: the day of the report, not a day the
    text gave (views show it as such).
 An act the text says will happen ("Rowe will sue the council") never takes the story's past day;
 without a date of its own sentence it falls back to the (labelled) publication day.
@@ -505,6 +510,83 @@ def _names_subject(date: DateMention, doc: Doc, trigger: Token) -> bool:
     return span is not None and bool(names & {t.text for t in span.sent})
 
 
+def _latest_day(dates: list[DateMention], doc: Doc) -> dt.date:
+    """Of the latest sentence that names one of the days, its latest day ("continued campaigning Friday with
+    Fiorina, whom he named Wednesday as his running mate": the story is at Friday)."""
+    last = max(dates, key=lambda d: d.start)
+    begins = doc.char_span(last.start, last.end, alignment_mode="expand").sent.start_char
+    return max((d for d in dates if d.start >= begins), key=lambda d: (d.value, d.start)).value
+
+
+def _told_ahead(date: DateMention, doc: Doc) -> bool:
+    """The dates stage read the date ahead, or its clause puts it ahead ("he would release it Friday")."""
+    return (date.rule or "").split(":")[0].endswith("/future") or _modal(date, doc)
+
+
+def _near_start(sent: Span) -> int:
+    """Where the text the sentence continues begins: its paragraph, or the sentence just before when it opens one."""
+    doc = sent.doc
+    paragraph = doc.text.rfind("\n\n", 0, sent.start_char)
+    return min(0 if paragraph < 0 else paragraph + 2, doc[sent.start - 1].sent.start_char if sent.start else 0)
+
+
+def _story_day(earlier: list[DateMention], sent: Span) -> dt.date:
+    """The story's current day for a sentence that names none, from the news days named before it: the latest
+    of its paragraph so far or of the sentence just before (the episode being narrated: "His campaign sued the
+    DNC on Friday, seeking an injunction."), else the lead's day, the first one a sentence that tells names (the day its
+    story is about: a day named paragraphs back tells a side episode, "His campaign sued the DNC on Friday" in
+    a story of Saturday's debate). A day the text puts ahead ("he would release it Friday") is not the story's."""
+    doc = sent.doc
+    told = [d for d in earlier if not _told_ahead(d, doc)] or earlier
+    near = [d for d in told if d.start >= _near_start(sent)]
+    if near:
+        return _latest_day(near, doc)
+    # a dateline ("PURCHASE, N.Y., April 1 (UPI) -") gives the report's day; the lead's is in a sentence that tells
+    told = [d for d in told if _tells(doc.char_span(d.start, d.end, alignment_mode="expand"))] or told
+    return min(told, key=lambda d: d.start).value
+
+
+def _tells(span: Span | None) -> bool:
+    """The sentence of a span has a verb, so it tells something (not a dateline or a bare heading)."""
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span.sent)
+
+
+def _told_present(trigger: Token) -> bool:
+    """The trigger's clause is in the simple present ("Trump is a bigot", "the letter accuses"): it speaks
+    from the report's time, not from an episode the story told before."""
+    verb = _clause_verb(trigger)
+    return verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in verb.children
+                                              if c.dep_ in ("aux", "auxpass"))
+
+
+def _episode(dates: list[DateMention], sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime | None:
+    """The date of an older episode the story is narrating: the last date of the latest sentence that names a
+    date in the act's paragraph so far or just before it, when that sentence names no news day and the date is
+    not after the report ("Cuba released Gross in December 2014. ... The administration insisted ...": December
+    2014); None when the latest such sentence is at the story's day, or none names a date."""
+    if anchor is None:
+        return None
+    doc = sent.doc
+    begins = _near_start(sent)
+    near = []
+    for d in dates:
+        if d.start < begins or d.end > sent.start_char or _told_ahead(d, doc):
+            continue
+        cut = {"day": 10, "month": 7, "year": 4}[d.granularity]
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if d.value.isoformat()[:cut] > anchor.isoformat()[:cut] or span is None or (
+                d.granularity == "year" and _names_other(span.root, trigger)):
+            continue  # a date ahead of the report, or a year that names another noun ("the 2012 nominee")
+        near.append((span.sent.start, d))
+    if not near:
+        return None
+    latest = max(start for start, _ in near)
+    told = [d for start, d in near if start == latest]
+    if any(d.granularity == "day" and anchor - d.value <= NEWS_WINDOW for d in told):
+        return None
+    return _time(max(told, key=lambda d: d.start))
+
+
 def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime:
     """The event's date: its own clause's, else one an amount of time from its governing clause's,
     else (for an act not still to come) the story's current day, else the publication date."""
@@ -528,15 +610,14 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
     set_at = _set_at(dates, sent, trigger)
     if set_at is not None:
         return set_at
+    episode = None if _ahead(trigger) or _told_present(trigger) else _episode(dates, sent, trigger, anchor)
+    if episode is not None:
+        return episode
     news = [] if _ahead(trigger) else [d for d in dates if d.granularity == "day" and (
         anchor is None or dt.timedelta(0) <= anchor - d.value <= NEWS_WINDOW)]
     earlier = [d for d in news if d.end <= sent.start_char]
     if earlier:
-        # of the latest sentence that names such a day, its latest day ("continued campaigning Friday
-        # with Fiorina, whom he named Wednesday as his running mate": the story is at Friday)
-        last = max(earlier, key=lambda d: d.start)
-        begins = sent.doc.char_span(last.start, last.end, alignment_mode="expand").sent.start_char
-        day = max((d for d in earlier if d.start >= begins), key=lambda d: (d.value, d.start)).value
+        day = _story_day(earlier, sent)
         return EventTime(day + _story_shift(records, trigger), "day", "expression")
     later = [d for d in news if d.start >= sent.end_char]
     if later:

@@ -34,9 +34,10 @@ verbs must pass the learned trigger classifier (`event_triggers.py`, `_judged`).
 (`event_types.retyped`) then decides the type of those broad-source senses, and of a lexicon sense only
 when it is very sure. Not events:
 that-clauses of non-clausal senses, market moves, link furniture, acts with no participant.
-Statements of one act (same type, agreeing sides) are merged into one event with `mentions`
-(`merge_mentions`). Each event's `confidence` is the learned, calibrated model of `event_model.json`
-over `event_features` (`event_confidence.py`, scripts/train_event_model.py).
+Statements of one act (same type, agreeing sides; the headline's act and its first restatement with
+its target) are merged into one event with `mentions` (`merge_mentions`). Each event's `confidence` is
+the learned, calibrated model of `event_model.json` over `event_features` (`event_confidence.py`,
+scripts/train_event_model.py).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.codes import NOT_LOCAL_SECTORS, Code, agents, capital_of, city_country, code_tokens, country_of
-from chronicle.extract.event_confidence import event_features, salience, with_article_features
+from chronicle.extract.event_confidence import event_features, salience, setting, with_article_features
 from chronicle.extract.event_patterns import (
     Sense,
     agent_noun_sense,
@@ -834,16 +835,21 @@ def _thing_source(source: Argument | None, item: Found, coder: Coder) -> Argumen
     if source is None or source.actor_id or source.token.pos_ != "NOUN" or source.token.ent_type_ in NAMED:
         return source
     if _event_noun(source.token) and not _message_noun(source.token):
-        perpetrator = next((a for t in _attached(source.token) if (a := coder.argument(t)).actor_id), None)
+        # its possessive pronoun last: "his call to deport …", "their refusal to support …"
+        perpetrator = next((a for t in _attached(source.token, pronouns=True) if (a := coder.argument(t)).actor_id),
+                           None)
         if perpetrator is not None:
             return perpetrator
         # a coded one stays: whose it is ("US drone strikes") or, as event data code it, where it
         # struck ("a bombing near Samarra" → IRQ)
         return source if source.code.country or source.code.org else None
-    if not (_thing(source) or _coded_thing(source)) or item.sense.type in MATERIAL_TYPES:
+    # a material act is a thing's only as its purpose: "his plan to deport …" is its author's
+    purpose = item.trigger.dep_ == "acl" and item.trigger.head.i == source.token.i
+    if not (_thing(source) or _coded_thing(source)) or (item.sense.type in MATERIAL_TYPES and not purpose):
         return source
+    own = purpose or _message_noun(source.token) or _event_noun(source.token)
     for mention in _earlier_mentions(source.token):
-        author = _author(mention, coder)
+        author = _author(mention, coder, own)
         if author is not None:
             return author
     return source
@@ -895,16 +901,19 @@ def _earlier_mentions(token: Token) -> list[Token]:
     return found
 
 
-def _author(thing: Token, coder: Coder) -> Argument | None:
+def _author(thing: Token, coder: Coder, own: bool = False) -> Argument | None:
     """Who a thing comes from: its possessor, a name beside it, its `from`/`by` phrase, else the
     subject of the verb of publishing it is the object of ("released a video"; not "have five
-    delegates, two of whom …")."""
+    delegates, two of whom …"); with `own` (a message, an act or a thing whose purpose the event is:
+    "his letter", "her decision to block …"; not "his rivals"), last its possessive pronoun."""
     makers = [c for c in thing.children if (c.dep_ == "poss" and c.pos_ != "PRON")
               or (c.dep_ in {"compound", "appos"} and c.ent_type_ in NAMED)]
     makers += [o for c in thing.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for o in pobjs(c)]
     if thing.dep_ in OBJECT_DEPS and thing.head.lemma_.lower() in PUBLISHING:
         maker = subject_of(thing.head)
         makers += [maker] if maker is not None else []
+    if own:
+        makers += [c for c in thing.children if c.dep_ == "poss" and c.pos_ == "PRON"]
     return next((a for t in makers if (a := coder.argument(t)).actor_id), None)
 
 
@@ -1111,6 +1120,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
     text = doc.text  # Doc.text joins every token on each call
     types_before: set[str] = set()
     resolved: list[tuple[Resolution, Resolution]] = []
+    triggers = {f.trigger.i: f.sense.type for f in found}
     for item in sorted(_reciprocal(_exemplified(found)), key=lambda f: f.trigger.i):
         if item.target is not None and _circumstantial(item.target, item.trigger):
             item = replace(item, target=None)
@@ -1146,6 +1156,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         features = event_features(item, source, target, event, sentence_index[sent.start],
                                   per_sentence[sent.start], text)
         features |= salience("source", source, coder) | salience("target", target, coder)
+        features |= setting(item, source, target, event, triggers, anchor)
         if item.sense.type in types_before:
             features["type_before"] = 1.0  # the article stated an act of this type earlier
         types_before.add(item.sense.type)
@@ -1351,10 +1362,14 @@ def _has_participants(item: Found, source: Argument | None, target: Argument | N
 def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
     """One event per act: a later statement of the same act (a headline, a lead, a recap) — the same
     type, the same source and target, or one of them left unsaid — becomes a mention of the event,
-    which is the statement with the most participants (the first of those outside the headline)."""
+    which is the statement with the most participants (the first of those outside the headline). The
+    headline's act also takes the first later statement of its type with its target (`_restates_headline`)."""
     groups: list[list[Candidate]] = []
     for candidate in candidates:
         group = next((g for g in groups if _same_act(g[0].event, candidate.event)), None)
+        if group is None:  # the headline's act, restated in the body with a side it named otherwise
+            group = next((g for g in groups if len(g) == 1 and _headline(g[0])
+                          and _restates_headline(g[0].event, candidate.event)), None)
         if group is None:
             groups.append([candidate])
         else:
@@ -1374,6 +1389,23 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
 
 Side = tuple[str | None, str | None, str | None]
 """An event side as merging compares it: (actor id, code, words)."""
+
+
+def _headline(candidate: Candidate) -> bool:
+    """The candidate stands in the article's headline: its first line, a sentence of its own."""
+    return candidate.features.get("headline", 0.0) == 1.0
+
+
+def _restates_headline(headline: Event, later: Event) -> bool:
+    """A later statement of the headline's act: the same type and polarity and the same target actor in
+    another sentence. Headlines shorten the doer ("Republicans ask DOJ to …" for "two House committees
+    asked the Justice Department …"), so the source may differ; a different target is another act
+    (the guide's one entry per target)."""
+    if headline.event_type != later.event_type or headline.negated != later.negated:
+        return False
+    if headline.sentence_start == later.sentence_start:
+        return False
+    return headline.target_id is not None and headline.target_id == later.target_id
 
 
 def _sides(event: Event) -> tuple[Side, Side]:

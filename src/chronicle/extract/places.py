@@ -144,6 +144,11 @@ def dateline_pattern() -> re.Pattern[str]:
 
 
 @functools.cache
+def road_pattern() -> re.Pattern[str]:
+    return re.compile(supplement()["road_number"])
+
+
+@functools.cache
 def country_entry(alpha2: str) -> Entry | None:
     record = pycountry.countries.get(alpha_2=alpha2)
     names = [record.name, getattr(record, "common_name", record.name)] if record else []
@@ -594,6 +599,12 @@ def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> di
     # bears the name as its division does, is what the name means there
     if entry.feature == "city" and any(quarter_of(c.entry, entry) for c in toponym.qualifies):
         votes["qualifier"] = QUALIFIER_SUPPORT
+    # a town in the county of its name that the story names ("Lebanon County commissioners met in Lebanon"):
+    # a local story names its county and the county's namesake town together, and the county qualifies the
+    # town as "Lebanon, Pennsylvania" would
+    if entry.feature == "city" and entry.admin2 is not None and any(
+            a.entry.id == entry.admin2 and a.key.startswith(toponym.key + " ") for a in anchors):
+        votes["qualifier"] = QUALIFIER_SUPPORT
     return votes
 
 
@@ -706,7 +717,32 @@ def anchors_of(found: list[Toponym], extra: list[Anchor], context: Sequence[Anch
         lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else math.inf
         if lead >= ANCHOR_MARGIN or ranked[0][2]["qualifier"]:
             anchors.append(Anchor(toponym.key, ranked[0][1].entry))
+    if not context:
+        anchors += cluster_anchors(found, {anchor.key for anchor in anchors})
     return anchors
+
+
+def cluster_anchors(found: list[Toponym], anchored: set[str]) -> list[Anchor]:
+    """Towns none of which leads its namesakes alone but which lie together: of a name's contenders (within
+    ANCHOR_MARGIN of its best), the one town near a contender of two other such names ("students in Cambridge
+    and Somerville ... Middlesex County officials": the Massachusetts ones, though Cambridge, England is
+    larger and Somerville, New Jersey close behind)."""
+    contenders: dict[str, list[Entry]] = {}
+    for toponym in found:
+        if toponym.key in anchored or toponym.key in contenders or toponym.key.startswith(CODE_PREFIX):
+            continue
+        scored = priors(tuple(toponym.candidates))
+        best = max((score for score, _candidate in scored), default=0.0)
+        contenders[toponym.key] = [c.entry for score, c in scored
+                                   if score >= best - ANCHOR_MARGIN and c.entry.feature in LOCAL_FEATURES]
+    found_anchors = []
+    for key, entries in contenders.items():
+        clustered = [entry for entry in entries if sum(
+            any(apart_km(entry, other) <= NEAR_KM for other in others)
+            for other_key, others in contenders.items() if other_key != key) >= 2]
+        if len(clustered) == 1:
+            found_anchors.append(Anchor(key, clustered[0]))
+    return found_anchors
 
 
 def demonym_anchors(doc: Doc) -> list[Anchor]:
@@ -756,8 +792,14 @@ def resolve(toponym: Toponym, anchors: list[Anchor], derived: bool = False) -> R
     _score, best, votes = ranked[0]
     entry = best.entry
     elsewhere = any(a.key != toponym.key for a in anchors)
-    if entry.feature == "city" and entry.population < SMALL_PLACE and elsewhere and not any(votes.values()):
+    small = entry.feature in {"city", "airport"} and entry.population < SMALL_PLACE
+    if small and elsewhere and not any(votes.values()):
         return Resolution(toponym, None, None, "only small places of that name, far from the article's other places")
+    # a lake, river or mountain the gazetteer lacks is not a small town named after another one ("Lake
+    # Winnebago" in a Wisconsin story is no village in Missouri, "Fox River" no hamlet in Alaska) unless the
+    # article places that town: the feature itself is unknown, and a place it is said to lie near may stand in
+    if small and natural_shape(toponym) and not any(votes[v] for v in ("admin", "near", "qualifier", "list")):
+        return Resolution(toponym, None, None, UNKNOWN)
     division = qualifying_division(toponym)
     if division is not None and entry.feature in LOCAL_FEATURES and not contains(division, entry):
         return Resolution(toponym, None, None, f"no place of that name in {division.name}")
@@ -795,7 +837,8 @@ def inner_place(toponym: Toponym) -> Toponym | None:
             saint = start > 0 and span[start - 1].lower_ in words["saint_words"]
             if not inner[0].text[:1].isupper() or key in skip or saint or any(t.lower_ in generic for t in inner):
                 continue
-            named = [c for c in candidates(key) if c.form == "name" and (
+            # nor an airport: "Brankworth Community Hall" is not at an airport named "Community"
+            named = [c for c in candidates(key) if c.form == "name" and c.entry.feature != "airport" and (
                 c.entry.feature != "city" or c.entry.population >= INNER_MIN_POPULATION)]
             if named:
                 found.append((max(prior(c, named) for c in named), Toponym(inner, key, named)))
@@ -841,6 +884,19 @@ def natural(toponym: Toponym) -> bool:
     words = supplement()
     last = toponym.span[-1].lower_
     return len(toponym.span) > 1 and last in words["facility_heads"] and last not in words["local_heads"]
+
+
+def township(toponym: Toponym) -> bool:
+    """A civil township or borough ("Washington Township"): a local division the gazetteer lacks, named after
+    a town elsewhere as often as a street is (the supplement's `township_words`)."""
+    return len(toponym.span) > 1 and toponym.span[-1].lower_ in supplement()["township_words"]
+
+
+def natural_shape(toponym: Toponym) -> bool:
+    """Named like a natural feature: ending in a facility word no built place has, or opening with a word of
+    the supplement's `natural_openers` ("Lake Winnebago", "Mount Chaambi")."""
+    named = [token for token in toponym.span if token.lower_ != "the"]
+    return natural(toponym) or (len(named) > 1 and named[0].lower_ in supplement()["natural_openers"])
 
 
 def own_town(result: Resolution) -> bool:
@@ -904,14 +960,15 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
     for i, toponym in enumerate(found):
         if results[i].entry is not None or results[i].reason != UNKNOWN:
             continue
-        local = focus is not None and is_local(toponym)
+        local = focus is not None and (is_local(toponym) or township(toponym))
         inner = inner_place(toponym)
         outer = container(text, toponym, [(r.toponym, r.entry) for r in results])
         if inner is not None:
             derived = resolve(inner, anchors, derived=True)
             # a street is named after a town elsewhere as often as not ("Hampton Avenue" in St. Louis): the
             # town stands when the article's places are in its division or near it
-            street = focus is not None and toponym.span[-1].lower_.strip(".") in supplement()["street_heads"]
+            street = focus is not None and (
+                toponym.span[-1].lower_.strip(".") in supplement()["street_heads"] or township(toponym))
             # a word inside a name is a place's name far more often by chance ("the Soviet Union", "St George's
             # Chapel", "Salt + Smoke") than a toponym's own: the article must support it when it names other places
             unsupported = derived.features is not None and not derived.features["supported"] and (
@@ -932,6 +989,24 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
         elif local:
             results[i] = in_focus(toponym, town_of(toponym, results, focus))  # type: ignore[arg-type]
     return results
+
+
+def road_numbers(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+    """Numbered roads the model leaves untagged ("a crash on the A120", "via the A436, A40 and A429"): a word
+    of the supplement's `road_number` after "the", or listed right after such a road; not without "the"
+    ("levels B1 and B2", "page A10"). A road is a built place the gazetteer lacks: it lies at the place it is
+    said to be at, else in the article's town, and is dropped when the article has none."""
+    pattern = road_pattern()
+    found: list[tuple[Span, str]] = []
+    last = -10  # the last road's token index
+    for token in doc:
+        if token.i == 0 or token.i in taken or not pattern.fullmatch(token.text):
+            continue
+        previous = doc[token.i - 1]
+        if previous.lower_ == "the" or (previous.text in {",", "and", "or"} and token.i - last <= 2):
+            found.append((Span(doc, token.i, token.i + 1, label="FAC"), fold(token.text)))
+            last = token.i
+    return found
 
 
 def toponym_of(span: Span, key: str) -> Toponym:
@@ -957,11 +1032,14 @@ def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
         toponym = toponym_of(span, key)
         toponym.tentative = True
         found.append(toponym)
+    found += [toponym_of(span, key) for span, key in road_numbers(doc, taken)]
     found.sort(key=lambda t: t.span.start_char)
     # words of full personal names ("Narendra Modi"): a lone name tagged PERSON may be a misread place
     person_words = {fold(token.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
+    # (an airport is named after a person as often: "Jinnah" in a story naming Muhammad Ali Jinnah)
     found = [t for t in found if not (t.key in person_words and all(
-        c.entry.feature == "city" and c.entry.population < PERSON_NAMESAKE_MAX for c in t.candidates))]
+        c.entry.feature == "airport" or (c.entry.feature == "city" and c.entry.population < PERSON_NAMESAKE_MAX)
+        for c in t.candidates))]
     qualify(doc, text, found)
     demonyms = demonym_anchors(doc)
     anchors = anchors_of(found, demonyms)

@@ -1028,8 +1028,10 @@ def _unclaimed_quotations(
         para = next(((s, e) for s, e in paragraphs if s <= start < e), None)
         if para is None:
             continue
+        # a second half completes reported speech, not a stance candidate's clause ("…, suggesting
+        # that a platform could help"): the cue model's candidates name no speech of their own
         same_paragraph = [a for a in found + extra if para[0] <= (a.cue.idx if a.cue is not None else a.start) < para[1]
-                          and a.source is not None]
+                          and a.source is not None and a.origin != "model"]
         if same_paragraph:
             nearest = min(same_paragraph, key=lambda a: abs(a.start - start))
             extra.append(Attribution(start, end, nearest.cue, nearest.cue_end, nearest.source, origin="split"))

@@ -1033,10 +1033,10 @@ def _unclaimed_quotations(
             verb, subject = introducer
             extra.append(Attribution(start, end, verb, verb.idx + len(verb), _np_span(subject), origin="introduced"))
             continue
-        # a second half completes reported speech, not a stance candidate's clause ("…, suggesting
-        # that a platform could help"): the cue model's candidates name no speech of their own
+        # a second half completes reported speech, not a stance's clause ("…, and the harbour
+        # master's decision to retire …"): stance candidates and cue nouns name no speech of their own
         same_paragraph = [a for a in found + extra if para[0] <= (a.cue.idx if a.cue is not None else a.start) < para[1]
-                          and a.source is not None and a.origin != "model"]
+                          and a.source is not None and a.origin not in STANCE_ORIGINS]
         if same_paragraph:
             nearest = min(same_paragraph, key=lambda a: abs(a.start - start))
             extra.append(Attribution(start, end, nearest.cue, nearest.cue_end, nearest.source, origin="split"))

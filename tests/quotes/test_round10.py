@@ -28,6 +28,13 @@ def test_a_colon_hands_the_next_paragraph_to_the_clause_subject(nlp):
     assert next(a for a in found if a.start <= text.index("We have waited") < a.end).origin == "introduced"
 
 
+def test_a_colon_on_the_object_still_hands_over_to_the_subject(nlp):
+    text = ("When the old pier burned down in 2004, Governor Edda Marsh released the following statement:\n\n"
+            "\"Our town has lost a landmark that three generations of fishermen built with their own hands.\"")
+    found = attributions(nlp, text)
+    assert source_of(text, found, "Our town has lost") == "Governor Edda Marsh"
+
+
 def test_a_colon_inside_a_quotation_introduces_nothing(nlp):
     text = ("\"There is one thing the board forgot: the fishermen,\" the mayor said.\n\n"
             "\"They were never asked about the dredging plan, not once in two years of meetings.\"")

@@ -1068,6 +1068,8 @@ def _colon_introducer(doc: Doc, text: str, quote: tuple[int, int]) -> tuple[Toke
     if colon is None:
         return None
     verb = colon[0].head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.head.i < colon.start:
+        verb = verb.head  # the colon hangs on the object ("released the following statement:")
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon.start:
         return None
     subject = subject_of(verb)

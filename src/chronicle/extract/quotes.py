@@ -12,8 +12,9 @@ Rules over spaCy's dependency parse, in four passes over an article:
    lexicon it scores as cues ("seemed to …", "sees X as Y", "attacks on X"), with their subject as
    source and their complement, infinitive, object or prepositional object as content (a noun or
    adjective only with a holder: a possessor or the subject of its verb);
-3. quotation spans no cue claimed: a quotation right after a split quote's cue completes it, another
-   second half goes to the cue of its paragraph; a paragraph that is only a quotation continues the
+3. quotation spans no cue claimed: a quotation right after a split quote's cue completes it, one a
+   colon introduces is the subject's of the clause the colon ends, another second half goes to the
+   reported speech of its paragraph; a paragraph that is only a quotation continues the
    previous paragraph's speaker; an embedded tweet with an author is the author's direct quote, and
    so is a letter or reader comment signed on a paragraph of its own; a source coordinating names
    with "and" ("China and Russia said") gives one record per conjunct;

@@ -116,3 +116,13 @@ def test_a_numbered_road_after_the_lies_where_the_story_is(nlp):
     road = found.get("A417")
     assert road is not None and road.name == "Cirencester"
     assert "B1" not in found and "B2" not in found
+
+
+def test_a_model_number_that_acts_is_no_road(nlp):
+    # invented: an aircraft type written like a British road number, as the subject of its clause
+    words = ["The", "A350", "landed", "at", "Gloucester", "after", "the", "crew", "took", "the", "A417", "to",
+             "Gloucester", "."]
+    doc = nlp(story(nlp, words, []))
+    doc.ents = [Span(doc, 4, 5, label="GPE"), Span(doc, 12, 13, label="GPE")]
+    found = resolved(doc)
+    assert "A350" not in found and found.get("A417") is not None

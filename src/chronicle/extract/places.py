@@ -991,6 +991,12 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
     return results
 
 
+# A road does not act; a model number written the same way does ("the A380 landed"), so a subject is no
+# road. Qualifying a noun is left in: roads do it as often as aircraft ("the A40 junction", measured on
+# GeoWebNews: excluding compound/amod/nmod lost road matches there).
+_NOT_ROAD_ROLES = frozenset({"nsubj"})
+
+
 def road_numbers(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
     """Numbered roads the model leaves untagged ("a crash on the A120", "via the A436, A40 and A429"): a word
     of the supplement's `road_number` after "the", or listed right after such a road; not without "the"
@@ -1003,6 +1009,8 @@ def road_numbers(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
         if token.i == 0 or token.i in taken or not pattern.fullmatch(token.text):
             continue
         previous = doc[token.i - 1]
+        if token.dep_ in _NOT_ROAD_ROLES:
+            continue
         if previous.lower_ == "the" or (previous.text in {",", "and", "or"} and token.i - last <= 2):
             found.append((Span(doc, token.i, token.i + 1, label="FAC"), fold(token.text)))
             last = token.i

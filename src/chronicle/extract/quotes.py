@@ -12,8 +12,9 @@ Rules over spaCy's dependency parse, in four passes over an article:
    lexicon it scores as cues ("seemed to …", "sees X as Y", "attacks on X"), with their subject as
    source and their complement, infinitive, object or prepositional object as content (a noun or
    adjective only with a holder: a possessor or the subject of its verb);
-3. quotation spans no cue claimed: a quotation right after a split quote's cue completes it, another
-   second half goes to the cue of its paragraph; a paragraph that is only a quotation continues the
+3. quotation spans no cue claimed: a quotation right after a split quote's cue completes it, one a
+   colon introduces is the subject's of the clause the colon ends, another second half goes to the
+   reported speech of its paragraph; a paragraph that is only a quotation continues the
    previous paragraph's speaker; an embedded tweet with an author is the author's direct quote, and
    so is a letter or reader comment signed on a paragraph of its own; a source coordinating names
    with "and" ("China and Russia said") gives one record per conjunct;
@@ -1028,8 +1029,15 @@ def _unclaimed_quotations(
         para = next(((s, e) for s, e in paragraphs if s <= start < e), None)
         if para is None:
             continue
+        introducer = _colon_introducer(doc, text, q)
+        if introducer is not None:
+            verb, subject = introducer
+            extra.append(Attribution(start, end, verb, verb.idx + len(verb), _np_span(subject), origin="introduced"))
+            continue
+        # a second half completes reported speech, not a stance's clause ("…, and the harbour
+        # master's decision to retire …"): stance candidates and cue nouns name no speech of their own
         same_paragraph = [a for a in found + extra if para[0] <= (a.cue.idx if a.cue is not None else a.start) < para[1]
-                          and a.source is not None]
+                          and a.source is not None and a.origin not in STANCE_ORIGINS]
         if same_paragraph:
             nearest = min(same_paragraph, key=lambda a: abs(a.start - start))
             extra.append(Attribution(start, end, nearest.cue, nearest.cue_end, nearest.source, origin="split"))
@@ -1049,6 +1057,29 @@ def _unclaimed_quotations(
     return extra
 
 
+def _colon_introducer(doc: Doc, text: str, quote: tuple[int, int]) -> tuple[Token, Token] | None:
+    """'Clinton released the following statement:', 'She went on:', 'Hoff's letter makes the case:'
+    right before a quotation (in its paragraph or opening the next): the colon hands the words to
+    the subject of the clause it ends, whatever its verb. The verb and that subject, if the
+    quotation is so introduced."""
+    colon_at = text.rfind(":", 0, quote[0])
+    if colon_at < 0 or text[colon_at + 1 : quote[0]].strip(' \n"') or text.count("\n\n", colon_at, quote[0]) > 1:
+        return None
+    colon = doc.char_span(colon_at, colon_at + 1)
+    if colon is None:
+        return None
+    verb = colon[0].head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.head.i < colon.start:
+        verb = verb.head  # the colon hangs on the object ("released the following statement:")
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon.start:
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i or subject.lower_ in NON_SOURCES or subject.pos_ not in SOURCE_POS:
+        return None
+    return verb, subject
+
+
+SOURCE_POS = {"PROPN", "NOUN", "PRON"}
 _CLOSING_MARK = re.compile(r"(?:\"|'')[ \t]*")
 INVERTED_VERB_TAGS = {"VBD", "VBZ", "VBP"}
 INVERTED_SUBJECT_DEPS = {"nsubj", "dobj", "attr", "dep", "npadvmod"}
@@ -1299,8 +1330,15 @@ def context_features(a: Attribution, found: Resolution, mentions: int, others: l
     features.append(f"overlaps={min(2, len(rivals))}")
     if any(resolved[id(o)].actor is not None and resolved[id(o)].actor == found.actor for o in rivals):
         features.append("overlap_same_speaker")
-    if any(resolved[id(o)].actor != found.actor for o in rivals):
+    # a stance candidate whose cue lies inside this quote's words is a piece of what this speaker
+    # said, not a second claim on the stretch; this quote's own cue inside another's reported words
+    # makes it such a piece
+    other = [o for o in rivals if resolved[id(o)].actor != found.actor]
+    held = [(o, _held_in(o, a)) for o in other]
+    if any(how is None for _o, how in held):
         features.append("overlap_other_speaker")
+    features += sorted({f"holds_other_{how}" for _o, how in held if how is not None})
+    features += sorted({f"{how}_of_other" for how in (_held_in(a, o) for o in other) if how is not None})
     if a.cue is not None and a.cue.text != ":" and a.end <= a.cue.idx:
         features.append("content_before_cue")
     paragraph = next((i for i, (s, e) in enumerate(paragraphs) if s <= a.start < e + 2), 0)
@@ -1308,6 +1346,23 @@ def context_features(a: Attribution, found: Resolution, mentions: int, others: l
     features.append(f"paragraph={_bucket(paragraph)}" if len(paragraphs) > 1 else "paragraph=single")
     features += _passage_features(a, found, others, resolved, paragraphs[paragraph] if paragraphs else (0, 0))
     return features
+
+
+STANCE_ORIGINS = frozenset({"model", "noun"})  # stance candidates and cue nouns: no reported speech of their own
+
+
+def _held_in(inner: Attribution, outer: Attribution) -> str | None:
+    """How `inner` lies inside `outer`'s reported words, if its cue does: a stance candidate there
+    is a piece of what the outer speaker said ("she said Obama wants to …"), reported speech with a
+    source inside those words is speech the outer speaker reports ("police said a witness told
+    them …"); neither is a rival claim on the stretch."""
+    if outer.origin in STANCE_ORIGINS or inner.cue is None or not outer.start <= inner.cue.idx < outer.end:
+        return None
+    if inner.origin in STANCE_ORIGINS:
+        return "piece"
+    if inner.source is not None and outer.start <= inner.source[0] < outer.end:
+        return "reported"
+    return None
 
 
 def _passage_features(a: Attribution, found: Resolution, others: list[Attribution],

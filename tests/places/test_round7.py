@@ -3,24 +3,10 @@ sentences written for these tests: a saint inside a building's name, the article
 places, a quarter qualified by its city ("Brooklyn, New York"), an alternate name against a town of the same
 country bearing it as its own, and a river named after a state."""
 
-from spacy.tokens import Doc, Span
 
 from chronicle.extract import places
-from chronicle.extract.gazetteer import Entry
 from chronicle.geo import haversine_km
-from chronicle.records import Article, ArticleRecords, article_id_for
-
-
-def story(nlp, words: list[str], ents: list[tuple[int, int, str]]) -> Doc:
-    doc = Doc(nlp.vocab, words=words, spaces=[w not in {",", "."} for w in words[1:]] + [False],
-              sent_starts=[i == 0 or words[i - 1] == "." for i in range(len(words))])
-    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
-    return doc
-
-
-def resolved(doc: Doc) -> dict[str, Entry | None]:
-    records = ArticleRecords(article=Article(id=article_id_for(doc.text), input="test", text=doc.text))
-    return {r.toponym.span.text: r.entry for r in places.resolve_article(doc, records)}
+from tests.places.tagged import resolved, story
 
 
 def inner_text(nlp, words: list[str]) -> str | None:

@@ -4,24 +4,11 @@ or country bears the name), a town named with the county of its name, natural fe
 a town's name cut at "upon" or "on" ("Newcastle"), towns that lie together though none leads alone,
 townships, and numbered roads."""
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
-from chronicle.extract import places
-from chronicle.extract.gazetteer import Entry, airport_names, gazetteer, short_form
+from chronicle.extract.gazetteer import airport_names, gazetteer, short_form
 from chronicle.geo import haversine_km
-from chronicle.records import Article, ArticleRecords, article_id_for
-
-
-def story(nlp, words: list[str], ents: list[tuple[int, int, str]]) -> Doc:
-    doc = Doc(nlp.vocab, words=words, spaces=[w not in {",", "."} for w in words[1:]] + [False],
-              sent_starts=[i == 0 or words[i - 1] == "." for i in range(len(words))])
-    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
-    return doc
-
-
-def resolved(doc: Doc) -> dict[str, Entry | None]:
-    records = ArticleRecords(article=Article(id=article_id_for(doc.text), input="test", text=doc.text))
-    return {r.toponym.span.text: r.entry for r in places.resolve_article(doc, records)}
+from tests.places.tagged import resolved, story
 
 
 def test_an_airports_own_name_drops_the_city_and_the_kind_words():

@@ -441,11 +441,22 @@ def _same_act_word(noun: Token, trigger: Token) -> bool:
 def _restatement(tok: Token, trigger: Token) -> Token | None:
     """The verb that places the act in time when `tok` is a definite noun for it as the subject of a bare
     happening ("The march began on Nov. 2": "began"), else None."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ not in lexicon()["happening_lemmas"]:
+        return None  # the cheap tests first: this runs for every token of every dated sentence
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children)
-    if tok.dep_ in ("nsubj", "nsubjpass") and definite and tok.head.lemma_ in lexicon()["happening_lemmas"] \
-            and _same_act_word(tok, trigger):
-        return tok.head
-    return None
+    return tok.head if definite and _same_act_word(tok, trigger) else None
+
+
+def _dated_sentences(dates: list[DateMention], doc: Doc) -> list[tuple[Span, list[DateMention]]]:
+    """The sentences that hold dates, in text order, each with its dates (found through the token at each
+    date's start rather than by scanning every sentence: this runs once per event)."""
+    groups: dict[int, tuple[Span, list[DateMention]]] = {}
+    for date in dates:
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is not None and len(span):
+            sentence = span[0].sent
+            groups.setdefault(sentence.start, (sentence, []))[1].append(date)
+    return [groups[start] for start in sorted(groups)]
 
 
 def _restated(dates: list[DateMention], sent: Span, trigger: Token) -> EventTime | None:
@@ -453,9 +464,8 @@ def _restated(dates: list[DateMention], sent: Span, trigger: Token) -> EventTime
     ("Protesters marched through the capital. ... Police said the march began on Nov. 2"); the nearest
     such sentence wins."""
     found = []
-    for other in sent.doc.sents:
-        in_other = [d for d in dates if other.start_char <= d.start < other.end_char]
-        if other.start == sent.start or not in_other:
+    for other, in_other in _dated_sentences(dates, sent.doc):
+        if other.start == sent.start:
             continue
         for verb in filter(None, (_restatement(tok, trigger) for tok in other)):
             ranked = [(rank, abs(d.start - verb.idx), d) for d in in_other

@@ -438,13 +438,21 @@ def _same_act_word(noun: Token, trigger: Token) -> bool:
     return common and trigger.pos_ in ("VERB", "NOUN") and len(x) >= MIN_STEM and y.startswith(x)
 
 
-def _restatement(tok: Token, trigger: Token) -> Token | None:
-    """The verb that places the act in time when `tok` is a definite noun for it as the subject of a bare
-    happening ("The march began on Nov. 2": "began"), else None."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ not in lexicon()["happening_lemmas"]:
-        return None  # the cheap tests first: this runs for every token of every dated sentence
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children)
-    return tok.head if definite and _same_act_word(tok, trigger) else None
+# Where each document's happening subjects are kept (token indices), like event_syntax's sentence table.
+HAPPENING_SUBJECTS_KEY = "chronicle.event_time.happening_subjects"
+
+
+def _happening_subjects(doc: Doc) -> list[int]:
+    """The definite nouns that are the subject of a bare happening ("The march began on Nov. 2": "march"),
+    by token index in text order; found once per document (kept in `doc.user_data`) because every
+    event's look-up of a restating sentence reads them."""
+    found = doc.user_data.get(HAPPENING_SUBJECTS_KEY)
+    if found is None:
+        happening = lexicon()["happening_lemmas"]
+        found = [t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in happening
+                 and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children)]
+        doc.user_data[HAPPENING_SUBJECTS_KEY] = found
+    return found
 
 
 def _dated_sentences(dates: list[DateMention], doc: Doc) -> list[tuple[Span, list[DateMention]]]:
@@ -463,11 +471,13 @@ def _restated(dates: list[DateMention], sent: Span, trigger: Token) -> EventTime
     """The date another sentence of the story gives the act by naming it and placing it in time
     ("Protesters marched through the capital. ... Police said the march began on Nov. 2"); the nearest
     such sentence wins."""
+    doc = sent.doc
+    subjects = [doc[i] for i in _happening_subjects(doc) if _same_act_word(doc[i], trigger)]
     found = []
-    for other, in_other in _dated_sentences(dates, sent.doc):
+    for other, in_other in _dated_sentences(dates, doc) if subjects else []:
         if other.start == sent.start:
             continue
-        for verb in filter(None, (_restatement(tok, trigger) for tok in other)):
+        for verb in (tok.head for tok in subjects if other.start <= tok.i < other.end):
             ranked = [(rank, abs(d.start - verb.idx), d) for d in in_other
                       if (rank := _rank(d, other, verb)) is not None and rank <= 1]
             if ranked:

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.confidence import DATES_MIN_CONFIDENCE
 from chronicle.extract.dates import lexicon
-from chronicle.records import ArticleRecords, DateMention
+from chronicle.records import ArticleRecords, DateMention, iso_as_given
 
 Granularity = Literal["day", "month", "year", "range"]
 
@@ -150,8 +150,13 @@ def _names_other(date: Token, trigger: Token) -> bool:
     return noun not in (trigger, *trigger.ancestors) and not _places_in_time(noun)
 
 
+def _date_span(date: DateMention, doc: Doc) -> Span | None:
+    """The tokens a date mention covers (widened to whole tokens); None if its offsets fall outside them."""
+    return doc.char_span(date.start, date.end, alignment_mode="expand")
+
+
 def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
-    span = sent.doc.char_span(date.start, date.end, alignment_mode="expand")
+    span = _date_span(date, sent.doc)
     if span is None or (date.granularity == "year" and _names_other(span.root, trigger)):
         return None
     return _rank_at(span.root, trigger)
@@ -300,7 +305,7 @@ def _narrated_day(d: DateMention, doc: Doc) -> bool:
     direct quote (where it counts from the day the words were said, not the report's)."""
     if d.value is None or d.granularity != "day" or d.confidence < NARRATED_DAY_MIN:
         return False
-    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    span = _date_span(d, doc)
     if span is None:
         return False
     sent = span.sent
@@ -334,7 +339,7 @@ def _told_past(trigger: Token) -> bool:
 
 def _modal(date: DateMention, doc: Doc) -> bool:
     """The clause of a date is put ahead or in doubt by a modal or "will" ("must back her in November")."""
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    span = _date_span(date, doc)
     return span is not None and _modal_verb(_clause_verb(span.root))
 
 
@@ -460,7 +465,7 @@ def _dated_sentences(dates: list[DateMention], doc: Doc) -> list[tuple[Span, lis
     date's start rather than by scanning every sentence: this runs once per event)."""
     groups: dict[int, tuple[Span, list[DateMention]]] = {}
     for date in dates:
-        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        span = _date_span(date, doc)
         if span is not None and len(span):
             sentence = span[0].sent
             groups.setdefault(sentence.start, (sentence, []))[1].append(date)
@@ -512,7 +517,7 @@ def _set_at(dates: list[DateMention], sent: Span, trigger: Token) -> EventTime |
     for d in dates:
         if d.end > sent.start_char:
             continue
-        span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+        span = _date_span(d, sent.doc)
         if span is None:
             continue
         for noun in (t for t in [span.root, *span.root.ancestors] if t.pos_ == "NOUN"):
@@ -526,7 +531,7 @@ def _names_subject(date: DateMention, doc: Doc, trigger: Token) -> bool:
     """The sentence of a date names a proper noun of the trigger's subject ("Kerr" of "Ann Kerr has ...")."""
     verb = _clause_verb(trigger)
     names = {t.text for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree if t.pos_ == "PROPN"}
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    span = _date_span(date, doc)
     return span is not None and bool(names & {t.text for t in span.sent})
 
 
@@ -534,7 +539,7 @@ def _latest_day(dates: list[DateMention], doc: Doc) -> dt.date:
     """Of the latest sentence that names one of the days, its latest day ("continued campaigning Friday with
     Fiorina, whom he named Wednesday as his running mate": the story is at Friday)."""
     last = max(dates, key=lambda d: d.start)
-    begins = doc.char_span(last.start, last.end, alignment_mode="expand").sent.start_char
+    begins = _date_span(last, doc).sent.start_char
     return max((d for d in dates if d.start >= begins), key=lambda d: (d.value, d.start)).value
 
 
@@ -562,7 +567,7 @@ def _story_day(earlier: list[DateMention], sent: Span) -> dt.date:
     if near:
         return _latest_day(near, doc)
     # a dateline ("PURCHASE, N.Y., April 1 (UPI) -") gives the report's day; the lead's is in a sentence that tells
-    told = [d for d in told if _tells(doc.char_span(d.start, d.end, alignment_mode="expand"))] or told
+    told = [d for d in told if _tells(_date_span(d, doc))] or told
     return min(told, key=lambda d: d.start).value
 
 
@@ -592,9 +597,8 @@ def _episode(dates: list[DateMention], sent: Span, trigger: Token, anchor: dt.da
     for d in dates:
         if d.start < begins or d.end > sent.start_char or _told_ahead(d, doc):
             continue
-        cut = {"day": 10, "month": 7, "year": 4}[d.granularity]
-        span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if d.value.isoformat()[:cut] > anchor.isoformat()[:cut] or span is None or (
+        span = _date_span(d, doc)
+        if iso_as_given(d.value, d.granularity) > iso_as_given(anchor, d.granularity) or span is None or (
                 d.granularity == "year" and _names_other(span.root, trigger)):
             continue  # a date ahead of the report, or a year that names another noun ("the 2012 nominee")
         near.append((span.sent.start, d))

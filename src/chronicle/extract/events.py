@@ -97,12 +97,12 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 # event types whose place is what they are aimed at ("protests in Serbia", "on alert in the West Bank")
 LOCATED_TYPES = {"PROTEST", "MOBILIZE", "COERCE"}
 REPORTED_TONE = (-0.3, 0.6)
-JUDGING_PREPS = frozenset({"of", "to", "toward", "towards", "about", "with", "in"})
-"""Prepositions by which a judging adjective names whom it is about ("critical of", "loyal to",
-"disappointed in", "furious with")."""
 """A reported clause about someone whose VADER compound is at most the first is a disapproval, at
 least the second a praise (silver, everything: 24 such events of which 5 right at -0.3; -0.2 and -0.45
 alike; praise is rarer and less sure)."""
+JUDGING_PREPS = frozenset({"of", "to", "toward", "towards", "about", "with", "in"})
+"""Prepositions by which a judging adjective names whom it is about ("critical of", "loyal to",
+"disappointed in", "furious with")."""
 # rule senses the trigger classifier judges: the word itself says the act (not a report or a naming)
 JUDGED_ORIGINS = {"cameo", "cameo-material", "derived-noun", "wordnet-noun", "valence"}
 # verbs whose object event noun their subject would do: "proposed a ban on X", "vowed a crackdown"

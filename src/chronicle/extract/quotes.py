@@ -155,8 +155,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, inherited from the verbs it hangs off ("…, saying that …").
+def speaker_subject_of(verb: Token) -> Token | None:
+    """The verb's subject as a quote's source (events read `event_syntax.subject_of`, which keeps a passive
+    clause's subject): inherited from the verbs it hangs off ("…, saying that …").
 
     An inverted subject ("…, says Lithuanian MP") wins over an earlier one; a relative "who" stands
     for the noun it modifies; "it"/"which"/"that" are not sources, so the search goes on upwards.
@@ -230,7 +231,7 @@ def _issuer(noun: Token) -> Token | None:
         if obj is not None:
             return obj
     if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
-        return subject_of(noun.head)
+        return speaker_subject_of(noun.head)
     return None
 
 
@@ -790,7 +791,7 @@ def lexicon_attributions(doc: Doc, text: str, long_quotes: list[tuple[int, int]]
         for token in sent:
             if not _is_cue(token, lexicon, long_quotes):
                 continue
-            subject = subject_of(token)
+            subject = speaker_subject_of(token)
             found_content = _content_for(token, sent, text, lexicon, long_quotes)
             content, framed = found_content if found_content is not None else (None, False)
             if content is None and subject is not None and subject.i > token.i:
@@ -886,17 +887,17 @@ def _candidate_source(token: Token) -> Token | None:
     it is the object of ("Trump launched attacks on …"); a predicative adjective's subject ("she
     was critical of …")."""
     if token.pos_ == "VERB":
-        return subject_of(token)
+        return speaker_subject_of(token)
     if token.pos_ == "NOUN":
         owner = _possessor(token)
         if owner is not None:
             return owner
         head = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ in {"dobj", "pobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
-            return subject_of(head)
+            return speaker_subject_of(head)
         return None
     if token.dep_ in {"acomp", "oprd"} and token.head.pos_ in {"VERB", "AUX"}:
-        return subject_of(token.head)
+        return speaker_subject_of(token.head)
     return None
 
 
@@ -1057,6 +1058,9 @@ def _unclaimed_quotations(
     return extra
 
 
+SOURCE_POS = {"PROPN", "NOUN", "PRON"}  # a colon introducer's subject: a name, a noun or a pronoun
+
+
 def _colon_introducer(doc: Doc, text: str, quote: tuple[int, int]) -> tuple[Token, Token] | None:
     """'Clinton released the following statement:', 'She went on:', 'Hoff's letter makes the case:'
     right before a quotation (in its paragraph or opening the next): the colon hands the words to
@@ -1073,13 +1077,11 @@ def _colon_introducer(doc: Doc, text: str, quote: tuple[int, int]) -> tuple[Toke
         verb = verb.head  # the colon hangs on the object ("released the following statement:")
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon.start:
         return None
-    subject = subject_of(verb)
+    subject = speaker_subject_of(verb)
     if subject is None or subject.i > verb.i or subject.lower_ in NON_SOURCES or subject.pos_ not in SOURCE_POS:
         return None
     return verb, subject
 
-
-SOURCE_POS = {"PROPN", "NOUN", "PRON"}
 _CLOSING_MARK = re.compile(r"(?:\"|'')[ \t]*")
 INVERTED_VERB_TAGS = {"VBD", "VBZ", "VBP"}
 INVERTED_SUBJECT_DEPS = {"nsubj", "dobj", "attr", "dep", "npadvmod"}

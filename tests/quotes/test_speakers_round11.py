@@ -19,3 +19,16 @@ def test_a_statement_is_still_the_person_who_spoke_last(extract):
             "The statement said that the senator would vote against the bill.")
     q = said(extract(text).quotes, "would vote against the bill")
     assert q.speaker == "Mara Quill"
+
+
+def test_they_with_no_group_actor_is_the_plural_subject_before_it_as_written(extract):
+    text = ("The union's members voted against the deal on Friday. "
+            "They said the pay offer was an insult to nurses.")
+    q = said(extract(text).quotes, "pay offer was an insult")
+    assert q.speaker is None and q.source == "The union's members"
+
+
+def test_a_relative_pronoun_is_the_person_its_clause_describes(extract):
+    text = "The mayor thanked Anna Pike, who runs the ferry and who said the bridge would close in May."
+    (q,) = [q for q in extract(text).quotes if q.text == "the bridge would close in May"]
+    assert q.speaker == "Anna Pike"

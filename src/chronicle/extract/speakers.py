@@ -35,6 +35,7 @@ from chronicle.records import ArticleRecords
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
 PRONOUN_GENDER = {"she": "female", "her": "female", "he": "male", "him": "male", "his": "male"}
 PLURAL_PRONOUNS = {"they", "we", "them"}
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
@@ -64,6 +65,9 @@ class Resolution:
     # for a he/she source: how many of the three pronoun resolvers (coreference's link, the previous
     # speaker, the window search) pick this actor, and whether one picks someone else
     support: tuple[int, bool] | None = None
+    # a pronoun standing for a noun phrase that names no actor ("Sanders supporters … they said"):
+    # the (start, end) of that phrase, which is the source as written in the pronoun's place
+    written: tuple[int, int] | None = None
 
 
 @functools.cache
@@ -607,8 +611,11 @@ class SpeakerResolver:
             found = self.passage(at)
             if found.actor is not None:
                 return Resolution(found.actor, 0.5, "first-person-passage")
+        antecedent = self._phrase_antecedent(pronoun)
+        if antecedent is not None:
+            return self._antecedent(antecedent)
         if word not in PRONOUN_GENDER:
-            # they/we/I/you, "some", "both", "another", "who": no person's gender to go by
+            # they/we/I/you, "some", "both", "another": no person's gender to go by
             return Resolution(None, 0.2, "pronoun-unresolved")
         gender = PRONOUN_GENDER.get(word)
         bound = self._co_arguments(pronoun)
@@ -628,6 +635,50 @@ class SpeakerResolver:
         if gender is not None and len(named) == 1:
             return Resolution(named.pop(), 0.5, "pronoun-unique")
         return Resolution(None, 0.2, "pronoun-unresolved")
+
+    def _phrase_antecedent(self, pronoun: Token) -> Token | None:
+        """The noun a pronoun coreference left unlinked stands for: a relative pronoun's is the noun
+        its clause modifies ("Eric Kingson, who said …"); a "they"'s the nearest plural subject
+        outside quotation marks before it in its sentence, else the main clause's (or the nearest)
+        plural subject of the sentence before ("Sanders supporters are crying fraud. They said …"),
+        not another argument of its own verb."""
+        if pronoun.lower_ in RELATIVE_PRONOUNS:
+            clause = pronoun.head
+            while clause.dep_ == "conj" and clause.head.i != clause.i:  # "Pike, who left and who said …"
+                clause = clause.head
+            noun = clause.head
+            return noun if clause.dep_ == "relcl" and noun.pos_ in {"NOUN", "PROPN"} else None
+        if pronoun.lower_ not in {"they", "them"}:
+            return None
+        bound = {c.i for c in pronoun.head.children if c.dep_ in ARGUMENT_DEPS}
+
+        def plural_subjects(tokens) -> list[Token]:
+            return [t for t in tokens if t.tag_ in {"NNS", "NNPS"} and t.dep_ in {"nsubj", "nsubjpass"}
+                    and t.i not in bound and not self._quoted(t.idx)]
+
+        own = plural_subjects(t for t in pronoun.sent if t.i < pronoun.i)
+        if own:
+            return own[-1]
+        i = bisect.bisect_right(self.sentence_starts, pronoun.sent.start_char) - 1
+        while i > 0:
+            i -= 1
+            if not self.sentence_quoted[i]:
+                break
+        else:
+            return None
+        sent = self.doc.char_span(self.sentence_starts[i], pronoun.sent.start_char, alignment_mode="contract")
+        before = plural_subjects(sent or [])
+        main = [t for t in before if t.head.dep_ == "ROOT"]
+        return (main or before or [None])[-1]
+
+    def _antecedent(self, noun: Token) -> Resolution:
+        """A pronoun resolved through the noun phrase it stands for: that phrase's actor, else the
+        phrase as written (its words up to the head: "Sanders supporters", "the organizers")."""
+        phrase = (noun.left_edge.idx, noun.idx + len(noun))
+        found = self._resolve(phrase)
+        if found.actor is not None:
+            return replace(found, route="antecedent")
+        return Resolution(None, 0.3, "antecedent-as-written", written=phrase)
 
     def _previous_speaker(self, pronoun: Token, at: int) -> tuple[int, str] | None:
         """(source offset, actor) of the latest person resolved as a source in this sentence or the

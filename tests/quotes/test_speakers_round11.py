@@ -32,3 +32,9 @@ def test_a_relative_pronoun_is_the_person_its_clause_describes(extract):
     text = "The mayor thanked Anna Pike, who runs the ferry and who said the bridge would close in May."
     (q,) = [q for q in extract(text).quotes if q.text == "the bridge would close in May"]
     assert q.speaker == "Anna Pike"
+
+
+def test_he_after_a_name_no_actor_holds_continues_that_speaker_as_written(extract):
+    text = "Senator Tomas Berg spoke at the rally. The plan was never funded, Law said. He said the city would appeal."
+    q = said(extract(text).quotes, "the city would appeal")
+    assert q.speaker is None and q.source == "Law"

@@ -171,6 +171,9 @@ class SpeakerResolver:
         self.affiliations = {t.lower_ for t in doc if t.ent_type_ in {"NORP", "GPE"}}
         self.gender = self._genders()
         self.speakers: list[tuple[int, str]] = []  # (offset, actor) of sources resolved so far
+        # sources that are names the actors stage missed ("Nefzi said"): a he/she right after one
+        # continues that speaker, as written
+        self.unnamed: list[tuple[int, int]] = []
 
     # --- evidence ---------------------------------------------------------------------------
 
@@ -275,6 +278,8 @@ class SpeakerResolver:
         found = self._resolve(source)
         if found.actor is not None:
             found = replace(found, support=self._support(source, found.actor))
+        elif not reported and self._unnamed_person(source):
+            self.unnamed.append(source)
         if found.actor is not None and not reported:
             self.speakers.append((source[0], found.actor))
             answering = self._asked(cue) if cue is not None else None
@@ -376,6 +381,10 @@ class SpeakerResolver:
         bound = self._co_arguments(head) if head.pos_ == "PRON" else set()
         if named is not None and route == "pronoun" and (not self._agrees(head, named) or named in bound):
             named = None  # the actors stage linked the pronoun to someone it cannot mean
+        if head.pos_ == "PRON" and head.lower_ in PRONOUN_GENDER and named not in bound:
+            unnamed = self._previous_unnamed(source[0])
+            if unnamed is not None and (named is None or not self._named_since(named, unnamed[0], source[0])):
+                return Resolution(None, 0.4, "pronoun-continues-as-written", written=unnamed)
         if named is not None and route == "pronoun" and head.lower_ in PRONOUN_GENDER:
             # "Wang said …. He said …": a he/she speaking right after someone of that gender spoke
             # continues that speaker (newswire convention), even where coreference chose a person
@@ -679,6 +688,27 @@ class SpeakerResolver:
         if found.actor is not None:
             return replace(found, route="antecedent")
         return Resolution(None, 0.3, "antecedent-as-written", written=phrase)
+
+    def _unnamed_person(self, source: tuple[int, int]) -> bool:
+        """A source that is one bare name, outside quotation marks, that no actor resolved and the
+        tagger read as no place, organisation or group, nor the name of any organisation, group or
+        state of the article ("Nefzi said"): a person's surname the actors stage missed."""
+        tokens = [t for t in self.doc.char_span(*source, alignment_mode="expand") or [] if not t.is_punct]
+        if len(tokens) != 1 or self._quoted(tokens[0].idx):
+            return False
+        word = tokens[0]
+        return (word.pos_ == "PROPN" and word.ent_type_ in {"", "PERSON"}
+                and not any(word.text in a.name.split() for a in self.records.actors
+                            if self.kinds.get(a.id) != "person"))
+
+    def _previous_unnamed(self, at: int) -> tuple[int, int] | None:
+        """The source of an unnamed person (`_unnamed_person`) who spoke in this sentence or the one
+        before, after any speaker resolved there."""
+        window = self._window_start(at, 1)
+        unnamed = [source for source in self.unnamed if window <= source[0] < at]
+        if not unnamed:
+            return None
+        return None if any(unnamed[-1][0] < pos < at for pos, _a in self.speakers) else unnamed[-1]
 
     def _previous_speaker(self, pronoun: Token, at: int) -> tuple[int, str] | None:
         """(source offset, actor) of the latest person resolved as a source in this sentence or the

@@ -14,6 +14,12 @@ Evidence comes from the article itself:
 - organisation nouns: "the company" is the organisation named just before, "the paper" the news
   organisation named last; a bare share ("32 percent said") the group of the last share named
   with its group ("45 percent of registered voters");
+- documents: "the statement" is its possessor's, else the last speaker's; published research ("the
+  poll") only an organisation's that spoke, else it stays as written;
+- pronouns coreference left unlinked: a relative pronoun is the noun its clause modifies, "they" the
+  plural subject before it, and a phrase naming no actor is the source as written ("Sanders
+  supporters", not "they"); a he/she right after a bare name no actor holds ("…, Law said. He said")
+  continues that name as written;
 - ties go to the nearest actor before the quote, then the nearest after (cataphora in leads).
 """
 

@@ -38,3 +38,10 @@ def test_he_after_a_name_no_actor_holds_continues_that_speaker_as_written(extrac
     text = "Senator Tomas Berg spoke at the rally. The plan was never funded, Law said. He said the city would appeal."
     q = said(extract(text).quotes, "the city would appeal")
     assert q.speaker is None and q.source == "Law"
+
+
+def test_a_continuation_paragraph_keeps_a_speaker_kept_as_written(extract):
+    text = ('"The bridge plan will fail and everyone knows it," the organizers said on Monday.\n\n'
+            '"We will march again in May, and we will not stop until the council listens to us."')
+    q = said(extract(text).quotes, "We will march again in May")
+    assert q.speaker is None and q.source == "the organizers"

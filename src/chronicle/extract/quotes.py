@@ -1396,7 +1396,9 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
     for a in attributions:
         if a.speaker_from is not None:
             earlier = resolved.get(id(a.speaker_from), Resolution(None, 0.0, "none"))
-            found = Resolution(earlier.actor, earlier.confidence * 0.8, "continuation")
+            # a speaker kept as written ("the organizers") goes on as written
+            written = (earlier.written or a.speaker_from.source) if earlier.actor is None else None
+            found = Resolution(earlier.actor, earlier.confidence * 0.8, "continuation", written=written)
         elif a.origin == "tweet" and a.source is not None:
             found = Resolution(_handle_owner(text[a.source[0] : a.source[1]], records), 0.9, "tweet")
         elif a.source is not None:

@@ -840,11 +840,28 @@ def inner_place(toponym: Toponym) -> Toponym | None:
             # nor an airport: "Brankworth Community Hall" is not at an airport named "Community"
             named = [c for c in candidates(key) if c.form == "name" and c.entry.feature != "airport" and (
                 c.entry.feature != "city" or c.entry.population >= INNER_MIN_POPULATION)]
+            if start > 0 and after_a_name(span, start):
+                named = [c for c in named if c.entry.feature not in LOCAL_FEATURES]
             if named:
                 found.append((max(prior(c, named) for c in named), Toponym(inner, key, named)))
         if found:
             return max(found, key=lambda item: item[0])[1]
     return None
+
+
+def after_a_name(span: Span, start: int) -> bool:
+    """Whether the words before `start` inside the name are a name of their own, not a direction, a kind of
+    place or body, or a people: a town bearing the word after them is a word of that other name ("the Soviet
+    Union" is not in Union, New Jersey, "Grants Town Centre" not in Saint Lucia's Town, "Duke University" not
+    in a University), while "North Dallas", "Old Town Manassas", "the British Embassy Tokyo" are in theirs."""
+    words = supplement()
+    modifiers = (words["direction_words"] | words["part_words"] | words["settlement_words"]
+                 | words["organisation_heads"] | words["facility_heads"] | words["demonyms"].keys()
+                 | set(words["natural_openers"]) | {"the", "of", "and"})
+    # the words since the last comma: "Donington Park, Leicestershire" is in Leicestershire
+    opening = max((token.i + 1 for token in span[:start] if token.is_punct and token.text != "'"), default=span.start)
+    before = span.doc[opening:span.start + start]
+    return any(token.lower_ not in modifiers for token in before) and not candidates(lookup_key(before.text))
 
 
 def self_evident(entry: Entry | None) -> bool:

@@ -1,7 +1,12 @@
-"""A town named by the last word of a longer name after a name of its own is a word of that name, not where
-the toponym lies ("the Soviet Union" is not in Union, New Jersey); after a direction, a kind of place or a
-people it still places it ("North Dallas", "Old Town Manassas", "the British Embassy Tokyo")."""
+"""Two readings fixed in the eighth helper round of issue 14. A town named by the last word of a longer name
+after a name of its own is a word of that name, not where the toponym lies ("the Soviet Union" is not in Union,
+New Jersey); after a direction, a kind of place or a people it still places it ("North Dallas", "Old Town
+Manassas", "the British Embassy Tokyo"). And a name one mention of which the text makes a division ("New York
+state") is that division in its other mentions, not the namesake town inside it."""
 
+from chronicle.extract import places
+from chronicle.records import Article, ArticleRecords, article_id_for
+from tests.places.tagged import resolved, story
 from tests.places.test_round7 import inner_text
 
 
@@ -24,3 +29,17 @@ def test_a_town_after_a_comma_is_where_the_name_lies(nlp):
 def test_a_country_after_a_name_still_places_it(nlp):
     # a country or region inside a longer name is named for itself ("Politics Ukraine", "Greater Syria")
     assert inner_text(nlp, ["Hromadske", "Ukraine"]) == "Ukraine"
+
+
+def test_a_name_the_text_spells_out_as_a_division_is_the_division_in_its_other_mentions(nlp):
+    words = ["The", "New", "York", "state", "governor", "spoke", ".", "Nine", "died", "in", "New", "York", "."]
+    doc = story(nlp, words, [(1, 3, "GPE"), (10, 12, "GPE")])
+    records = ArticleRecords(article=Article(id=article_id_for(doc.text), input="test", text=doc.text))
+    mentions = [r.entry for r in places.resolve_article(doc, records) if r.toponym.key == "new york"]
+    assert len(mentions) == 2 and all(e is not None and e.feature == "admin1" for e in mentions)
+
+
+def test_a_namesake_town_stays_when_no_mention_spells_out_the_division(nlp):
+    words = ["Nine", "died", "in", "New", "York", "and", "Boston", "."]
+    found = resolved(story(nlp, words, [(3, 5, "GPE"), (6, 7, "GPE")]))
+    assert found["New York"] is not None and found["New York"].feature == "city"

@@ -967,12 +967,39 @@ def in_focus(toponym: Toponym, focus: Entry) -> Resolution:
     return Resolution(toponym, focus, features([(0.0, Candidate(focus, "name"), {})], True, focus=True), None)
 
 
+def one_division_sense(results: list[Resolution], anchors: list[Anchor]) -> list[Resolution]:
+    """A name one mention of which the text makes a division ("Frederick, Maryland", "New York state") is that
+    division in its other mentions too, where they were read as the namesake town inside it ("Fort Detrick,
+    Maryland" is not Maryland City; "deaths in New York" after "the New York state governor" are the
+    state's): a story keeps one sense of a name, and the division is the one it spelt out."""
+    spelt: dict[str, Entry] = {}
+    for result in results:
+        if result.entry is not None and result.entry.feature in DIVISIONS and result.features is not None:
+            ranked = rank(result.toponym, anchors)
+            if ranked and ranked[0][1].entry.id == result.entry.id and ranked[0][2]["qualifier"]:
+                spelt.setdefault(result.toponym.key, result.entry)
+    return [division_sense(result, spelt[result.toponym.key], anchors)
+            if result.toponym.key in spelt and result.entry is not None and contains(spelt[result.toponym.key],
+                                                                                   result.entry) else result
+            for result in results]
+
+
+def division_sense(result: Resolution, division: Entry, anchors: list[Anchor]) -> Resolution:
+    """The mention read as the division of its name, with the division's own ranking for its confidence."""
+    ranked = rank(result.toponym, anchors)
+    rest = [item for item in ranked if item[1].entry.id != division.id]
+    chosen = next((item for item in ranked if item[1].entry.id == division.id), None)
+    if chosen is None:
+        return result
+    return Resolution(result.toponym, division, features([chosen, *rest]), None)
+
+
 def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[Resolution]:
     """Each toponym's resolution; a toponym the gazetteer lacks takes a place it names inside it, else
     the place it is said to lie in; a street or building with neither lies in the article's town, and
     so does one whose inner place the article does not support ("Hampton Avenue" in a St. Louis story
     is not in Hampton)."""
-    results = [resolve(toponym, anchors) for toponym in found]
+    results = one_division_sense([resolve(toponym, anchors) for toponym in found], anchors)
     focus = local_focus(results, anchors)
     for i, toponym in enumerate(found):
         if results[i].entry is not None or results[i].reason != UNKNOWN:

@@ -43,3 +43,14 @@ def test_a_namesake_town_stays_when_no_mention_spells_out_the_division(nlp):
     words = ["Nine", "died", "in", "New", "York", "and", "Boston", "."]
     found = resolved(story(nlp, words, [(3, 5, "GPE"), (6, 7, "GPE")]))
     assert found["New York"] is not None and found["New York"].feature == "city"
+
+
+def test_a_town_after_a_buildings_kind_word_is_where_the_building_lies(nlp):
+    assert inner_text(nlp, ["Grand", "Hotel", "Madrid"]) == "Madrid"
+
+
+def test_a_county_spelt_out_leaves_its_namesake_seat_a_town(nlp):
+    words = ["She", "sat", "on", "the", "Milwaukee", "County", "Circuit", "Court", ".", "Buses", "stopped", "in",
+             "Milwaukee", "."]
+    found = resolved(story(nlp, words, [(3, 8, "ORG"), (12, 13, "GPE")]))
+    assert found["Milwaukee"] is not None and found["Milwaukee"].feature == "city"

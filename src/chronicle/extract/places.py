@@ -850,18 +850,20 @@ def inner_place(toponym: Toponym) -> Toponym | None:
 
 
 def after_a_name(span: Span, start: int) -> bool:
-    """Whether the words before `start` inside the name are a name of their own, not a direction, a kind of
-    place or body, or a people: a town bearing the word after them is a word of that other name ("the Soviet
-    Union" is not in Union, New Jersey, "Grants Town Centre" not in Saint Lucia's Town, "Duke University" not
-    in a University), while "North Dallas", "Old Town Manassas", "the British Embassy Tokyo" are in theirs."""
+    """Whether the word right before `start` inside the name is a name of its own, not a direction, a kind of
+    place, building or body, a people, a place or a comma: a town bearing the word after it is a word of that
+    other name ("the Soviet Union" is not in Union, New Jersey, "Duke University" not in a University), while
+    "North Dallas", "Trump Tower Manila", "the British Embassy Tokyo" are in theirs."""
     words = supplement()
     modifiers = (words["direction_words"] | words["part_words"] | words["settlement_words"]
-                 | words["organisation_heads"] | words["facility_heads"] | words["demonyms"].keys()
-                 | set(words["natural_openers"]) | {"the", "of", "and"})
-    # the words since the last comma: "Donington Park, Leicestershire" is in Leicestershire
-    opening = max((token.i + 1 for token in span[:start] if token.is_punct and token.text != "'"), default=span.start)
-    before = span.doc[opening:span.start + start]
-    return any(token.lower_ not in modifiers for token in before) and not candidates(lookup_key(before.text))
+                 | words["organisation_heads"] | words["facility_heads"] | words["local_heads"]
+                 | words["street_heads"] | words["demonyms"].keys() | set(words["natural_openers"])
+                 | {"the", "of", "and"})
+    before = [token for token in span[:start] if token.text not in {"'s", "'"}]  # "Women's College"
+    if not before or before[-1].is_punct:
+        return False  # "Donington Park, Leicestershire" is in Leicestershire
+    word = before[-1]
+    return word.lower_ not in modifiers and not candidates(lookup_key(word.text))
 
 
 def self_evident(entry: Entry | None) -> bool:
@@ -968,13 +970,14 @@ def in_focus(toponym: Toponym, focus: Entry) -> Resolution:
 
 
 def one_division_sense(results: list[Resolution], anchors: list[Anchor]) -> list[Resolution]:
-    """A name one mention of which the text makes a division ("Frederick, Maryland", "New York state") is that
-    division in its other mentions too, where they were read as the namesake town inside it ("Fort Detrick,
-    Maryland" is not Maryland City; "deaths in New York" after "the New York state governor" are the
-    state's): a story keeps one sense of a name, and the division is the one it spelt out."""
+    """A name one mention of which the text makes a first-level division ("Frederick, Maryland", "New York
+    state") is that division in its other mentions too, where they were read as the namesake town inside it
+    ("Fort Detrick, Maryland" is not Maryland City; "deaths in New York" after "the New York state governor"
+    are the state's): a story keeps one sense of a name, and the division is the one it spelt out. Not a
+    county: its namesake seat is what the bare name means beside it ("Milwaukee County" and "Milwaukee")."""
     spelt: dict[str, Entry] = {}
     for result in results:
-        if result.entry is not None and result.entry.feature in DIVISIONS and result.features is not None:
+        if result.entry is not None and result.entry.feature == "admin1" and result.features is not None:
             ranked = rank(result.toponym, anchors)
             if ranked and ranked[0][1].entry.id == result.entry.id and ranked[0][2]["qualifier"]:
                 spelt.setdefault(result.toponym.key, result.entry)

@@ -54,3 +54,9 @@ def test_a_county_spelt_out_leaves_its_namesake_seat_a_town(nlp):
              "Milwaukee", "."]
     found = resolved(story(nlp, words, [(3, 8, "ORG"), (12, 13, "GPE")]))
     assert found["Milwaukee"] is not None and found["Milwaukee"].feature == "city"
+
+
+def test_a_kind_word_alone_is_no_town_bearing_it(nlp):
+    words = ["Shops", "in", "Ohio", "matter", ",", "especially", "here", "in", "the", "Valley", "."]
+    found = resolved(story(nlp, words, [(2, 3, "GPE"), (9, 10, "LOC")]))
+    assert found.get("Valley") is None  # not Valley, Alabama

@@ -1064,10 +1064,20 @@ def road_numbers(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
     return found
 
 
+def kind_word(key: str) -> bool:
+    """Whether the name is a word for a kind of place alone ("the Valley", "the Bay", "the Harbour"): a local
+    story names its own valley or bay so, capitalised, not a town or division that happens to bear the word
+    (Valley, Alabama; The Valley, Anguilla)."""
+    words = supplement()
+    return key in words["facility_heads"] | words["local_heads"] | words["settlement_words"]
+
+
 def toponym_of(span: Span, key: str) -> Toponym:
     """The toponym with its candidates; a name ending in a division word the gazetteer lacks as a whole
     ("Hebei province", "Nyanza Province") is the division of that name, when there is one."""
     found = candidates(key)
+    if kind_word(key):
+        found = [c for c in found if c.entry.feature in {"country", "region", "continent"}]
     if not found and len(span) > 1 and span[-1].lower_ in supplement()["division_words"]:
         name = span[:-1]
         divisions = [c for c in candidates(lookup_key(name.text)) if c.entry.feature in {"admin1", "admin2"}]

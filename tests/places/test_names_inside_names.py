@@ -82,3 +82,16 @@ def test_a_building_named_after_a_small_town_elsewhere_lies_in_the_articles_town
     theatre = found["The Colony Theatre"]
     assert theatre is not None and theatre.name != "The Colony"  # not The Colony, Texas
     assert haversine_km(theatre.latitude, theatre.longitude, 34.18, -118.31) < 50
+
+
+def test_a_small_town_before_a_kind_word_does_not_make_it_a_place(nlp):
+    # Grants, New Mexico (9,000 people) is too small to be named inside a name: "Town" is no place after it
+    assert inner_text(nlp, ["Grants", "Town", "Centre"]) is None
+
+
+def test_a_story_naming_its_town_only_inside_a_buildings_name_has_its_other_buildings_there(nlp):
+    words = ["Patients", "at", "Derry", "Altnagelvin", "Hospital", "waited", ".", "The", "Macmillan", "Support",
+             "Centre", "opened", "."]
+    found = resolved(story(nlp, words, [(2, 5, "ORG"), (7, 11, "ORG")]))
+    centre = found["The Macmillan Support Centre"]
+    assert centre is not None and centre.name == "Derry"

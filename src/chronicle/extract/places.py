@@ -842,11 +842,7 @@ def inner_place(toponym: Toponym) -> Toponym | None:
             named_division = len(inner) > 1 and kinds == [inner[-1]] and inner[-1].lower_ in division_kinds
             if not inner[0].text[:1].isupper() or key in skip or saint or (kinds and not named_division):
                 continue
-            # nor an airport: "Brankworth Community Hall" is not at an airport named "Community"
-            # (a country also by its short name: "the Vatican Gardens", "Western US")
-            named = [c for c in candidates(key) if (c.form == "name" or (
-                c.form == "alias" and c.entry.feature == "country")) and c.entry.feature != "airport" and (
-                c.entry.feature != "city" or c.entry.population >= INNER_MIN_POPULATION)]
+            named = inner_candidates(key)
             if start > 0 and after_a_name(span, start):
                 named = [c for c in named if c.entry.feature not in LOCAL_FEATURES]
             if named:
@@ -868,15 +864,25 @@ def name_modifiers() -> frozenset[str]:
                      | {"the", "of", "and"})
 
 
+def inner_candidates(key: str) -> list[Candidate]:
+    """The places a name inside a longer name can be: by their own name (a country also by its short name:
+    "the Vatican Gardens", "Western US"), a town of INNER_MIN_POPULATION at least, and no airport ("Brankworth
+    Community Hall" is not at an airport named "Community")."""
+    return [c for c in candidates(key) if (c.form == "name" or (
+        c.form == "alias" and c.entry.feature == "country")) and c.entry.feature != "airport" and (
+        c.entry.feature != "city" or c.entry.population >= INNER_MIN_POPULATION)]
+
+
 def after_a_name(span: Span, start: int) -> bool:
     """Whether the word right before `start` inside the name is a name of its own, not one of
-    `name_modifiers`, a place or a comma: a town bearing the word after it is a word of that other name ("the
-    Soviet Union" is not in Union, New Jersey, "Duke University" not in a University)."""
+    `name_modifiers`, a place that could be named inside a name itself, or a comma: a town bearing the word after
+    it is a word of that other name ("the Soviet Union" is not in Union, New Jersey, "Duke University" not in a
+    University, "Grants Town Centre" not in Saint Lucia's Town: Grants, New Mexico is too small to count)."""
     before = [token for token in span[:start] if token.text not in {"'s", "'"}]  # "Women's College"
     if not before or before[-1].is_punct:
         return False  # "Donington Park, Leicestershire" is in Leicestershire
     word = before[-1]
-    return word.lower_ not in name_modifiers() and not candidates(lookup_key(word.text))
+    return word.lower_ not in name_modifiers() and not inner_candidates(lookup_key(word.text))
 
 
 def self_evident(entry: Entry | None) -> bool:
@@ -953,10 +959,17 @@ def cohesion(entry: Entry, anchors: list[Anchor]) -> int:
             a.entry.feature in LOCAL_FEATURES and apart_km(entry, a.entry) <= NEAR_KM))})
 
 
-def local_focus(results: list[Resolution], anchors: list[Anchor]) -> Entry | None:
+def building_town(result: Resolution) -> bool:
+    """Whether the resolution is the town a building's name holds ("Derry's Altnagelvin Hospital")."""
+    entry, values = result.entry, result.features or {}
+    return entry is not None and entry.feature in LOCAL_FEATURES and is_local(result.toponym) and bool(
+        values.get("derived")) and not values.get("focus")
+
+
+def local_focus(results: list[Resolution], anchors: list[Anchor], inside: bool = False) -> Entry | None:
     """The article's town: the town (or second-level division) its own toponyms name most often; of equal
     count, the one most of the article's other places lie around, then the first named; when the article
-    names other places, only a town they support."""
+    names other places, only a town they support. `inside`: towns named inside buildings' names count too."""
     counts: Counter[int] = Counter()
     entries: dict[int, Entry] = {}
     for result in results:
@@ -965,7 +978,7 @@ def local_focus(results: list[Resolution], anchors: list[Anchor]) -> Entry | Non
         # ("Norbury" in a Virginia story) cannot place the article's streets
         trusted = bool(result.features) and bool(result.features["supported"] or not any(
             a.key != result.toponym.key for a in anchors))
-        if entry is not None and own_town(result) and trusted:
+        if entry is not None and (own_town(result) or (inside and building_town(result))) and trusted:
             counts[entry.id] += 1
             entries[entry.id] = entry
     if not counts:
@@ -1051,6 +1064,14 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
             results[i] = Resolution(toponym, outer, features([(0.0, Candidate(outer, "name"), {})], True), None)
         elif local:
             results[i] = in_focus(toponym, town_of(toponym, results, focus))  # type: ignore[arg-type]
+    if focus is None:
+        # a story naming its town only inside a building's name ("Derry's Altnagelvin Hospital") is there: its
+        # other buildings lie in that town too
+        focus = local_focus(results, anchors, inside=True)
+        if focus is not None:
+            results = [in_focus(r.toponym, town_of(r.toponym, results, focus))  # type: ignore[arg-type]
+                       if r.entry is None and r.reason == UNKNOWN and (is_local(r.toponym) or township(r.toponym))
+                       else r for r in results]
     return results
 
 

@@ -827,6 +827,7 @@ def inner_place(toponym: Toponym) -> Toponym | None:
     words = supplement()
     skip = words["demonyms"].keys() | words["direction_words"]
     generic = words["facility_heads"] | words["organisation_heads"]
+    division_kinds = words["division_words"] | {"city"}
     for length in range(len(span) - 1, 0, -1):
         found = []
         for start in range(len(span) - length + 1):
@@ -835,16 +836,53 @@ def inner_place(toponym: Toponym) -> Toponym | None:
             # the kind of thing the toponym is ("Royal Street", "Convention Centre") is no place, nor a saint
             # a church or hospital is named after ("St George's Chapel")
             saint = start > 0 and span[start - 1].lower_ in words["saint_words"]
-            if not inner[0].text[:1].isupper() or key in skip or saint or any(t.lower_ in generic for t in inner):
+            # ... but a division or city named with its kind word is ("the Montgomery County History Center",
+            # "Kansas City Police")
+            kinds = [t for t in inner if t.lower_ in generic]
+            named_division = len(inner) > 1 and kinds == [inner[-1]] and inner[-1].lower_ in division_kinds
+            if not inner[0].text[:1].isupper() or key in skip or saint or (kinds and not named_division):
                 continue
-            # nor an airport: "Brankworth Community Hall" is not at an airport named "Community"
-            named = [c for c in candidates(key) if c.form == "name" and c.entry.feature != "airport" and (
-                c.entry.feature != "city" or c.entry.population >= INNER_MIN_POPULATION)]
+            named = inner_candidates(key)
+            if start > 0 and after_a_name(span, start):
+                named = [c for c in named if c.entry.feature not in LOCAL_FEATURES]
             if named:
                 found.append((max(prior(c, named) for c in named), Toponym(inner, key, named)))
         if found:
             return max(found, key=lambda item: item[0])[1]
     return None
+
+
+@functools.cache
+def name_modifiers() -> frozenset[str]:
+    """Words that may stand before a place inside a longer name without being a name of their own: directions,
+    kinds of place, building or body, peoples ("North Dallas", "Trump Tower Manila", "the British Embassy
+    Tokyo")."""
+    words = supplement()
+    return frozenset(words["direction_words"] | words["part_words"] | words["settlement_words"]
+                     | words["organisation_heads"] | words["facility_heads"] | words["local_heads"]
+                     | words["street_heads"] | words["demonyms"].keys() | set(words["natural_openers"])
+                     | {"the", "of", "and"})
+
+
+def inner_candidates(key: str) -> list[Candidate]:
+    """The places a name inside a longer name can be: by their own name (a country also by its short name:
+    "the Vatican Gardens", "Western US"), a town of INNER_MIN_POPULATION at least, and no airport ("Brankworth
+    Community Hall" is not at an airport named "Community")."""
+    return [c for c in candidates(key) if (c.form == "name" or (
+        c.form == "alias" and c.entry.feature == "country")) and c.entry.feature != "airport" and (
+        c.entry.feature != "city" or c.entry.population >= INNER_MIN_POPULATION)]
+
+
+def after_a_name(span: Span, start: int) -> bool:
+    """Whether the word right before `start` inside the name is a name of its own, not one of
+    `name_modifiers`, a place that could be named inside a name itself, or a comma: a town bearing the word after
+    it is a word of that other name ("the Soviet Union" is not in Union, New Jersey, "Duke University" not in a
+    University, "Grants Town Centre" not in Saint Lucia's Town: Grants, New Mexico is too small to count)."""
+    before = [token for token in span[:start] if token.text not in {"'s", "'"}]  # "Women's College"
+    if not before or before[-1].is_punct:
+        return False  # "Donington Park, Leicestershire" is in Leicestershire
+    word = before[-1]
+    return word.lower_ not in name_modifiers() and not inner_candidates(lookup_key(word.text))
 
 
 def self_evident(entry: Entry | None) -> bool:
@@ -921,10 +959,17 @@ def cohesion(entry: Entry, anchors: list[Anchor]) -> int:
             a.entry.feature in LOCAL_FEATURES and apart_km(entry, a.entry) <= NEAR_KM))})
 
 
-def local_focus(results: list[Resolution], anchors: list[Anchor]) -> Entry | None:
+def building_town(result: Resolution) -> bool:
+    """Whether the resolution is the town a building's name holds ("Derry's Altnagelvin Hospital")."""
+    entry, values = result.entry, result.features or {}
+    return entry is not None and entry.feature in LOCAL_FEATURES and is_local(result.toponym) and bool(
+        values.get("derived")) and not values.get("focus")
+
+
+def local_focus(results: list[Resolution], anchors: list[Anchor], inside: bool = False) -> Entry | None:
     """The article's town: the town (or second-level division) its own toponyms name most often; of equal
     count, the one most of the article's other places lie around, then the first named; when the article
-    names other places, only a town they support."""
+    names other places, only a town they support. `inside`: towns named inside buildings' names count too."""
     counts: Counter[int] = Counter()
     entries: dict[int, Entry] = {}
     for result in results:
@@ -933,7 +978,7 @@ def local_focus(results: list[Resolution], anchors: list[Anchor]) -> Entry | Non
         # ("Norbury" in a Virginia story) cannot place the article's streets
         trusted = bool(result.features) and bool(result.features["supported"] or not any(
             a.key != result.toponym.key for a in anchors))
-        if entry is not None and own_town(result) and trusted:
+        if entry is not None and (own_town(result) or (inside and building_town(result))) and trusted:
             counts[entry.id] += 1
             entries[entry.id] = entry
     if not counts:
@@ -950,12 +995,40 @@ def in_focus(toponym: Toponym, focus: Entry) -> Resolution:
     return Resolution(toponym, focus, features([(0.0, Candidate(focus, "name"), {})], True, focus=True), None)
 
 
+def one_division_sense(results: list[Resolution], anchors: list[Anchor]) -> list[Resolution]:
+    """A name one mention of which the text makes a first-level division ("Frederick, Maryland", "New York
+    state") is that division in its other mentions too, where they were read as the namesake town inside it
+    ("Fort Detrick, Maryland" is not Maryland City; "deaths in New York" after "the New York state governor"
+    are the state's): a story keeps one sense of a name, and the division is the one it spelt out. Not a
+    county: its namesake seat is what the bare name means beside it ("Milwaukee County" and "Milwaukee")."""
+    spelt: dict[str, Entry] = {}
+    for result in results:
+        if result.entry is not None and result.entry.feature == "admin1" and result.features is not None:
+            ranked = rank(result.toponym, anchors)
+            if ranked and ranked[0][1].entry.id == result.entry.id and ranked[0][2]["qualifier"]:
+                spelt.setdefault(result.toponym.key, result.entry)
+    return [division_sense(result, spelt[result.toponym.key], anchors)
+            if result.toponym.key in spelt and result.entry is not None and contains(spelt[result.toponym.key],
+                                                                                   result.entry) else result
+            for result in results]
+
+
+def division_sense(result: Resolution, division: Entry, anchors: list[Anchor]) -> Resolution:
+    """The mention read as the division of its name, with the division's own ranking for its confidence."""
+    ranked = rank(result.toponym, anchors)
+    rest = [item for item in ranked if item[1].entry.id != division.id]
+    chosen = next((item for item in ranked if item[1].entry.id == division.id), None)
+    if chosen is None:
+        return result
+    return Resolution(result.toponym, division, features([chosen, *rest]), None)
+
+
 def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[Resolution]:
     """Each toponym's resolution; a toponym the gazetteer lacks takes a place it names inside it, else
     the place it is said to lie in; a street or building with neither lies in the article's town, and
     so does one whose inner place the article does not support ("Hampton Avenue" in a St. Louis story
     is not in Hampton)."""
-    results = [resolve(toponym, anchors) for toponym in found]
+    results = one_division_sense([resolve(toponym, anchors) for toponym in found], anchors)
     focus = local_focus(results, anchors)
     for i, toponym in enumerate(found):
         if results[i].entry is not None or results[i].reason != UNKNOWN:
@@ -965,10 +1038,13 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
         outer = container(text, toponym, [(r.toponym, r.entry) for r in results])
         if inner is not None:
             derived = resolve(inner, anchors, derived=True)
-            # a street is named after a town elsewhere as often as not ("Hampton Avenue" in St. Louis): the
-            # town stands when the article's places are in its division or near it
+            # a street is named after a town elsewhere as often as not ("Hampton Avenue" in St. Louis), and so is a
+            # building after a town under 100,000 ("The Colony Theatre" in Los Angeles is not in The Colony, Texas):
+            # the town stands when the article's places are in its division or near it
             street = focus is not None and (
-                toponym.span[-1].lower_.strip(".") in supplement()["street_heads"] or township(toponym))
+                toponym.span[-1].lower_.strip(".") in supplement()["street_heads"] or township(toponym) or (
+                    is_local(toponym) and derived.entry is not None and derived.entry.feature in LOCAL_FEATURES
+                    and not self_evident(derived.entry)))
             # a word inside a name is a place's name far more often by chance ("the Soviet Union", "St George's
             # Chapel", "Salt + Smoke") than a toponym's own: the article must support it when it names other places
             unsupported = derived.features is not None and not derived.features["supported"] and (
@@ -988,6 +1064,14 @@ def resolve_all(text: str, found: list[Toponym], anchors: list[Anchor]) -> list[
             results[i] = Resolution(toponym, outer, features([(0.0, Candidate(outer, "name"), {})], True), None)
         elif local:
             results[i] = in_focus(toponym, town_of(toponym, results, focus))  # type: ignore[arg-type]
+    if focus is None:
+        # a story naming its town only inside a building's name ("Derry's Altnagelvin Hospital") is there: its
+        # other buildings lie in that town too
+        focus = local_focus(results, anchors, inside=True)
+        if focus is not None:
+            results = [in_focus(r.toponym, town_of(r.toponym, results, focus))  # type: ignore[arg-type]
+                       if r.entry is None and r.reason == UNKNOWN and (is_local(r.toponym) or township(r.toponym))
+                       else r for r in results]
     return results
 
 
@@ -1017,10 +1101,20 @@ def road_numbers(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
     return found
 
 
+def kind_word(key: str) -> bool:
+    """Whether the name is a word for a kind of place alone ("the Valley", "the Bay", "the Harbour"): a local
+    story names its own valley or bay so, capitalised, not a town or division that happens to bear the word
+    (Valley, Alabama; The Valley, Anguilla)."""
+    words = supplement()
+    return key in words["facility_heads"] or key in words["local_heads"] or key in words["settlement_words"]
+
+
 def toponym_of(span: Span, key: str) -> Toponym:
     """The toponym with its candidates; a name ending in a division word the gazetteer lacks as a whole
     ("Hebei province", "Nyanza Province") is the division of that name, when there is one."""
     found = candidates(key)
+    if kind_word(key):
+        found = [c for c in found if c.entry.feature in {"country", "region", "continent"}]
     if not found and len(span) > 1 and span[-1].lower_ in supplement()["division_words"]:
         name = span[:-1]
         divisions = [c for c in candidates(lookup_key(name.text)) if c.entry.feature in {"admin1", "admin2"}]

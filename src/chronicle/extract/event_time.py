@@ -381,10 +381,10 @@ def _sentence_time(date: DateMention, rank: int, trigger: Token, anchor: dt.date
     """A date of the act's sentence as the act's. An act told in the past takes a yearless date the dates stage
     resolved with no direction of its own ("a judge in October sentenced him", read in January) in the period
     before the report, when the date stands in the act's clause, one holding it (rank 1, 2: their tense is the
-    act's, unless a modal or "will" puts the holding one ahead: "must back her in November to defeat Trump,
-    whom he blasted") or a noun act's phrase (rank 0); a clause under the act (rank 3: "urged them to vote in
-    November") has its own time, and a date its clause reads ahead ("the Nov. 8 election") stays ahead."""
-    ahead = (date.rule or "").split(":")[0].endswith("/future") or (rank == 2 and _modal(date, trigger.doc))
+    act's; one a modal or "will" puts ahead is not ranked for a past act, `_ahead_of_past_act`) or a noun act's
+    phrase (rank 0); a clause under the act (rank 3: "urged them to vote in November") has its own time, and a
+    date its clause reads ahead ("the Nov. 8 election") stays ahead."""
+    ahead = (date.rule or "").split(":")[0].endswith("/future")
     earlier = None if anchor is None or rank > 2 or ahead or not _told_past(trigger) else _before(date, anchor)
     return _time(date) if earlier is None else EventTime(earlier, date.granularity, "expression")  # type: ignore[arg-type]
 

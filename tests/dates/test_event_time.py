@@ -159,6 +159,12 @@ def test_past_acts_across_the_new_year(nlp, extract):
     assert (got.date.year, got.date.month, got.granularity) == (2019, 12, "month")
 
 
+def test_a_past_infinitive_takes_a_yearless_month_before_the_new_year(nlp, extract):
+    # "to" carries no tense: the act is told in the past through "appeared", so "October" is 2019's
+    got = when(nlp, extract, "The mayor appeared to dismiss the complaint in October.", "dismiss", NEW_YEAR)
+    assert (got.date, got.granularity) == (dt.date(2019, 10, 1), "month")
+
+
 def test_future_acts_across_the_new_year(nlp, extract):
     def at(text: str, trigger: str) -> EventTime:
         return when(nlp, extract, text, trigger, NEW_YEAR)
@@ -317,3 +323,18 @@ def test_a_dateline_s_day_is_not_the_lead_s(nlp, extract):
     text = ("LEEDS, Nov. 20 (Wire) -\n\nThe council voted on Tuesday to close the harbour.\n\nIts lawyer spoke.\n\n"
             "The mayor thanked the council.")
     assert when(nlp, extract, text, "thanked").date == dt.date(2019, 11, 19)
+
+
+def test_a_past_act_does_not_take_the_date_of_a_clause_put_ahead(nlp, extract):
+    # "must back the bill in November" lies ahead; the criticism, told in the past, is Monday's
+    text = ("On Monday, Rowe said voters must back the harbour bill in November to defeat the governor, "
+            "whom she criticised as reckless.")
+    got = when(nlp, extract, text, "criticised", dt.date(2019, 7, 24))
+    assert got == EventTime(dt.date(2019, 7, 22), "day", "expression")
+
+
+def test_a_written_year_of_a_clause_told_ahead_still_dates_a_past_act(nlp, extract):
+    # only a date after the report is ahead: the film is to come, the siege stays in 2012
+    text = "The film will retell the 2012 siege in which the embassy was attacked."
+    got = when(nlp, extract, text, "attacked")
+    assert (got.date.year, got.granularity) == (2012, "year")

@@ -6,11 +6,13 @@ labelled fallback to the publication date. Events call `event_date` once per eve
 Order, as a reader would date an act:
 1. a date in the event's own sentence: in a noun trigger's own phrase, else one whose clause governs
    the trigger ("On Thursday, Ryan said he would support ..."), not one inside another clause
-   ("Blackwell, who founded the institute in 1979, endorsed ..."); a phrase for a week just past
-   ("last week", "this week": no date, the guide skips them) dates it to that week's month, or its
-   year when the week runs across two months; "the following day", "that month" count from the latest date
-   named before them; a yearless date the dates stage put after the report, for an act told in the past, is
-   the one a period earlier ("a judge in October sentenced him", read in January);
+   ("Blackwell, who founded the institute in 1979, endorsed ..."), nor, for an act told in the past, one after
+   the report that a clause holding it puts ahead ("must support her in November to defeat Trump, whom he
+   blasted"); a phrase for a week just past ("last week", "this week": no date, the guide skips them) dates
+   it to that week's month, or its year when the week runs across two months; "the following day", "that
+   month" count from the latest date named before them; a yearless date the dates stage put after the report,
+   for an act told in the past (itself or through the clause an infinitive hangs from: "appeared to dismiss"),
+   is the one a period earlier ("a judge in October sentenced him", read in January);
 2. else the date another sentence gives the act by naming it and placing it in time ("Protesters
    marched through the capital. ... Police said the march began on Nov. 2"), or to the occasion the
    act's clause sets it at ("Monday's debate ... At the debate, Cruz attacked Trump": Monday);
@@ -327,7 +329,8 @@ def _told_past(trigger: Token) -> bool:
     providing support")."""
     verb = _clause_verb(trigger)
     while True:
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        # an infinitive's "to" is tagged an auxiliary but carries no tense ("appeared to dismiss")
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
         if _modal_verb(verb):
             return False
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or (a.lemma_ == "have" and verb.tag_ == "VBN") for a in auxes):
@@ -360,14 +363,28 @@ def _before(date: DateMention, anchor: dt.date) -> dt.date | None:
     return date.value.replace(year=date.value.year - 1, day=min(date.value.day, 28 if date.value.month == 2 else 31))
 
 
+def _ahead_of_past_act(date: DateMention, rank: int, trigger: Token, anchor: dt.date | None) -> bool:
+    """A date after the report, of a clause holding the act (rank 2) that the text puts ahead by a modal or "will"
+    or as the dates stage read it, does not date an act told in the past ("the party must support her in
+    November to defeat Trump, whom he blasted": the blasting is not November's; "will cover the 2012 crisis in
+    which the compound was attacked" keeps 2012)."""
+    return (rank == 2 and anchor is not None and _after(date, anchor) and _told_ahead(date, trigger.doc)
+            and _told_past(trigger))
+
+
+def _after(date: DateMention, anchor: dt.date) -> bool:
+    """The date lies after the report's day, at its own granularity."""
+    return iso_as_given(date.value, date.granularity) > iso_as_given(anchor, date.granularity)  # type: ignore[operator]
+
+
 def _sentence_time(date: DateMention, rank: int, trigger: Token, anchor: dt.date | None) -> EventTime:
     """A date of the act's sentence as the act's. An act told in the past takes a yearless date the dates stage
     resolved with no direction of its own ("a judge in October sentenced him", read in January) in the period
     before the report, when the date stands in the act's clause, one holding it (rank 1, 2: their tense is the
-    act's, unless a modal or "will" puts the holding one ahead: "must back her in November to defeat Trump,
-    whom he blasted") or a noun act's phrase (rank 0); a clause under the act (rank 3: "urged them to vote in
-    November") has its own time, and a date its clause reads ahead ("the Nov. 8 election") stays ahead."""
-    ahead = (date.rule or "").split(":")[0].endswith("/future") or (rank == 2 and _modal(date, trigger.doc))
+    act's; one a modal or "will" puts ahead is not ranked for a past act, `_ahead_of_past_act`) or a noun act's
+    phrase (rank 0); a clause under the act (rank 3: "urged them to vote in November") has its own time, and a
+    date its clause reads ahead ("the Nov. 8 election") stays ahead."""
+    ahead = (date.rule or "").split(":")[0].endswith("/future")
     earlier = None if anchor is None or rank > 2 or ahead or not _told_past(trigger) else _before(date, anchor)
     return _time(date) if earlier is None else EventTime(earlier, date.granularity, "expression")  # type: ignore[arg-type]
 
@@ -598,7 +615,7 @@ def _episode(dates: list[DateMention], sent: Span, trigger: Token, anchor: dt.da
         if d.start < begins or d.end > sent.start_char or _told_ahead(d, doc):
             continue
         span = _date_span(d, doc)
-        if iso_as_given(d.value, d.granularity) > iso_as_given(anchor, d.granularity) or span is None or (
+        if _after(d, anchor) or span is None or (
                 d.granularity == "year" and _names_other(span.root, trigger)):
             continue  # a date ahead of the report, or a year that names another noun ("the 2012 nominee")
         near.append((span.sent.start, d))
@@ -616,7 +633,8 @@ def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.d
     else (for an act not still to come) the story's current day, else the publication date."""
     dates = [d for d in records.dates if _usable(d) or _narrated_day(d, sent.doc)]
     ranked = [(rank, abs(d.start - trigger.idx), _sentence_time(d, rank, trigger, anchor)) for d in dates
-              if sent.start_char <= d.start < sent.end_char and (rank := _rank(d, sent, trigger)) is not None]
+              if sent.start_char <= d.start < sent.end_char and (rank := _rank(d, sent, trigger)) is not None
+              and not _ahead_of_past_act(d, rank, trigger, anchor)]
     ranked += _weeks(sent, trigger, anchor) + _anaphors(dates, sent, trigger)
     best = min(ranked, key=lambda r: r[:2]) if ranked else None
     shifted = _shifted(records, sent, trigger, anchor)

@@ -69,6 +69,7 @@ class Agents:
     relations: frozenset[str]
     commentators: frozenset[str]
     press_works: frozenset[str]
+    chambers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def agents() -> Agents:
                   frozenset(data["personal_bodies"]), frozenset(data["corporate"]),
                   frozenset(fold(name) for name in data["newsrooms"]), frozenset(data["staff"]),
                   frozenset(data["press_verbs"]), frozenset(data["reporting_verbs"]), frozenset(data["relations"]),
-                  frozenset(data["commentators"]), frozenset(data["press_works"]))
+                  frozenset(data["commentators"]), frozenset(data["press_works"]), frozenset(data["chambers"]))
 
 
 @functools.cache
@@ -335,8 +336,12 @@ def name_sector(tokens: Sequence[Token]) -> str | None:
     if not found:
         return None
     sector = max(found)[2]
-    # a university's institute or centre is the university's ("Marist College Institute for Public Opinion")
-    return "EDU" if sector == "NGO" and any(f[2] == "EDU" for f in found) else sector
+    # a university's institute or centre is the university's ("Marist College Institute for Public Opinion"),
+    # a legislature's committee the legislature's ("Senate Finance Committee")
+    for owner in ("EDU", "LEG"):
+        if sector == "NGO" and any(f[2] == owner for f in found):
+            return owner
+    return sector
 
 
 def _named(tokens: Sequence[Token], lookup) -> object | None:

@@ -146,10 +146,12 @@ def test_party_members_named_with_a_chamber_are_legislators(extract):
 
 def test_a_committee_of_a_legislature_is_legislative(extract):
     text = ("Senate Finance Committee Chairman Tom Berg criticised the tax plan on Monday. "
-            "Ann Reyl, chairwoman of the Judiciary Committee, praised it.")
+            "Ann Reyl, chairwoman of the Judiciary Committee, praised it. "
+            "Joe Varn, president of the Senate Reform Fund, criticised it.")
     actors = actors_by_name(extract(text))
     assert actors["Tom Berg"].sector == "LEG"
     assert actors["Ann Reyl"].sector == "LEG"
+    assert actors["Joe Varn"].sector == "NGO"  # a fund named after a legislature is no committee of it
 
 
 def test_a_representative_is_a_legislator_and_a_trade_representative_is_not(extract):
@@ -165,3 +167,9 @@ def test_a_candidates_delegate_is_coded_like_the_candidate(extract):
             "the party rules.")
     actors = actors_by_name(extract(text, published=dt.date(2016, 4, 20)))
     assert actors["Tom Berg"].code == "USA PTY"
+
+
+def test_a_generic_office_at_an_armed_group_takes_its_sector(extract):
+    text = "A Taliban representative met Afghan officials in Doha on Monday."
+    actors = actors_by_name(extract(text))
+    assert actors["Taliban representative"].sector == "REB"

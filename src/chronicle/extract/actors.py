@@ -1018,8 +1018,10 @@ class _Builder:
             return
         employer = self._employer(head)
         if employer is not None and lemma not in agents().unspecific \
-                and (code.sector in {None, "GOV"} or _corporate_default(code.sector, {lemma}, employer)):
-            # "a WeWork spokesperson", "Taliban representative": the office is the organisation's
+                and (code.sector in {None, "GOV"} or lemma in agents().generic
+                     or _corporate_default(code.sector, {lemma}, employer)):
+            # "a WeWork spokesperson", "Taliban representative": the office is the organisation's, as for a
+            # named person (`_employ`): a generic office (representative, commander) takes its sector
             code = Code(code.country or employer.code.country, employer.code.sector, employer.code.org)
         elif employer is None and code.sector in {None, "GOV"} and _unknown_firm(head, modifiers, self.by_token):
             code = Code(code.country, "BUS")

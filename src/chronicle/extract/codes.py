@@ -336,11 +336,13 @@ def name_sector(tokens: Sequence[Token]) -> str | None:
     if not found:
         return None
     sector = max(found)[2]
-    # a university's institute or centre is the university's ("Marist College Institute for Public Opinion"),
-    # a legislature's committee the legislature's ("Senate Finance Committee")
-    for owner in ("EDU", "LEG"):
-        if sector == "NGO" and any(f[2] == owner for f in found):
-            return owner
+    # a university's institute or centre is the university's ("Marist College Institute for Public Opinion")
+    if sector == "NGO" and any(f[2] == "EDU" for f in found):
+        return "EDU"
+    # a legislature's committee is the legislature's ("Senate Finance Committee"), not its other bodies
+    # ("Senate Conservatives Fund")
+    if sector == "NGO" and words[-1] == "committee" and any(f[2] == "LEG" for f in found):
+        return "LEG"
     return sector
 
 

@@ -135,3 +135,41 @@ def test_a_singular_party_label_is_the_politician_it_describes(extract):
     assert "Republican" not in actors and "Ohio Republican" not in actors
     reyl = actors["Ann Reyl"]
     assert reyl.sector == "LEG" and any(m.text == "Ohio Republican" and m.actor_id == reyl.id for m in records.mentions)
+
+
+def test_party_members_named_with_a_chamber_are_legislators(extract):
+    actors = actors_by_name(extract("Senate Democrats blocked the budget bill on Tuesday. "
+                                    "Republicans rallied in Dayton."))
+    assert actors["Democrats"].sector == "LEG"
+    assert actors["Republicans"].sector == "PTY"
+
+
+def test_a_committee_of_a_legislature_is_legislative(extract):
+    text = ("Senate Finance Committee Chairman Tom Berg criticised the tax plan on Monday. "
+            "Ann Reyl, chairwoman of the Judiciary Committee, praised it. "
+            "Joe Varn, president of the Senate Reform Fund, criticised it.")
+    actors = actors_by_name(extract(text))
+    assert actors["Tom Berg"].sector == "LEG"
+    assert actors["Ann Reyl"].sector == "LEG"
+    assert actors["Joe Varn"].sector == "NGO"  # a fund named after a legislature is no committee of it
+
+
+def test_a_representative_is_a_legislator_and_a_trade_representative_is_not(extract):
+    text = ("Representative Tom Berg of Ohio criticised the mayor of Dayton on Monday. "
+            "Trade Representative Ann Reyl met Chinese officials in Washington.")
+    actors = actors_by_name(extract(text))
+    assert actors["Tom Berg"].sector == "LEG"
+    assert actors["Ann Reyl"].sector == "GOV"
+
+
+def test_a_candidates_delegate_is_coded_like_the_candidate(extract):
+    text = ("Donald Trump spoke in Ohio on Tuesday. Tom Berg, a Trump delegate from Michigan, criticised "
+            "the party rules.")
+    actors = actors_by_name(extract(text, published=dt.date(2016, 4, 20)))
+    assert actors["Tom Berg"].code == "USA PTY"
+
+
+def test_a_generic_office_at_an_armed_group_takes_its_sector(extract):
+    text = "A Taliban representative met Afghan officials in Doha on Monday."
+    actors = actors_by_name(extract(text))
+    assert actors["Taliban representative"].sector == "REB"

@@ -551,6 +551,10 @@ def _candidate_background(code: Code, stale: bool, known: Code) -> bool:
     return known.sector == "PTY" and code.sector is not None and (stale or code.sector == "BUS")
 
 
+def _lower(token: Token) -> str:
+    return token.lower_
+
+
 def _left_modifiers(head: Token, stop: int | None = None) -> list[Token]:
     """Tokens of the head's left modifiers (a title, a nationality, a possessor), in order."""
     tokens: list[Token] = []
@@ -879,8 +883,9 @@ class _Builder:
         staff = agents().staff
         for head in heads:
             modifiers = _left_modifiers(head)
-            titles = " " + " ".join(self._lemma(t) for t in [*modifiers, head]) + " "
-            if not any(f" {role} " in titles for role in staff):
+            # lemmas for the head ("aides"), the words as written for a plural modifier ("communications director")
+            titles = [" " + " ".join(form(t) for t in [*modifiers, head]) + " " for form in (self._lemma, _lower)]
+            if not any(f" {role} " in title for role in staff for title in titles):
                 continue
             owners = [t for t in modifiers if t.dep_ in {"poss", "compound"}]
             for child in head.children:
@@ -1013,8 +1018,10 @@ class _Builder:
             return
         employer = self._employer(head)
         if employer is not None and lemma not in agents().unspecific \
-                and (code.sector in {None, "GOV"} or _corporate_default(code.sector, {lemma}, employer)):
-            # "a WeWork spokesperson", "Taliban representative": the office is the organisation's
+                and (code.sector in {None, "GOV"} or lemma in agents().generic
+                     or _corporate_default(code.sector, {lemma}, employer)):
+            # "a WeWork spokesperson", "Taliban representative": the office is the organisation's, as for a
+            # named person (`_employ`): a generic office (representative, commander) takes its sector
             code = Code(code.country or employer.code.country, employer.code.sector, employer.code.org)
         elif employer is None and code.sector in {None, "GOV"} and _unknown_firm(head, modifiers, self.by_token):
             code = Code(code.country, "BUS")
@@ -1396,16 +1403,25 @@ def _legislature(token: Token, by_token: dict[int, _Actor]) -> bool:
     return (actor is not None and actor.code.sector == "LEG") or sector_of([token]) == "LEG"
 
 
+def _seated(root: Token, by_token: dict[int, _Actor]) -> bool:
+    """Whether a party's members are placed in a legislature: by a chamber before them ("House
+    Republicans", "congressional Democrats") or a legislature after them ("Democrats in the Missouri
+    Senate", "Republican leaders of the state House and Senate", "Democrats on the Judiciary Committee")."""
+    if any(c.dep_ in {"compound", "amod"} and c.lower_ in agents().chambers for c in root.lefts):
+        return True
+    places = [o for p in root.children if p.dep_ == "prep" and p.lower_ in {"in", "of", "on", "from"}
+              for o in p.children if o.dep_ == "pobj"]
+    return any(_legislature(t, by_token) for o in places for t in (o, *o.conjuncts))
+
+
 def caucus_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
-    """A party's members placed in a legislature are legislators ("Democrats in the Missouri Senate",
-    "Republican leaders of the state House and Senate"): the guide's LEG, not the party's PTY."""
+    """A party's members seated in a legislature are legislators (`_seated`): the guide's LEG, not the
+    party's PTY."""
     for actor in actors:
         if actor.kind != "group" or actor.code.sector != "PTY":
             continue
         for span, _kind in actor.mentions:
-            places = [o for p in span.root.children if p.dep_ == "prep" and p.lower_ in {"in", "of", "on", "from"}
-                      for o in p.children if o.dep_ == "pobj"]
-            if any(_legislature(t, by_token) for o in places for t in (o, *o.conjuncts)):
+            if _seated(span.root, by_token):
                 actor.code = Code(actor.code.country, "LEG", actor.code.org)
                 break
 

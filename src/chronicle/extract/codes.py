@@ -69,6 +69,7 @@ class Agents:
     relations: frozenset[str]
     commentators: frozenset[str]
     press_works: frozenset[str]
+    chambers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def agents() -> Agents:
                   frozenset(data["personal_bodies"]), frozenset(data["corporate"]),
                   frozenset(fold(name) for name in data["newsrooms"]), frozenset(data["staff"]),
                   frozenset(data["press_verbs"]), frozenset(data["reporting_verbs"]), frozenset(data["relations"]),
-                  frozenset(data["commentators"]), frozenset(data["press_works"]))
+                  frozenset(data["commentators"]), frozenset(data["press_works"]), frozenset(data["chambers"]))
 
 
 @functools.cache
@@ -336,7 +337,13 @@ def name_sector(tokens: Sequence[Token]) -> str | None:
         return None
     sector = max(found)[2]
     # a university's institute or centre is the university's ("Marist College Institute for Public Opinion")
-    return "EDU" if sector == "NGO" and any(f[2] == "EDU" for f in found) else sector
+    if sector == "NGO" and any(f[2] == "EDU" for f in found):
+        return "EDU"
+    # a legislature's committee is the legislature's ("Senate Finance Committee"), not its other bodies
+    # ("Senate Conservatives Fund")
+    if sector == "NGO" and words[-1] == "committee" and any(f[2] == "LEG" for f in found):
+        return "LEG"
+    return sector
 
 
 def _named(tokens: Sequence[Token], lookup) -> object | None:

@@ -158,9 +158,9 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=3)
     parser.add_argument("--precision-bar", type=float, default=0.89, help="the threshold rule's CV precision")
     parser.add_argument("--C", type=float, default=0.15, help="inverse L2 regularisation strength")
-    parser.add_argument("--trees", type=int, default=300, help="boosted trees on the logistic model (0: none)")
+    parser.add_argument("--trees", type=int, default=500, help="boosted trees on the logistic model (0: none)")
     parser.add_argument("--learning-rate", type=float, default=0.03, help="the trees' shrinkage")
-    parser.add_argument("--depth", type=int, default=5, help="each tree's depth")
+    parser.add_argument("--depth", type=int, default=6, help="each tree's depth")
     parser.add_argument("--min-leaf", type=int, default=100, help="fewest training quotes in a tree's leaf")
     args = parser.parse_args()
 

@@ -1158,17 +1158,36 @@ def quote_kind(text: str, span: tuple[int, int], quotes: list[tuple[int, int]]) 
     return "indirect"
 
 
+# A regression tree over binary features as a flat list of nodes, the root first: a split is
+# [feature, index of the node where the feature is present, index where it is absent], a leaf is
+# [log-odds it adds].
+Tree = list[list]
+
+
+def tree_value(tree: Tree, present: set[str]) -> float:
+    node = tree[0]
+    while len(node) == 3:
+        node = tree[node[1] if node[0] in present else node[2]]
+    return float(node[0])
+
+
 @dataclass(frozen=True)
 class QuoteModel:
     """A logistic model over a finished quote's features (how it was found, its cue, how its
-    speaker was resolved): the calibrated probability that the quote and its speaker are right.
-    `scripts/train_quote_confidence.py` fits it on the realnews-silver training annotations."""
+    speaker was resolved) and boosted trees on top of it, which read the combinations of features
+    the sum of weights cannot ("this cue with this route"): the calibrated probability that the
+    quote and its speaker are right. `scripts/train_quote_confidence.py` fits both on the
+    realnews-silver training annotations."""
 
     weights: dict[str, float]
     bias: float
+    trees: tuple[Tree, ...] = ()
 
     def score(self, features: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        if self.trees:
+            present = set(features)
+            z += sum(tree_value(tree, present) for tree in self.trees)
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
@@ -1177,7 +1196,7 @@ def quote_model(path: Path = DATA / "quote_model.json") -> QuoteModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return QuoteModel(weights=data["weights"], bias=data["bias"])
+    return QuoteModel(weights=data["weights"], bias=data["bias"], trees=tuple(data.get("trees", ())))
 
 
 MODALS = {"will", "would", "could", "may", "might", "should", "can", "must"}

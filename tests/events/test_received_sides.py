@@ -1,7 +1,7 @@
 """Sides of an act its doer gives and the verb's subject gets, and a word act's possessor (sentences of
 our own)."""
 
-from tests.events.sides import named_sides
+from tests.events.sides import named_sides, only
 
 
 def test_an_act_received_from_someone_is_aimed_at_the_receiver(extract):
@@ -44,3 +44,9 @@ def test_a_material_acts_possessor_undergoes_it(extract):
     text = "Varnian police confirmed Marco Diaz's arrest in Lima."
     targets = {e[2] for e in named_sides(extract, text) if e[0] == "COERCE"}
     assert targets == {"Marco Diaz"}, targets
+
+
+def test_someones_thing_that_draws_an_act_from_another_makes_them_its_target(extract):
+    text = "Senator Ana Ruiz spoke on Monday. Ruiz's assertion later drew rebukes from the Peruvian government."
+    events = only(named_sides(extract, text), "ACCUSE")
+    assert ("Peruvian government", "Ana Ruiz") in {(e[1], e[2]) for e in events}

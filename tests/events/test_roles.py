@@ -258,3 +258,10 @@ def test_a_possessive_pronoun_on_someone_is_not_their_doer(extract):
 def test_the_subject_of_a_passive_clause_does_the_act_of_its_gerund(extract):
     text = "Marco Diaz is accused of killing three villagers in Lima."
     assert ("Marco Diaz", "three villagers") in {(e[1], e[4]) for e in named_sides(extract, text)}
+
+
+def test_the_body_a_resignation_leaves_is_its_target(extract):
+    [event] = only(named_sides(extract, "Ana Ruiz resigned from the Varnian parliament on Monday."), "RETREAT")
+    assert event[4] == "the Varnian parliament"
+    [event] = only(named_sides(extract, "Ana Ruiz resigned her post at the Varnian ministry."), "RETREAT")
+    assert event[4] is None

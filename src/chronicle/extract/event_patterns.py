@@ -74,6 +74,7 @@ class Lexicon:
     gather_verbs: frozenset[str]
     stative: frozenset[str]
     object_control: frozenset[str]
+    instrument_verbs: frozenset[str]
     negators: frozenset[str]
     hypothetical: frozenset[str]
     future: frozenset[str]
@@ -172,6 +173,7 @@ def _load_lexicon() -> Lexicon:
         gather_verbs=_words(data["gather_verbs"]),
         stative=_words(data["stative"]),
         object_control=_words(data["object_control"]),
+        instrument_verbs=_words(data["instrument_verbs"]),
         negators=_words(data["negators"]),
         hypothetical=_words(data["hypothetical"]),
         future=_words(data["future"]),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.codes import code_tokens
-from chronicle.extract.event_patterns import lexicon
+from chronicle.extract.event_patterns import lexicon, noun_sense
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj"}
@@ -21,6 +21,13 @@ PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "you
 FINITE = {"VBD", "VBZ", "VBP"}
 NAMED = {"GPE", "ORG", "NORP", "PERSON", "LOC"}
 SCAN_WINDOW = 25
+# prepositions by which a verb that judges someone names the deed they did ("accused X of …", "blamed X for
+# …", "charged X with …"): its object is the deed's doer
+JUDGED_DOER_PREPS = {"of", "for", "with"}
+# prepositions naming whom a request asks to act ("called on Peru to withdraw", "appealed to Chile to …")
+ADDRESSEE_PREPS = {"on", "upon", "to"}
+# event types of commitments, whose infinitive their maker does even after an object ("promised Peru to …")
+SUBJECT_CONTROL_TYPES = {"AGREE", "THREATEN"}
 # prepositions whose gerund is done by the subject of the clause they attach to ("since signing a pledge")
 ADJUNCT_PREPS = {"by", "in", "after", "before", "while", "without", "of", "since", "upon", "on", "through",
                  "despite", "to"}
@@ -126,9 +133,9 @@ def subject_of(verb: Token) -> Token | None:
             return subjects[0] if subjects else None
         dep, head = current.dep_, current.head
         if dep == "xcomp":
-            obj = next((c for c in head.children if c.dep_ in OBJECT_DEPS), None)
-            if obj is not None and head.lemma_.lower() in lexicon().object_control:
-                return obj
+            controller = _controller(head, current)
+            if controller is not None:
+                return controller
             current, from_xcomp = head, True
         elif dep == "conj":
             current, from_xcomp = _conjoined_with(current), False
@@ -136,6 +143,8 @@ def subject_of(verb: Token) -> Token | None:
             current, from_xcomp = head, False  # "…, injuring seven"; "sent personnel to investigate"
         elif dep == "acomp":
             current, from_xcomp = head, False  # "France is ready to contribute", "are guilty of violating"
+        elif dep == "pcomp" and head.lower_ in JUDGED_DOER_PREPS and (doer := _judged_doer(head)) is not None:
+            return doer  # "accused Peru of attacking X", "ridiculed Ana for criticizing X"
         elif dep == "pcomp" and head.lower_ in ADJUNCT_PREPS:
             # "put pressure on X by attempting to push …"; "Beijing has cut … since signing a pledge";
             # "in remarks after meeting with the council, Obama said": the gerund's own possessor, else
@@ -145,12 +154,7 @@ def subject_of(verb: Token) -> Token | None:
                 return own
             current, from_xcomp = _clause_of(head.head), False
         elif dep == "pcomp" and head.lower_ == "for" and head.head.pos_ in {"VERB", "AUX"}:
-            # "ridiculed Ana for criticizing X": the one blamed or praised did it; "took heat for not
-            # condemning X": with no one blamed, the subject
-            obj = next((c for c in head.head.children if c.dep_ in OBJECT_DEPS), None)
-            if obj is not None and (is_someone(obj) or code_tokens([obj]).sector):
-                return obj  # not "took heat for …"
-            current, from_xcomp = head.head, False
+            current, from_xcomp = head.head, False  # "took heat for not condemning X": no one blamed, the subject
         elif dep == "acl":
             if current.tag_ == "VBN":
                 return head if from_xcomp else None  # "migrants seen hurling": the seen are the hurlers
@@ -158,11 +162,67 @@ def subject_of(verb: Token) -> Token | None:
                 current, from_xcomp = head.head, False  # "led efforts to send": who led
             elif head.lemma_.lower() in lexicon().message_nouns and head.head.pos_ in {"VERB", "AUX"}:
                 current, from_xcomp = head.head, False  # "issued a declaration demanding …": who issued it
+            elif _is_circumstance(head):
+                # "is on solid ground attacking X", "spent $10 million attacking X": a participle on a
+                # circumstance of the clause says what the clause's subject did
+                current, from_xcomp = _governing_verb(head), False
             else:
                 return head  # "migrants hurling stones"
         else:
             return None
     return None
+
+
+def _is_party(token: Token) -> bool:
+    """Someone (`is_someone`) or a body coded by its words ("the parliament", "police"): who can act."""
+    return is_someone(token) or bool(code_tokens([token]).sector)
+
+
+def _controller(verb: Token, infinitive: Token) -> Token | None:
+    """Who does the infinitive a verb takes after a party ("prompted the parliament to condemn X",
+    "forced Ana Ruiz to resign", "called on Peru to withdraw"): the verb's object — for the lexicon's
+    object-control verbs whatever it is, for any other verb when it is a party named before the
+    infinitive — or a request's addressee named by "on"/"upon"/"to"; else (None) the verb's subject does it. A
+    commitment is done by its maker ("promised Peru to withdraw": the promiser withdraws), and an
+    instrument's use by its user ("used drones to strike X")."""
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    types = {sense.type for sense in lex.verbs.get(lemma, ())}
+    if types & SUBJECT_CONTROL_TYPES or lemma in lex.instrument_verbs:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
+    if obj is not None and (lemma in lex.object_control or (
+            is_infinitive(infinitive) and obj.i < infinitive.i and _is_party(obj))):
+        return obj
+    if obj is None and (lemma in lex.object_control or "REQUEST" in types):
+        return next((o for c in verb.children if c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS
+                     and c.i < infinitive.i for o in pobjs(c) if _is_party(o)), None)
+    return None
+
+
+def _judged_doer(prep: Token) -> Token | None:
+    """The party a verb judges for, of or with a deed is its doer ("accused Peru of attacking X",
+    "charged him with leaking …", "ridiculed Ana for criticizing X"): the verb's object when it is a
+    party; else None ("took heat for not condemning X")."""
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
+    return obj if obj is not None and _is_party(obj) else None
+
+
+def _is_circumstance(noun: Token) -> bool:
+    """A noun a participle describes that can do nothing itself: no party (`_is_party`), no act of the
+    lexicon ("protests denouncing X" are the protesters'), named by no entity, and the object of its verb
+    or of a preposition — a circumstance of the clause ("on solid ground", "a strong moment", "$10
+    million"), not what the clause is about."""
+    return (noun.dep_ in OBJECT_DEPS | {"pobj", "attr"} and noun.ent_type_ not in NAMED and not _is_party(noun)
+            and noun_sense(noun) is None and _governing_verb(noun).pos_ in {"VERB", "AUX"})
+
+
+def _governing_verb(noun: Token) -> Token:
+    """The verb whose object or attribute the noun is, or whose prepositional phrases it is in (`_clause_of`)."""
+    return noun.head if noun.dep_ in OBJECT_DEPS | {"attr"} else _clause_of(noun)
 
 
 def _clause_of(token: Token) -> Token:

@@ -433,8 +433,10 @@ def _received(noun: Token, governor: Token, source: Token | None, sense: Sense) 
     if giver is None:
         return None
     recipient = subject_of(governor)
-    if recipient is None or recipient.i == giver.i or not _judgeable(recipient):
-        return None  # "his remarks buttress the contention of X": a thing gets nothing
+    if recipient is None or recipient.i == giver.i or not _about_someone(recipient):
+        # "his remarks buttress the contention of X": a thing gets nothing; someone's thing gets it for them
+        # ("Ruiz's assertion drew rebukes from X", whose target side then stands for Ruiz: `_actor_side`)
+        return None
     return giver, recipient
 
 

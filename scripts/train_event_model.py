@@ -19,8 +19,11 @@ cross-validated reliability table (confidence band → share right), for thresho
 all-right / recall as the scorer counts them, and the threshold the rule picks: the lowest at which
 the cross-validated type precision is >= 0.70 and the all-right precision >= 0.50. The file keeps
 the reliability table and that threshold (`cv_reliability`, `threshold_by_rule`) for the tests.
-`--dump FILE` also writes each event's article, trigger, sides, features, labels and mean CV confidence
-for error analysis (it holds article text: keep it outside the repository).
+`--cache FILE` keeps the extracted candidates in a pickle (written on the first run, read on later ones:
+the extraction is most of the run's time), for trying settings on one extraction; delete it when the
+code that finds or describes candidates changes. `--dump FILE` also writes each event's article,
+trigger, sides, features, labels and mean CV confidence for error analysis (it holds article text:
+keep it outside the repository).
 Lemma features seen in fewer than `--min-count` articles are dropped, so the file holds weights for
 lemmas, types and feature names only, no corpus text. Deterministic: same data, same file.
 """
@@ -30,6 +33,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import pickle
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -61,8 +65,14 @@ def load_scorer(path: Path) -> ModuleType:
     return module
 
 
-def extract(articles: Path) -> list[tuple[Article, list[Candidate], dict[str, str]]]:
-    """Per article: the Article, its event candidates, and actor id → name."""
+Item = tuple[Article, list[Candidate], dict[str, str]]
+
+
+def extract(articles: Path, cache: Path | None = None) -> list[Item]:
+    """Per article: the Article, its event candidates, and actor id → name. With `cache`, read them
+    from that pickle when it exists, else extract and write them there (`--cache`)."""
+    if cache is not None and cache.exists():
+        return pickle.loads(cache.read_bytes())
     pipeline = Pipeline(PipelineConfig(stages=("actors", "places", "dates", "quotes")))
     items = []
     for line in articles.read_text(encoding="utf-8").splitlines():
@@ -73,6 +83,8 @@ def extract(articles: Path) -> list[tuple[Article, list[Candidate], dict[str, st
         records = pipeline.apply_stages(doc, article)
         candidates = event_candidates(doc, records, pipeline.config.context)
         items.append((article, candidates, {a.id: a.name for a in records.actors}))
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(items))
     return items
 
 
@@ -220,13 +232,14 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=3, help="articles a lemma must occur in")
     parser.add_argument("--C", type=float, default=0.3, help="inverse L2 regularisation strength")
     parser.add_argument("--repeats", type=int, default=5, help="shufflings of the articles into 5 folds")
+    parser.add_argument("--cache", type=Path, help="pickle of the extracted candidates: read if present, else written")
     parser.add_argument("--dump", type=Path, help="also write each event's features and labels here (jsonl)")
     args = parser.parse_args()
 
     scorer = load_scorer(args.scorer)
     golds = {g["id"]: g for g in (json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines()
                                   if line.strip())}
-    items = [item for item in extract(args.articles) if item[0].input in golds]
+    items = [item for item in extract(args.articles, args.cache) if item[0].input in golds]
     lemma_articles: dict[str, int] = {}
     for _, candidates, _ in items:
         for name in {n for c in candidates for n in c.features if n.startswith(WORD_FEATURES)}:

@@ -1,22 +1,31 @@
 """The quote confidence model (data/quotes/quote_model.json): logistic weights and the boosted trees
-on their log-odds, scored in pure Python."""
+on their log-odds, the trees walked together as node arrays."""
 
 from __future__ import annotations
 
 import json
 import math
 
-from chronicle.extract.quotes import QuoteModel, quote_model, tree_value
+from chronicle.extract.quotes import QuoteModel, TreeEnsemble, quote_model
 
 # "cue=say" splits first; with it, "route=name" splits again
 TREE = [["cue=say", 1, 2], ["route=name", 3, 4], [-0.5], [0.75], [0.25]]
 
 
 def test_tree_follows_present_and_absent_features():
-    assert tree_value(TREE, {"cue=say", "route=name"}) == 0.75
-    assert tree_value(TREE, {"cue=say"}) == 0.25
-    assert tree_value(TREE, {"route=name"}) == -0.5
-    assert tree_value([[0.1]], set()) == 0.1  # a tree that is only a leaf
+    one = TreeEnsemble.compile((TREE,))
+    assert one.log_odds(["cue=say", "route=name", "kind=direct"]) == 0.75
+    assert one.log_odds(["cue=say"]) == 0.25
+    assert one.log_odds(["route=name"]) == -0.5
+    assert TreeEnsemble.compile(([[0.1]],)).log_odds([]) == 0.1  # a tree that is only a leaf
+
+
+def test_trees_of_different_depths_each_reach_their_leaf():
+    # the shallow tree is at its leaf after one level while the deep one walks on
+    ensemble = TreeEnsemble.compile(([["route=name", 1, 2], [2.0], [-1.0]], TREE, [[0.1]]))
+    assert ensemble.depth == 2
+    assert math.isclose(ensemble.log_odds(["cue=say", "route=name"]), 2.0 + 0.75 + 0.1)
+    assert math.isclose(ensemble.log_odds([]), -1.0 - 0.5 + 0.1)
 
 
 def test_score_adds_trees_to_the_logistic_sum():

@@ -416,7 +416,8 @@ def _shifted(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.dat
     duration = next((d for d in records.durations if d.start <= amount.idx < d.end), None)
     if duration is None or duration.amount != int(duration.amount):
         return None
-    if set(sent.doc.text[max(0, duration.start - 15):duration.start].lower().split()) & set(lexicon()["imprecise"]):
+    before = _doc_text(sent.doc)[max(0, duration.start - 15):duration.start]
+    if set(before.lower().split()) & set(lexicon()["imprecise"]):
         return None  # "more than 20 years after the ban": no calendar value
     base = event_date(records, sent, governor, anchor)
     if base.date is None:
@@ -462,6 +463,16 @@ def _same_act_word(noun: Token, trigger: Token) -> bool:
 
 # Where each document's happening subjects are kept (token indices), like event_syntax's sentence table.
 HAPPENING_SUBJECTS_KEY = "chronicle.event_time.happening_subjects"
+# Where each document's text is kept: spaCy's `Doc.text` joins every token anew on each call, and the
+# story-day search reads it for every date of every event (it was three quarters of the stage's time).
+DOC_TEXT_KEY = "chronicle.event_time.text"
+
+
+def _doc_text(doc: Doc) -> str:
+    text = doc.user_data.get(DOC_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text
+    return text
 
 
 def _happening_subjects(doc: Doc) -> list[int]:
@@ -568,7 +579,7 @@ def _told_ahead(date: DateMention, doc: Doc) -> bool:
 def _near_start(sent: Span) -> int:
     """Where the text the sentence continues begins: its paragraph, or the sentence just before when it opens one."""
     doc = sent.doc
-    paragraph = doc.text.rfind("\n\n", 0, sent.start_char)
+    paragraph = _doc_text(doc).rfind("\n\n", 0, sent.start_char)
     return min(0 if paragraph < 0 else paragraph + 2, doc[sent.start - 1].sent.start_char if sent.start else 0)
 
 
@@ -580,7 +591,8 @@ def _story_day(earlier: list[DateMention], sent: Span) -> dt.date:
     a story of Saturday's debate). A day the text puts ahead ("he would release it Friday") is not the story's."""
     doc = sent.doc
     told = [d for d in earlier if not _told_ahead(d, doc)] or earlier
-    near = [d for d in told if d.start >= _near_start(sent)]
+    begins = _near_start(sent)
+    near = [d for d in told if d.start >= begins]
     if near:
         return _latest_day(near, doc)
     # a dateline ("PURCHASE, N.Y., April 1 (UPI) -") gives the report's day; the lead's is in a sentence that tells

@@ -206,7 +206,7 @@ def main() -> None:
     trees = ([exported_tree(tree, names, args.learning_rate) for tree in model.estimators_[:, 0]]
              if isinstance(model, GradientBoostingClassifier) else [])
     exported = QuoteModel(weights=weights, bias=round(float(logistic.intercept_[0]), 4), trees=tuple(trees))
-    # the runtime's pure-Python scoring must give the probabilities scikit-learn gives
+    # the runtime's scoring (quotes.QuoteModel) must give the probabilities scikit-learn gives
     runtime = np.array([exported.score(list(row)) for row in rows])
     drift = float(np.abs(runtime - model.predict_proba(X)[:, 1]).max())
     print(f"largest difference between the runtime's and scikit-learn's probability: {drift:.5f}")

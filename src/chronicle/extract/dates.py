@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from chronicle.extract.durations import find_durations_and_ages
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
+from chronicle.nlp.text import doc_text
 from chronicle.records import ArticleRecords, DateMention, child_id
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "dates"
@@ -249,7 +250,7 @@ def direction(doc: Doc, start: int, end: int, through_nouns: bool = False) -> Te
     tokens = _tokens(doc, start, end)
     if not tokens:
         return None
-    if doc.text[max(0, start - 6):start].lower().strip() == "since":
+    if doc_text(doc)[max(0, start - 6):start].lower().strip() == "since":
         return "past"
     tok = min(tokens, key=lambda t: len(list(t.ancestors)))  # the expression's own head
     noun: Token | None = None
@@ -539,7 +540,7 @@ def _day_first(text: str) -> bool:
 
 def find_dates(doc: Doc, anchor: dt.date | None) -> list[Found]:
     """The article's dates, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     reader = Reader(doc, text, anchor, _day_first(text))
     out = []
     for name, m in _matches(text):
@@ -568,11 +569,12 @@ def confidence(found: Found) -> float:
 @register_stage("dates", fills=("dates", "durations", "ages"))
 def extract_dates(doc: Doc, records: ArticleRecords, context: ExtractContext) -> StageOutput:
     anchor = records.article.published or context.reference_date
+    text = doc_text(doc)
     out = []
     for n, f in enumerate(find_dates(doc, anchor), start=1):
         out.append(DateMention(
             id=child_id(records.article.id, "d", n), article_id=records.article.id, start=f.start, end=f.end,
-            text=doc.text[f.start:f.end], value=f.value, value_end=None, granularity=f.granularity,
+            text=text[f.start:f.end], value=f.value, value_end=None, granularity=f.granularity,
             rule=f"{f.key}: {f.how}", confidence=confidence(f)))
-    durations, ages = find_durations_and_ages(doc.text, records)
+    durations, ages = find_durations_and_ages(text, records)
     return {"dates": out, "durations": durations, "ages": ages}

@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.confidence import DATES_MIN_CONFIDENCE
 from chronicle.extract.dates import lexicon
+from chronicle.nlp.text import doc_text
 from chronicle.records import ArticleRecords, DateMention, iso_as_given
 
 Granularity = Literal["day", "month", "year", "range"]
@@ -384,7 +385,7 @@ def _sentence_time(date: DateMention, rank: int, trigger: Token, anchor: dt.date
     act's; one a modal or "will" puts ahead is not ranked for a past act, `_ahead_of_past_act`) or a noun act's
     phrase (rank 0); a clause under the act (rank 3: "urged them to vote in November") has its own time, and a
     date its clause reads ahead ("the Nov. 8 election") stays ahead."""
-    ahead = (date.rule or "").split(":")[0].endswith("/future")
+    ahead = _read_ahead(date)
     earlier = None if anchor is None or rank > 2 or ahead or not _told_past(trigger) else _before(date, anchor)
     return _time(date) if earlier is None else EventTime(earlier, date.granularity, "expression")  # type: ignore[arg-type]
 
@@ -416,7 +417,7 @@ def _shifted(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.dat
     duration = next((d for d in records.durations if d.start <= amount.idx < d.end), None)
     if duration is None or duration.amount != int(duration.amount):
         return None
-    before = _doc_text(sent.doc)[max(0, duration.start - 15):duration.start]
+    before = doc_text(sent.doc)[max(0, duration.start - 15):duration.start]
     if set(before.lower().split()) & set(lexicon()["imprecise"]):
         return None  # "more than 20 years after the ban": no calendar value
     base = event_date(records, sent, governor, anchor)
@@ -463,16 +464,6 @@ def _same_act_word(noun: Token, trigger: Token) -> bool:
 
 # Where each document's happening subjects are kept (token indices), like event_syntax's sentence table.
 HAPPENING_SUBJECTS_KEY = "chronicle.event_time.happening_subjects"
-# Where each document's text is kept: spaCy's `Doc.text` joins every token anew on each call, and the
-# story-day search reads it for every date of every event (it was three quarters of the stage's time).
-DOC_TEXT_KEY = "chronicle.event_time.text"
-
-
-def _doc_text(doc: Doc) -> str:
-    text = doc.user_data.get(DOC_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[DOC_TEXT_KEY] = doc.text
-    return text
 
 
 def _happening_subjects(doc: Doc) -> list[int]:
@@ -573,13 +564,18 @@ def _latest_day(dates: list[DateMention], doc: Doc) -> dt.date:
 
 def _told_ahead(date: DateMention, doc: Doc) -> bool:
     """The dates stage read the date ahead, or its clause puts it ahead ("he would release it Friday")."""
-    return (date.rule or "").split(":")[0].endswith("/future") or _modal(date, doc)
+    return _read_ahead(date) or _modal(date, doc)
+
+
+def _read_ahead(date: DateMention) -> bool:
+    """The dates stage resolved the date ahead of the report (its rule's direction is "future")."""
+    return (date.rule or "").split(":")[0].endswith("/future")
 
 
 def _near_start(sent: Span) -> int:
     """Where the text the sentence continues begins: its paragraph, or the sentence just before when it opens one."""
     doc = sent.doc
-    paragraph = _doc_text(doc).rfind("\n\n", 0, sent.start_char)
+    paragraph = doc_text(doc).rfind("\n\n", 0, sent.start_char)
     return min(0 if paragraph < 0 else paragraph + 2, doc[sent.start - 1].sent.start_char if sent.start else 0)
 
 

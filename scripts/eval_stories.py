@@ -20,7 +20,7 @@ The path the held-out set takes (ingest, consolidation, `chronicle stories`), en
 
 Labels are tests/stories/data/*-stories.tsv (story label, article id); unlisted articles are singletons.
 A pair of articles counts as predicted when both land in one story, as gold when both share a label.
-Clustering uses the text features only (headline, lead, whole text), as consolidation does; the threshold
+Clustering uses the text features only (headline, lead, whole text, anchors), as consolidation does; the threshold
 is `chronicle.stories.clustering.THRESHOLD` unless swept. GeoWebNews pages carry no date, so all of them
 are dated one day: every page is in every other's window, as in a set collected over three days.
 """
@@ -38,8 +38,18 @@ from pathlib import Path
 
 import numpy as np
 
-from chronicle.stories.clustering import THRESHOLD, WINDOW_DAYS, Vocabulary, assign_stories, story_doc, vectors
-from chronicle.stories.text import views
+from chronicle.stories.clustering import (
+    THRESHOLD,
+    WINDOW_DAYS,
+    StoryDoc,
+    Vocabulary,
+    anchor_matrix,
+    assign_stories,
+    similarities,
+    story_doc,
+    vectors,
+)
+from chronicle.stories.text import anchors, views
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -89,9 +99,15 @@ def pairs_of(groups: list[list[str]]) -> set[frozenset[str]]:
     return {frozenset(p) for members in groups for p in itertools.combinations(members, 2)}
 
 
-def predicted_pairs(corpus: Corpus, threshold: float) -> set[frozenset[str]]:
+def story_docs(corpus: Corpus) -> tuple[list[StoryDoc], Vocabulary]:
+    """The corpus as clustering sees it, as consolidation builds it."""
     vocabulary = Vocabulary()
-    docs = [story_doc(i, d.toordinal(), views(t, text), vocabulary) for i, d, t, text in corpus]
+    return [story_doc(i, d.toordinal(), views(t, text), vocabulary, anchors=anchors(t, text))
+            for i, d, t, text in corpus], vocabulary
+
+
+def predicted_pairs(corpus: Corpus, threshold: float) -> set[frozenset[str]]:
+    docs, vocabulary = story_docs(corpus)
     assign_stories(docs, len(vocabulary.ids), threshold=threshold)
     stories: dict[str, list[str]] = {}
     for doc in docs:
@@ -100,11 +116,14 @@ def predicted_pairs(corpus: Corpus, threshold: float) -> set[frozenset[str]]:
 
 
 def pairwise(corpus: Corpus, gold: set[frozenset[str]]) -> list[dict]:
-    """P/R/F1 of the pairs within the window whose two-view similarity reaches each threshold (no clustering)."""
-    vocabulary = Vocabulary()
-    docs = [story_doc(i, d.toordinal(), views(t, text), vocabulary) for i, d, t, text in corpus]
-    lead, whole = vectors(docs, len(vocabulary.ids)), vectors(docs, len(vocabulary.ids), whole=True)
-    sims = np.minimum((lead @ lead.T).toarray(), (whole @ whole.T).toarray())
+    """P/R/F1 of the pairs within the window whose similarity reaches each threshold (no clustering).
+
+    Rarity of anchors is counted over the whole set here (clustering counts it in each day's window)."""
+    docs, vocabulary = story_docs(corpus)
+    size = len(vocabulary.ids)
+    everything = slice(0, len(docs))
+    sims = similarities(vectors(docs, size), vectors(docs, size, whole=True), anchor_matrix(docs, size), everything,
+                        everything)
     days = np.array([d.day for d in docs])
     rows, columns = np.triu_indices(len(docs), 1)
     near = np.abs(days[rows] - days[columns]) <= WINDOW_DAYS

@@ -275,3 +275,46 @@ def test_the_whole_text_view_holds_the_lead_and_the_rest_of_the_body():
     assert lead["harbour"] == TITLE_WEIGHT + LEAD_WORDS and "lighthouse" not in lead
     assert whole["harbour"] == TITLE_WEIGHT + LEAD_WORDS and whole["lighthouse"] == 1
     assert list(whole)[:len(lead)] == list(lead)  # clustering.story_doc takes the lead's ids from the whole's
+
+
+def test_anchors_are_the_leads_numbers_and_the_quoted_words_without_years():
+    from chronicle.stories.text import anchors
+
+    found = anchors("Quarry collapse traps 14 workers",
+                    'Rescuers in 2026 said 3,200 tonnes of rock fell. "We will dig through the night," the chief said.')
+    assert {"#14", "#3200", '"we will dig through', '"dig through the night'} <= found
+    assert "#2026" not in found  # a year dates the report, it does not tell one act from another
+
+
+# Two reports in one trade dispute: a few topic words shared, the rest their own (cosine ~0.31).
+_TOPIC_A = "tariff steel ministry beijing filing geneva panel complaint appeal quota"
+_TOPIC_B = "tariff steel ministry beijing threat billion retaliation farm harvest growers"
+_STATEMENT = 'The ministry said: "we will defend our legitimate rights with every means the rules allow us".'
+
+
+def _anchored_run(anchors_a: set[str], anchors_b: set[str]) -> dict[str, str | None]:
+    from collections import Counter
+
+    from chronicle.stories.clustering import Vocabulary, assign_stories, story_doc
+
+    vocabulary = Vocabulary()
+    docs = []
+    for name, text, found in (("a", _TOPIC_A, anchors_a), ("b", _TOPIC_B, anchors_b),
+                              ("x", "ferry harbour storm passengers coastguard", set()),
+                              ("y", "budget vote parliament coalition taxes", set()),
+                              ("z", "museum painting auction collector bid", set())):
+        counts = Counter(text.split())
+        docs.append(story_doc(name, 740_000, (counts, counts), vocabulary, anchors=found))
+    assign_stories(docs, len(vocabulary.ids))
+    return {d.id: d.story_id for d in docs}
+
+
+def test_topic_neighbours_sharing_no_anchor_are_two_stories():
+    assert _anchored_run({"#23"}, {"#7"})["b"] == "s:b"
+
+
+def test_topic_neighbours_quoting_the_same_statement_are_one_story():
+    from chronicle.stories.text import anchors
+
+    said = anchors(None, _STATEMENT)
+    assert _anchored_run(said, said)["b"] == "s:a"

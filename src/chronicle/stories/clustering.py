@@ -13,6 +13,11 @@ after it. A mean, not the best match alone, keeps one bridging article from glui
 in one topic into a growing story (single-link chaining). Undated articles come last and are compared
 with every article of the run, in row chunks so that memory stays bounded. Placed articles keep their
 story: a re-run adds, never reshuffles.
+
+The cosine is gated by anchors (`text.anchors`: the lead's numbers, the quotations' words): a pair that
+shares no anchor rare among the articles of its window counts `ANCHOR_GATE` of its cosine, and the full
+cosine once the rarity (IDF) of what it shares reaches `ANCHOR_SATURATION`. Reports of one act repeat its
+particulars (a toll, a sum, a statement); reports of other acts in the same topic share its words only.
 """
 
 from __future__ import annotations
@@ -38,6 +43,11 @@ TOP_WHOLE_TERMS = 100
 UNDATED = -1
 # Rows of undated articles compared at once with every article of the run (a dense block of floats).
 UNDATED_CHUNK = 256
+# Anchor gate (docs/stories.md, round 9: measured on every labelled set, chosen by the average F1).
+ANCHOR_GATE = 0.6
+ANCHOR_SATURATION = 5.0
+# An anchor found in more articles of the window than this is the topic's or the days', not one act's.
+ANCHOR_MAX_DF = 10
 
 
 class Vocabulary:
@@ -69,6 +79,7 @@ class StoryDoc:
     order: tuple = field(default=())
     whole_ids: np.ndarray | None = None
     whole_counts: np.ndarray | None = None
+    anchor_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
 
     def view(self, whole: bool) -> tuple[np.ndarray, np.ndarray]:
         if whole and self.whole_ids is not None and self.whole_counts is not None:
@@ -77,13 +88,15 @@ class StoryDoc:
 
 
 def story_doc(doc_id: str, day: int, views: tuple[Counter[str], Counter[str]], vocabulary: Vocabulary,
-              order: tuple = ()) -> StoryDoc:
-    """A doc from its lead and whole-text term counts (`text.views`: the whole's terms begin with the lead's)."""
+              order: tuple = (), anchors: set[str] | frozenset[str] = frozenset()) -> StoryDoc:
+    """A doc from its lead and whole-text term counts (`text.views`: the whole's terms begin with the lead's)
+    and its anchors (`text.anchors`)."""
     lead, whole = views
     whole_ids, whole_counts = vocabulary.encode(whole)
     # the lead's ids are the first of the whole's: each term is looked up once
     return StoryDoc(doc_id, day, whole_ids[:len(lead)], np.fromiter(lead.values(), dtype=np.float32, count=len(lead)),
-                    order=order, whole_ids=whole_ids, whole_counts=whole_counts)
+                    order=order, whole_ids=whole_ids, whole_counts=whole_counts,
+                    anchor_ids=vocabulary.encode(Counter(sorted(anchors)))[0])
 
 
 def vectors(docs: Sequence[StoryDoc], size: int, whole: bool = False) -> sparse.csr_matrix:
@@ -109,6 +122,29 @@ def vectors(docs: Sequence[StoryDoc], size: int, whole: bool = False) -> sparse.
         (np.concatenate(data) if data else np.zeros(0, np.float32),
          np.concatenate(indices) if indices else np.zeros(0, np.int32), np.array(indptr, dtype=np.int64)),
         shape=(len(docs), max(size, 1)))
+
+
+def anchor_matrix(docs: Sequence[StoryDoc], size: int) -> sparse.csr_matrix:
+    """Rows of 0/1 marks: which anchors each doc has (weighed by their rarity in each window)."""
+    from scipy import sparse
+
+    lengths = [len(doc.anchor_ids) for doc in docs]
+    indices = np.concatenate([doc.anchor_ids for doc in docs]) if docs else np.zeros(0, np.int32)
+    indptr = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+    return sparse.csr_matrix((np.ones(len(indices), np.float32), indices, indptr), shape=(len(docs), max(size, 1)))
+
+
+def _anchor_gate(anchors: sparse.csr_matrix, rows: slice, columns: slice) -> np.ndarray:
+    """How much of the cosine each pair keeps: `ANCHOR_GATE` when it shares no rare anchor, rising to 1.
+
+    Rarity is counted among the columns (the articles of the window): an anchor in 2 of them weighs
+    log(n + 1) - log(3), one in more than `ANCHOR_MAX_DF` nothing.
+    """
+    window = anchors[columns]
+    df = np.asarray(window.sum(axis=0)).ravel()
+    idf = np.where((df >= 2) & (df <= ANCHOR_MAX_DF), np.log((window.shape[0] + 1) / (df + 1)), 0.0)
+    shared = (anchors[rows].multiply(idf.astype(np.float32)).tocsr() @ window.T).toarray()
+    return ANCHOR_GATE + (1.0 - ANCHOR_GATE) * np.minimum(1.0, shared / ANCHOR_SATURATION)
 
 
 class _Stories:
@@ -167,9 +203,11 @@ def _place(stories: _Stories, by_id: dict[str, int], k: int, sims: np.ndarray, l
         stories.place(k, stories.names[found[0]], found[1])
 
 
-def _similarities(lead: sparse.csr_matrix, whole: sparse.csr_matrix, rows: slice, columns: slice) -> np.ndarray:
-    """The lower of the lead and whole-text cosines, rows × columns, as a dense block."""
-    return np.minimum((lead[rows] @ lead[columns].T).toarray(), (whole[rows] @ whole[columns].T).toarray())
+def similarities(lead: sparse.csr_matrix, whole: sparse.csr_matrix, anchors: sparse.csr_matrix, rows: slice,
+                  columns: slice) -> np.ndarray:
+    """The lower of the lead and whole-text cosines, gated by shared anchors, rows × columns, as a dense block."""
+    cosine = np.minimum((lead[rows] @ lead[columns].T).toarray(), (whole[rows] @ whole[columns].T).toarray())
+    return cosine * _anchor_gate(anchors, rows, columns)
 
 
 def assign_stories(docs: list[StoryDoc], vocabulary_size: int, threshold: float = THRESHOLD,
@@ -182,6 +220,7 @@ def assign_stories(docs: list[StoryDoc], vocabulary_size: int, threshold: float 
     docs.sort(key=lambda d: (d.day == UNDATED, d.day, d.order, d.id))
     by_id = {d.id: i for i, d in enumerate(docs)}
     lead, whole = vectors(docs, vocabulary_size), vectors(docs, vocabulary_size, whole=True)
+    anchors = anchor_matrix(docs, vocabulary_size)
     stories = _Stories(docs)
     dated = [d.day for d in docs if d.day != UNDATED]
     i = 0
@@ -190,14 +229,14 @@ def assign_stories(docs: list[StoryDoc], vocabulary_size: int, threshold: float 
         day = dated[i]
         end = bisect.bisect_right(dated, day, lo=i)
         lo, hi = bisect.bisect_left(dated, day - window), bisect.bisect_right(dated, day + window)
-        sims = _similarities(lead, whole, slice(i, end), slice(lo, hi))
+        sims = similarities(lead, whole, anchors, slice(i, end), slice(lo, hi))
         for row, k in enumerate(range(i, end)):
             if docs[k].story_id is None:
                 _place(stories, by_id, k, sims[row], lo, threshold)
         i = end
     for start in range(len(dated), len(docs), UNDATED_CHUNK):
         stop = min(start + UNDATED_CHUNK, len(docs))
-        sims = _similarities(lead, whole, slice(start, stop), slice(0, len(docs)))
+        sims = similarities(lead, whole, anchors, slice(start, stop), slice(0, len(docs)))
         for row, k in enumerate(range(start, stop)):
             if docs[k].story_id is None:
                 _place(stories, by_id, k, sims[row], 0, threshold)

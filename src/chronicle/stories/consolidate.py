@@ -32,7 +32,7 @@ from chronicle.stories.records import (
     EventGroupMember,
     StoryArticle,
 )
-from chronicle.stories.text import shingle_hashes, views
+from chronicle.stories.text import anchors, shingle_hashes, views
 
 FETCH_ROWS = 2000
 
@@ -90,7 +90,8 @@ def place_stories(con: duckdb.DuckDBPyConnection) -> list[StoryArticle]:
     docs: list[StoryDoc] = []
     for rows in _batches(cursor):
         for article_id, published, title, text in rows:
-            doc = story_doc(article_id, _day(published), views(title, text), vocabulary, order=(len(docs),))
+            doc = story_doc(article_id, _day(published), views(title, text), vocabulary, order=(len(docs),),
+                            anchors=anchors(title, text))
             known = placed.get(article_id)
             if known is not None:
                 doc.story_id, doc.duplicate_of = known

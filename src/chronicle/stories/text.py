@@ -1,9 +1,11 @@
-"""What an article says, as features: content terms of its headline and text, and shingles for copies.
+"""What an article says, as features: content terms of its headline and text, anchors, and shingles for copies.
 
 Terms are lower-cased words (stop words dropped, a light plural/inflection stem) and numbers; the
 headline counts twice because it names the event. Two views: the lead (headline and first words),
 where reports of one event state their shared facts, and the whole text, whose later background
 tells a report of this act from a report of another act in the same topic (clustering uses both).
+Anchors are the particulars that reports of one act repeat and reports of another act in the same topic
+rarely do: the numbers of the lead (a toll, a sum, a count) and the words of the body's quotations.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ LEAD_WORDS = 250
 TITLE_WEIGHT = 2
 SHINGLE_SIZE = 5
 SHINGLE_WORDS = 400
+QUOTE_GRAM = 4
 
 _BASE = 1_000_003
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*", re.UNICODE)
@@ -28,6 +31,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*", re.UNICODE)
 _GENERIC = frozenset({"said", "says", "told", "according", "reported", "news", "percent", "year", "years",
                       "time", "week", "day", "monday", "tuesday", "wednesday", "thursday", "friday",
                       "saturday", "sunday", "mr", "mrs", "ms", "new", "people", "just", "like"})
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+# a year dates a report rather than telling its act from another act of the same days
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_QUOTED = re.compile(r'[“"]([^”"]{10,400})[”"]')
 
 
 def words(text: str) -> list[str]:
@@ -82,6 +89,20 @@ def views(title: str | None, text: str) -> tuple[Counter[str], Counter[str]]:
     whole = lead.copy()
     whole.update(_terms(" ".join(chunks[LEAD_WORDS:])))
     return lead, whole
+
+
+def anchors(title: str | None, text: str) -> set[str]:
+    """The lead's numbers ('#87', '#1.31') and the word 4-grams of the body's quotations ('"the entire episode is').
+
+    The marks keep anchors apart from terms (a term is a word); clustering weighs them by rarity.
+    """
+    body = body_of(title, text)
+    lead = f"{title or ''}\n{' '.join(body.split()[:LEAD_WORDS])}"
+    found = {"#" + n for n in (m.replace(",", "") for m in _NUMBER.findall(lead)) if not _YEAR.fullmatch(n)}
+    for quoted in _QUOTED.findall(body):
+        said = [w.lower() for w in words(quoted)]
+        found.update('"' + " ".join(said[k:k + QUOTE_GRAM]) for k in range(len(said) - QUOTE_GRAM + 1))
+    return found
 
 
 def _terms(text: str) -> Iterator[str]:

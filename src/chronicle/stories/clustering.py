@@ -46,8 +46,6 @@ UNDATED_CHUNK = 256
 # Anchor gate (docs/stories.md, round 9: measured on every labelled set, chosen by the average F1).
 ANCHOR_GATE = 0.6
 ANCHOR_SATURATION = 5.0
-# An anchor found in more articles of the window than this is the topic's or the days', not one act's.
-ANCHOR_MAX_DF = 10
 
 
 class Vocabulary:
@@ -137,12 +135,13 @@ def anchor_matrix(docs: Sequence[StoryDoc], size: int) -> sparse.csr_matrix:
 def _anchor_gate(anchors: sparse.csr_matrix, rows: slice, columns: slice) -> np.ndarray:
     """How much of the cosine each pair keeps: `ANCHOR_GATE` when it shares no rare anchor, rising to 1.
 
-    Rarity is counted among the columns (the articles of the window): an anchor in 2 of them weighs
-    log(n + 1) - log(3), one in more than `ANCHOR_MAX_DF` nothing.
+    Rarity is counted among the columns (the articles of the window, which hold the rows): an anchor in
+    df of the n weighs log((n + 1) / (df + 1)), so the topic's or the days' common numbers weigh little
+    while a big story's own particulars still count (no cut-off on df).
     """
     window = anchors[columns]
     df = np.asarray(window.sum(axis=0)).ravel()
-    idf = np.where((df >= 2) & (df <= ANCHOR_MAX_DF), np.log((window.shape[0] + 1) / (df + 1)), 0.0)
+    idf = np.log((window.shape[0] + 1) / (df + 1))
     shared = (anchors[rows].multiply(idf.astype(np.float32)).tocsr() @ window.T).toarray()
     return ANCHOR_GATE + (1.0 - ANCHOR_GATE) * np.minimum(1.0, shared / ANCHOR_SATURATION)
 

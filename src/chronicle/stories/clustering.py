@@ -15,8 +15,8 @@ with every article of the run, in row chunks so that memory stays bounded. Place
 story: a re-run adds, never reshuffles.
 
 The cosine is gated by anchors (`text.anchors`: the lead's numbers, the quotations' words): a pair that
-shares no anchor rare among the articles of its window counts `ANCHOR_GATE` of its cosine, and the full
-cosine once the rarity (IDF) of what it shares reaches `ANCHOR_SATURATION`. Reports of one act repeat its
+shares no anchor counts `ANCHOR_GATE` of its cosine, and the full cosine once the rarity (IDF among the
+articles of its window) of what it shares reaches `ANCHOR_SATURATION`. Reports of one act repeat its
 particulars (a toll, a sum, a statement); reports of other acts in the same topic share its words only.
 """
 
@@ -133,7 +133,7 @@ def anchor_matrix(docs: Sequence[StoryDoc], size: int) -> sparse.csr_matrix:
 
 
 def _anchor_gate(anchors: sparse.csr_matrix, rows: slice, columns: slice) -> np.ndarray:
-    """How much of the cosine each pair keeps: `ANCHOR_GATE` when it shares no rare anchor, rising to 1.
+    """How much of the cosine each pair keeps: `ANCHOR_GATE` when it shares no anchor, rising to 1.
 
     Rarity is counted among the columns (the articles of the window, which hold the rows): an anchor in
     df of the n weighs log((n + 1) / (df + 1)), so the topic's or the days' common numbers weigh little

@@ -44,7 +44,7 @@ from pathlib import Path
 
 import pycountry
 import yaml
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.gazetteer import (
     ABBREVIATION_PREFIX,
@@ -57,6 +57,7 @@ from chronicle.extract.gazetteer import (
 )
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.geo import haversine_km
+from chronicle.nlp.text import doc_text
 from chronicle.records import ArticleRecords, Place, child_id
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "places"
@@ -202,9 +203,9 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (), text: str | 
         # an adjective demonym before a noun names where something is ("the Polish border", "European
         # markets"), unless the phrase is an actor ("Turkish police": the actors stage codes it);
         # a noun demonym ("the Germans") names people
-        in_actor = any(start <= ent.start_char < end for start, end in actor_spans)
         is_demonym_place = ent.label_ == "NORP" and is_demonym and (
-            ent.root.head.lower_ in PLACE_HEADS or (ent.root.dep_ in DEMONYM_DEPS and not in_actor))
+            ent.root.head.lower_ in PLACE_HEADS or (ent.root.dep_ in DEMONYM_DEPS and not any(
+                start <= ent.start_char < end for start, end in actor_spans)))
         # a country, region or division taken for an organisation (a person may be called Virginia), a
         # town after a preposition of place ("in Harare") or before a word for a resident ("a Dover
         # woman"), that the small model took for an organisation or a person
@@ -234,7 +235,7 @@ def toponyms(doc: Doc, actor_spans: Sequence[tuple[int, int]] = (), text: str | 
                 found += embedded_places(ent)
             if ent.label_ in LISTABLE_LABELS - {"NORP"}:  # a demonym in a list names people
                 others.append((ent, key))
-    text = doc.text if text is None else text  # built anew on each access: read once
+    text = doc_text(doc) if text is None else text
     untagged = untagged_names(doc) if untagged is None else untagged
     found += listed_places(text, found, others + untagged)
     taken = {token.i for span, _key in found for token in span}
@@ -258,6 +259,7 @@ def typed_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
     place and "of" ("the village of Cellardyke", "the town of Pulawy") or before a division word in lower
     case ("the Artibonite region", "Masvingo province")."""
     words = supplement()
+    kind_words = words["division_words"] | {"area", "island"}
     found = []
     for token in doc:
         # "the town of <name>"
@@ -266,7 +268,7 @@ def typed_places(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
             if span is not None:
                 found.append(span)
         # "<name> province"
-        if token.text in words["division_words"] | {"area", "island"} and token.i > 0 and (
+        if token.text in kind_words and token.i > 0 and (
                 doc[token.i - 1].pos_ == "PROPN"):
             span = proper_run(doc, token.i - 1, backward=True)
             # not a people ("the Sikh area") or an acronym ("a GOP state lawmaker")
@@ -322,29 +324,39 @@ def widened(doc: Doc, ent: Span) -> Span:
     are a place's own name ("Boa" + "Vista", "Mission" + "Viejo", "ST" + ". LOUIS"), the longest such
     name; a neighbouring entity is taken whole or not at all."""
     best = ent
-    for start in range(ent.start, max(ent.start - WIDEN_TOKENS, 0) - 1, -1):
-        for end in range(ent.end + WIDEN_TOKENS, ent.end - 1, -1):
-            if (start, end) == (ent.start, ent.end) or end > len(doc) or len(best) >= end - start:
+    # only proper nouns, or the full stop of an abbreviation ("ST. LOUIS"), are added: the run of them around
+    # the entity bounds the spans tried
+    lowest, highest = ent.start, ent.end
+    while lowest > max(ent.start - WIDEN_TOKENS, 0) and addable(doc[lowest - 1]):
+        lowest -= 1
+    while highest < min(ent.end + WIDEN_TOKENS, len(doc)) and addable(doc[highest]):
+        highest += 1
+    for start in range(ent.start, lowest - 1, -1):
+        for end in range(highest, ent.end - 1, -1):
+            if (start, end) == (ent.start, ent.end) or len(best) >= end - start:
                 continue
-            added = [doc[i] for i in (*range(start, ent.start), *range(ent.end, end))]
-            # proper nouns outside other entities, or the full stop of an abbreviation ("ST. LOUIS")
+            # proper nouns outside other entities
             whole = (doc[start].ent_iob_ != "I" or start == ent.start) and (
                 end == len(doc) or doc[end].ent_iob_ != "I" or end == ent.end)
-            if whole and all(t.pos_ == "PROPN" or t.text == "." for t in added) and \
-                    doc[start].pos_ == "PROPN" and doc[end - 1].pos_ == "PROPN":
+            if whole and doc[start].pos_ == "PROPN" and doc[end - 1].pos_ == "PROPN":
                 span = Span(doc, start, end, label=ent.label_)
                 if any(c.form == "name" for c in candidates(lookup_key(span.text))):
                     best = span
     return best
 
 
+def addable(token: Token) -> bool:
+    """Whether `widened` may add the token to a name: a proper noun or a full stop."""
+    return token.pos_ == "PROPN" or token.text == "."
+
+
 def listed_places(text: str, found: list[tuple[Span, str]], others: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """Names the model did not take for places, listed among places of their kind ("Nitra, Prešov and
     Košice", "Suwon and Incheon"): the list says what they are. Read outward from the places found."""
     taken = {span.start_char for span, _key in found}
+    found_tokens = {i for span, _key in found for i in range(span.start, span.end)}
     names = sorted(found + [(span, key) for span, key in others if not any(
-        span.start_char < f.end_char and f.start_char < span.end_char for f, _k in found)],
-        key=lambda item: item[0].start_char)
+        i in found_tokens for i in range(span.start, span.end))], key=lambda item: item[0].start_char)
     accepted = [span.start_char in taken for span, _key in names]
     kinds: dict[int, Entry | None] = {}
 
@@ -551,61 +563,91 @@ def plausible(found: list[Candidate]) -> list[Candidate]:
     return kept or found
 
 
+@dataclass(frozen=True, slots=True)
+class Surroundings:
+    """The article's anchors as one toponym sees them (its own name left out), gathered once per ranking:
+    a common name has hundreds of candidates, and each is weighed against the same anchors."""
+    by_country: dict[str, list[tuple[Entry, bool]]]  # country → its anchors' places, each with whether it is a
+    # division listed beside the toponym (not where the toponym lies)
+    countries: set[str]  # the countries the other places lie in
+    names: int  # how many other names the anchors hold
+    divisions: dict[str | None, set[str]]  # country → the names of the first-level divisions named in it
+    peer_kinds: list[Entry | None]  # what the toponym's list neighbours clearly are
+    counties: set[int]  # places named by the toponym's name and more ("Lebanon County" for "Lebanon")
+
+
+def surroundings(toponym: Toponym, anchors: list[Anchor]) -> Surroundings:
+    others = [anchor for anchor in anchors if anchor.key != toponym.key]  # a name never votes for itself
+    peer_keys = {peer.key for peer in toponym.peers}
+    by_country: dict[str, list[tuple[Entry, bool]]] = {}
+    divisions: dict[str | None, set[str]] = {}
+    for anchor in others:
+        other = anchor.entry
+        if other.country2 is not None:
+            by_country.setdefault(other.country2, []).append(
+                (other, other.feature in DIVISIONS and anchor.key in peer_keys))
+        if other.feature == "admin1":
+            divisions.setdefault(other.country2, set()).add(anchor.key)
+    return Surroundings(
+        by_country=by_country,
+        countries=set(by_country),
+        names=len({anchor.key for anchor in others}),
+        divisions=divisions,
+        peer_kinds=[peer_kind(peer) for peer in toponym.peers if peer.key != toponym.key],
+        counties={anchor.entry.id for anchor in anchors if anchor.key.startswith(toponym.key + " ")},
+    )
+
+
 def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> dict[str, float]:
     """The article's votes for a candidate: from the anchors (other names) and the admin name after it."""
+    return votes(candidate, toponym, surroundings(toponym, anchors))
+
+
+def votes(candidate: Candidate, toponym: Toponym, around: Surroundings) -> dict[str, float]:
+    """`support` with the anchors gathered for the toponym."""
     entry = candidate.entry
-    votes = {"country": 0.0, "admin": 0.0, "near": 0.0, "qualifier": 0.0, "list": 0.0, "kind": 0.0}
-    for anchor in anchors:
-        if anchor.key == toponym.key:
-            continue  # a name never votes for itself (New York the city for New York the state)
-        other = anchor.entry
-        if other.country2 is not None and other.country2 == entry.country2:
-            votes["country"] = COUNTRY_SUPPORT
-            # a division listed beside a name is not where it lies ("Washington, New York and Boston": not the
-            # Boston in New York State)
-            contained = other.feature in DIVISIONS and any(peer.key == anchor.key for peer in toponym.peers)
-            # in the same first-level division, or the country the other place lies in
-            if (not contained and entry.admin1 is not None and other.admin1 == entry.admin1) or (
-                    entry.feature == "country" and other.feature != "country"):
-                votes["admin"] = ADMIN_SUPPORT
-            if (other.feature in {"city", "admin2"} and entry.feature in {"city", "admin2"}
-                    and apart_km(entry, other) <= NEAR_KM):
-                votes["near"] = NEAR_SUPPORT
+    tally = {"country": 0.0, "admin": 0.0, "near": 0.0, "qualifier": 0.0, "list": 0.0, "kind": 0.0}
+    for other, contained in around.by_country.get(entry.country2, ()):
+        tally["country"] = COUNTRY_SUPPORT
+        # a division listed beside a name is not where it lies ("Washington, New York and Boston": not the
+        # Boston in New York State); in the same first-level division, or the country the other place lies in
+        if (not contained and entry.admin1 is not None and other.admin1 == entry.admin1) or (
+                entry.feature == "country" and other.feature != "country"):
+            tally["admin"] = ADMIN_SUPPORT
+        if (other.feature in {"city", "admin2"} and entry.feature in {"city", "admin2"}
+                and apart_km(entry, other) <= NEAR_KM):
+            tally["near"] = NEAR_SUPPORT
     # a story all of whose other places lie in one country is about that country ("Virginia" among Cavan
     # places is the Irish town)
-    countries = {a.entry.country2 for a in anchors if a.key != toponym.key and a.entry.country2 is not None}
-    if votes["country"] and countries == {entry.country2} and len({a.key for a in anchors} - {toponym.key}) >= 2:
-        votes["country"] += FOCUS_SUPPORT
+    if tally["country"] and around.countries == {entry.country2} and around.names >= 2:
+        tally["country"] += FOCUS_SUPPORT
     # a story naming two divisions of a country or more names its divisions: "Georgia" among Alabama and Iowa
     # is the state, not the country abroad (a large town at home of the name is left to the other votes:
     # "Washington", "São Paulo")
-    divisions = {a.key for a in anchors if a.key != toponym.key and a.entry.feature == "admin1"
-                 and a.entry.country2 == entry.country2}
-    if entry.feature == "admin1" and candidate.form == "name" and len(divisions) >= 2 and not any(
+    if entry.feature == "admin1" and candidate.form == "name" and len(
+            around.divisions.get(entry.country2, ())) >= 2 and not any(
             c.entry.country2 == entry.country2 and c.entry.feature == "city" and c.entry.population >= LARGE_TOWN
             and not (contains(entry, c.entry) and c.entry.population < entry.population * MINOR_CAPITAL_SHARE)
             for c in toponym.candidates):
-        votes["kind"] = KIND_SUPPORT
+        tally["kind"] = KIND_SUPPORT
     # a list names its places by their own names ("Matias Romero, Oaxaca State, Mexico" is no list of towns)
-    if candidate.form == "name" and any(
-            same_kind(entry, peer_kind(peer)) for peer in toponym.peers if peer.key != toponym.key):
-        votes["list"] = LIST_SUPPORT
+    if candidate.form == "name" and any(same_kind(entry, kind) for kind in around.peer_kinds):
+        tally["list"] = LIST_SUPPORT
     if any(c.entry.feature in DIVISIONS and contains(c.entry, entry) for c in toponym.qualifier):
-        votes["qualifier"] = QUALIFIER_SUPPORT
+        tally["qualifier"] = QUALIFIER_SUPPORT
     if entry.feature in DIVISIONS and (
             toponym.division_word or any(contains(entry, c.entry) for c in toponym.qualifies)):
-        votes["qualifier"] = QUALIFIER_SUPPORT
+        tally["qualifier"] = QUALIFIER_SUPPORT
     # "Brooklyn, New York", "Queens, New York": a city the place before the comma is a quarter of, which
     # bears the name as its division does, is what the name means there
     if entry.feature == "city" and any(quarter_of(c.entry, entry) for c in toponym.qualifies):
-        votes["qualifier"] = QUALIFIER_SUPPORT
+        tally["qualifier"] = QUALIFIER_SUPPORT
     # a town in the county of its name that the story names ("Lebanon County commissioners met in Lebanon"):
     # a local story names its county and the county's namesake town together, and the county qualifies the
     # town as "Lebanon, Pennsylvania" would
-    if entry.feature == "city" and entry.admin2 is not None and any(
-            a.entry.id == entry.admin2 and a.key.startswith(toponym.key + " ") for a in anchors):
-        votes["qualifier"] = QUALIFIER_SUPPORT
-    return votes
+    if entry.feature == "city" and entry.admin2 is not None and entry.admin2 in around.counties:
+        tally["qualifier"] = QUALIFIER_SUPPORT
+    return tally
 
 
 def apart_km(a: Entry, b: Entry) -> float:
@@ -688,9 +730,10 @@ def priors(candidates_: tuple[Candidate, ...]) -> tuple[tuple[float, Candidate],
 
 def rank(toponym: Toponym, anchors: list[Anchor]) -> list[tuple[float, Candidate, dict[str, float]]]:
     scored = []
+    around = surroundings(toponym, anchors)
     for score, candidate in priors(tuple(toponym.candidates)):
-        votes = support(candidate, toponym, anchors)
-        scored.append((score + sum(votes.values()), candidate, votes))
+        votes_ = votes(candidate, toponym, around)
+        scored.append((score + sum(votes_.values()), candidate, votes_))
     return sorted(scored, key=lambda item: -item[0])
 
 
@@ -719,7 +762,9 @@ def anchors_of(found: list[Toponym], extra: list[Anchor], context: Sequence[Anch
             anchors.append(Anchor(toponym.key, ranked[0][1].entry))
     if not context:
         anchors += cluster_anchors(found, {anchor.key for anchor in anchors})
-    return anchors
+    # each name adds an anchor per mention and each demonym one: every use of the anchors asks whether one
+    # is there, not how often, so the repeats are dropped
+    return list(dict.fromkeys(anchors))
 
 
 def cluster_anchors(found: list[Toponym], anchored: set[str]) -> list[Anchor]:
@@ -1087,6 +1132,8 @@ def road_numbers(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
     ("levels B1 and B2", "page A10"). A road is a built place the gazetteer lacks: it lies at the place it is
     said to be at, else in the article's town, and is dropped when the article has none."""
     pattern = road_pattern()
+    if pattern.search(doc_text(doc)) is None:
+        return []  # a word matching the pattern whole is a piece of the text matching it: most articles have none
     found: list[tuple[Span, str]] = []
     last = -10  # the last road's token index
     for token in doc:
@@ -1125,7 +1172,7 @@ def toponym_of(span: Span, key: str) -> Toponym:
 
 def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     """The article's toponyms, in text order, each with its place or the reason it has none."""
-    text = doc.text  # built anew on each access: read once
+    text = doc_text(doc)  # spaCy joins every token anew on each access of doc.text
     untagged = untagged_names(doc)  # runs of proper nouns outside entities, read by several rules
     spans = toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"], text, untagged)
     found = [toponym_of(span, key) for span, key in spans]

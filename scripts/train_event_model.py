@@ -13,16 +13,27 @@ weights in plain Python) are fitted over the same features, one for "all right" 
 right"; an event's score is the sum of their log-odds, which is again linear in the features, so the
 file holds one weight per feature (the summed weights). The type model adds what the few all-right
 events (one in twelve) cannot teach alone: which triggers and constructions give the right type.
-The scores are calibrated (to "all right") by Platt scaling fitted on 5-fold cross-validated scores
-over articles (`--repeats` seeded shufflings of the articles into folds). The script prints the
+Among the features are the opinions of the learned type and trigger classifiers (`type_p=`,
+`trigger_p=`, `trigger_none=`), which also retype, judge and propose candidates. Those classifiers are
+fitted on these same articles, so their opinions of them are in-sample, surer than of new text.
+The training data are therefore cross-fitted: the articles are split into 5 folds (seeded, `FOLD_SEED`);
+for each fold the type and trigger classifiers are fitted on the other folds (by their training scripts'
+own `train_on` / `train` with those scripts' default settings) and stand in for the packaged ones
+(`event_triggers.models_in_use`) while the fold's articles are extracted, so every candidate and its
+opinions are what the stage would make of text its classifiers never saw. The packaged classifiers stay
+fitted on every article. The event model's cross-validation uses the same 5 folds (nested: the
+classifiers behind a test fold's candidates saw none of its articles, nor did the event model).
+The scores are calibrated (to "all right") by Platt scaling fitted on those cross-validated scores.
+The script prints the
 cross-validated reliability table (confidence band → share right), for thresholds the precision /
 all-right / recall as the scorer counts them, and the threshold the rule picks: the lowest at which
 the cross-validated type precision is >= 0.70 and the all-right precision >= 0.50. The file keeps
 the reliability table and that threshold (`cv_reliability`, `threshold_by_rule`) for the tests.
-`--cache FILE` keeps the extracted candidates in a pickle (written on the first run, read on later ones:
-the extraction is most of the run's time), for trying settings on one extraction; delete it when the
-code that finds or describes candidates changes. `--dump FILE` also writes each event's article,
-trigger, sides, features, labels and mean CV confidence for error analysis (it holds article text:
+`--cache FILE` keeps the extracted (cross-fitted) candidates in a pickle (written on the first run, read
+on later ones: the classifiers' fits and the extraction are most of the run's time), for trying settings
+on one extraction; delete it when the code that finds or describes candidates, or the classifiers'
+training, changes. `--dump FILE` also writes each event's article,
+trigger, sides, features, labels and CV confidence for error analysis (it holds article text:
 keep it outside the repository).
 Lemma features seen in fewer than `--min-count` articles are dropped, so the file holds weights for
 lemmas, types and feature names only, no corpus text. Deterministic: same data, same file.
@@ -34,15 +45,19 @@ import argparse
 import importlib.util
 import json
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import numpy as np
+import train_event_triggers
+import train_event_types
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from chronicle.extract.event_patterns import DATA
+from chronicle.extract.event_triggers import SoftmaxModel, models_in_use
 from chronicle.extract.events import Candidate, event_candidates
 from chronicle.ingest.readers import article_from_item
 from chronicle.pipeline import Pipeline, PipelineConfig
@@ -54,6 +69,8 @@ THRESHOLDS = tuple(round(0.025 * i, 3) for i in range(33))
 # the project's precision bars: the default threshold is the lowest that meets both in CV
 TYPE_PRECISION_BAR = 0.70
 ALL_RIGHT_BAR = 0.50
+FOLDS = 5
+FOLD_SEED = 0  # the articles' shuffling into folds, shared by the cross-fitting and the cross-validation
 BANDS = ((0.0, 0.1), (0.1, 0.2), (0.2, 0.3), (0.3, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 1.01))
 
 
@@ -66,22 +83,50 @@ def load_scorer(path: Path) -> ModuleType:
 
 
 Item = tuple[Article, list[Candidate], dict[str, str]]
+StandIns = dict[str, SoftmaxModel]  # classifiers by file stem, standing in for the packaged ones
 
 
-def extract(articles: Path, cache: Path | None = None) -> list[Item]:
-    """Per article: the Article, its event candidates, and actor id → name. With `cache`, read them
-    from that pickle when it exists, else extract and write them there (`--cache`)."""
+def article_folds(articles: int) -> np.ndarray:
+    """Each article's fold (by its line in the articles file), seeded: the cross-fitting's and the CV's."""
+    return np.random.default_rng(FOLD_SEED).permutation(articles) % FOLDS
+
+
+def cross_fitted(articles: Path, gold: Path, fold_of: np.ndarray) -> list[StandIns]:
+    """Per fold, the type and trigger classifiers fitted on the other folds' articles only, by their
+    training scripts with those scripts' default settings."""
+    paths = ["--articles", str(articles), "--gold", str(gold)]
+    types = train_event_types.arguments().parse_args(paths)
+    triggers = train_event_triggers.arguments().parse_args(paths)
+    type_data = train_event_types.examples(articles, gold)
+    trigger_data = train_event_triggers.examples(articles, gold)
+    models = []
+    for fold in range(FOLDS):
+        others = {int(n) for n in np.flatnonzero(fold_of != fold)}
+        type_weights = train_event_types.train_on(type_data, others, types.c, types.copies, types.balance,
+                                                  types.min_count)
+        trigger_weights = train_event_triggers.train(trigger_data, others, triggers.c, triggers.min_count)
+        models.append({"type_model": SoftmaxModel(type_weights), "trigger_model": SoftmaxModel(trigger_weights)})
+        print(f"fold {fold}: classifiers fitted on {len(others)} articles")
+    return models
+
+
+def extract(articles: Path, cache: Path | None = None,
+            stand_ins: Callable[[int], list[StandIns]] | None = None) -> list[Item]:
+    """Per article: the Article, its event candidates, and actor id → name. `stand_ins(n)` gives, for
+    `n` articles, the classifiers to read each with (cross-fitting; called only when extracting). With
+    `cache`, read the items from that pickle when it exists, else extract and write them there (`--cache`)."""
     if cache is not None and cache.exists():
         return pickle.loads(cache.read_bytes())
     pipeline = Pipeline(PipelineConfig(stages=("actors", "places", "dates", "quotes")))
+    lines = [line for line in articles.read_text(encoding="utf-8").splitlines() if line.strip()]
+    models = stand_ins(len(lines)) if stand_ins is not None else [{} for _ in lines]
     items = []
-    for line in articles.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
+    for line, article_models in zip(lines, models, strict=True):
         article = article_from_item(json.loads(line), input=json.loads(line)["id"])
-        doc = pipeline.nlp(article.text)
-        records = pipeline.apply_stages(doc, article)
-        candidates = event_candidates(doc, records, pipeline.config.context)
+        with models_in_use(article_models):
+            doc = pipeline.nlp(article.text)
+            records = pipeline.apply_stages(doc, article)
+            candidates = event_candidates(doc, records, pipeline.config.context)
         items.append((article, candidates, {a.id: a.name for a in records.actors}))
     if cache is not None:
         cache.write_bytes(pickle.dumps(items))
@@ -183,25 +228,22 @@ def curve(probability: np.ndarray, type_right: np.ndarray, all_right: np.ndarray
 Summary = dict[str, Any]
 
 
-def report(bands: list[list[tuple[int, float]]], curves: list[Curve]) -> Summary:
-    """Print the reliability table and the threshold table, each averaged over the CV repeats; return
-    the table and the lowest threshold at which the averaged precisions meet both bars, with its figures."""
+def report(bands: list[tuple[int, float]], thresholds: Curve) -> Summary:
+    """Print the CV reliability table and threshold table; return the table and the lowest threshold at
+    which the precisions meet both bars, with its figures."""
     print("band        n   all-right share")
     table = []
-    for b, (low, high) in enumerate(BANDS):
-        n = np.mean([rows[b][0] for rows in bands])
+    for (low, high), (n, share) in zip(BANDS, bands, strict=True):
         if n:
-            share = sum(rows[b][0] * rows[b][1] for rows in bands) / sum(rows[b][0] for rows in bands)
-            print(f"{low:.1f}-{min(high, 1.0):.1f} {n:8.1f}   {share:.3f}")
-            table.append([low, min(high, 1.0), round(float(n), 1), round(float(share), 3)])
+            print(f"{low:.1f}-{min(high, 1.0):.1f} {n:8d}   {share:.3f}")
+            table.append([low, min(high, 1.0), n, round(share, 3)])
     print("threshold  predicted  precision  all-right  recall")
     chosen: Summary = {"threshold_by_rule": None}
-    for i, t in enumerate(THRESHOLDS):
-        n, typed, right, recall = (np.mean([rows[i][k] for rows in curves]) for k in range(4))
-        print(f"{t:9.3f} {n:10.1f} {typed:10.3f} {right:10.3f} {recall:7.3f}")
+    for t, (n, typed, right, recall) in zip(THRESHOLDS, thresholds, strict=True):
+        print(f"{t:9.3f} {n:10d} {typed:10.3f} {right:10.3f} {recall:7.3f}")
         if chosen["threshold_by_rule"] is None and typed >= TYPE_PRECISION_BAR and right >= ALL_RIGHT_BAR:
             chosen = {"threshold_by_rule": t, "cv_at_threshold": {
-                "events": round(float(n), 1), "precision": round(float(typed), 3),
+                "events": n, "precision": round(float(typed), 3),
                 "all_right": round(float(right), 3), "recall": round(float(recall), 3)}}
     print(f"threshold by the rule (type precision >= {TYPE_PRECISION_BAR}, all-right >= {ALL_RIGHT_BAR}): "
           f"{chosen['threshold_by_rule']}")
@@ -210,7 +252,7 @@ def report(bands: list[list[tuple[int, float]]], curves: list[Curve]) -> Summary
 
 def dump(path: Path, items: list[tuple[Article, list[Candidate], dict[str, str]]], rows: list[dict[str, float]],
          type_right: list[bool], all_right: list[bool], found: np.ndarray, cv: np.ndarray) -> None:
-    """Each event's article, trigger, type and sides, its features, labels and mean CV confidence, for
+    """Each event's article, trigger, type and sides, its features, labels and CV confidence, for
     error analysis (the file holds article text: keep it out of the repository)."""
     events = [(article.input, c.event) for article, candidates, _ in items for c in candidates]
     with path.open("w", encoding="utf-8") as out:
@@ -231,7 +273,6 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DATA / "event_model.json")
     parser.add_argument("--min-count", type=int, default=3, help="articles a lemma must occur in")
     parser.add_argument("--C", type=float, default=0.3, help="inverse L2 regularisation strength")
-    parser.add_argument("--repeats", type=int, default=5, help="shufflings of the articles into 5 folds")
     parser.add_argument("--cache", type=Path, help="pickle of the extracted candidates: read if present, else written")
     parser.add_argument("--dump", type=Path, help="also write each event's features and labels here (jsonl)")
     args = parser.parse_args()
@@ -239,7 +280,16 @@ def main() -> None:
     scorer = load_scorer(args.scorer)
     golds = {g["id"]: g for g in (json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines()
                                   if line.strip())}
-    items = [item for item in extract(args.articles, args.cache) if item[0].input in golds]
+
+    def stand_ins(articles: int) -> list[StandIns]:
+        fold_of = article_folds(articles)
+        models = cross_fitted(args.articles, args.gold, fold_of)
+        return [models[fold] for fold in fold_of]
+
+    extracted = extract(args.articles, args.cache, stand_ins)
+    fold_of_article = article_folds(len(extracted))
+    kept = [n for n, item in enumerate(extracted) if item[0].input in golds]
+    items = [extracted[n] for n in kept]
     lemma_articles: dict[str, int] = {}
     for _, candidates, _ in items:
         for name in {n for c in candidates for n in c.features if n.startswith(WORD_FEATURES)}:
@@ -266,29 +316,25 @@ def main() -> None:
     typed_arr = np.array(type_right)
     print(f"{len(items)} articles, {len(rows)} events, {int(y.sum())} all right, {int(typed_arr.sum())} type right")
 
-    # 5-fold CV over articles, repeated with `--repeats` seeded shufflings of the articles into folds:
-    # one split's table moves by several points at the thresholds where few events remain
-    article_of = np.array(groups)
-    repeats = [np.random.default_rng(seed).permutation(len(items))[article_of] % 5 for seed in range(args.repeats)]
-    scores = []
-    for fold_of in repeats:
-        cv_scores = np.zeros(len(rows))
-        for fold in range(5):
-            train, test = fold_of != fold, fold_of == fold
-            coef, intercept = fit_pair(x[train], y[train], typed_arr[train], args.C)
-            cv_scores[test] = x[test] @ coef + intercept
-        scores.append(cv_scores)
-    scale, shift = platt(np.concatenate(scores), np.tile(y, len(scores)))
-    probabilities = [1.0 / (1.0 + np.exp(-(scale * cv + shift))) for cv in scores]
+    # 5-fold CV over articles on the cross-fitting's folds (nested; other shufflings would test the
+    # event model on articles the classifiers behind its training candidates had seen)
+    fold_of = fold_of_article[np.array(kept)][np.array(groups)]
+    cv_scores = np.zeros(len(rows))
+    for fold in range(FOLDS):
+        train, test = fold_of != fold, fold_of == fold
+        coef, intercept = fit_pair(x[train], y[train], typed_arr[train], args.C)
+        cv_scores[test] = x[test] @ coef + intercept
+    scale, shift = platt(cv_scores, y)
+    probability = 1.0 / (1.0 + np.exp(-(scale * cv_scores + shift)))
     if args.dump is not None:
         found = np.zeros(len(rows), dtype=bool)
         for art, row, asserted in gold_rows:
             if asserted and row >= 0:
                 found[rows_of[(art, row)]] = type_right[rows_of[(art, row)]]
-        dump(args.dump, items, rows, type_right, all_right, found, np.mean(probabilities, axis=0))
-    print(f"5-fold cross-validated over articles, mean of {args.repeats} shufflings:")
-    summary = report([reliability(p, y.astype(bool)) for p in probabilities],
-                     [curve(p, typed_arr, y.astype(bool), gold_rows, rows_of) for p in probabilities])
+        dump(args.dump, items, rows, type_right, all_right, found, probability)
+    print("5-fold cross-validated over articles (the cross-fitting's folds):")
+    summary = report(reliability(probability, y.astype(bool)),
+                     curve(probability, typed_arr, y.astype(bool), gold_rows, rows_of))
 
     coef, intercept = fit_pair(x, y, typed_arr, args.C)
     names = vectorizer.get_feature_names_out()

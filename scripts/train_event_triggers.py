@@ -107,6 +107,28 @@ def fit(x: object, y: np.ndarray, c: float) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=3000).fit(x, y)
 
 
+def softmax_weights(names: np.ndarray, model: LogisticRegression) -> dict[str, dict[str, float]]:
+    """Per class, the weights of at least 0.005 by feature name and the intercept as "bias": what
+    `event_triggers.SoftmaxModel` applies (this classifier's and the type classifier's)."""
+    weights = {}
+    for k, label in enumerate(model.classes_):
+        row = {names[i]: round(float(w), 3) for i, w in enumerate(model.coef_[k]) if abs(w) >= 5e-3}
+        row["bias"] = round(row.get("bias", 0.0) + float(model.intercept_[k]), 3)
+        weights[str(label)] = dict(sorted(row.items()))
+    return weights
+
+
+def train(data: Examples, articles: set[int], c: float, min_count: int) -> dict[str, dict[str, float]]:
+    """The weights of the classifier fitted on the words of these articles only (lemma features pruned
+    among them): the event model's training reads the other articles with it (cross-fitting)."""
+    features, labels, groups = data[0], data[1], data[2]
+    rows = [i for i, g in enumerate(groups) if g in articles]
+    kept = prune([features[i] for i in rows], [groups[i] for i in rows], min_count)
+    vectorizer = DictVectorizer()
+    model = fit(vectorizer.fit_transform(kept), np.array([labels[i] for i in rows]), c)
+    return softmax_weights(vectorizer.get_feature_names_out(), model)
+
+
 def cross_validate(x: object, y: np.ndarray, groups: np.ndarray, c: float) -> np.ndarray:
     probabilities = np.zeros((len(y), len(np.unique(y))))
     classes = np.unique(y)
@@ -151,14 +173,19 @@ def judge(probabilities: np.ndarray, classes: np.ndarray, y: np.ndarray, rules: 
               f"{int((kept & right).sum())} of the rule's type")
 
 
-def main() -> None:
+def arguments() -> argparse.ArgumentParser:
+    """The script's options, with the settings the packaged model is trained with as defaults."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=Path, required=True)
     parser.add_argument("--gold", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=DATA / "trigger_model.json")
     parser.add_argument("--c", type=float, default=0.3)
     parser.add_argument("--min-count", type=int, default=3)
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = arguments().parse_args()
     features, labels, groups, ruled, any_rule, someone = examples(args.articles, args.gold)
     features = prune(features, groups, args.min_count)
     vectorizer = DictVectorizer()
@@ -172,13 +199,7 @@ def main() -> None:
     report(probabilities, classes, y, ~np.array(any_rule) & np.array(someone),
            f"proposable (no rule, someone among its arguments; proposed at >= {PROPOSE_AT})")
     judge(probabilities, classes, y, r)
-    model = fit(x, y, args.c)
-    names = vectorizer.get_feature_names_out()
-    weights = {}
-    for k, label in enumerate(model.classes_):
-        row = {names[i]: round(float(w), 3) for i, w in enumerate(model.coef_[k]) if abs(w) >= 5e-3}
-        row["bias"] = round(row.get("bias", 0.0) + float(model.intercept_[k]), 3)
-        weights[str(label)] = dict(sorted(row.items()))
+    weights = softmax_weights(vectorizer.get_feature_names_out(), fit(x, y, args.c))
     args.out.write_text(json.dumps({"version": 1, "c": args.c, "min_count": args.min_count, "weights": weights},
                                    indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

@@ -31,6 +31,7 @@ regression (scikit-learn, needed here only) is then fitted on everything. Determ
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 from collections import Counter
 from pathlib import Path
@@ -39,7 +40,7 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
-from train_event_triggers import FOLD, gold_class, gold_trigger
+from train_event_triggers import FOLD, gold_class, gold_trigger, softmax_weights
 
 from chronicle.extract.event_patterns import Sense, lexicon
 from chronicle.extract.event_triggers import sense_label
@@ -206,20 +207,30 @@ def decisions(data: list[Example], best: list[str], prob: list[float], unseen: l
                 print(f"  model at >= {t:.2f}: right {right}  (changed {changed})")
 
 
-def save(data: list[Example], c: float, copies: bool, power: float, meta: dict, out: Path) -> None:
-    """Fit on every example and write the weights (those of at least 0.005) as JSON."""
+def train(data: list[Example], c: float, copies: bool, power: float) -> dict[str, dict[str, float]]:
+    """The weights (those of at least 0.005) of the model fitted on every example given."""
     vectorizer, model = fit(*training_rows(data, np.arange(len(data)), copies), c, power)
-    names = vectorizer.get_feature_names_out()
-    weights = {}
-    for k, name in enumerate(model.classes_):
-        row = {names[i]: round(float(w), 3) for i, w in enumerate(model.coef_[k]) if abs(w) >= 5e-3}
-        row["bias"] = round(row.get("bias", 0.0) + float(model.intercept_[k]), 3)
-        weights[str(name)] = dict(sorted(row.items()))
+    return softmax_weights(vectorizer.get_feature_names_out(), model)
+
+
+def train_on(data: list[Example], articles: set[int], c: float, copies: bool, power: float,
+             min_count: int) -> dict[str, dict[str, float]]:
+    """The weights of the model fitted on the gold triggers of these articles only (lemma features
+    pruned among them): the event model's training reads the other articles with it (cross-fitting)."""
+    kept = [copy.copy(e) for e in data if e.article in articles]
+    prune(kept, min_count)  # gives each copy a pruned features dict of its own
+    return train(kept, c, copies, power)
+
+
+def save(data: list[Example], c: float, copies: bool, power: float, meta: dict, out: Path) -> None:
+    """Fit on every example and write the weights as JSON."""
+    weights = train(data, c, copies, power)
     out.write_text(json.dumps({"version": 1, "c": c, "balance": power, **meta, "weights": weights}, indent=0) + "\n",
                    encoding="utf-8")
 
 
-def main() -> None:
+def arguments() -> argparse.ArgumentParser:
+    """The script's options, with the settings the packaged model is trained with as defaults."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=Path, required=True)
     parser.add_argument("--gold", type=Path, required=True)
@@ -228,7 +239,11 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--balance", type=float, default=0.5, help="class weight power (0: none, 1: balanced)")
     parser.add_argument("--no-unseen-copies", dest="copies", action="store_false")
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = arguments().parse_args()
     data = examples(args.articles, args.gold)
     prune(data, args.min_count)
     print(f"{len(data)} located gold triggers; types {dict(Counter(e.gold for e in data).most_common())}")

@@ -1,15 +1,22 @@
 """The event model's training script (`scripts/train_event_model.py`): its `--cache` keeps one
-extraction for later runs. The pipeline is stubbed: the test is about the cache, not the parse."""
+extraction for later runs, and each article is read with the classifiers standing in for it
+(cross-fitting). The pipeline is stubbed: the tests are about the script, not the parse."""
 
 import importlib.util
 import json
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
+
+from chronicle.extract import event_triggers, event_types
+from chronicle.extract.event_triggers import SoftmaxModel
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _script():
+def _script(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))  # it imports the classifiers' training scripts
     spec = importlib.util.spec_from_file_location("train_event_model", ROOT / "scripts" / "train_event_model.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -33,7 +40,7 @@ class _Pipeline:
 
 
 def test_the_cache_is_written_once_and_read_instead_of_parsing_again(tmp_path, monkeypatch):
-    script = _script()
+    script = _script(monkeypatch)
     monkeypatch.setattr(script, "Pipeline", _Pipeline)
     monkeypatch.setattr(script, "event_candidates", lambda doc, records, context: [])
     articles = tmp_path / "articles.jsonl"
@@ -45,3 +52,26 @@ def test_the_cache_is_written_once_and_read_instead_of_parsing_again(tmp_path, m
     second = script.extract(articles, cache)
     assert _Pipeline.parsed == 1
     assert [(a.input, a.text, c, n) for a, c, n in second] == [(a.input, a.text, c, n) for a, c, n in first]
+
+
+def test_each_article_is_read_with_the_models_standing_in_for_it(tmp_path, monkeypatch):
+    script = _script(monkeypatch)
+    monkeypatch.setattr(script, "Pipeline", _Pipeline)
+    seen = []  # the classifiers in use while each article's candidates are made
+    monkeypatch.setattr(script, "event_candidates",
+                        lambda doc, records, context: seen.append((event_triggers.trigger_model(),
+                                                                   event_types.type_model())) or [])
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join(json.dumps({"id": f"a{n}", "text": f"Article {n}."}) + "\n" for n in range(3)))
+    models = [{"trigger_model": SoftmaxModel({"NONE": {"bias": float(n)}}),
+               "type_model": SoftmaxModel({"SUPPORT": {"bias": float(n)}})} for n in range(3)]
+    script.extract(articles, stand_ins=lambda count: models[:count])
+    assert seen == [(m["trigger_model"], m["type_model"]) for m in models]
+    assert event_triggers.trigger_model() is not models[-1]["trigger_model"]  # the packaged one again
+
+
+def test_folds_are_seeded_and_even(monkeypatch):
+    script = _script(monkeypatch)
+    folds = script.article_folds(739)
+    assert np.array_equal(folds, script.article_folds(739))
+    assert sorted(np.bincount(folds)) == [147, 148, 148, 148, 148]

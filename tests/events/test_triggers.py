@@ -95,3 +95,17 @@ def test_the_stage_reads_a_proposed_triggers_sides_as_a_rule_triggers(extract, m
     monkeypatch.setattr(event_triggers, "trigger_model", lambda: sure_praise)
     events = extract("Germany glorped Hungary on Monday.").events
     assert ("SUPPORT", "DEU", "HUN") in {(e.event_type, e.source_code, e.target_code) for e in events}
+
+
+def test_stand_in_models_are_used_within_the_block_and_the_packaged_ones_after_it(nlp):
+    from chronicle.extract.event_types import type_model
+
+    packaged_trigger, packaged_type = event_triggers.trigger_model(), type_model()
+    sure_praise = SoftmaxModel(weights={NONE: {"bias": -5.0}, "SUPPORT": {"bias": 5.0}})
+    sure_assault = SoftmaxModel(weights={"ASSAULT": {"bias": 5.0}, "SUPPORT": {"bias": -5.0}})
+    word = token(nlp, "Smith criticized Jones.", "criticized")
+    with event_triggers.models_in_use({"trigger_model": sure_praise, "type_model": sure_assault}):
+        assert event_triggers.trigger_model() is sure_praise and type_model() is sure_assault
+        assert trigger_probabilities(word)["SUPPORT"] > 0.99  # not the opinion the packaged model gave
+    assert event_triggers.trigger_model() is packaged_trigger and type_model() is packaged_type
+    assert trigger_probabilities(word)["SUPPORT"] < 0.5

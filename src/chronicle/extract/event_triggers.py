@@ -36,6 +36,8 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,10 +193,36 @@ class SoftmaxModel:
         return {label: value / total for label, value in zip(labels, exps, strict=True)}
 
 
+# models standing in for packaged ones, by file stem ("trigger_model", "type_model"): training the event
+# model reads each article with classifiers fitted without it (`models_in_use`), as the stage reads new text
+_STAND_INS: dict[str, SoftmaxModel] = {}
+
+
 @functools.cache
-def trigger_model() -> SoftmaxModel:
-    data = json.loads((DATA / "trigger_model.json").read_text(encoding="utf-8"))
+def _packaged_model(stem: str) -> SoftmaxModel:
+    data = json.loads((DATA / f"{stem}.json").read_text(encoding="utf-8"))
     return SoftmaxModel(weights=data["weights"])
+
+
+def model_in_use(stem: str) -> SoftmaxModel:
+    """The classifier `data/events/<stem>.json` holds, or the model standing in for it."""
+    return _STAND_INS.get(stem) or _packaged_model(stem)
+
+
+@contextmanager
+def models_in_use(models: dict[str, SoftmaxModel]) -> Iterator[None]:
+    """Within the block, these models (by file stem) stand in for the packaged ones: the event model's
+    training (scripts/train_event_model.py) cross-fits the classifiers' opinions this way."""
+    _STAND_INS.update(models)
+    try:
+        yield
+    finally:
+        for stem in models:
+            del _STAND_INS[stem]
+
+
+def trigger_model() -> SoftmaxModel:
+    return model_in_use("trigger_model")
 
 
 def sense_label(sense: Sense) -> str:

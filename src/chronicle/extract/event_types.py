@@ -29,7 +29,6 @@ retyped. Cost: one feature dict and one dot product per candidate, not per token
 from __future__ import annotations
 
 import functools
-import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -39,7 +38,7 @@ from spacy.tokens import Token
 
 from chronicle.extract.event_patterns import DATA, Sense, lexicon, wordnet_hints
 from chronicle.extract.event_syntax import objects_of, subject_of
-from chronicle.extract.event_triggers import SoftmaxModel, sense_label
+from chronicle.extract.event_triggers import SoftmaxModel, model_in_use, sense_label
 from chronicle.extract.tone import word_valence
 
 FILL_MIN = 0.4
@@ -235,10 +234,8 @@ def type_features(token: Token, sense: Sense | None) -> dict[str, float]:
     return features
 
 
-@functools.cache
 def type_model() -> SoftmaxModel:
-    data = json.loads((DATA / "type_model.json").read_text(encoding="utf-8"))
-    return SoftmaxModel(weights=data["weights"])
+    return model_in_use("type_model")
 
 
 def predict(token: Token, sense: Sense | None) -> tuple[str, float]:

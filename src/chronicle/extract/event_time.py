@@ -169,7 +169,7 @@ def _rank_at(date: Token, trigger: Token) -> int | None:
     """How closely a date of the sentence dates the trigger: 0 in a noun trigger's own phrase, 1 in
     its clause, 2 in a clause that contains it ("On Thursday, Ryan said he would support ..."), 3 in
     an adverbial or infinitive clause under it ("hailed the vote, telling reporters on Friday ..."), 4 in
-    an adverbial clause of a report that holds it ("While speaking on Wednesday, he said ...": `_frames_report`)
+    an adverbial clause of a report that holds it ("While speaking on Monday, she said ...": `_frames_report`)
     or in such a clause under the clause it is coordinated with or hangs from without a time of its own ("When
     the junta began reforms in 2010, Kyi was released and prisoners were freed"); None in a clause with its own
     time ("Blackwell, who founded the institute in 1979, endorsed ...")."""
@@ -200,10 +200,10 @@ def _infinitive(verb: Token) -> bool:
 
 def _frames_report(verb: Token, own: Token) -> bool:
     """The date's clause is an adverbial one of a clause that holds the act's (through reported content: "While
-    he was speaking to the press on Wednesday, he said, 'crooked Hillary ...'"; "In a statement released
-    Thursday, Jeffries said he should be in prison"): the circumstance of the report sets when its content was
-    said. Not a clause coordinated with it ("..., but it was thrown into turmoil in February"), an infinitive
-    (ahead of it) or one a modal puts ahead or in doubt ("If Sanders would debate on April 14, he tweeted ...")."""
+    she was speaking to reporters on Monday, Rowe said, 'The council has betrayed us'"; "In a statement released
+    Monday, the union said the minister had insulted nurses"): the circumstance of the report sets when its
+    content was said. Not a clause coordinated with it ("..., but it was shelved in February"), an infinitive
+    (ahead of it) or one a modal puts ahead or in doubt ("If the mayor would meet them on May 4, she wrote ...")."""
     holder = next((h for h in own.ancestors if h.pos_ in ("VERB", "AUX") and h != verb and _under(verb, h)), None)
     if holder is None or _modal_verb(verb):
         return False

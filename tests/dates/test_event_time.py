@@ -338,3 +338,21 @@ def test_a_written_year_of_a_clause_told_ahead_still_dates_a_past_act(nlp, extra
     text = "The film will retell the 2012 siege in which the embassy was attacked."
     got = when(nlp, extract, text, "attacked")
     assert (got.date.year, got.granularity) == (2012, "year")
+
+
+def test_report_circumstance_dates_what_was_said(nlp, extract):
+    # the adverbial clause of the report sets when its content was said
+    text = 'While she was speaking to reporters in Leeds on Monday, Rowe said, "The council has betrayed us."'
+    assert when(nlp, extract, text, "betrayed") == EventTime(dt.date(2019, 11, 18), "day", "expression")
+
+
+def test_report_circumstance_in_a_statement(nlp, extract):
+    text = "In a statement released Monday, the union said the minister had insulted nurses."
+    assert when(nlp, extract, text, "insulted").date == dt.date(2019, 11, 18)
+
+
+def test_coordinated_clause_does_not_frame_the_report(nlp, extract):
+    # "in March" belongs to the clause coordinated with the one holding the act, not to its circumstance
+    text = ("The grant was vital in helping the town convince investors to build a plant, but it was cut "
+            "in March when the board reviewed it.")
+    assert when(nlp, extract, text, "build").date != dt.date(2019, 3, 1)

@@ -169,8 +169,9 @@ def _rank_at(date: Token, trigger: Token) -> int | None:
     """How closely a date of the sentence dates the trigger: 0 in a noun trigger's own phrase, 1 in
     its clause, 2 in a clause that contains it ("On Thursday, Ryan said he would support ..."), 3 in
     an adverbial or infinitive clause under it ("hailed the vote, telling reporters on Friday ..."), 4 in
-    such a clause under the clause it is coordinated with or hangs from without a time of its own ("When the
-    junta began reforms in 2010, Kyi was released and prisoners were freed"); None in a clause with its own
+    an adverbial clause of a report that holds it ("While speaking on Monday, she said ...": `_frames_report`)
+    or in such a clause under the clause it is coordinated with or hangs from without a time of its own ("When
+    the junta began reforms in 2010, Kyi was released and prisoners were freed"); None in a clause with its own
     time ("Blackwell, who founded the institute in 1979, endorsed ...")."""
     if _describes(date, trigger):
         return 0
@@ -181,15 +182,33 @@ def _rank_at(date: Token, trigger: Token) -> int | None:
         return 2
     if _under(verb, own):
         return 3
+    if _frames_report(verb, own):
+        return 4
     partner = _partner(own)
     # only an adverbial clause that places the partner ("When the junta began reforms in 2010"), not its own
     # dates (a coordinated clause has its own time), an infinitive's (ahead of it) or a noun's ("last year's deal")
     if partner is None or verb == partner or date.dep_ == "poss" or not _under(verb, partner):
         return None
     path = [verb, *verb.ancestors]
-    infinitive = any(t.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
-                     for t in path[:path.index(partner)])
-    return None if infinitive else 4
+    return None if any(_infinitive(t) for t in path[:path.index(partner)]) else 4
+
+
+def _infinitive(verb: Token) -> bool:
+    """An infinitive or open clause, which lies ahead of the clause it hangs from ("urged them to vote")."""
+    return verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _frames_report(verb: Token, own: Token) -> bool:
+    """The date's clause is an adverbial one of a clause that holds the act's (through reported content: "While
+    she was speaking to reporters on Monday, Rowe said, 'The council has betrayed us'"; "In a statement released
+    Monday, the union said the minister had insulted nurses"): the circumstance of the report sets when its
+    content was said. Not a clause coordinated with it ("..., but it was shelved in February"), an infinitive
+    (ahead of it) or one a modal puts ahead or in doubt ("If the mayor would meet them on May 4, she wrote ...")."""
+    holder = next((h for h in own.ancestors if h.pos_ in ("VERB", "AUX") and h != verb and _under(verb, h)), None)
+    if holder is None or _modal_verb(verb):
+        return False
+    path = [verb, *verb.ancestors]
+    return not any(t.dep_ == "conj" or _infinitive(t) for t in path[:path.index(holder)])
 
 
 def _under(verb: Token, own: Token) -> bool:

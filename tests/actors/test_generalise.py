@@ -23,10 +23,11 @@ def test_dated_notable_wins_over_an_outdated_description(extract):
     assert actors_by_name(records)["Donald Trump"].code == "USA PTY"
 
 
-def test_dated_notable_out_of_every_period_keeps_only_the_country():
+def test_dated_notable_before_every_period_keeps_only_the_country():
     assert notable_person("Marco Rubio", dt.date(2016, 1, 5)).text == "USA LEG"
     assert notable_person("Hillary Clinton", dt.date(2012, 6, 1)).text == "USA GOV"
-    assert notable_person("Hillary Clinton", dt.date(2019, 6, 1)).text == "USA"
+    assert notable_person("Hillary Clinton", dt.date(1995, 6, 1)).text == "USA"
+    assert notable_person("Hillary Clinton", dt.date(2019, 6, 1)).text == "USA PTY"  # out of office since
     assert notable_person("Hillary Clinton").text == "USA GOV"  # no date: the undated entry
 
 

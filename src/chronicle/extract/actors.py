@@ -880,12 +880,9 @@ class _Builder:
         heads = [root, *(c for c in root.children if c.dep_ == "appos")]
         if root.dep_ == "appos":
             heads.append(root.head)
-        staff = agents().staff
         for head in heads:
             modifiers = _left_modifiers(head)
-            # lemmas for the head ("aides"), the words as written for a plural modifier ("communications director")
-            titles = [" " + " ".join(form(t) for t in [*modifiers, head]) + " " for form in (self._lemma, _lower)]
-            if not any(f" {role} " in title for role in staff for title in titles):
+            if not self._staff_title(head, modifiers):
                 continue
             owners = [t for t in modifiers if t.dep_ in {"poss", "compound"}]
             for child in head.children:
@@ -896,6 +893,13 @@ class _Builder:
                 if boss is not None and boss.kind == "person" and boss.parts:
                     return boss
         return None
+
+    def _staff_title(self, head: Token, modifiers: list[Token]) -> bool:
+        """Whether a role phrase names a post held for one person (agents.yaml `staff`: "aides", "chief
+        strategist"): the lemmas for the head ("aides"), the words as written for a plural modifier
+        ("communications director")."""
+        titles = [" " + " ".join(form(t) for t in [*modifiers, head]) + " " for form in (self._lemma, _lower)]
+        return any(f" {role} " in title for role in agents().staff for title in titles)
 
     def _suspect(self, actor: _Actor) -> bool:
         """A named person arrested, charged or convicted ("Reyl was charged", "police arrested Reyl"), or
@@ -1239,6 +1243,9 @@ class _Builder:
                 owner = self.resolved.get(actor.owner.i)
                 if owner is not None:
                     actor.code = actor.code.merged(Code(owner.code.country, org=owner.code.org))
+                    head = actor.owner.head
+                    if owner.kind == "person" and self._staff_title(head, _left_modifiers(head)):
+                        actor.principal = owner  # "her advisers": staff, coded like her (`staff_codes`)
 
 
 def cameo_code(code: str) -> Code:
@@ -1426,14 +1433,24 @@ def caucus_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
                 break
 
 
+def _campaigning(actor: _Actor) -> bool:
+    """Whether the article gives a person a campaign or a candidacy (agents.yaml `candidacies`): "the Reyl
+    campaign", "Reyl's candidacy", "his campaign" once the pronoun is resolved."""
+    return any(span.root.dep_ in {"poss", "compound"} and span.root.head.lemma_.lower() in agents().candidacies
+               for span, _kind in actor.mentions)
+
+
 def staff_codes(actors: list[_Actor]) -> None:
     """Staff take the code of the person they work for, once that person is coded by the article and our
-    lists: a candidate's spokesman is PTY, a president's GOV, where "spokesman" alone would say GOV."""
+    lists: a candidate's spokesman is PTY, a president's GOV, where "spokesman" alone would say GOV. A
+    politician running a campaign has staff that work for the candidacy: PTY, though a senator running
+    keeps LEG (`_campaigning`)."""
     for actor in actors:
         boss = actor.principal
         if boss is None or boss.code.sector is None or actor.code.sector not in {None, "GOV"}:
             continue
-        actor.code = Code(actor.code.country or boss.code.country, boss.code.sector, boss.code.org)
+        sector = "PTY" if boss.code.sector in POLITICIANS and _campaigning(boss) else boss.code.sector
+        actor.code = Code(actor.code.country or boss.code.country, sector, boss.code.org)
         actor.basis.setdefault("sector", boss.basis.get("sector", "text"))
 
 

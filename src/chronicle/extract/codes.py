@@ -70,6 +70,7 @@ class Agents:
     commentators: frozenset[str]
     press_works: frozenset[str]
     chambers: frozenset[str]
+    candidacies: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def agents() -> Agents:
                   frozenset(data["personal_bodies"]), frozenset(data["corporate"]),
                   frozenset(fold(name) for name in data["newsrooms"]), frozenset(data["staff"]),
                   frozenset(data["press_verbs"]), frozenset(data["reporting_verbs"]), frozenset(data["relations"]),
-                  frozenset(data["commentators"]), frozenset(data["press_works"]), frozenset(data["chambers"]))
+                  frozenset(data["commentators"]), frozenset(data["press_works"]), frozenset(data["chambers"]),
+                  frozenset(data["candidacies"]))
 
 
 @functools.cache
@@ -438,12 +440,23 @@ class Notable:
     """Dated sectors (`dated:`): on a known date they decide the sector, and none holding means none."""
 
     def code_on(self, on: dt.date | None) -> Code:
-        """The code valid on the article's date: the sector of the period holding then (country only when
-        none does); the undated code when the date is unknown or the person has no dated periods."""
+        """The code valid on the article's date: the sector of the period holding then, else the one a
+        person out of office keeps (`former_sector`; country only before any period); the undated code
+        when the date is unknown or the person has no dated periods."""
         if on is None or not self.periods:
             return self.code
-        sector = next((p.sector for p in self.periods if p.holds(on)), None)
+        sector = next((p.sector for p in self.periods if p.holds(on)), None) or self.former_sector(on)
         return Code(self.code.country, sector, self.code.org)
+
+    def former_sector(self, on: dt.date) -> str | None:
+        """The sector of a person out of office on `on` by their latest period ended before then: a former
+        candidate or legislator is a party figure (PTY: a candidate with no office is PTY by the guide, and
+        `past_codes` reads a former legislator so), a former executive keeps their sector."""
+        ended = [p for p in self.periods if p.end is not None and p.end < on]
+        if not ended:
+            return None
+        latest = max(ended, key=lambda p: p.end or on).sector
+        return "PTY" if latest == "LEG" else latest
 
 
 @dataclass(frozen=True)

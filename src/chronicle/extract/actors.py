@@ -786,15 +786,16 @@ class _Builder:
         return min(namesakes, key=lambda a: first[id(a)])
 
     def _written_in_full(self, actor: _Actor) -> list[int]:
-        """Where a person's full name (two words or more) starts in the text: their full-name mentions,
-        and the same words anywhere else ("CLEVELAND - Donald Trump", which the tagger split)."""
+        """Where a person's full name starts in the text: their mentions of two words or more, and
+        their whole name or first name and surname anywhere else ("CLEVELAND - Donald Trump", which
+        the tagger split; "Alan Grayson" of Alan Mark Grayson)."""
         if actor.kind != "person" or len(actor.parts) < 2:
             return []
-        size = len(actor.parts)
+        forms = {actor.parts, (actor.parts[0], actor.parts[-1])}
         words = [token.lower_ for token in self.doc]
-        found = [i for i in range(len(words) - size + 1) if tuple(words[i : i + size]) == actor.parts]
+        found = [i for i in range(len(words)) for form in forms if tuple(words[i : i + len(form)]) == form]
         return found + [span.start for span, kind in actor.mentions
-                        if kind == "name" and len(name_parts(span.text)) >= size]
+                        if kind == "name" and len(name_parts(span.text)) > 1]
 
     def _surnames(self) -> None:
         """Give people the mentions NER missed: a surname standing alone ("Lukashenko apparatchiks"); and

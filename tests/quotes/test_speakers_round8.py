@@ -25,8 +25,9 @@ def test_a_surname_no_one_else_shares_keeps_its_person(extract):
     assert q.speaker == "Harold Lindqvist"
 
 
-def test_a_shared_surname_linked_to_the_namesake_goes_to_the_one_named_first_in_full(pipeline):
-    # whichever namesake the actors stage joined the bare surname to, the principal is meant
+def test_the_actors_stage_owner_of_a_shared_surname_stands(pipeline):
+    # the actors stage gives a shared surname to the one written in full first (round 9): the resolver
+    # no longer overrides its link (an honorific of the other gender still does: round 9 tests)
     text = ("Senator Harold Lindqvist said the dam project would flood three villages. "
             "His sister, Margit Lindqvist, runs a bakery in one of them.")
     article = Article(id=article_id_for(text), input="test", text=text)
@@ -35,5 +36,5 @@ def test_a_shared_surname_linked_to_the_namesake_goes_to_the_one_named_first_in_
     harold = resolver.actor_at((text.index("Harold"), text.index("Harold") + 6))
     margit = resolver.actor_at((text.index("Margit"), text.index("Margit") + 6))
     assert harold is not None and margit is not None and harold != margit
-    assert resolver._principal("Lindqvist", margit) == harold
-    assert resolver._principal("Olsen", margit) == margit  # a surname they do not bear changes nothing
+    assert resolver._principal("Lindqvist", margit) == margit
+    assert resolver._principal("Lindqvist", harold) == harold

@@ -447,19 +447,16 @@ class SpeakerResolver:
         return head.dep_ == "appos" and self._token_actor(head.head) == actor
 
     def _principal(self, surname: str, actor: str, gender: str | None = None) -> str:
-        """"Murphy said" in an article naming Chris Murphy and, later, Anne Marie Murphy: a bare
-        surname shared by several people is the one the article first named in full (news introduces
-        its principal first and writes a relative or namesake with a first name after); the actors
-        stage's link of such a surname is no evidence, for it may join any of them. An honorific's
-        gender ("Mr. Khan") leaves out the namesakes of the other gender."""
-        if self.kinds.get(actor) != "person":
+        """"Mr. Khan said" where the actors stage joined the surname to a namesake of the other
+        gender: the namesake the honorific allows that the article first named in full. Otherwise the
+        actors stage's link stands: it already gives a bare surname shared by several people to the
+        one the text wrote in full first (`actors._Builder._surname_owner`, names the tagger split
+        included), as news introduces its principal first and a relative or namesake by first name."""
+        if self.kinds.get(actor) != "person" or gender is None or self._gender(actor) in (gender, None):
             return actor
         namesakes = {a.id for a in self.records.actors if self.kinds.get(a.id) == "person"
                      and len(words := a.name.split()) > 1 and words[-1] == surname
-                     and (gender is None or self._gender(a.id) in (gender, None))}
-        ruled_out = gender is not None and self._gender(actor) not in (gender, None)
-        if not namesakes or (not ruled_out and (actor not in namesakes or len(namesakes) < 2)):
-            return actor
+                     and self._gender(a.id) in (gender, None)}
         # by full names only: the actors stage's own links of the bare surname are what is in doubt
         full = sorted((m.start, m.actor_id) for m in self.records.mentions if m.actor_id in namesakes
                       and m.kind == "name" and len(self.text[m.start : m.end].split()) > 1)

@@ -61,3 +61,15 @@ def test_headline_actors_the_body_confirms_stay(extract):
                       "with government troops, residents said.")
     rebels = [a for a in records.actors if a.name.lower() == "rebel forces"]
     assert len(rebels) == 1 and rebels[0].mention_count == 2  # the headline's forces are the body's
+
+
+def test_the_headline_ends_at_the_first_token_of_the_body(nlp):
+    from chronicle.extract.actors import title_case_headline
+
+    doc = nlp("Storm Forces Ferries Into Port Across Northern Coast\n\nA storm kept all ferries in port on Monday.")
+    headline = title_case_headline(doc, has_title=True)
+    assert headline is not None
+    assert doc[: headline.end].text.rstrip() == "Storm Forces Ferries Into Port Across Northern Coast"
+    assert doc[headline.end :].text.startswith("\n\nA storm")
+    # a sentence-case first paragraph is no title-case headline
+    assert title_case_headline(nlp("A storm kept ferries in port.\n\nThe harbour master said so."), True) is None

@@ -23,6 +23,16 @@ def test_own_clause_date(nlp, extract):
         dt.date(2019, 11, 18), "day", "expression")
 
 
+def test_the_dates_read_follow_the_records_not_the_document(nlp, extract):
+    text = "Police arrested the driver on Monday."
+    records = extract(text, published=ANCHOR)
+    token = next(t for t in nlp(text) if t.text == "arrested")
+    assert event_date(records, token.sent, token, ANCHOR).date == dt.date(2019, 11, 18)
+    # the same document read with other records (no dates): what the document keeps is not reused
+    undated = records.model_copy(update={"dates": []})
+    assert event_date(undated, token.sent, token, ANCHOR) == EventTime(ANCHOR, "day", "publication")
+
+
 def test_a_year_stays_a_year(nlp, extract):
     got = when(nlp, extract, "The company closed the plant last year.", "closed")
     assert (got.date.year, got.granularity, got.origin) == (2018, "year", "expression")

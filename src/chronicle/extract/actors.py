@@ -37,6 +37,7 @@ import datetime as dt
 import functools
 import json
 import math
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -74,6 +75,7 @@ from chronicle.extract.codes import (
 )
 from chronicle.extract.coref import name_gender, name_genders, resolve_pronouns
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
+from chronicle.nlp.text import doc_text
 from chronicle.records import Actor, ArticleRecords, Mention, child_id
 
 PRONOUNS = Path(__file__).resolve().parents[1] / "data" / "actors" / "pronouns.yaml"
@@ -317,10 +319,12 @@ def title_case_headline(doc: Doc, has_title: bool) -> Headline | None:
     """The document's headline (its first paragraph, when the article has a title or the paragraph is
     short) if it is written in title case and a body follows; None otherwise (sentence-case headlines
     parse like any sentence)."""
-    cut = doc.text.find("\n\n")
+    cut = doc_text(doc).find("\n\n")
     if cut < 0:
         return None
-    end = next((t.i for t in doc if t.idx >= cut), len(doc))
+    # the first token after the cut, by bisection over the tokens' offsets: a first paragraph that is no
+    # headline can be long, and walking it built a Token per word
+    end = bisect.bisect_left(doc, cut, key=operator.attrgetter("idx"))
     if not has_title and end > HEADLINE_MAX_TOKENS:
         return None  # a first paragraph this long is the lead, not a headline
     long_words = [t for t in doc[:end] if t.is_alpha and len(t) >= TITLE_CASE_WORD_LENGTH]
@@ -686,7 +690,7 @@ class _Builder:
 
     def __init__(self, doc: Doc, headline: Headline | None = None, on: dt.date | None = None) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)
         self.headline = headline
         self.on = on
         self._home: str | None = None

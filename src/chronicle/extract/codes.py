@@ -81,8 +81,10 @@ class Countries:
     capitals: dict[str, str]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case, accents removed, leading 'the' and possessive ending dropped: the lookup key."""
+    """Lower case, accents removed, leading 'the' and possessive ending dropped: the lookup key. Kept per
+    text (a pure function of it): the stages fold the same words and phrases for every name they look up."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
     text = text.removesuffix("'s").removesuffix("'").strip(" ,")
     return text.removeprefix("the ").strip()

@@ -51,6 +51,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.quotations import quotation_spans, wholly_quoted
+from chronicle.nlp.text import doc_text
 
 NAME_GENDERS = Path(__file__).resolve().parents[1] / "data" / "quotes" / "name_genders.json"
 ROLES = Path(__file__).resolve().parents[1] / "data" / "quotes" / "roles.yaml"
@@ -142,7 +143,7 @@ def resolve_pronouns(
         if id(actor) in persons and actor.gender is None:
             found = namesake(actor.parts, [a.parts for a in named])
             actor.gender = named[found].gender if found is not None else None
-    index = _Index(doc, actors, quotation_spans(doc.text))
+    index = _Index(doc, actors, quotation_spans(doc_text(doc)))
     # votes by pronoun: (inside quotation marks, gender) → count; a pronoun inside quotation marks is the
     # speaker's word for someone else as often as not ("'When my minister was here, she …,' he said"), so
     # such votes count only for a person no pronoun outside them voted for

@@ -153,9 +153,18 @@ def _names_other(date: Token, trigger: Token) -> bool:
     return noun not in (trigger, *trigger.ancestors) and not _places_in_time(noun)
 
 
+DATE_SPANS_KEY = "chronicle.events.date_spans"
+
+
 def _date_span(date: DateMention, doc: Doc) -> Span | None:
-    """The tokens a date mention covers (widened to whole tokens); None if its offsets fall outside them."""
-    return doc.char_span(date.start, date.end, alignment_mode="expand")
+    """The tokens a date mention covers (widened to whole tokens); None if its offsets fall outside them.
+    Kept per document by offsets (`doc.user_data`; a span depends on nothing else): every event's date is
+    chosen by reading the spans of the same dates again."""
+    spans = doc.user_data.setdefault(DATE_SPANS_KEY, {})
+    key = (date.start, date.end)
+    if key not in spans:
+        spans[key] = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return spans[key]
 
 
 def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
@@ -655,10 +664,23 @@ def _episode(dates: list[DateMention], sent: Span, trigger: Token, anchor: dt.da
     return _time(max(told, key=lambda d: d.start))
 
 
+READABLE_DATES_KEY = "chronicle.events.readable_dates"
+
+
+def _readable_dates(records: ArticleRecords, doc: Doc) -> list[DateMention]:
+    """The date records event time reads: the usable ones and the narrated days. The same for every event of
+    the document, so kept with it (`doc.user_data`) for as long as the records' date list is the same object."""
+    kept = doc.user_data.get(READABLE_DATES_KEY)
+    if kept is None or kept[0] is not records.dates:
+        kept = doc.user_data[READABLE_DATES_KEY] = (
+            records.dates, [d for d in records.dates if _usable(d) or _narrated_day(d, doc)])
+    return kept[1]
+
+
 def event_date(records: ArticleRecords, sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime:
     """The event's date: its own clause's, else one an amount of time from its governing clause's,
     else (for an act not still to come) the story's current day, else the publication date."""
-    dates = [d for d in records.dates if _usable(d) or _narrated_day(d, sent.doc)]
+    dates = _readable_dates(records, sent.doc)
     ranked = [(rank, abs(d.start - trigger.idx), _sentence_time(d, rank, trigger, anchor)) for d in dates
               if sent.start_char <= d.start < sent.end_char and (rank := _rank(d, sent, trigger)) is not None
               and not _ahead_of_past_act(d, rank, trigger, anchor)]

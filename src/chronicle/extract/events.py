@@ -89,6 +89,7 @@ from chronicle.extract.event_triggers import proposed_sense, second_opinion, tri
 from chronicle.extract.event_types import retyped
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.extract.tone import STRONG_VALENCE, analyzer, word_valence
+from chronicle.nlp.text import doc_text
 from chronicle.records import Actor, ArticleRecords, Event, EventMention, Quote, child_id
 
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
@@ -1119,7 +1120,7 @@ def build_events(doc: Doc, records: ArticleRecords, found: list[Found], anchor: 
         per_sentence[sent_of(item.trigger).start] = per_sentence.get(sent_of(item.trigger).start, 0) + 1
     starts = sorted({sent.start for sent in sentences(doc)})
     sentence_index = {start: n for n, start in enumerate(starts)}
-    text = doc.text  # Doc.text joins every token on each call
+    text = doc_text(doc)
     types_before: set[str] = set()
     resolved: list[tuple[Resolution, Resolution]] = []
     triggers = {f.trigger.i: f.sense.type for f in found}
@@ -1507,7 +1508,7 @@ def petrarch_events(doc: Doc, records: ArticleRecords, context: ExtractContext, 
     dictionaries = load_dictionaries(context.dictionaries)
     events: list[Candidate] = []
     sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
-    text = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         for coded in code_sentence(sent, dictionaries, date=anchor):
             plover = cameo_to_plover(coded.cameo)

@@ -46,6 +46,7 @@ from chronicle.extract.coref import name_genders
 from chronicle.extract.quotations import paragraph_bounds, quotation_spans
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.extract.speakers import Resolution, SpeakerResolver, role_lexicon
+from chronicle.nlp.text import doc_text
 from chronicle.records import ArticleRecords, Quote, child_id
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
@@ -610,7 +611,7 @@ def find_attributions(
     cues; with it, the lexicon attributions it scores at least `lexicon_threshold` and the
     candidates outside the lexicon it scores at least `threshold`."""
     if text is None:
-        text = doc.text  # spaCy builds it from the tokens on every access: read it once
+        text = doc_text(doc)
     quotes = quotation_spans(text)
     long_quotes = [q for q in quotes if len(text[q[0] : q[1]].split()) >= MIN_DIRECT_WORDS]
     found = lexicon_attributions(doc, text, long_quotes)
@@ -1455,7 +1456,7 @@ def scored_quotes(doc: Doc, records: ArticleRecords, one_per_stretch: bool = Tru
     """Every quote of the article with the features its confidence is computed from; where two
     give one stretch of text different speakers, only the more confident stays (unless
     `one_per_stretch` is off: the confidence model is trained on them all)."""
-    text = doc.text
+    text = doc_text(doc)
     attributions, quotes = find_attributions(doc, text, cue_model())
     resolver = SpeakerResolver(doc, records, text)
     model = quote_model()

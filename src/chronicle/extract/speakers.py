@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 
 from chronicle.extract.coref import ARGUMENT_DEPS, REFLEXIVES, namesake, person_like
 from chronicle.extract.quotations import quotation_spans, wholly_quoted
+from chronicle.nlp.text import doc_text
 from chronicle.records import ArticleRecords
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "quotes"
@@ -148,7 +149,7 @@ def _head(tokens: list[Token]) -> Token:
 class SpeakerResolver:
     def __init__(self, doc: Doc, records: ArticleRecords, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text if text is None else text
+        self.text = doc_text(doc) if text is None else text
         self.records = records
         # an actor whose name is a person's is one here, whatever the tagger made of it ("Carly Fiorina")
         self.kinds = {a.id: "person" if person_like(a.kind, tuple(a.name.split())) else a.kind for a in records.actors}

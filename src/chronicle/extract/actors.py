@@ -701,6 +701,8 @@ class _Builder:
         self.covered: set[int] = set()
         self.resolved: dict[int, _Actor] = {}
         """Pronoun token index → the actor it was resolved to."""
+        self._word_starts: dict[str, list[int]] | None = None
+        """Lower-cased word → where it stands in the text, built on first use (`_written_in_full`)."""
 
     def add(self, actor: _Actor, span: Span, kind: str) -> None:
         actor.mentions.append((span, kind))
@@ -795,9 +797,14 @@ class _Builder:
         the tagger split; "Alan Grayson" of Alan Mark Grayson)."""
         if actor.kind != "person" or len(actor.parts) < 2:
             return []
+        if self._word_starts is None:
+            # indexed once per document: the owner of a shared surname is asked for at every mention
+            self._word_starts = {}
+            for token in self.doc:
+                self._word_starts.setdefault(token.lower_, []).append(token.i)
         forms = {actor.parts, (actor.parts[0], actor.parts[-1])}
-        words = [token.lower_ for token in self.doc]
-        found = [i for i in range(len(words)) for form in forms if tuple(words[i : i + len(form)]) == form]
+        found = [i for form in forms for i in self._word_starts.get(form[0], ())
+                 if tuple(t.lower_ for t in self.doc[i : i + len(form)]) == form]
         return found + [span.start for span, kind in actor.mentions
                         if kind == "name" and len(name_parts(span.text)) > 1]
 

@@ -123,9 +123,10 @@ def test_a_story_set_in_one_country_gives_its_towns_one_more_vote():
     texas = next(c.entry for c in gazetteer().lookup("texas") if c.entry.feature == "admin1")
     toponym = places.Toponym(None, "virginia", [virginia])  # type: ignore[arg-type]
     irish = [places.Anchor("cavan", cavan), places.Anchor("ireland", ireland)]
-    assert places.support(virginia, toponym, irish)["country"] == places.COUNTRY_SUPPORT + places.FOCUS_SUPPORT
+    assert places.support(virginia, toponym, places.surroundings(toponym, irish))["country"] == (
+        places.COUNTRY_SUPPORT + places.FOCUS_SUPPORT)
     mixed = [*irish, places.Anchor("texas", texas)]
-    assert places.support(virginia, toponym, mixed)["country"] == places.COUNTRY_SUPPORT
+    assert places.support(virginia, toponym, places.surroundings(toponym, mixed))["country"] == places.COUNTRY_SUPPORT
 
 
 def test_a_town_the_article_does_not_support_does_not_place_its_streets():

@@ -85,10 +85,10 @@ def test_a_division_listed_beside_a_town_is_not_where_it_lies():
     state = next(c.entry for c in gazetteer().lookup(fold("New York")) if c.entry.feature == "admin1")
     anchor = places.Anchor("new york", state)
     alone = places.Toponym(None, "boston", boston)  # type: ignore[arg-type]
-    assert places.support(in_new_york, alone, [anchor])["admin"] == places.ADMIN_SUPPORT
+    assert places.support(in_new_york, alone, places.surroundings(alone, [anchor]))["admin"] == places.ADMIN_SUPPORT
     peer = places.Toponym(None, "new york", [])  # type: ignore[arg-type]
     listed = places.Toponym(None, "boston", boston, peers=[peer])  # type: ignore[arg-type]
-    assert places.support(in_new_york, listed, [anchor])["admin"] == 0.0
+    assert places.support(in_new_york, listed, places.surroundings(listed, [anchor]))["admin"] == 0.0
 
 
 def test_a_name_naming_a_disease_names_it_in_the_whole_story(extract):

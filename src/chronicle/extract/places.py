@@ -577,6 +577,7 @@ class Surroundings:
 
 
 def surroundings(toponym: Toponym, anchors: list[Anchor]) -> Surroundings:
+    """What the article's anchors say, gathered once for the toponym (`support` weighs each candidate by it)."""
     others = [anchor for anchor in anchors if anchor.key != toponym.key]  # a name never votes for itself
     peer_keys = {peer.key for peer in toponym.peers}
     by_country: dict[str, list[tuple[Entry, bool]]] = {}
@@ -598,13 +599,9 @@ def surroundings(toponym: Toponym, anchors: list[Anchor]) -> Surroundings:
     )
 
 
-def support(candidate: Candidate, toponym: Toponym, anchors: list[Anchor]) -> dict[str, float]:
-    """The article's votes for a candidate: from the anchors (other names) and the admin name after it."""
-    return votes(candidate, toponym, surroundings(toponym, anchors))
-
-
-def votes(candidate: Candidate, toponym: Toponym, around: Surroundings) -> dict[str, float]:
-    """`support` with the anchors gathered for the toponym."""
+def support(candidate: Candidate, toponym: Toponym, around: Surroundings) -> dict[str, float]:
+    """The article's votes for a candidate: from the anchors (other names, gathered for the toponym by
+    `surroundings`) and the admin name after it."""
     entry = candidate.entry
     tally = {"country": 0.0, "admin": 0.0, "near": 0.0, "qualifier": 0.0, "list": 0.0, "kind": 0.0}
     for other, contained in around.by_country.get(entry.country2, ()):
@@ -732,8 +729,8 @@ def rank(toponym: Toponym, anchors: list[Anchor]) -> list[tuple[float, Candidate
     scored = []
     around = surroundings(toponym, anchors)
     for score, candidate in priors(tuple(toponym.candidates)):
-        votes_ = votes(candidate, toponym, around)
-        scored.append((score + sum(votes_.values()), candidate, votes_))
+        votes = support(candidate, toponym, around)
+        scored.append((score + sum(votes.values()), candidate, votes))
     return sorted(scored, key=lambda item: -item[0])
 
 
@@ -1172,7 +1169,7 @@ def toponym_of(span: Span, key: str) -> Toponym:
 
 def resolve_article(doc: Doc, records: ArticleRecords) -> list[Resolution]:
     """The article's toponyms, in text order, each with its place or the reason it has none."""
-    text = doc_text(doc)  # spaCy joins every token anew on each access of doc.text
+    text = doc_text(doc)
     untagged = untagged_names(doc)  # runs of proper nouns outside entities, read by several rules
     spans = toponyms(doc, [(m.start, m.end) for m in records.mentions if m.kind == "nominal"], text, untagged)
     found = [toponym_of(span, key) for span, key in spans]

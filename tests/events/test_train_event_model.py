@@ -75,3 +75,18 @@ def test_folds_are_seeded_and_even(monkeypatch):
     folds = script.article_folds(739)
     assert np.array_equal(folds, script.article_folds(739))
     assert sorted(np.bincount(folds)) == [147, 148, 148, 148, 148]
+
+
+def test_the_sparse_fit_is_the_dense_fit(monkeypatch):
+    script = _script(monkeypatch)
+    rows = [{"bias": 1.0, f"type={t}": 1.0, f"source={s}": 1.0}
+            for t in ("ACCUSE", "SUPPORT", "REQUEST") for s in ("actor", "bare", "none") for _ in range(4)]
+    all_right = np.array([n % 3 == 0 for n in range(len(rows))])
+    type_right = np.array([n % 2 == 0 for n in range(len(rows))])
+    vectorizer = script.DictVectorizer(sort=True)
+    sparse = script.sparse_rows(vectorizer.fit_transform(rows))
+    assert sparse.indices.dtype == np.int32  # liblinear refuses the vectorizer's 64-bit indices
+    dense = vectorizer.transform(rows).toarray()
+    coef, intercept = script.fit_pair(sparse, all_right, type_right, 0.3)
+    dense_coef, dense_intercept = script.fit_pair(dense, all_right, type_right, 0.3)
+    assert np.allclose(coef, dense_coef) and np.isclose(intercept, dense_intercept)

@@ -191,9 +191,12 @@ def test_shards_of_a_distributed_run_consolidate_like_a_direct_store(store_with,
     reports = [*DOCK, other]
     direct = store_with(reports)
     shards = tmp_path / "shards"
-    # the third report is in both shards, as a retried task would leave it: it counts once
+    # the third report is in both shards, as a retried task would leave it: it counts once; the later shard
+    # read it from elsewhere (same text, same article id), and the first shard by name wins
+    elsewhere = records(reports[2])
+    elsewhere.article.input = "mirror.txt"
     write_shard(shards, "part-0", [records(r) for r in reports[:3]])
-    write_shard(shards, "part-1", [records(r) for r in reports[2:]])
+    write_shard(shards, "part-1", [elsewhere, *(records(r) for r in reports[3:])])
     with Store(tmp_path / "loaded.duckdb") as loaded:
         load_shards(loaded, shards)
         assert consolidate(loaded.con).stories == 2
@@ -207,6 +210,7 @@ def test_shards_of_a_distributed_run_consolidate_like_a_direct_store(store_with,
     assert report["shards"]["articles"] == 4 and report["consolidated"]["stories"] == 2
     with Store(in_place, read_only=True) as store:
         _same_consolidation(store, direct)
+        assert store.con.execute("SELECT count(*) FROM articles WHERE input = 'mirror.txt'").fetchone()[0] == 0
         assert store.con.execute("SELECT count(*) FROM agg_events WHERE group_id IS NOT NULL").fetchone()[0] == 3
     direct.close()  # the command opens the file itself
     stories = [runner.invoke(app, ["stories", "--db", str(db)]).stdout for db in (in_place, direct.path)]

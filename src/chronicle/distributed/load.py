@@ -21,7 +21,7 @@ def load_shards(store: Store, out_dir: Path) -> dict[str, int]:
                 continue
             names = quoted(columns(model))
             before = store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
-            fresh = unique_rows_sql(table, "read_parquet(?, union_by_name = true)")
+            fresh = unique_rows_sql(table, "?")
             match = " AND ".join(f'stored."{k}" = fresh."{k}"' for k in record_keys(table))
             store.con.execute(
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM ({fresh}) AS fresh "

@@ -61,12 +61,15 @@ def record_keys(table: str) -> list[str]:
     return ["id"] if "id" in STORED_RECORDS[table].model_fields else ["input", "reason"]
 
 
-def unique_rows_sql(table: str, source: str) -> str:
-    """SELECT of a table's columns from `source` (a `read_parquet` of its shards), one row per record.
+def unique_rows_sql(table: str, files: str) -> str:
+    """SELECT of a table's columns from its shards (`files`: SQL for a list of paths or a glob), one row per record.
 
-    A retried or repeated input puts the same record in two shards; records with an id are the same
-    wherever they are written (ids are content hashes), so any one of them stands for all.
+    A retried or repeated input puts the same record in two shards, and one text read from two places is
+    one article id with two inputs (and perhaps two dates): the first shard by name wins, for the article
+    and its records alike (a shard holds all the records of its articles), so the choice is the same at
+    every read and every load.
     """
     keys = quoted(record_keys(table))
+    source = f"read_parquet({files}, union_by_name = true, filename = true, file_row_number = true)"
     return (f"SELECT {quoted(columns(STORED_RECORDS[table]))} FROM (SELECT *, row_number() OVER "
-            f"(PARTITION BY {keys} ORDER BY {keys}) AS n FROM {source}) WHERE n = 1")
+            f"(PARTITION BY {keys} ORDER BY filename, file_row_number) AS n FROM {source}) WHERE n = 1")

@@ -51,8 +51,7 @@ def attach_shards(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str, in
             if kinds.get(table) == "BASE TABLE":
                 con.execute(f"DROP TABLE {table}")
             # the path is ours, not user SQL; quotes in it are escaped for the SQL string literal
-            pattern = str(folder / table / "*.parquet").replace("'", "''")
-            source = f"read_parquet('{pattern}', union_by_name = true)"
-            con.execute(f"CREATE OR REPLACE VIEW {table} AS {unique_rows_sql(table, source)}")
+            pattern = "'" + str(folder / table / "*.parquet").replace("'", "''") + "'"
+            con.execute(f"CREATE OR REPLACE VIEW {table} AS {unique_rows_sql(table, pattern)}")
     return {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
             for table in STORED_RECORDS}

@@ -237,6 +237,8 @@ def test_shards_are_not_mixed_with_stored_records(store_with, tmp_path):
     stored.close()
     result = CliRunner().invoke(app, ["consolidate", "--shards", str(tmp_path / "shards"), "--db", stored.path])
     assert result.exit_code == 2 and "records of its own" in result.output
+    result = CliRunner().invoke(app, ["consolidate", "--db", stored.path])  # the store itself, as ingest does
+    assert result.exit_code == 0 and json.loads(result.stdout)["consolidated"]["new_articles"] == 0
     result = CliRunner().invoke(app, ["consolidate", "--shards", str(tmp_path / "none"), "--db",
                                       str(tmp_path / "new.duckdb")])
     assert result.exit_code == 2 and "no Parquet shards" in result.output

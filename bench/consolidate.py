@@ -1,6 +1,7 @@
 """Cost of consolidation (stories, near-duplicates, entities, event groups) as the store grows.
 
     python bench/consolidate.py --corpus ../shared/eval/polnear/train/text --articles 10000 20000 [--json FILE]
+    python bench/consolidate.py --corpus ../shared/eval/polnear/train/text --articles 10000 --shards
 
 For each size a fresh store is filled with synthetic articles made from the corpus: each corpus text
 seeds news events, each reported by one to four outlets within two days in lightly edited wording
@@ -8,7 +9,10 @@ seeds news events, each reported by one to four outlets within two days in light
 copy with a tag line; about 250 articles a day. Actors are the capitalised name sequences of the
 text and each article reports three events among them, so no spaCy run is needed. Consolidation
 then runs in a child process over that store (its wall time and peak RSS are what is reported), on
-every core it is given. Timing lives here, never in the test suite.
+every core it is given. With --shards the articles are written as Parquet shards of 1,000 articles
+(as `chronicle run --engine ray --out` writes them) and consolidated in place, through views over the
+shards (`chronicle consolidate --shards`); the time then includes making the views. Timing lives here,
+never in the test suite.
 """
 
 from __future__ import annotations
@@ -77,26 +81,41 @@ def synthetic(corpus: list[str], n: int, seed: int = 7):
             yield ArticleRecords(article=article, actors=actors, events=events)
 
 
+def batches(corpus: list[str], n: int, size: int = 1000):
+    batch = []
+    for records in synthetic(corpus, n):
+        batch.append(records)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    yield batch
+
+
 def fill(db: Path, corpus: list[str], n: int) -> None:
     from chronicle.store import Store
 
     with Store(db) as store:
-        batch = []
-        for records in synthetic(corpus, n):
-            batch.append(records)
-            if len(batch) == 1000:
-                store.write_many(batch)
-                batch = []
-        store.write_many(batch)
+        for batch in batches(corpus, n):
+            store.write_many(batch)
 
 
-def run_child(db: Path) -> dict:
+def fill_shards(out: Path, corpus: list[str], n: int) -> None:
+    from chronicle.distributed.shards import write_shard
+
+    for k, batch in enumerate(batches(corpus, n)):
+        write_shard(out, f"part-{k:05d}", batch)
+
+
+def run_child(db: Path, shards: Path | None) -> dict:
     """Consolidate in this process (called as the child): time and peak RSS of consolidation alone."""
+    from chronicle.distributed.views import attach_shards
     from chronicle.store import Store
     from chronicle.stories.consolidate import consolidate
 
     with Store(db) as store:
         started = time.perf_counter()
+        if shards is not None:
+            attach_shards(store.con, shards)
         result = consolidate(store.con)
         seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -108,22 +127,29 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--articles", type=int, nargs="+", default=[10_000, 20_000])
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--shards", action="store_true", help="Consolidate Parquet shards in place.")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-shards", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_child(args.child)))
+        print(json.dumps(run_child(args.child, args.child_shards)))
         return
     corpus = [p.read_text(encoding="utf-8") for p in sorted(args.corpus.glob("*.txt"))]
     results = []
     with tempfile.TemporaryDirectory() as folder:
         for n in args.articles:
             db = Path(folder) / f"bench{n}.duckdb"
+            shards = Path(folder) / f"shards{n}"
             started = time.perf_counter()
-            fill(db, corpus, n)
+            if args.shards:
+                fill_shards(shards, corpus, n)
+            else:
+                fill(db, corpus, n)
             filled = time.perf_counter() - started
-            out = subprocess.run([sys.executable, __file__, "--child", str(db)], check=True, capture_output=True,
-                                 text=True).stdout
-            result = {"articles": n, "fill_seconds": round(filled, 1), **json.loads(out.splitlines()[-1])}
+            child = [sys.executable, __file__, "--child", str(db), *(["--child-shards", str(shards)] * args.shards)]
+            out = subprocess.run(child, check=True, capture_output=True, text=True).stdout
+            result = {"articles": n, "shards": args.shards, "fill_seconds": round(filled, 1),
+                      **json.loads(out.splitlines()[-1])}
             print(json.dumps(result), flush=True)
             results.append(result)
             db.unlink()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from chronicle.stories.consolidate import consolidate
 from chronicle.stories.entities import ActorRow, actor_keys
@@ -163,8 +164,22 @@ def test_goldstein_takes_the_most_specific_listed_code():
     assert (goldstein("163"), goldstein("166")) == (-6.5, -8.0)
 
 
+CONSOLIDATED_ORDER = (("story_articles", "article_id"), ("stories", "id"), ("entities", "key"),
+                      ("entity_links", "record_id"), ("event_groups", "id"), ("event_group_members", "event_id"))
+
+
+def _same_consolidation(store, expected) -> None:
+    for table, order in CONSOLIDATED_ORDER:
+        query = f"SELECT * FROM {table} ORDER BY {order}"
+        assert store.con.execute(query).fetchall() == expected.con.execute(query).fetchall(), table
+
+
 def test_shards_of_a_distributed_run_consolidate_like_a_direct_store(store_with, tmp_path):
-    """`chronicle run --engine ray --load DB` writes Parquet shards, loads them, then consolidates the store."""
+    """`chronicle run --engine ray` writes Parquet shards; loaded (`--load DB`) or read in place by DuckDB
+    (`chronicle consolidate --shards`), they consolidate into the same stories, entities and event groups."""
+    from typer.testing import CliRunner
+
+    from chronicle.cli import app
     from chronicle.distributed.load import load_shards
     from chronicle.distributed.shards import write_shard
     from chronicle.store import Store
@@ -176,15 +191,57 @@ def test_shards_of_a_distributed_run_consolidate_like_a_direct_store(store_with,
     reports = [*DOCK, other]
     direct = store_with(reports)
     shards = tmp_path / "shards"
-    write_shard(shards, "part-0", [records(r) for r in reports[:2]])
-    write_shard(shards, "part-1", [records(r) for r in reports[2:]])
+    # the third report is in both shards, as a retried task would leave it: it counts once; the later shard
+    # read it from elsewhere (same text, same article id), and the first shard by name wins
+    elsewhere = records(reports[2])
+    elsewhere.article.input = "mirror.txt"
+    write_shard(shards, "part-0", [records(r) for r in reports[:3]])
+    write_shard(shards, "part-1", [elsewhere, *(records(r) for r in reports[3:])])
     with Store(tmp_path / "loaded.duckdb") as loaded:
         load_shards(loaded, shards)
         assert consolidate(loaded.con).stories == 2
-        for table, order in (("story_articles", "article_id"), ("stories", "id"), ("entities", "key"),
-                             ("event_groups", "id"), ("event_group_members", "event_id")):
-            query = f"SELECT * FROM {table} ORDER BY {order}"
-            assert loaded.con.execute(query).fetchall() == direct.con.execute(query).fetchall(), table
+        _same_consolidation(loaded, direct)
+
+    in_place = tmp_path / "in-place.duckdb"
+    runner = CliRunner()
+    result = runner.invoke(app, ["consolidate", "--shards", str(shards), "--db", str(in_place)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["shards"]["articles"] == 4 and report["consolidated"]["stories"] == 2
+    with Store(in_place, read_only=True) as store:
+        _same_consolidation(store, direct)
+        assert store.con.execute("SELECT count(*) FROM articles WHERE input = 'mirror.txt'").fetchone()[0] == 0
+        assert store.con.execute("SELECT count(*) FROM agg_events WHERE group_id IS NOT NULL").fetchone()[0] == 3
+    direct.close()  # the command opens the file itself
+    stories = [runner.invoke(app, ["stories", "--db", str(db)]).stdout for db in (in_place, direct.path)]
+    assert stories[0] == stories[1] and stories[0].count("\n") == 2
+
+    # a later run's shard is read through the views: the next consolidation places its article alone
+    late = Report("Harbour Daily", D2, "Ostmark ships sail again after dock strike",
+                  "The forty container ships held in the Ostmark fjord by the nine-day dock strike began to sail "
+                  "on Tuesday after labour minister Halvard Brenn ordered the dockers back.", ACTORS)
+    write_shard(shards, "part-2", [records(late)])
+    report = json.loads(runner.invoke(app, ["consolidate", "--shards", str(shards), "--db", str(in_place)]).stdout)
+    assert report["consolidated"]["new_articles"] == 1
+
+
+def test_shards_are_not_mixed_with_stored_records(store_with, tmp_path):
+    from typer.testing import CliRunner
+
+    from chronicle.cli import app
+    from chronicle.distributed.shards import write_shard
+    from tests.stories.conftest import records
+
+    write_shard(tmp_path / "shards", "part-0", [records(DOCK[0])])
+    stored = store_with(DOCK[1:])
+    stored.close()
+    result = CliRunner().invoke(app, ["consolidate", "--shards", str(tmp_path / "shards"), "--db", stored.path])
+    assert result.exit_code == 2 and "records of its own" in result.output
+    result = CliRunner().invoke(app, ["consolidate", "--db", stored.path])  # the store itself, as ingest does
+    assert result.exit_code == 0 and json.loads(result.stdout)["consolidated"]["new_articles"] == 0
+    result = CliRunner().invoke(app, ["consolidate", "--shards", str(tmp_path / "none"), "--db",
+                                      str(tmp_path / "new.duckdb")])
+    assert result.exit_code == 2 and "no Parquet shards" in result.output
 
 
 def _docs(day_terms: list[tuple[str, int, str]]):

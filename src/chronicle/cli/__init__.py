@@ -22,7 +22,7 @@ from chronicle.cli.guard import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, guarded, 
 __all__ = ["EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE", "app", "main"]
 
 # Each module defines `command`, registered under the module's last name.
-COMMAND_MODULES = ("extract", "ingest", "query", "export", "run", "serve", "stories", "watch")
+COMMAND_MODULES = ("extract", "ingest", "query", "export", "run", "consolidate", "serve", "stories", "watch")
 
 
 def show_version(value: bool) -> None:

@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from chronicle.records import CHILD_RECORDS, ArticleRecords, Failure, Record
-from chronicle.store.schema import STORED_RECORDS, arrow_schema, to_arrow
+from chronicle.store.schema import STORED_RECORDS, arrow_schema, columns, quoted, to_arrow
 
 
 def group_by_table(results: Iterable[ArticleRecords | Failure]) -> dict[str, list[Record]]:
@@ -54,3 +54,22 @@ def read_table(out_dir: Path, table: str) -> pa.Table:
     if not files:
         return arrow_schema(model).empty_table()
     return pa.concat_tables([pq.read_table(f, schema=arrow_schema(model)) for f in files])
+
+
+def record_keys(table: str) -> list[str]:
+    """The columns that identify a record: its id, else (failures) its input and reason."""
+    return ["id"] if "id" in STORED_RECORDS[table].model_fields else ["input", "reason"]
+
+
+def unique_rows_sql(table: str, files: str) -> str:
+    """SELECT of a table's columns from its shards (`files`: SQL for a list of paths or a glob), one row per record.
+
+    A retried or repeated input puts the same record in two shards, and one text read from two places is
+    one article id with two inputs (and perhaps two dates): the first shard by name wins, for the article
+    and its records alike (a shard holds all the records of its articles), so the choice is the same at
+    every read and every load.
+    """
+    keys = quoted(record_keys(table))
+    source = f"read_parquet({files}, union_by_name = true, filename = true, file_row_number = true)"
+    return (f"SELECT {quoted(columns(STORED_RECORDS[table]))} FROM (SELECT *, row_number() OVER "
+            f"(PARTITION BY {keys} ORDER BY filename, file_row_number) AS n FROM {source}) WHERE n = 1")

@@ -1,10 +1,13 @@
 """Speakers and coreference, round 10 of the helpers (issue 11): first names the census lists lack,
 people named in a phrase of the source, and a he/she whose own sentence names only people of
-unknown gender in a phrase; sentences of our own (none copied from an article)."""
+unknown gender in a phrase, honorifics as gender evidence; sentences of our own (none copied from an
+article)."""
 
 from __future__ import annotations
 
 from chronicle.extract.coref import name_gender, person_gender
+from chronicle.extract.speakers import SpeakerResolver
+from chronicle.records import Article, article_id_for
 from tests.quotes.spans import said
 from tests.quotes.test_coref import pronoun_actor
 
@@ -41,3 +44,13 @@ def test_a_he_or_she_skips_a_person_of_unknown_gender_named_only_in_a_phrase(ext
     text = ("Governor Anna Berg spoke to reporters in Oslo on Monday. "
             "In a letter to Oluwaseun Adeyemi, she said the harbour plan would fail.")
     assert pronoun_actor(extract(text), "she") == "Anna Berg"
+
+
+def test_an_honorific_gives_a_gender_only_to_the_person_it_stands_before(pipeline):
+    # "Mrs." stands before "Chairman Obi", no actor here: it says nothing of the one person the sentence names
+    text = "The letter to Oluwaseun Adeyola was signed by Mrs. Chairman Obi."
+    article = Article(id=article_id_for(text), input="test", text=text)
+    doc = pipeline.nlp(text)
+    resolver = SpeakerResolver(doc, pipeline.apply_stages(doc, article), text)
+    person = resolver.actor_at((text.index("Oluwaseun"), text.index("Oluwaseun") + 9))
+    assert person is not None and resolver._gender(person) is None

@@ -35,15 +35,18 @@ def main() -> None:
     args = parser.parse_args()
     # the lists give each name's share within its own gender; weigh by the (near equal) population halves
     female, male = read(args.folder / "dist.female.first"), read(args.folder / "dist.male.first")
-    genders = {}
+    genders, shared = {}, []
     for name in sorted(set(female) | set(male)):
         f, m = female.get(name, 0.0), male.get(name, 0.0)
         if f >= args.share * (f + m):
             genders[name] = "female"
         elif m >= args.share * (f + m):
             genders[name] = "male"
-    OUT.write_text(json.dumps({"source": f"US Census 1990 first names (names==0.3.0), share >= {args.share:.2f}",
-                               "genders": genders}, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        else:
+            shared.append(name)
+    source = f"US Census 1990 first names (names==0.3.0), share >= {args.share:.2f}"
+    OUT.write_text(json.dumps({"source": source, "genders": genders, "shared": shared}, indent=0, sort_keys=True)
+                   + "\n", encoding="utf-8")
     print(f"{len(genders)} names -> {OUT}")
 
 

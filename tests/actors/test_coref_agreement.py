@@ -35,11 +35,12 @@ def test_they_takes_a_group_before_a_state(extract):
 
 def test_a_pronoun_inside_quotation_marks_does_not_settle_the_speakers_gender(extract):
     # "she" inside the quotation is the speaker's mother; "He said" outside it is the speaker
-    records = extract('Kemi Adeyola spoke to reporters on Monday. "My mother called, and she was upset," Adeyola '
+    # (a first name on no list, census or birth counts: the gender comes from the pronouns)
+    records = extract('Oluwaseun Adeyola spoke to reporters on Monday. "My mother called, and she was upset," Adeyola '
                       'said. He said the plan would go ahead anyway.')
     gender = {a.name: a.gender for a in records.actors}
-    assert gender.get("Kemi Adeyola") == "male"
-    assert "He" in mentions_by_actor(records)["Kemi Adeyola"]
+    assert gender.get("Oluwaseun Adeyola") == "male"
+    assert "He" in mentions_by_actor(records)["Oluwaseun Adeyola"]
 
 
 def test_a_subject_pronoun_takes_the_subject_before_a_person_known_to_agree(extract):

@@ -14,7 +14,9 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
   guide's convention) and, only where no group fits, states; it/its join states and
   organisations. A person's gender comes from, in order: an honorific or gendered title (set by
   the actors stage), the first name (`data/quotes/name_genders.json`, built by
-  `scripts/build_name_genders.py` from the US Census first-name lists), then votes from the
+  `scripts/build_name_genders.py` from the US Census first-name lists; for names those lists lack,
+  `data/quotes/birth_name_genders.json`, built by `scripts/build_birth_name_genders.py` from the US
+  Social Security birth counts: `person_gender`), then votes from the
   pronouns that could only mean that person (a vote from inside quotation marks counts only
   where none from outside them does: the quoted "she" is often someone the speaker mentions);
 - binding: a pronoun does not refer to another argument of its own verb ("he warned her");
@@ -27,7 +29,9 @@ the events stage (pronoun sources) both read. The rules, in order of strength:
   clause inside it ("Vance said Holm would resign. He …" is Vance); the nearest sentence holding
   a fitting person wins, and within it a person whose gender is known to agree beats one whose
   gender is unknown (a known gender further back does not beat an unknown one in the pronoun's
-  own sentence: "Khan said he …") — after the subject preference for a subject pronoun ("Obama
+  own sentence: "Khan said he …", unless that sentence names people of unknown gender only in a
+  phrase, none a subject: "On Twitter, she wrote …" is the woman named before) — after the subject
+  preference for a subject pronoun ("Obama
   said he …" is Obama whatever "Mr. Trump" before him), before it for another; a pronoun
   outside quotation marks skips the names inside them ("'… beat Clinton,' she said" is not
   Clinton speaking), and for it the sentences wholly inside quotation marks do not count towards
@@ -43,6 +47,7 @@ from __future__ import annotations
 import bisect
 import functools
 import json
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -54,6 +59,7 @@ from chronicle.extract.quotations import quotation_spans, wholly_quoted
 from chronicle.nlp.text import doc_text
 
 NAME_GENDERS = Path(__file__).resolve().parents[1] / "data" / "quotes" / "name_genders.json"
+BIRTH_NAME_GENDERS = Path(__file__).resolve().parents[1] / "data" / "quotes" / "birth_name_genders.json"
 ROLES = Path(__file__).resolve().parents[1] / "data" / "quotes" / "roles.yaml"
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "iobj"}
@@ -94,6 +100,25 @@ def name_gender(parts: tuple[str, ...]) -> str | None:
     if len(parts) < 2:
         return None
     return name_genders().get(parts[0].lower().strip("."))
+
+
+@functools.cache
+def birth_name_genders() -> dict[str, str]:
+    """Lower-case ASCII first name → gender, for names the census lists lack ("barack", "sadiq")."""
+    if not BIRTH_NAME_GENDERS.exists():
+        return {}
+    return json.loads(BIRTH_NAME_GENDERS.read_text(encoding="utf-8"))["genders"]
+
+
+def person_gender(parts: tuple[str, ...]) -> str | None:
+    """The gender the first name of someone already taken for a person implies: the census lists',
+    else the birth lists' (`data/quotes/birth_name_genders.json`), the name folded to ASCII
+    ("François" → "francois"). Only for a person: whether a word is a given name at all, which types
+    an actor as one, stays the census lists' (`name_gender`), as the birth lists hold many words."""
+    if len(parts) < 2:
+        return None
+    word = unicodedata.normalize("NFKD", parts[0].lower().strip(".")).encode("ascii", "ignore").decode()
+    return name_genders().get(word) or birth_name_genders().get(word)
 
 
 def person_like(kind: str, parts: tuple[str, ...]) -> bool:
@@ -137,7 +162,7 @@ def resolve_pronouns(
     persons |= {id(a) for a in actors if a.kind in {"organisation", "group"} and namesake(a.parts, fuller) is not None}
     for actor in actors:
         if id(actor) in persons and actor.gender is None:
-            actor.gender = name_gender(actor.parts)
+            actor.gender = person_gender(actor.parts)
     named = [a for a in actors if id(a) in persons]
     for actor in actors:
         if id(actor) in persons and actor.gender is None:
@@ -286,11 +311,22 @@ class _Index:
         windows = self.sentence_bounds(token, sentences)
         # binding holds for the actor, not just its mention there: "Berg thanked her" is never Berg
         bound = {id(m[3]) for m in self.between(*windows[0]) if _co_argument(m[2], token)}
+        deferred = None
         for start, end in windows:
             found = [(span, actor) for _s, _n, span, actor in self.between(start, min(end, token.i))
                      if id(actor) not in bound and (fits(actor) or (mention_fits is not None and mention_fits(span)))
                      and not (outside and _inside(span.start_char, self.quoted))]
             if not found:
+                continue
+            if deferred is not None:
+                found = [f for f in found if prefer(f[1])]
+                if not found:
+                    continue
+            elif (prefer is not None and start == windows[0][0] and len(windows) > 1
+                  and not any(prefer(f[1]) or _subject_like(f[0]) for f in found)):
+                # "On Twitter, he wrote": in its own sentence, only people of unknown gender named in a
+                # phrase (no subject) — a person known to agree in the sentences before comes first
+                deferred = max(found, key=lambda f: f[0].start)[1]
                 continue
             # a subject pronoun takes a subject before a person known to agree ("Obama said he …" is Obama
             # whatever his first name tells, not a Mr. Trump named before); another pronoun the other way
@@ -307,7 +343,7 @@ class _Index:
             if prefer is not None and token.dep_ in SUBJECT_DEPS:
                 found = [f for f in found if prefer(f[1])] or found
             return max(found, key=lambda f: f[0].start)[1]
-        return None
+        return deferred
 
 
 def _coordinated_person(span: Span, persons: set[int], index: _Index) -> bool:

@@ -1,7 +1,9 @@
 """Resolving a quote's source ("Šakalienė", "she", "the MP", "a Lithuanian MP") to an actor.
 
 Evidence comes from the article itself:
-- names: a source that overlaps an actor mention is that actor;
+- names: a source that overlaps an actor mention is that actor, up to the source's head: a person
+  named in a phrase after it or under it ("Ann Roe, director for the ACLU", "lawyers for Roe") is
+  where the speaker works or whom they act for, not the speaker;
 - descriptions: every person is described somewhere ("Lithuanian MP Dovilė Šakalienė",
   "Lukashenko, a former Soviet farm boss"); a nominal source matches the actors described by a
   noun of the same role class (`data/quotes/roles.yaml`) and, when it has one, the same demonym;
@@ -34,7 +36,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
-from chronicle.extract.coref import ARGUMENT_DEPS, REFLEXIVES, namesake, person_like
+from chronicle.extract.coref import ARGUMENT_DEPS, REFLEXIVES, SUBJECT_DEPS, namesake, person_like
 from chronicle.extract.quotations import quotation_spans, wholly_quoted
 from chronicle.nlp.text import doc_text
 from chronicle.records import ArticleRecords
@@ -45,6 +47,7 @@ PLURAL_PRONOUNS = {"they", "we", "them"}
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 DESCRIPTOR_DEPS = {"compound", "amod", "nmod", "appos", "poss", "attr"}
 
@@ -132,6 +135,17 @@ def _proportion(token: Token) -> bool:
     if token.pos_ == "NUM":
         return any(c.lower_ in {"percent", "%", "out", "in"} for c in token.children) or any(
             c.lower_ in {"percent", "%"} for c in token.head.children if c.i == token.i + 1)
+    return False
+
+
+def _in_phrase_of(token: Token, head: Token) -> bool:
+    """Whether the token lies in a prepositional phrase or clause under the head ("the wife of Ann Roe",
+    "lawyers for Roe", "a group of experts, including Roe"): someone the phrase relates the head to,
+    not the head's own name ("Foreign Minister Wang Yi")."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ in {"prep", "pobj", "relcl", "acl"}:
+            return True
+        token = token.head
     return False
 
 
@@ -257,7 +271,12 @@ class SpeakerResolver:
             for w in words:
                 if w in self.genders:
                     votes[actor][self.genders[w]] += 2
-        quoted = quotation_spans(self.text)
+        for t in self.doc:
+            if t.lower_.rstrip(".") in HONORIFIC_GENDER and t.i + 1 < len(self.doc):
+                # "Mr. Obama": the honorific before a person's own name (not one anywhere in the sentence)
+                actor = self._token_actor(t.nbor())
+                if actor is not None and self.kinds.get(actor) == "person":
+                    votes[actor][HONORIFIC_GENDER[t.lower_.rstrip(".")]] += 2
         for sent in self.doc.sents:
             named = [self._token_actor(t) for t in sent if t.ent_type_ == "PERSON"]
             persons = {a for a in named if a and self.kinds.get(a) == "person"}
@@ -266,14 +285,8 @@ class SpeakerResolver:
             actor = next(iter(persons))
             for t in sent:
                 # a nominative he/she outside quotation marks, in a sentence naming one person only
-                if t.lower_ in {"he", "she"} and t.dep_ in {"nsubj", "nsubjpass"} and not any(
-                    s <= t.idx < e for s, e in quoted
-                ):
+                if t.lower_ in {"he", "she"} and t.dep_ in SUBJECT_DEPS and not self._quoted(t.idx):
                     votes[actor][PRONOUN_GENDER[t.lower_]] += 1
-                elif t.lower_ in {"mr", "mr."}:
-                    votes[actor]["male"] += 2
-                elif t.lower_ in {"mrs", "ms", "mrs.", "ms."}:
-                    votes[actor]["female"] += 2
         return {a: c.most_common(1)[0][0] for a, c in votes.items() if c}
 
     # --- resolution ---------------------------------------------------------------------------
@@ -322,7 +335,9 @@ class SpeakerResolver:
         named = self._token_actor(head)
         route = self.mention_kinds.get(head.i, "name")
         if named is None and head.pos_ == "PROPN":
-            named, route = self.actor_at(source), "name"
+            # the name up to its head: an actor named in a phrase after it ("Ann Roe, director for the
+            # ACLU") says where the person works, not who speaks
+            named, route = self.actor_at((source[0], head.idx + len(head))), "name"
         if named is None:
             # "His counterpart, Mirela Santov": a named apposition says who the role is
             named = next((a for t in tokens if t.dep_ == "appos" and t.head.i == head.i
@@ -337,7 +352,7 @@ class SpeakerResolver:
                 named, route = person, "apposition"
         last = self._token_actor(tokens[-1])
         if (last is not None and last != named and tokens[-1].ent_type_ == "PERSON" and self.kinds.get(last) == "person"
-                and (named is None or self._role_only(named))):
+                and (named is None or self._role_only(named)) and not _in_phrase_of(tokens[-1], head)):
             # "Chinese State Councilor and Foreign Minister Wang Yi": titles (an actor made of a title
             # alone), then the name that says who
             named, route = last, "name"

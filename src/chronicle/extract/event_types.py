@@ -10,8 +10,10 @@ annotated real-news training articles; applied here in plain Python) over featur
 - the trigger's lemma (lemmas seen in enough training articles only), part of speech, negation and
   VADER valence band (criticism and praise differ in little else);
 - WordNet 3.0 (`data/events/wordnet_types.tsv`, built by `scripts/build_type_wordnet.py`): the lexical
-  files of its two commonest senses and the hypernym path of the first ("lambaste" → criticize), and,
-  for a noun, the same of the verb it derives from;
+  files of its two commonest senses, the hypernym path of the first ("lambaste" → criticize), the
+  synsets of its three commonest senses and the nearest hypernyms of the second and third (shared with
+  synonyms: the back-off for a lemma the model has no weight for, `backed_off`), and, for a noun, the
+  same of the verb it derives from;
 - its object's or complement's head lemma and lexical file ("struck a deal" is no assault), its
   prepositions and particle;
 - what its subject and object are: a state, a group, a person, an armed force;
@@ -31,7 +33,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
@@ -64,6 +66,8 @@ TONE_TYPES = frozenset({"ACCUSE:disapprove", "SUPPORT"})
 RETYPED_ORIGINS = FILLED_ORIGINS | ARBITRATED_ORIGINS | TONED_ORIGINS
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 OBJECT_HYPERNYMS = 3
+SYNSET_FEATURES = ("syn=", "verb_syn=")
+"""The trigger's (or its verb's) synsets: used only for a lemma the model does not know (`backed_off`)."""
 """How many of the object's nearest hypernyms are features (further up they are all "act", "event")."""
 
 
@@ -85,6 +89,8 @@ class WordNetPath:
     second: str
     hypernyms: tuple[str, ...]
     armed: bool
+    senses: tuple[str, ...]
+    """The synsets of its commonest senses and their nearest hypernyms: what it shares with synonyms."""
 
 
 @functools.cache
@@ -104,8 +110,12 @@ def wordnet_path(pos: str, lemma: str) -> WordNetPath | None:
     line = _wordnet_lines().get(f"{pos}\t{lemma}")
     if line is None:
         return None
-    _pos, _lemma, lexfile, second, chain, flag = line.split("\t")
-    return WordNetPath(lexfile, second, tuple(chain.split(",")) if chain else (), flag == "armed")
+    _pos, _lemma, lexfile, second, chain, flag, synsets = line.split("\t")
+    return WordNetPath(lexfile, second, _names(chain), flag == "armed", _names(synsets))
+
+
+def _names(column: str) -> tuple[str, ...]:
+    return tuple(column.split(",")) if column else ()
 
 
 def _wordnet(prefix: str, pos: str, lemma: str) -> dict[str, float]:
@@ -117,6 +127,8 @@ def _wordnet(prefix: str, pos: str, lemma: str) -> dict[str, float]:
         features[f"{prefix}wn2={entry.second}"] = 1.0
     for synset in entry.hypernyms:
         features[f"{prefix}hyp={synset}"] = 1.0
+    for synset in entry.senses:
+        features[f"{prefix}syn={synset}"] = 1.0
     return features
 
 
@@ -235,15 +247,34 @@ def type_features(token: Token, sense: Sense | None) -> dict[str, float]:
     return features
 
 
+def backed_off(features: dict[str, float], known: Container[str]) -> dict[str, float]:
+    """The features without the trigger's synsets when the model knows its lemma: synsets are the back-off
+    for a word the model has no weight for, shared with its synonyms ("castigate" typed as "criticize" was);
+    beside a known lemma they would only say the lemma again, louder than its object and prepositions."""
+    if any(name.startswith("lemma=") and name in known for name in features):
+        return {name: value for name, value in features.items() if not name.startswith(SYNSET_FEATURES)}
+    return features
+
+
 @functools.cache
 def type_model() -> SoftmaxModel:
     data = json.loads((DATA / "type_model.json").read_text(encoding="utf-8"))
     return SoftmaxModel(weights=data["weights"])
 
 
+@functools.cache
+def _model_features() -> frozenset[str]:
+    return frozenset(name for weights in type_model().weights.values() for name in weights)
+
+
+def type_probabilities(token: Token, sense: Sense | None) -> dict[str, float]:
+    """The model's probability of each type label for a trigger and the sense the rules gave it."""
+    return type_model().probabilities(backed_off(type_features(token, sense), _model_features()))
+
+
 def predict(token: Token, sense: Sense | None) -> tuple[str, float]:
     """The most probable type label of a trigger and its probability."""
-    probabilities = type_model().probabilities(type_features(token, sense))
+    probabilities = type_probabilities(token, sense)
     best = max(sorted(probabilities), key=probabilities.__getitem__)
     return best, probabilities[best]
 

@@ -148,7 +148,7 @@ def training_rows(data: list[Example], rows: np.ndarray, copies: bool) -> tuple[
     """The rows as the model sees them (`backed_off`: no synsets beside a known lemma), and each row's
     unseen copy (with its synsets)."""
     known = known_lemmas(data, rows)
-    features = [backed_off(data[i].features, known) for i in rows]
+    features = [backed_off(data[i].features, known.__contains__) for i in rows]
     labels = [data[i].gold for i in rows]
     if copies:
         for i in rows:
@@ -182,7 +182,7 @@ def cross_validate(data: list[Example], c: float, copies: bool,
     for train, test in GroupKFold(n_splits=5).split(np.zeros(len(data)), groups=groups):
         vectorizer, model = fit(*training_rows(data, train, copies), c, power)
         known = known_lemmas(data, train)
-        rows = [backed_off(data[i].features, known) for i in test]
+        rows = [backed_off(data[i].features, known.__contains__) for i in test]
         probabilities = model.predict_proba(vectorizer.transform(rows))
         lemmas = {data[i].lemma for i in train}
         for row, i in enumerate(test):

@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
@@ -247,11 +247,11 @@ def type_features(token: Token, sense: Sense | None) -> dict[str, float]:
     return features
 
 
-def backed_off(features: dict[str, float], known: Container[str]) -> dict[str, float]:
+def backed_off(features: dict[str, float], knows: Callable[[str], bool]) -> dict[str, float]:
     """The features without the trigger's synsets when the model knows its lemma: synsets are the back-off
     for a word the model has no weight for, shared with its synonyms ("castigate" typed as "criticize" was);
     beside a known lemma they would only say the lemma again, louder than its object and prepositions."""
-    if any(name.startswith("lemma=") and name in known for name in features):
+    if any(name.startswith("lemma=") and knows(name) for name in features):
         return {name: value for name, value in features.items() if not name.startswith(SYNSET_FEATURES)}
     return features
 
@@ -262,14 +262,10 @@ def type_model() -> SoftmaxModel:
     return SoftmaxModel(weights=data["weights"])
 
 
-@functools.cache
-def _model_features() -> frozenset[str]:
-    return frozenset(name for weights in type_model().weights.values() for name in weights)
-
-
 def type_probabilities(token: Token, sense: Sense | None) -> dict[str, float]:
     """The model's probability of each type label for a trigger and the sense the rules gave it."""
-    return type_model().probabilities(backed_off(type_features(token, sense), _model_features()))
+    model = type_model()
+    return model.probabilities(backed_off(type_features(token, sense), model.knows))
 
 
 def predict(token: Token, sense: Sense | None) -> tuple[str, float]:

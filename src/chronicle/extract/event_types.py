@@ -26,6 +26,9 @@ model's type when the model is at least `FILL_MIN` sure of it, a reported clause
 than one type (`ambiguous`), never otherwise (see docs/events.md for the cross-validated choices). The
 constructions that type by their form (reports, namings, quoted accusations, PETRARCH) are not
 retyped. Cost: one feature dict and one dot product per candidate, not per token.
+
+`act_sense` proposes candidates the rules miss: a verb WordNet files among deeds (`ACT_VERB_FILES`), with
+someone taking part, that the trigger classifier does not rule out, typed by this model.
 """
 
 from __future__ import annotations
@@ -40,7 +43,14 @@ from spacy.tokens import Token
 
 from chronicle.extract.event_patterns import DATA, Sense, lexicon, wordnet_hints
 from chronicle.extract.event_syntax import objects_of, subject_of
-from chronicle.extract.event_triggers import SoftmaxModel, model_in_use, sense_label
+from chronicle.extract.event_triggers import (
+    NONE,
+    SoftmaxModel,
+    has_someone,
+    model_in_use,
+    sense_label,
+    trigger_probabilities,
+)
 from chronicle.extract.tone import word_valence
 
 FILL_MIN = 0.4
@@ -63,6 +73,13 @@ TONED_ORIGINS = frozenset({"report-tone", "report-valence"})
 TONE_TYPES = frozenset({"ACCUSE:disapprove", "SUPPORT"})
 """What a tone says: between these two the tone decides, not the verb ("said he did a brilliant job")."""
 RETYPED_ORIGINS = FILLED_ORIGINS | ARBITRATED_ORIGINS | TONED_ORIGINS
+ACT_VERB_FILES = frozenset({"verb.contact", "verb.competition", "verb.social", "verb.possession", "verb.motion"})
+"""WordNet lexical files of verbs of deeds done to, with or against others (seize, fight, expel, give,
+evacuate), as against saying, thinking, feeling or being: a verb one of whose two commonest senses is
+filed here may be an act no table lists (`act_sense`)."""
+ACT_PROPOSE_AT = 0.05
+"""Such a verb is a candidate when the trigger classifier gives it at least this chance of being a trigger
+of any type (1 - P(NONE)); see docs/events.md, round 10."""
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 OBJECT_HYPERNYMS = 3
 SYNSET_FEATURES = ("syn=", "verb_syn=")
@@ -263,6 +280,24 @@ def type_probabilities(token: Token, sense: Sense | None) -> dict[str, float]:
     """The model's probability of each type label for a trigger and the sense the rules gave it."""
     model = type_model()
     return model.probabilities(backed_off(type_features(token, sense), model.knows))
+
+
+def act_sense(token: Token) -> Sense | None:
+    """A trigger sense for a verb no rule or proposal claims that WordNet files among deeds
+    (`ACT_VERB_FILES`, first or second sense), with someone among its arguments: when the trigger
+    classifier's chance of any event there reaches `ACT_PROPOSE_AT`, the type this model gives it with no
+    rule sense (a lemma it has no weight for is typed by its synsets, `backed_off`). Origin "wordnet-verb":
+    the event model weighs it apart."""
+    if token.pos_ != "VERB" or token.dep_ == "prep":
+        return None
+    entry = wordnet_path("v", token.lemma_.lower())
+    if entry is None or not {entry.lexfile, entry.second} & ACT_VERB_FILES or not has_someone(token):
+        return None
+    if 1.0 - trigger_probabilities(token).get(NONE, 0.0) < ACT_PROPOSE_AT:
+        return None
+    best, _probability = predict(token, None)
+    event_type, _, mode = best.partition(":")
+    return Sense(type=event_type, mode=mode or None, preps=lexicon().target_preps, origin="wordnet-verb")
 
 
 def predict(token: Token, sense: Sense | None) -> tuple[str, float]:

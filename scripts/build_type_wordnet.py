@@ -13,7 +13,11 @@ gets the lexical file of its second sense (a verb's two commonest senses often d
 hits or walks out). Nouns whose first sense is a person, thing or place (`THING_FILES`) keep their
 lexical file only: they are read as objects, never as acts; of those, only people, artefacts, groups
 and places are kept (`OBJECT_FILES`: who or what an act is done to or with), not plants, animals, food
-or substances. A noun is flagged "armed" when it is a kind of armed force, its member or its arms
+or substances. Each verb and act noun also lists its synsets (`SENSES` commonest senses) and, for
+those after the first, their nearest hypernym: a word shares a synset with its synonyms and a sense with
+the words news uses in that sense ("capture" is first represent, then seize and take), the back-off
+from a lemma the classifier has no weight for to the senses it has learnt. A noun is flagged "armed"
+when it is a kind of armed force, its member or its arms
 (`ARMED`, at any level up). Deterministic: same input, same file.
 """
 
@@ -27,6 +31,7 @@ from build_event_wordnet import LEXNAMES, Synset, read_data, read_index
 from chronicle.extract.event_patterns import DATA
 
 DEPTH = 4
+SENSES = 3
 THING_FILES = frozenset({"noun.person", "noun.artifact", "noun.food", "noun.animal", "noun.plant", "noun.body",
                          "noun.object", "noun.substance", "noun.shape", "noun.location", "noun.time",
                          "noun.quantity", "noun.group", "noun.Tops"})
@@ -41,6 +46,8 @@ HEADER = """# WordNet 3.0 lexical files and hypernym paths of verbs and nouns, f
 # pos (v/n)  lemma  lexical file of its first sense  lexical file of its second sense (verbs; else empty)
 #   hypernyms of its first sense, nearest first, comma-separated as word.offset (empty for things)
 #   "armed" when any hypernym of its first sense is an armed force, its member or its arms (nouns)
+#   the synsets of its first three senses and the nearest hypernym of the second and third, comma-separated
+#   as word.offset (empty for things)
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. THIS SOFTWARE AND DATABASE IS
 # PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED.
 """
@@ -53,7 +60,22 @@ def path(offset: str, data: dict[str, Synset]) -> list[str]:
     while current.hypernyms and len(out) < DEPTH:
         parent = current.hypernyms[0]
         current = data[parent]
-        out.append(f"{current.words[0]}.{parent.lstrip('0')}")
+        out.append(name(parent, data))
+    return out
+
+
+def name(offset: str, data: dict[str, Synset]) -> str:
+    """A synset as a feature value: its first word and its offset."""
+    return f"{data[offset].words[0]}.{offset.lstrip('0')}"
+
+
+def senses(offsets: list[str], data: dict[str, Synset]) -> list[str]:
+    """The synsets of the `SENSES` commonest senses and the nearest hypernym of each after the first (the
+    first sense's hypernyms are its path), without repeats."""
+    out: list[str] = []
+    for rank, offset in enumerate(offsets[:SENSES]):
+        named = [offset, *(data[offset].hypernyms[:1] if rank else ())]
+        out += [n for n in (name(o, data) for o in named) if n not in out]
     return out
 
 
@@ -76,9 +98,11 @@ def rows(index: Path, data: dict[str, Synset], pos: str) -> list[str]:
         if pos == "n" and first in THING_FILES and first not in OBJECT_FILES:
             continue
         second = LEXNAMES[data[offsets[1]].lexfile] if pos == "v" and len(offsets) > 1 else ""
-        chain = "" if first in THING_FILES else ",".join(path(offsets[0], data))
+        thing = first in THING_FILES
+        chain = "" if thing else ",".join(path(offsets[0], data))
         flag = "armed" if pos == "n" and armed(offsets[0], data) else ""
-        lines.append(f"{pos}\t{lemma}\t{first}\t{second}\t{chain}\t{flag}")
+        synsets = "" if thing else ",".join(senses(offsets, data))
+        lines.append(f"{pos}\t{lemma}\t{first}\t{second}\t{chain}\t{flag}\t{synsets}")
     return lines
 
 

@@ -40,6 +40,7 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+from spacy.tokens import Doc, DocBin
 from train_event_triggers import FOLD, gold_class, gold_trigger, softmax_weights
 
 from chronicle.extract.event_patterns import Sense, lexicon
@@ -52,6 +53,7 @@ from chronicle.extract.event_types import (
     TONE_TYPES,
     TONED_ORIGINS,
     ambiguous,
+    backed_off,
     type_features,
 )
 from chronicle.extract.events import find_events
@@ -73,16 +75,27 @@ class Example:
         self.rule, self.lexicon_word = rule, lexicon_word
 
 
-def examples(articles: Path, gold: Path) -> list[Example]:
-    golds = {g["id"]: g for g in map(json.loads, gold.read_text(encoding="utf-8").splitlines())}
+def parses(articles: Path, cache: Path | None) -> list[tuple[dict, str, Doc]]:
+    """Each article's item, text and parse; the parses kept in a DocBin at `cache` (read if present, else
+    written), so that a change of features needs no second parse of the training set."""
     nlp = load_pipeline(None)
+    items = [json.loads(line) for line in articles.read_text(encoding="utf-8").splitlines()]
+    texts = [article_from_item(item, input=item["id"]).text for item in items]
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_bytes(cache.read_bytes()).get_docs(nlp.vocab))
+    else:
+        docs = [nlp(text) for text in texts]
+        if cache is not None:
+            cache.write_bytes(DocBin(docs=docs).to_bytes())
+    return list(zip(items, texts, docs, strict=True))
+
+
+def examples(articles: Path, gold: Path, cache: Path | None = None) -> list[Example]:
+    golds = {g["id"]: g for g in map(json.loads, gold.read_text(encoding="utf-8").splitlines())}
     lex = lexicon()
     out: list[Example] = []
-    for n, line in enumerate(articles.read_text(encoding="utf-8").splitlines()):
-        item = json.loads(line)
-        article = article_from_item(item, input=item["id"])
-        doc = nlp(article.text)
-        text = article.text.translate(FOLD)
+    for n, (item, article_text, doc) in enumerate(parses(articles, cache)):
+        text = article_text.translate(FOLD)
         rules: dict[int, Sense] = {}
         for f in find_events(doc, []):
             if f.sense.origin in RETYPED_ORIGINS:
@@ -127,8 +140,16 @@ def prune(data: list[Example], min_count: int) -> None:
         e.features = {k: v for k, v in e.features.items() if k not in rare}
 
 
+def known_lemmas(data: list[Example], rows: np.ndarray) -> frozenset[str]:
+    """The lemma features a model fitted on these rows has (what `event_types.backed_off` asks of it)."""
+    return frozenset(name for i in rows for name in data[i].features if name.startswith("lemma="))
+
+
 def training_rows(data: list[Example], rows: np.ndarray, copies: bool) -> tuple[list[dict], list[str]]:
-    features = [data[i].features for i in rows]
+    """The rows as the model sees them (`backed_off`: no synsets beside a known lemma), and each row's
+    unseen copy (with its synsets)."""
+    known = known_lemmas(data, rows)
+    features = [backed_off(data[i].features, known.__contains__) for i in rows]
     labels = [data[i].gold for i in rows]
     if copies:
         for i in rows:
@@ -161,7 +182,9 @@ def cross_validate(data: list[Example], c: float, copies: bool,
     groups = np.array([e.article for e in data])
     for train, test in GroupKFold(n_splits=5).split(np.zeros(len(data)), groups=groups):
         vectorizer, model = fit(*training_rows(data, train, copies), c, power)
-        probabilities = model.predict_proba(vectorizer.transform([data[i].features for i in test]))
+        known = known_lemmas(data, train)
+        rows = [backed_off(data[i].features, known.__contains__) for i in test]
+        probabilities = model.predict_proba(vectorizer.transform(rows))
         lemmas = {data[i].lemma for i in train}
         for row, i in enumerate(test):
             k = int(np.argmax(probabilities[row]))
@@ -239,12 +262,13 @@ def arguments() -> argparse.ArgumentParser:
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--balance", type=float, default=0.5, help="class weight power (0: none, 1: balanced)")
     parser.add_argument("--no-unseen-copies", dest="copies", action="store_false")
+    parser.add_argument("--cache", type=Path, help="DocBin of the parses: read if present, else written")
     return parser
 
 
 def main() -> None:
     args = arguments().parse_args()
-    data = examples(args.articles, args.gold)
+    data = examples(args.articles, args.gold, args.cache)
     prune(data, args.min_count)
     print(f"{len(data)} located gold triggers; types {dict(Counter(e.gold for e in data).most_common())}")
     best, prob, unseen = cross_validate(data, args.c, args.copies, args.balance)

@@ -40,6 +40,22 @@ def test_wordnet_table_gives_lexical_files_and_hypernym_paths():
     assert wordnet_path("n", "tulip") is None  # plants are neither acts nor participants
 
 
+def test_wordnet_table_gives_the_synsets_of_the_commonest_senses():
+    capture = wordnet_path("v", "capture")
+    assert capture.lexfile == "verb.creation"  # the first sense is a picture's
+    assert any(s.startswith("seize.") for s in capture.senses)  # a later one is news's
+    # synonyms share a synset: a lemma the model never saw backs off to one it did
+    assert set(wordnet_path("v", "lambaste").senses) & set(wordnet_path("v", "criticize").senses)
+    assert wordnet_path("n", "soldier").senses == ()  # a participant, not an act
+
+
+def test_synsets_back_off_only_for_a_lemma_the_model_does_not_know():
+    features = {"lemma=castigate": 1.0, "syn=chastise.824310": 1.0, "verb_syn=x.1": 1.0, "hyp=knock.826527": 1.0}
+    assert event_types.backed_off(features, {"lemma=castigate"}.__contains__) == {"lemma=castigate": 1.0,
+                                                                                   "hyp=knock.826527": 1.0}
+    assert event_types.backed_off(features, {"lemma=criticize"}.__contains__) == features
+
+
 def test_label_splits_accuse_by_mode():
     assert sense_label(Sense(type="ACCUSE", mode="investigate")) == "ACCUSE:investigate"
     assert sense_label(Sense(type="ACCUSE", mode="allege")) == "ACCUSE:disapprove"
@@ -51,6 +67,7 @@ def test_features_read_wordnet_the_object_and_the_participants(nlp):
     features = type_features(trigger, Sense(type="ASSAULT", origin="cameo"))
     assert features["wn=verb.competition"] == 1.0
     assert any(name.startswith("hyp=attack.") for name in features)
+    assert any(name.startswith("syn=shell.") for name in features)
     assert {"object=camp", "object_wn=noun.artifact", "rule=ASSAULT", "origin=cameo"} <= set(features)
     assert features["subject=military"] == 1.0
     noun = type_features(token(nlp, "The skirmish lasted an hour.", "skirmish"), None)

@@ -182,6 +182,10 @@ class SoftmaxModel:
         names = {name for w in self.weights.values() for name in w}
         return labels, {name: tuple(self.weights[label].get(name, 0.0) for label in labels) for name in names}
 
+    def knows(self, name: str) -> bool:
+        """Whether any class has a weight for the feature."""
+        return name in self._columns[1]
+
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
         labels, columns = self._columns
         rows = [tuple(w * value for w in columns[name]) if value != 1.0 else columns[name]

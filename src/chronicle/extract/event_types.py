@@ -10,8 +10,10 @@ annotated real-news training articles; applied here in plain Python) over featur
 - the trigger's lemma (lemmas seen in enough training articles only), part of speech, negation and
   VADER valence band (criticism and praise differ in little else);
 - WordNet 3.0 (`data/events/wordnet_types.tsv`, built by `scripts/build_type_wordnet.py`): the lexical
-  files of its two commonest senses and the hypernym path of the first ("lambaste" → criticize), and,
-  for a noun, the same of the verb it derives from;
+  files of its two commonest senses, the hypernym path of the first ("lambaste" → criticize), the
+  synsets of its three commonest senses and the nearest hypernyms of the second and third (shared with
+  synonyms: the back-off for a lemma the model has no weight for, `backed_off`), and, for a noun, the
+  same of the verb it derives from;
 - its object's or complement's head lemma and lexical file ("struck a deal" is no assault), its
   prepositions and particle;
 - what its subject and object are: a state, a group, a person, an armed force;
@@ -24,13 +26,16 @@ model's type when the model is at least `FILL_MIN` sure of it, a reported clause
 than one type (`ambiguous`), never otherwise (see docs/events.md for the cross-validated choices). The
 constructions that type by their form (reports, namings, quoted accusations, PETRARCH) are not
 retyped. Cost: one feature dict and one dot product per candidate, not per token.
+
+`act_sense` proposes candidates the rules miss: a verb WordNet files among deeds (`ACT_VERB_FILES`), with
+someone taking part, that the trigger classifier does not rule out, typed by this model.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
@@ -38,7 +43,14 @@ from spacy.tokens import Token
 
 from chronicle.extract.event_patterns import DATA, Sense, lexicon, wordnet_hints
 from chronicle.extract.event_syntax import objects_of, subject_of
-from chronicle.extract.event_triggers import SoftmaxModel, model_in_use, sense_label
+from chronicle.extract.event_triggers import (
+    NONE,
+    SoftmaxModel,
+    has_someone,
+    model_in_use,
+    sense_label,
+    trigger_probabilities,
+)
 from chronicle.extract.tone import word_valence
 
 FILL_MIN = 0.4
@@ -61,8 +73,17 @@ TONED_ORIGINS = frozenset({"report-tone", "report-valence"})
 TONE_TYPES = frozenset({"ACCUSE:disapprove", "SUPPORT"})
 """What a tone says: between these two the tone decides, not the verb ("said he did a brilliant job")."""
 RETYPED_ORIGINS = FILLED_ORIGINS | ARBITRATED_ORIGINS | TONED_ORIGINS
+ACT_VERB_FILES = frozenset({"verb.contact", "verb.competition", "verb.social", "verb.possession", "verb.motion"})
+"""WordNet lexical files of verbs of deeds done to, with or against others (seize, fight, expel, give,
+evacuate), as against saying, thinking, feeling or being: a verb one of whose two commonest senses is
+filed here may be an act no table lists (`act_sense`)."""
+ACT_PROPOSE_AT = 0.05
+"""Such a verb is a candidate when the trigger classifier gives it at least this chance of being a trigger
+of any type (1 - P(NONE)); see docs/events.md, round 10."""
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 OBJECT_HYPERNYMS = 3
+SYNSET_FEATURES = ("syn=", "verb_syn=")
+"""The trigger's (or its verb's) synsets: used only for a lemma the model does not know (`backed_off`)."""
 """How many of the object's nearest hypernyms are features (further up they are all "act", "event")."""
 
 
@@ -84,6 +105,8 @@ class WordNetPath:
     second: str
     hypernyms: tuple[str, ...]
     armed: bool
+    senses: tuple[str, ...]
+    """The synsets of its commonest senses and their nearest hypernyms: what it shares with synonyms."""
 
 
 @functools.cache
@@ -103,8 +126,12 @@ def wordnet_path(pos: str, lemma: str) -> WordNetPath | None:
     line = _wordnet_lines().get(f"{pos}\t{lemma}")
     if line is None:
         return None
-    _pos, _lemma, lexfile, second, chain, flag = line.split("\t")
-    return WordNetPath(lexfile, second, tuple(chain.split(",")) if chain else (), flag == "armed")
+    _pos, _lemma, lexfile, second, chain, flag, synsets = line.split("\t")
+    return WordNetPath(lexfile, second, _names(chain), flag == "armed", _names(synsets))
+
+
+def _names(column: str) -> tuple[str, ...]:
+    return tuple(column.split(",")) if column else ()
 
 
 def _wordnet(prefix: str, pos: str, lemma: str) -> dict[str, float]:
@@ -116,6 +143,8 @@ def _wordnet(prefix: str, pos: str, lemma: str) -> dict[str, float]:
         features[f"{prefix}wn2={entry.second}"] = 1.0
     for synset in entry.hypernyms:
         features[f"{prefix}hyp={synset}"] = 1.0
+    for synset in entry.senses:
+        features[f"{prefix}syn={synset}"] = 1.0
     return features
 
 
@@ -234,13 +263,46 @@ def type_features(token: Token, sense: Sense | None) -> dict[str, float]:
     return features
 
 
+def backed_off(features: dict[str, float], knows: Callable[[str], bool]) -> dict[str, float]:
+    """The features without the trigger's synsets when the model knows its lemma: synsets are the back-off
+    for a word the model has no weight for, shared with its synonyms ("castigate" typed as "criticize" was);
+    beside a known lemma they would only say the lemma again, louder than its object and prepositions."""
+    if any(name.startswith("lemma=") and knows(name) for name in features):
+        return {name: value for name, value in features.items() if not name.startswith(SYNSET_FEATURES)}
+    return features
+
+
 def type_model() -> SoftmaxModel:
     return model_in_use("type_model")
 
 
+def type_probabilities(token: Token, sense: Sense | None) -> dict[str, float]:
+    """The model's probability of each type label for a trigger and the sense the rules gave it."""
+    model = type_model()
+    return model.probabilities(backed_off(type_features(token, sense), model.knows))
+
+
+def act_sense(token: Token) -> Sense | None:
+    """A trigger sense for a verb no rule or proposal claims that WordNet files among deeds
+    (`ACT_VERB_FILES`, first or second sense), with someone among its arguments: when the trigger
+    classifier's chance of any event there reaches `ACT_PROPOSE_AT`, the type this model gives it with no
+    rule sense (a lemma it has no weight for is typed by its synsets, `backed_off`). Origin "wordnet-verb":
+    the event model weighs it apart."""
+    if token.pos_ != "VERB" or token.dep_ == "prep":
+        return None
+    entry = wordnet_path("v", token.lemma_.lower())
+    if entry is None or not {entry.lexfile, entry.second} & ACT_VERB_FILES or not has_someone(token):
+        return None
+    if 1.0 - trigger_probabilities(token).get(NONE, 0.0) < ACT_PROPOSE_AT:
+        return None
+    best, _probability = predict(token, None)
+    event_type, _, mode = best.partition(":")
+    return Sense(type=event_type, mode=mode or None, preps=lexicon().target_preps, origin="wordnet-verb")
+
+
 def predict(token: Token, sense: Sense | None) -> tuple[str, float]:
     """The most probable type label of a trigger and its probability."""
-    probabilities = type_model().probabilities(type_features(token, sense))
+    probabilities = type_probabilities(token, sense)
     best = max(sorted(probabilities), key=probabilities.__getitem__)
     return best, probabilities[best]
 

@@ -86,7 +86,7 @@ from chronicle.extract.event_syntax import (
 from chronicle.extract.event_time import event_date
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
 from chronicle.extract.event_triggers import proposed_sense, second_opinion, trigger_probabilities
-from chronicle.extract.event_types import retyped
+from chronicle.extract.event_types import act_sense, retyped
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.extract.tone import STRONG_VALENCE, analyzer, word_valence
 from chronicle.nlp.text import doc_text
@@ -106,6 +106,8 @@ JUDGING_PREPS = frozenset({"of", "to", "toward", "towards", "about", "with", "in
 "disappointed in", "furious with")."""
 # rule senses the trigger classifier judges: the word itself says the act (not a report or a naming)
 JUDGED_ORIGINS = {"cameo", "cameo-material", "derived-noun", "wordnet-noun", "valence"}
+# senses of a bare verb of a deed, which say an act only when a resolved actor does it (`_has_participants`)
+BARE_DEED_ORIGINS = {"cameo-material", "wordnet-verb"}
 # verbs whose object event noun their subject would do: "proposed a ban on X", "vowed a crackdown"
 PROPOSING = {"propose", "plan", "promise", "pledge", "vow", "threaten", "consider", "prepare", "intend", "mull",
              "announce", "order"}
@@ -744,26 +746,35 @@ def find_events(doc: Doc, quotes: list[Quote], *, second_opinion: bool = True) -
             found += report_events(token)
         elif token.pos_ == "ADJ":
             found += predicate_judgements(token)
-    used = {f.trigger.i for f in found} | {o.i for f in found if f.trigger.pos_ == "VERB" and f.sense.has_theme
-                                             for o in objects_of(f.trigger)}
+    used = _claimed(found)
     for token in doc:
         if token.pos_ in {"NOUN", "PROPN"}:
             found += noun_events(token, used) or agent_noun_events(token)
     found += quoted_accusations(doc, quotes)
     if second_opinion:
-        found = _judged(found) + _proposed(doc, used | {f.trigger.i for f in found})
+        # a broad-source word the classifier judged away is free for a proposal of another type
+        kept = _judged(found)
+        found = kept + _proposed(doc, _claimed(kept))
     found = [f for f in found if not _furniture(sent_of(f.trigger)) and not _market_move(f)]
     return [_demand_target(f, found) for f in found]
 
 
+def _claimed(found: list[Found]) -> set[int]:
+    """The tokens events already stand on: their triggers, and the objects a verb's sense names as what is
+    done ("imposed sanctions": no sanctions event of its own)."""
+    return {f.trigger.i for f in found} | {o.i for f in found if f.trigger.pos_ == "VERB" and f.sense.has_theme
+                                           for o in objects_of(f.trigger)}
+
+
 def _proposed(doc: Doc, used: set[int]) -> list[Found]:
-    """The events of the triggers the learned classifier proposes among the verbs and nouns no rule
-    made a trigger of (`event_triggers.proposed_sense`), their sides read as a rule trigger's."""
+    """The events of the triggers proposed among the verbs and nouns no kept rule event stands on: the
+    learned classifier's (`event_triggers.proposed_sense`), else a verb WordNet files among deeds
+    (`event_types.act_sense`); their sides read as a rule trigger's."""
     found: list[Found] = []
     for token in doc:
         if token.i in used or token.pos_ not in TRIGGER_CLASSES:
             continue
-        sense = proposed_sense(token)
+        sense = proposed_sense(token) or act_sense(token)
         if sense is not None:
             found += verb_events(token, sense) if token.pos_ == "VERB" else noun_events(token, set(), sense)
     return found
@@ -1350,12 +1361,13 @@ def _resolved(argument: Argument | None) -> bool:
 def _has_participants(item: Found, source: Argument | None, target: Argument | None) -> bool:
     """An event record needs at least one resolved side. A bare verb from the CAMEO dictionary's
     material blocks ("go", "leave", "face", "serve") needs a resolved source: the dictionary codes
-    those acts by their object patterns, so the verb alone says an act only when an actor does it.
-    A material act whose object is a message ("released a statement", "provided a report") is
-    publishing, not the act."""
+    those acts by their object patterns, so the verb alone says an act only when an actor does it; so
+    does a verb proposed only because WordNet files it among deeds (`event_types.act_sense`). A material
+    act whose object is a message ("released a statement", "provided a report") is publishing, not the
+    act."""
     if not (_resolved(source) or _resolved(target)):
         return False
-    if item.sense.origin == "cameo-material" and not _resolved(source):
+    if item.sense.origin in BARE_DEED_ORIGINS and not _resolved(source):
         return False
     if item.sense.type in MATERIAL_TYPES and target is not None and not target.actor_id:
         return semantic_head(target.token).lemma_.lower() not in lexicon().message_nouns

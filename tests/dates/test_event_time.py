@@ -383,6 +383,9 @@ def test_a_year_in_an_aside_is_not_an_older_episode(nlp, extract):
     text = ("The council voted on Tuesday to close the harbour.\n\nMoss, who first ran for the council in 1988, "
             "called the vote a sham. The mayor thanked the union's lawyer.")
     assert when(nlp, extract, text, "thanked") == EventTime(dt.date(2019, 11, 19), "day", "expression")
+    # nor one inside a party's phrase ("the mayor since 1988": the apposition on the subject)
+    party = text.replace("who first ran for the council in 1988", "the mayor since 1988")
+    assert when(nlp, extract, party, "thanked") == EventTime(dt.date(2019, 11, 19), "day", "expression")
     # a year the sentence tells still sets the episode
     told = text.replace("Moss, who first ran for the council in 1988, called", "In 1988, Moss called")
     got = when(nlp, extract, told, "thanked")

@@ -650,9 +650,13 @@ def _told_present(trigger: Token) -> bool:
 
 def _aside(date: Token) -> bool:
     """The date stands in a clause of its sentence with a time of its own (a relative clause, reported content:
-    "Moss, who first ran for the council in 1988, called the vote a sham"), not in the clause the sentence tells;
-    a year there dates a side fact about a party, not an episode the story narrates."""
-    return _rank_at(date, date.sent.root) is None
+    "Moss, who first ran for the council in 1988, called the vote a sham") or inside the phrase of a party of its
+    clause (its subject, object or an apposition: "Moss, the mayor since 1988, called the vote a sham"), not in
+    the clause the sentence tells; a year there dates a side fact about a party, not an episode the story narrates."""
+    if _rank_at(date, date.sent.root) is None:
+        return True
+    path = [date, *date.ancestors]
+    return any(t.dep_ in (*PARTIES, "appos") for t in path[1:path.index(_clause_verb(date))])
 
 
 def _episode(dates: list[DateMention], sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime | None:

@@ -19,7 +19,8 @@ Order, as a reader would date an act:
 3. else, for an act not told in the present, the date of an older episode the text just before it narrates:
    the last date of the latest sentence of its paragraph so far (or the sentence just before) that names
    one, when that sentence names no news day ("Cuba released Gross in December 2014. The administration
-   insisted ...": December 2014);
+   insisted ...": December 2014); a bare year that sentence gives a party as an aside ("Moss, who first ran in
+   1988, ...", "Moss, the mayor since 1988, ...") is not the episode's;
 4. else the story's current date, from the day-level dates of earlier sentences within a few days before
    the anchor (news runs on from the day its lead names: "The debate on Thursday ... Cruz accused ...";
    an older day is background, not the story's day): the latest of the paragraph so far or of the

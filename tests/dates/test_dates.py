@@ -48,6 +48,7 @@ def test_not_dates(extract, text):
     ("Profits fell in Nov. after the strike.", {"Nov": ("2019-11", "month")}),
     ("The bridge opened two years ago.", {"two years ago": ("2017", "year")}),
     ("The flood came a week ago.", {"a week ago": ("2019-11-13", "day")}),
+    ("Twenty-five years ago, the party won a vote here.", {"Twenty-five years ago": ("1994", "year")}),
     ("Shops close on Christmas Day.", {"Christmas Day": ("2019-12-25", "day")}),
     ("The results came out yesterday.", {"yesterday": ("2019-11-19", "day")}),
 ])

@@ -366,3 +366,27 @@ def test_coordinated_clause_does_not_frame_the_report(nlp, extract):
     text = ("The grant was vital in helping the town convince investors to build a plant, but it was cut "
             "in March when the board reviewed it.")
     assert when(nlp, extract, text, "build").date != dt.date(2019, 3, 1)
+
+
+def test_a_past_act_does_not_take_the_deadline_of_an_infinitive_under_it(nlp, extract):
+    # "by March 31" is read ahead (2020): it is the deadline of the plan ("to publish"), not the day of the urging,
+    # which continues the lead's Tuesday; an act told in the present keeps the infinitive's date
+    lead = "The council voted on Tuesday to close the harbour. "
+    past = when(nlp, extract, lead + "The union had urged the council to publish the accounts by March 31.", "urged")
+    assert past == EventTime(dt.date(2019, 11, 19), "day", "expression")
+    present = when(nlp, extract, lead + "The union urges the council to publish the accounts by March 31.", "urges")
+    assert present.date == dt.date(2020, 3, 31)
+
+
+def test_a_year_in_an_aside_is_not_an_older_episode(nlp, extract):
+    # "who first ran in 1988" dates a side fact about Moss; the thanks are told on the lead's Tuesday
+    text = ("The council voted on Tuesday to close the harbour.\n\nMoss, who first ran for the council in 1988, "
+            "called the vote a sham. The mayor thanked the union's lawyer.")
+    assert when(nlp, extract, text, "thanked") == EventTime(dt.date(2019, 11, 19), "day", "expression")
+    # nor one inside a party's phrase ("the mayor since 1988": the apposition on the subject)
+    party = text.replace("who first ran for the council in 1988", "the mayor since 1988")
+    assert when(nlp, extract, party, "thanked") == EventTime(dt.date(2019, 11, 19), "day", "expression")
+    # a year the sentence tells still sets the episode
+    told = text.replace("Moss, who first ran for the council in 1988, called", "In 1988, Moss called")
+    got = when(nlp, extract, told, "thanked")
+    assert (got.date, got.granularity) == (dt.date(1988, 1, 1), "year")

@@ -88,7 +88,9 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:1[7-9]|20)\d\d)"
     wd = rf"(?P<wd>{_capitalised(list(lex['weekdays']))})\b"
-    num = rf"(?P<n>\d{{1,3}}|{_alternation(list(lex['numbers']))})"
+    tens = [w for w, n in lex["numbers"].items() if n in range(20, 100, 10)]
+    # "twenty-five years ago" as a whole, never its "five years ago"
+    num = rf"(?P<n>\d{{1,3}}|(?:(?:{_alternation(tens)})-)?(?:{_alternation(list(lex['numbers']))}))"
     season = rf"(?P<season>{_alternation(list(lex['seasons']))})"
     holidays = list(lex["holidays"]["fixed"]) + list(lex["holidays"]["computed"])
     rel_unit = (r"(?P<rel>this|last|next|the previous|the following|the same) (?P<unit>year|month)\b")
@@ -455,7 +457,7 @@ class Reader:
         if set(self.text[max(0, start - 15):start].lower().split()) & set(lexicon()["imprecise"]):
             return None  # "more than 30 years ago" gives no calendar value
         word = m["n"].lower()
-        n = int(word) if word.isdigit() else lexicon()["numbers"][word]
+        n = int(word) if word.isdigit() else sum(lexicon()["numbers"][part] for part in word.split("-"))
         unit = m["unit"].lower()
         if unit in ("year", "decade"):
             years = n * (10 if unit == "decade" else 1)

@@ -19,7 +19,8 @@ Order, as a reader would date an act:
 3. else, for an act not told in the present, the date of an older episode the text just before it narrates:
    the last date of the latest sentence of its paragraph so far (or the sentence just before) that names
    one, when that sentence names no news day ("Cuba released Gross in December 2014. The administration
-   insisted ...": December 2014);
+   insisted ...": December 2014); a bare year that sentence gives a party as an aside ("Moss, who first ran in
+   1988, ...", "Moss, the mayor since 1988, ...") is not the episode's;
 4. else the story's current date, from the day-level dates of earlier sentences within a few days before
    the anchor (news runs on from the day its lead names: "The debate on Thursday ... Cruz accused ...";
    an older day is background, not the story's day): the latest of the paragraph so far or of the
@@ -393,12 +394,23 @@ def _before(date: DateMention, anchor: dt.date) -> dt.date | None:
 
 
 def _ahead_of_past_act(date: DateMention, rank: int, trigger: Token, anchor: dt.date | None) -> bool:
-    """A date after the report, of a clause holding the act (rank 2) that the text puts ahead by a modal or "will"
-    or as the dates stage read it, does not date an act told in the past ("the party must support her in
+    """A date after the report does not date an act told in the past when the text puts it ahead: in a clause
+    holding the act (rank 2) by a modal or "will" or as the dates stage read it ("the party must support her in
     November to defeat Trump, whom he blasted": the blasting is not November's; "will cover the 2012 crisis in
-    which the compound was attacked" keeps 2012)."""
-    return (rank == 2 and anchor is not None and _after(date, anchor) and _told_ahead(date, trigger.doc)
-            and _told_past(trigger))
+    which the compound was attacked" keeps 2012), or as an infinitive under the act (rank 3), which lies ahead of
+    it ("had urged the agency to release the files by July 31", read in December: the deadline is the plan's)."""
+    if anchor is None or rank not in (2, 3) or not _after(date, anchor) or not _told_past(trigger):
+        return False
+    return _told_ahead(date, trigger.doc) if rank == 2 else _in_infinitive_under(date, trigger)
+
+
+def _in_infinitive_under(date: DateMention, trigger: Token) -> bool:
+    """The date's clause is an infinitive under the trigger's clause, or lies inside one ("urged them to vote in
+    November": "to vote")."""
+    span = _date_span(date, trigger.doc)
+    verb, own = _clause_verb(span.root), _clause_verb(trigger)  # type: ignore[union-attr]
+    path = [verb, *verb.ancestors]
+    return own in path and any(_infinitive(t) for t in path[:path.index(own)])
 
 
 def _after(date: DateMention, anchor: dt.date) -> bool:
@@ -637,11 +649,23 @@ def _told_present(trigger: Token) -> bool:
                                               if c.dep_ in ("aux", "auxpass"))
 
 
+def _aside(date: Token) -> bool:
+    """The date stands in a clause of its sentence with a time of its own (a relative clause, reported content:
+    "Moss, who first ran for the council in 1988, called the vote a sham") or inside the phrase of a party of its
+    clause (its subject, object or an apposition: "Moss, the mayor since 1988, called the vote a sham"), not in
+    the clause the sentence tells; a year there dates a side fact about a party, not an episode the story narrates."""
+    if _rank_at(date, date.sent.root) is None:
+        return True
+    path = [date, *date.ancestors]
+    return any(t.dep_ in (*PARTIES, "appos") for t in path[1:path.index(_clause_verb(date))])
+
+
 def _episode(dates: list[DateMention], sent: Span, trigger: Token, anchor: dt.date | None) -> EventTime | None:
     """The date of an older episode the story is narrating: the last date of the latest sentence that names a
     date in the act's paragraph so far or just before it, when that sentence names no news day and the date is
     not after the report ("Cuba released Gross in December 2014. ... The administration insisted ...": December
-    2014); None when the latest such sentence is at the story's day, or none names a date."""
+    2014), and, for a bare year, not an aside of its sentence (`_aside`); None when the latest such sentence is at
+    the story's day, or none names a date."""
     if anchor is None:
         return None
     doc = sent.doc
@@ -652,8 +676,8 @@ def _episode(dates: list[DateMention], sent: Span, trigger: Token, anchor: dt.da
             continue
         span = _date_span(d, doc)
         if _after(d, anchor) or span is None or (
-                d.granularity == "year" and _names_other(span.root, trigger)):
-            continue  # a date ahead of the report, or a year that names another noun ("the 2012 nominee")
+                d.granularity == "year" and (_names_other(span.root, trigger) or _aside(span.root))):
+            continue  # a date ahead of the report, or a year that names another noun ("the 2012 nominee") or an aside
         near.append((span.sent.start, d))
     if not near:
         return None

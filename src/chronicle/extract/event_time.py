@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.confidence import DATES_MIN_CONFIDENCE
 from chronicle.extract.dates import lexicon
-from chronicle.nlp.text import doc_text
+from chronicle.nlp.text import doc_text, span_text
 from chronicle.records import ArticleRecords, DateMention, iso_as_given
 
 Granularity = Literal["day", "month", "year", "range"]
@@ -270,7 +270,7 @@ def _weeks(sent: Span, trigger: Token, anchor: dt.date | None) -> list[tuple[int
     if anchor is None:
         return []
     found = []
-    for m in _weeks_pattern().finditer(sent.text):
+    for m in _weeks_pattern().finditer(span_text(sent)):
         span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         rank = None if span is None else _rank_at(span.root, trigger)
         when = _week(m.group(1).lower(), anchor)
@@ -313,7 +313,7 @@ def _anaphors(dates: list[DateMention], sent: Span, trigger: Token) -> list[tupl
     morning"), from the latest earlier date; not "the day before the vote" or "the day after a man shot ...",
     which name their own point."""
     found = []
-    for m in _anaphor_pattern().finditer(sent.text):
+    for m in _anaphor_pattern().finditer(span_text(sent)):
         start = sent.start_char + m.start()
         span = sent.doc.char_span(start, sent.start_char + m.end(), alignment_mode="expand")
         rank = None if span is None else _rank_at(span.root, trigger)
@@ -340,7 +340,7 @@ def _narrated_day(d: DateMention, doc: Doc) -> bool:
     if span is None:
         return False
     sent = span.sent
-    before = sent.text[: d.start - sent.start_char]  # not Doc.text, which joins the whole document's tokens
+    before = span_text(sent)[: d.start - sent.start_char]
     return before.count('"') % 2 == 0 and before.count("\u201c") <= before.count("\u201d")
 
 

@@ -41,6 +41,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Token
 
 from chronicle.extract.codes import agents
@@ -175,18 +176,29 @@ class SoftmaxModel:
     weights: dict[str, dict[str, float]]
 
     @functools.cached_property
-    def _columns(self) -> tuple[tuple[str, ...], dict[str, tuple[float, ...]]]:
-        """The classes, and per feature its weight in each class: the stage scores every verb and noun,
-        so a word's scores are summed feature by feature rather than class by class."""
+    def _matrix(self) -> tuple[tuple[str, ...], dict[str, int], np.ndarray]:
+        """The classes, each feature's row, and the weights as a feature × class matrix: the stage scores
+        every verb and noun, so a word's class scores are the sum of its features' rows, taken in one
+        numpy reduction rather than feature by feature in Python."""
         labels = tuple(self.weights)
-        names = {name for w in self.weights.values() for name in w}
-        return labels, {name: tuple(self.weights[label].get(name, 0.0) for label in labels) for name in names}
+        names = sorted({name for w in self.weights.values() for name in w})
+        matrix = np.array([[self.weights[label].get(name, 0.0) for label in labels] for name in names],
+                          dtype=np.float64).reshape(len(names), len(labels))
+        return labels, {name: row for row, name in enumerate(names)}, matrix
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        labels, columns = self._columns
-        rows = [tuple(w * value for w in columns[name]) if value != 1.0 else columns[name]
-                for name, value in features.items() if name in columns]
-        scores = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(labels)
+        labels, rows, matrix = self._matrix
+        known = [(rows[name], value) for name, value in features.items() if name in rows]
+        if known:
+            picked = matrix.take([row for row, _value in known], axis=0)
+            if any(value != 1.0 for _row, value in known):
+                picked = picked * np.array([value for _row, value in known])[:, None]
+            # summed down the rows, one after another in the features' order (numpy reduces over the
+            # non-contiguous axis so), the same floats as adding feature by feature; with a single class
+            # the order differs, but its probability is 1 whatever the score
+            scores = np.add.reduce(picked, axis=0).tolist()
+        else:
+            scores = [0.0] * len(labels)
         top = max(scores)
         exps = [math.exp(score - top) for score in scores]
         total = sum(exps)

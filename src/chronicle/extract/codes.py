@@ -520,16 +520,18 @@ def _period(text: str) -> Period:
                   None if end == "-" else dt.date.fromisoformat(end))
 
 
-def _namesakes(name: str) -> list[Notable]:
+@functools.lru_cache(maxsize=20_000)
+def _namesakes(name: str) -> tuple[Notable, ...]:
     """The listed people the name can only mean: every one whose name words include all of its words
-    (its last word as their surname), provided they all belong to one country; else none."""
+    (its last word as their surname), provided they all belong to one country; else none. Kept per name
+    (the list is read once): a person's code is asked for at every role noun that may be theirs."""
     lists = notables()
     # a middle initial is left out: the list writes "Lindsey Graham", news "Lindsey O. Graham"
     words = tuple(w for i, w in enumerate(name_words(name, lists.ignore)) if len(w) > 1 or i in {0})
     if not words or (len(words) == 1 and words[0] in lists.common):
-        return []
-    found = [entry for entry in lists.people.get(words[-1], ()) if set(words) <= entry.words]
-    return found if len({(entry.code.country, entry.code.org) for entry in found}) == 1 else []
+        return ()
+    found = tuple(entry for entry in lists.people.get(words[-1], ()) if set(words) <= entry.words)
+    return found if len({(entry.code.country, entry.code.org) for entry in found}) == 1 else ()
 
 
 def notable_person(name: str, on: dt.date | None = None) -> Code | None:

@@ -82,6 +82,7 @@ from chronicle.extract.event_syntax import (
     sent_of,
     sentences,
     subject_of,
+    subtree_through,
 )
 from chronicle.extract.event_time import event_date
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
@@ -1014,7 +1015,7 @@ class Coder:
         if actor is not None:
             code = _actor_code(actor)
         else:
-            modifiers = [t for t in token.subtree if t.i <= token.i and not t.is_punct
+            modifiers = [t for t in subtree_through(token) if t.i <= token.i and not t.is_punct
                          and t.lower_ not in {"the", "a", "an"}]
             code = code_tokens(modifiers)
         if code.country is None and code.org is None:

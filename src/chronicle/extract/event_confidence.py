@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from chronicle.extract.event_patterns import lexicon
 from chronicle.extract.event_syntax import NAMED, is_passive, semantic_head
 from chronicle.extract.event_triggers import NONE, sense_label, trigger_probabilities
-from chronicle.extract.event_types import type_features, type_model
+from chronicle.extract.event_types import type_probabilities
 from chronicle.extract.tone import word_valence
 from chronicle.records import Event
 
@@ -202,7 +202,7 @@ def _opinions(item: Found) -> dict[str, float]:
         triggers = trigger_probabilities(item.trigger)
         features[f"trigger_p={_band(triggers.get(label, 0.0))}"] = 1.0
         features[f"trigger_none={_band(triggers.get(NONE, 0.0))}"] = 1.0
-    types = type_model().probabilities(type_features(item.trigger, item.sense))
+    types = type_probabilities(item.trigger, item.sense)
     features[f"type_p={_band(types.get(label, 0.0))}"] = 1.0
     return features
 

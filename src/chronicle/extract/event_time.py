@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -165,6 +166,19 @@ def _date_span(date: DateMention, doc: Doc) -> Span | None:
     if key not in spans:
         spans[key] = doc.char_span(date.start, date.end, alignment_mode="expand")
     return spans[key]
+
+
+DATE_READINGS_KEY = "chronicle.events.date_readings"
+
+
+def _date_reading(date: DateMention, doc: Doc, reading: Callable[[Span | None], bool]) -> bool:
+    """What `reading` says of a date's span, kept per document by reading and offsets like the span itself
+    (`_date_span`): the story-day search asks it of every earlier date for each event."""
+    readings = doc.user_data.setdefault(DATE_READINGS_KEY, {})
+    key = (reading.__name__, date.start, date.end)
+    if key not in readings:
+        readings[key] = reading(_date_span(date, doc))
+    return readings[key]
 
 
 def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
@@ -371,7 +385,10 @@ def _told_past(trigger: Token) -> bool:
 
 def _modal(date: DateMention, doc: Doc) -> bool:
     """The clause of a date is put ahead or in doubt by a modal or "will" ("must back her in November")."""
-    span = _date_span(date, doc)
+    return _date_reading(date, doc, _modal_clause)
+
+
+def _modal_clause(span: Span | None) -> bool:
     return span is not None and _modal_verb(_clause_verb(span.root))
 
 
@@ -620,7 +637,7 @@ def _story_day(earlier: list[DateMention], sent: Span) -> dt.date:
     if near:
         return _latest_day(near, doc)
     # a dateline ("PURCHASE, N.Y., April 1 (UPI) -") gives the report's day; the lead's is in a sentence that tells
-    told = [d for d in told if _tells(_date_span(d, doc))] or told
+    told = [d for d in told if _date_reading(d, doc, _tells)] or told
     return min(told, key=lambda d: d.start).value
 
 

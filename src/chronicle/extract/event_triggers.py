@@ -36,13 +36,13 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronicle.extract.codes import agents
 from chronicle.extract.event_patterns import UNDERGOER_TYPES, Sense, lexicon, wordnet_hints
@@ -248,19 +248,25 @@ def sense_label(sense: Sense) -> str:
 OPINIONS_KEY = "chronicle.events.trigger_probabilities"
 
 
-def trigger_probabilities(token: Token) -> dict[str, float]:
-    """Probability of each class (NONE or an event type) for a verb or noun. Kept per document and model
-    (`doc.user_data`): the stage asks for a trigger's opinion when it judges or proposes it and again
-    when it weighs the event's confidence."""
-    model = trigger_model()
-    cache = token.doc.user_data.get(OPINIONS_KEY)
+def kept_opinion(doc: Doc, name: str, model: SoftmaxModel, key: Hashable,
+                 features: Callable[[], dict[str, float]]) -> dict[str, float]:
+    """A classifier's probabilities for `key`, kept with the document (`doc.user_data[name]`) for as long as
+    `model` is the one in use (a stand-in model starts afresh); `features` are read only when not kept."""
+    cache = doc.user_data.get(name)
     if cache is None or cache[0] is not model:
         cache = (model, {})
-        token.doc.user_data[OPINIONS_KEY] = cache
-    found = cache[1].get(token.i)
+        doc.user_data[name] = cache
+    found = cache[1].get(key)
     if found is None:
-        found = cache[1][token.i] = model.probabilities(trigger_features(token))
+        found = cache[1][key] = model.probabilities(features())
     return found
+
+
+def trigger_probabilities(token: Token) -> dict[str, float]:
+    """Probability of each class (NONE or an event type) for a verb or noun. Kept per document and model
+    (`kept_opinion`): the stage asks for a trigger's opinion when it judges or proposes it and again
+    when it weighs the event's confidence."""
+    return kept_opinion(token.doc, OPINIONS_KEY, trigger_model(), token.i, lambda: trigger_features(token))
 
 
 def second_opinion(sense: Sense, probabilities: dict[str, float]) -> bool:

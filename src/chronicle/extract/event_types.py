@@ -38,7 +38,7 @@ from spacy.tokens import Token
 
 from chronicle.extract.event_patterns import DATA, Sense, lexicon, wordnet_hints
 from chronicle.extract.event_syntax import objects_of, subject_of
-from chronicle.extract.event_triggers import SoftmaxModel, model_in_use, sense_label
+from chronicle.extract.event_triggers import SoftmaxModel, kept_opinion, model_in_use, sense_label
 from chronicle.extract.tone import word_valence
 
 FILL_MIN = 0.4
@@ -238,9 +238,19 @@ def type_model() -> SoftmaxModel:
     return model_in_use("type_model")
 
 
+TYPE_OPINIONS_KEY = "chronicle.events.type_probabilities"
+
+
+def type_probabilities(token: Token, sense: Sense | None) -> dict[str, float]:
+    """Probability of each type label for a trigger read with a sense. Kept per document and model by
+    trigger and sense (`kept_opinion`): retyping asks it, and the confidence features ask it again."""
+    return kept_opinion(token.doc, TYPE_OPINIONS_KEY, type_model(), (token.i, sense),
+                        lambda: type_features(token, sense))
+
+
 def predict(token: Token, sense: Sense | None) -> tuple[str, float]:
     """The most probable type label of a trigger and its probability."""
-    probabilities = type_model().probabilities(type_features(token, sense))
+    probabilities = type_probabilities(token, sense)
     best = max(sorted(probabilities), key=probabilities.__getitem__)
     return best, probabilities[best]
 

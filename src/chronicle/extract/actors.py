@@ -62,6 +62,7 @@ from chronicle.extract.codes import (
     is_demonym,
     is_role,
     is_stale,
+    may_end_phrase,
     name_sector,
     notable_courtesy,
     notable_dated,
@@ -1000,10 +1001,13 @@ class _Builder:
             if token.lemma_.lower() in agents().countable_only and token.tag_ == "NN" and not any(
                     c.dep_ in {"det", "poss", "compound"} or c.pos_ == "PROPN" for c in token.children):
                 continue  # "excessive force", "show business": the abstract sense
+            lemma = token.lemma_.lower()
+            if not may_end_phrase(lemma if token.pos_ == "NOUN" else token.lower_) \
+                    and lemma not in pronoun_lexicon().country_nouns:
+                continue  # no role or group phrase ends in this noun (`noun_sector` would find none)
             phrase = doc[max(0, token.i - 3) : token.i + 1]
             words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in phrase]
             sector = noun_sector(words, len(words) - 1, [t.lower_ for t in phrase])
-            lemma = token.lemma_.lower()
             if sector is None and lemma not in pronoun_lexicon().country_nouns:
                 continue
             modifiers = [t for t in _left_modifiers(token) if not (t.dep_ == "det" and t.i == token.left_edge.i)]

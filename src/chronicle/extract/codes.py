@@ -241,10 +241,25 @@ def _ngrams(words: list[str], end: int) -> list[str]:
     return [" ".join(words[i : end + 1]) for i in range(max(0, end - MAX_PHRASE + 1), end + 1)]
 
 
+@functools.cache
+def _phrase_ends() -> frozenset[str]:
+    """The last word of every role and group phrase (agents.yaml)."""
+    lex = agents()
+    return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in (*lex.roles, *lex.groups))
+
+
+def may_end_phrase(word: str) -> bool:
+    """Whether a role or group phrase can end in this word (a noun's lemma, another word as written):
+    most nouns end none, and need no phrase built around them (`noun_sector`)."""
+    return word in _phrase_ends() or " " in word
+
+
 def _phrase_sector(words: list[str], end: int, surface: list[str] | None = None) -> tuple[str, str] | None:
     """(phrase, sector) of the longest known noun phrase ending at word `end`. `words` has nouns as
     lemmas; `surface`, the words as written, lets a plural modifier keep its form ("rights group": only
     the head of an English compound takes the plural)."""
+    if not may_end_phrase(words[end]):
+        return None  # every phrase tried ends in words[end]
     lex = agents()
     lemmas = _ngrams(words, end)
     written = _ngrams([*surface[:end], words[end]], end) if surface else lemmas

@@ -62,6 +62,7 @@ from chronicle.extract.codes import (
     is_demonym,
     is_role,
     is_stale,
+    may_end_phrase,
     name_sector,
     notable_courtesy,
     notable_dated,
@@ -75,7 +76,7 @@ from chronicle.extract.codes import (
 )
 from chronicle.extract.coref import name_gender, name_genders, resolve_pronouns
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
-from chronicle.nlp.text import doc_text
+from chronicle.nlp.text import doc_text, span_text
 from chronicle.records import Actor, ArticleRecords, Mention, child_id
 
 PRONOUNS = Path(__file__).resolve().parents[1] / "data" / "actors" / "pronouns.yaml"
@@ -366,7 +367,8 @@ def is_credit(span: Span, text: str) -> bool:
     start, line = _line(span, text)
     # a contributor or bio line is short; a long sentence that mentions a reporter is the story's
     sentence = span.sent
-    if CREDIT_LINE.match(line) or (len(sentence) <= CREDIT_SENTENCE_MAX_TOKENS and CREDIT_WORDS.search(sentence.text)):
+    if CREDIT_LINE.match(line) or (len(sentence) <= CREDIT_SENTENCE_MAX_TOKENS
+                                   and CREDIT_WORDS.search(span_text(sentence))):
         return True
     before = text[start : span.start_char].rstrip()
     if before.endswith("(") and before[:-1].strip() and not any(c.islower() for c in before):
@@ -999,10 +1001,13 @@ class _Builder:
             if token.lemma_.lower() in agents().countable_only and token.tag_ == "NN" and not any(
                     c.dep_ in {"det", "poss", "compound"} or c.pos_ == "PROPN" for c in token.children):
                 continue  # "excessive force", "show business": the abstract sense
+            lemma = token.lemma_.lower()
+            if not may_end_phrase(lemma if token.pos_ == "NOUN" else token.lower_) \
+                    and lemma not in pronoun_lexicon().country_nouns:
+                continue  # no role or group phrase ends in this noun (`noun_sector` would find none)
             phrase = doc[max(0, token.i - 3) : token.i + 1]
             words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in phrase]
             sector = noun_sector(words, len(words) - 1, [t.lower_ for t in phrase])
-            lemma = token.lemma_.lower()
             if sector is None and lemma not in pronoun_lexicon().country_nouns:
                 continue
             modifiers = [t for t in _left_modifiers(token) if not (t.dep_ == "det" and t.i == token.left_edge.i)]
@@ -1586,22 +1591,28 @@ def document_country(doc: Doc, actors: list[_Actor]) -> str | None:
     """The country an article is about: the one that most of its coded mentions and its provinces and
     states name ("the senator from Ohio" → USA), if it has at least DOMINANT_SHARE of them. A story that
     names too few (a business story) is read again with its companies and its cities counted too."""
-    wide = _country_counts(doc, actors, wide=True)
-    return _dominant(_country_counts(doc, actors, wide=False)) or _dominant(wide) \
+    places = _places_within(doc)  # read once for both counts
+    wide = _country_counts(places, actors, wide=True)
+    return _dominant(_country_counts(places, actors, wide=False)) or _dominant(wide) \
         or (next(iter(wide)) if len(wide) == 1 and len(list(doc.sents)) >= LOCAL_MIN_SENTENCES else None)
 
 
-def _country_counts(doc: Doc, actors: list[_Actor], wide: bool) -> Counter[str]:
+def _places_within(doc: Doc) -> list[str]:
+    """The texts of the places NER found that are not countries (a state, a province, a city)."""
+    return [text for ent in doc.ents if ent.label_ == "GPE" and not country_of(text := span_text(ent))]
+
+
+def _country_counts(places: list[str], actors: list[_Actor], wide: bool) -> Counter[str]:
+    """Mentions of each country: the actors' coded mentions (with `wide`, companies' too) and the country
+    of each of `places` (`_places_within`) that is a state or province (with `wide`, a city too)."""
     counts: Counter[str] = Counter()
     for actor in actors:
         # a foreign company in a story says little about where the story is (SoftBank in a US story)
         if actor.code.country and actor.code.sector not in NOT_LOCAL \
                 and (wide or not (actor.kind == "organisation" and actor.code.sector == "BUS")):
             counts[actor.code.country] += sum(kind != "pronoun" for _span, kind in actor.mentions)
-    for ent in doc.ents:
-        if ent.label_ != "GPE" or country_of(ent.text):
-            continue
-        place = subdivision_country(ent.text) or (city_country(ent.text) if wide else None)
+    for text in places:
+        place = subdivision_country(text) or (city_country(text) if wide else None)
         if place:
             counts[place] += 1
     return counts
@@ -1620,7 +1631,7 @@ def namesake_codes(doc: Doc, actors: list[_Actor]) -> None:
     namesakes = state_namesakes()
     if not any(actor.code.country in namesakes for actor in actors):
         return
-    counts = _country_counts(doc, actors, wide=False)
+    counts = _country_counts(_places_within(doc), actors, wide=False)
     home = _dominant(Counter({c: n for c, n in counts.items() if c not in namesakes}))
     for actor in actors:
         if home is not None and home in namesakes.get(actor.code.country or "", ()):
@@ -1722,7 +1733,7 @@ def extract_actors(doc: Doc, records: ArticleRecords, context: ExtractContext) -
             actor_key=actor_key(actor.name, actor.kind, actor.code),
             confidence=code_confidence(actor),
         ))
-        spans.extend((span.start_char, span.end_char, span.text, kind, actor_id) for span, kind in actor.mentions)
+        spans.extend((span.start_char, span.end_char, span_text(span), kind, actor_id) for span, kind in actor.mentions)
     mentions = [
         Mention(id=child_id(article_id, "m", n), article_id=article_id, actor_id=actor_id, start=start, end=end,
                 text=text, kind=kind)  # type: ignore[arg-type]

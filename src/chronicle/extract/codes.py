@@ -241,10 +241,25 @@ def _ngrams(words: list[str], end: int) -> list[str]:
     return [" ".join(words[i : end + 1]) for i in range(max(0, end - MAX_PHRASE + 1), end + 1)]
 
 
+@functools.cache
+def _phrase_ends() -> frozenset[str]:
+    """The last word of every role and group phrase (agents.yaml)."""
+    lex = agents()
+    return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in (*lex.roles, *lex.groups))
+
+
+def may_end_phrase(word: str) -> bool:
+    """Whether a role or group phrase can end in this word (a noun's lemma, another word as written):
+    most nouns end none, and need no phrase built around them (`noun_sector`)."""
+    return word in _phrase_ends() or " " in word
+
+
 def _phrase_sector(words: list[str], end: int, surface: list[str] | None = None) -> tuple[str, str] | None:
     """(phrase, sector) of the longest known noun phrase ending at word `end`. `words` has nouns as
     lemmas; `surface`, the words as written, lets a plural modifier keep its form ("rights group": only
     the head of an English compound takes the plural)."""
+    if not may_end_phrase(words[end]):
+        return None  # every phrase tried ends in words[end]
     lex = agents()
     lemmas = _ngrams(words, end)
     written = _ngrams([*surface[:end], words[end]], end) if surface else lemmas
@@ -520,16 +535,18 @@ def _period(text: str) -> Period:
                   None if end == "-" else dt.date.fromisoformat(end))
 
 
-def _namesakes(name: str) -> list[Notable]:
+@functools.lru_cache(maxsize=20_000)
+def _namesakes(name: str) -> tuple[Notable, ...]:
     """The listed people the name can only mean: every one whose name words include all of its words
-    (its last word as their surname), provided they all belong to one country; else none."""
+    (its last word as their surname), provided they all belong to one country; else none. Kept per name
+    (the list is read once): a person's code is asked for at every role noun that may be theirs."""
     lists = notables()
     # a middle initial is left out: the list writes "Lindsey Graham", news "Lindsey O. Graham"
     words = tuple(w for i, w in enumerate(name_words(name, lists.ignore)) if len(w) > 1 or i in {0})
     if not words or (len(words) == 1 and words[0] in lists.common):
-        return []
-    found = [entry for entry in lists.people.get(words[-1], ()) if set(words) <= entry.words]
-    return found if len({(entry.code.country, entry.code.org) for entry in found}) == 1 else []
+        return ()
+    found = tuple(entry for entry in lists.people.get(words[-1], ()) if set(words) <= entry.words)
+    return found if len({(entry.code.country, entry.code.org) for entry in found}) == 1 else ()
 
 
 def notable_person(name: str, on: dt.date | None = None) -> Code | None:

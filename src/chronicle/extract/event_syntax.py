@@ -7,6 +7,8 @@ import it at load time (events.py imports them)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.codes import code_tokens
@@ -60,11 +62,26 @@ def sentences(doc: Doc) -> list[Span]:
     return table
 
 
+def subtree_through(token: Token) -> Iterator[Token]:
+    """The words of the token's subtree up to it and maybe some after, in `Token.subtree`'s order: its left
+    children's subtrees, itself, and only those right children's subtrees that reach back before it (a
+    non-projective parse). The subtree of an argument runs on through its clauses; callers that keep the
+    words before it (`t.i <= token.i`) need not walk them."""
+    for child in token.lefts:
+        yield from child.subtree
+    yield token
+    for child in token.rights:
+        if child.left_edge.i < token.i:
+            yield from child.subtree
+
+
 def conjuncts(token: Token) -> list[Token]:
     # "Donald Ruiz and Senator Ana Diaz" parsed with the first name as a modifier of the title: a name
-    # inside the phrase that has its own "and" is a participant of its own
-    hidden = [t for t in token.subtree if t.i < token.i and t.dep_ == "nmod" and t.ent_type_ in {"PERSON", "ORG", "GPE"}
-              and any(c.dep_ == "cc" for c in t.children) and token.ent_type_ in {"PERSON", "ORG", "GPE"}]
+    # inside the phrase that has its own "and" is a participant of its own (only a name's phrase is walked:
+    # most arguments are none, and their subtrees are long)
+    named = {"PERSON", "ORG", "GPE"}
+    hidden = [t for t in subtree_through(token) if t.i < token.i and t.dep_ == "nmod" and t.ent_type_ in named
+              and any(c.dep_ == "cc" for c in t.children)] if token.ent_type_ in named else []
     return [token, *hidden, *(c for c in token.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"})]
 
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -48,7 +49,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.confidence import DATES_MIN_CONFIDENCE
 from chronicle.extract.dates import lexicon
-from chronicle.nlp.text import doc_text
+from chronicle.nlp.text import doc_text, span_text
 from chronicle.records import ArticleRecords, DateMention, iso_as_given
 
 Granularity = Literal["day", "month", "year", "range"]
@@ -168,6 +169,19 @@ def _date_span(date: DateMention, doc: Doc) -> Span | None:
     return spans[key]
 
 
+DATE_READINGS_KEY = "chronicle.events.date_readings"
+
+
+def _date_reading(date: DateMention, doc: Doc, reading: Callable[[Span | None], bool]) -> bool:
+    """What `reading` says of a date's span, kept per document by reading and offsets like the span itself
+    (`_date_span`): the story-day search asks it of every earlier date for each event."""
+    readings = doc.user_data.setdefault(DATE_READINGS_KEY, {})
+    key = (reading.__name__, date.start, date.end)
+    if key not in readings:
+        readings[key] = reading(_date_span(date, doc))
+    return readings[key]
+
+
 def _rank(date: DateMention, sent: Span, trigger: Token) -> int | None:
     span = _date_span(date, sent.doc)
     if span is None or (date.granularity == "year" and _names_other(span.root, trigger)):
@@ -271,7 +285,7 @@ def _weeks(sent: Span, trigger: Token, anchor: dt.date | None) -> list[tuple[int
     if anchor is None:
         return []
     found = []
-    for m in _weeks_pattern().finditer(sent.text):
+    for m in _weeks_pattern().finditer(span_text(sent)):
         span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         rank = None if span is None else _rank_at(span.root, trigger)
         when = _week(m.group(1).lower(), anchor)
@@ -314,7 +328,7 @@ def _anaphors(dates: list[DateMention], sent: Span, trigger: Token) -> list[tupl
     morning"), from the latest earlier date; not "the day before the vote" or "the day after a man shot ...",
     which name their own point."""
     found = []
-    for m in _anaphor_pattern().finditer(sent.text):
+    for m in _anaphor_pattern().finditer(span_text(sent)):
         start = sent.start_char + m.start()
         span = sent.doc.char_span(start, sent.start_char + m.end(), alignment_mode="expand")
         rank = None if span is None else _rank_at(span.root, trigger)
@@ -341,7 +355,7 @@ def _narrated_day(d: DateMention, doc: Doc) -> bool:
     if span is None:
         return False
     sent = span.sent
-    before = sent.text[: d.start - sent.start_char]  # not Doc.text, which joins the whole document's tokens
+    before = span_text(sent)[: d.start - sent.start_char]
     return before.count('"') % 2 == 0 and before.count("\u201c") <= before.count("\u201d")
 
 
@@ -372,7 +386,10 @@ def _told_past(trigger: Token) -> bool:
 
 def _modal(date: DateMention, doc: Doc) -> bool:
     """The clause of a date is put ahead or in doubt by a modal or "will" ("must back her in November")."""
-    span = _date_span(date, doc)
+    return _date_reading(date, doc, _modal_clause)
+
+
+def _modal_clause(span: Span | None) -> bool:
     return span is not None and _modal_verb(_clause_verb(span.root))
 
 
@@ -632,7 +649,7 @@ def _story_day(earlier: list[DateMention], sent: Span) -> dt.date:
     if near:
         return _latest_day(near, doc)
     # a dateline ("PURCHASE, N.Y., April 1 (UPI) -") gives the report's day; the lead's is in a sentence that tells
-    told = [d for d in told if _tells(_date_span(d, doc))] or told
+    told = [d for d in told if _date_reading(d, doc, _tells)] or told
     return min(told, key=lambda d: d.start).value
 
 

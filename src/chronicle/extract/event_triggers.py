@@ -36,12 +36,13 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.tokens import Doc, Token
 
 from chronicle.extract.codes import agents
 from chronicle.extract.event_patterns import UNDERGOER_TYPES, Sense, lexicon, wordnet_hints
@@ -175,22 +176,33 @@ class SoftmaxModel:
     weights: dict[str, dict[str, float]]
 
     @functools.cached_property
-    def _columns(self) -> tuple[tuple[str, ...], dict[str, tuple[float, ...]]]:
-        """The classes, and per feature its weight in each class: the stage scores every verb and noun,
-        so a word's scores are summed feature by feature rather than class by class."""
+    def _matrix(self) -> tuple[tuple[str, ...], dict[str, int], np.ndarray]:
+        """The classes, each feature's row, and the weights as a feature × class matrix: the stage scores
+        every verb and noun, so a word's class scores are the sum of its features' rows, taken in one
+        numpy reduction rather than feature by feature in Python."""
         labels = tuple(self.weights)
-        names = {name for w in self.weights.values() for name in w}
-        return labels, {name: tuple(self.weights[label].get(name, 0.0) for label in labels) for name in names}
+        names = sorted({name for w in self.weights.values() for name in w})
+        matrix = np.array([[self.weights[label].get(name, 0.0) for label in labels] for name in names],
+                          dtype=np.float64).reshape(len(names), len(labels))
+        return labels, {name: row for row, name in enumerate(names)}, matrix
 
     def knows(self, name: str) -> bool:
         """Whether any class has a weight for the feature."""
         return name in self._columns[1]
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        labels, columns = self._columns
-        rows = [tuple(w * value for w in columns[name]) if value != 1.0 else columns[name]
-                for name, value in features.items() if name in columns]
-        scores = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(labels)
+        labels, rows, matrix = self._matrix
+        known = [(rows[name], value) for name, value in features.items() if name in rows]
+        if known:
+            picked = matrix.take([row for row, _value in known], axis=0)
+            if any(value != 1.0 for _row, value in known):
+                picked = picked * np.array([value for _row, value in known])[:, None]
+            # summed down the rows, one after another in the features' order (numpy reduces over the
+            # non-contiguous axis so), the same floats as adding feature by feature; with a single class
+            # the order differs, but its probability is 1 whatever the score
+            scores = np.add.reduce(picked, axis=0).tolist()
+        else:
+            scores = [0.0] * len(labels)
         top = max(scores)
         exps = [math.exp(score - top) for score in scores]
         total = sum(exps)
@@ -240,19 +252,25 @@ def sense_label(sense: Sense) -> str:
 OPINIONS_KEY = "chronicle.events.trigger_probabilities"
 
 
-def trigger_probabilities(token: Token) -> dict[str, float]:
-    """Probability of each class (NONE or an event type) for a verb or noun. Kept per document and model
-    (`doc.user_data`): the stage asks for a trigger's opinion when it judges or proposes it and again
-    when it weighs the event's confidence."""
-    model = trigger_model()
-    cache = token.doc.user_data.get(OPINIONS_KEY)
+def kept_opinion(doc: Doc, name: str, model: SoftmaxModel, key: Hashable,
+                 features: Callable[[], dict[str, float]]) -> dict[str, float]:
+    """A classifier's probabilities for `key`, kept with the document (`doc.user_data[name]`) for as long as
+    `model` is the one in use (a stand-in model starts afresh); `features` are read only when not kept."""
+    cache = doc.user_data.get(name)
     if cache is None or cache[0] is not model:
         cache = (model, {})
-        token.doc.user_data[OPINIONS_KEY] = cache
-    found = cache[1].get(token.i)
+        doc.user_data[name] = cache
+    found = cache[1].get(key)
     if found is None:
-        found = cache[1][token.i] = model.probabilities(trigger_features(token))
+        found = cache[1][key] = model.probabilities(features())
     return found
+
+
+def trigger_probabilities(token: Token) -> dict[str, float]:
+    """Probability of each class (NONE or an event type) for a verb or noun. Kept per document and model
+    (`kept_opinion`): the stage asks for a trigger's opinion when it judges or proposes it and again
+    when it weighs the event's confidence."""
+    return kept_opinion(token.doc, OPINIONS_KEY, trigger_model(), token.i, lambda: trigger_features(token))
 
 
 def second_opinion(sense: Sense, probabilities: dict[str, float]) -> bool:

@@ -47,6 +47,7 @@ from chronicle.extract.event_triggers import (
     NONE,
     SoftmaxModel,
     has_someone,
+    kept_opinion,
     model_in_use,
     sense_label,
     trigger_probabilities,
@@ -276,10 +277,16 @@ def type_model() -> SoftmaxModel:
     return model_in_use("type_model")
 
 
+TYPE_OPINIONS_KEY = "chronicle.events.type_probabilities"
+
+
 def type_probabilities(token: Token, sense: Sense | None) -> dict[str, float]:
-    """The model's probability of each type label for a trigger and the sense the rules gave it."""
+    """Probability of each type label for a trigger read with a sense (a lemma the model has no weight for
+    is read by its synsets, `backed_off`). Kept per document and model by trigger and sense
+    (`kept_opinion`): retyping asks it, and the confidence features ask it again."""
     model = type_model()
-    return model.probabilities(backed_off(type_features(token, sense), model.knows))
+    return kept_opinion(token.doc, TYPE_OPINIONS_KEY, model, (token.i, sense),
+                        lambda: backed_off(type_features(token, sense), model.knows))
 
 
 def act_sense(token: Token) -> Sense | None:

@@ -82,6 +82,7 @@ from chronicle.extract.event_syntax import (
     sent_of,
     sentences,
     subject_of,
+    subtree_through,
 )
 from chronicle.extract.event_time import event_date
 from chronicle.extract.event_triggers import CLASSES as TRIGGER_CLASSES
@@ -89,7 +90,7 @@ from chronicle.extract.event_triggers import proposed_sense, second_opinion, tri
 from chronicle.extract.event_types import act_sense, retyped
 from chronicle.extract.registry import ExtractContext, StageOutput, register_stage
 from chronicle.extract.tone import STRONG_VALENCE, analyzer, word_valence
-from chronicle.nlp.text import doc_text
+from chronicle.nlp.text import doc_text, span_text
 from chronicle.records import Actor, ArticleRecords, Event, EventMention, Quote, child_id
 
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
@@ -952,7 +953,7 @@ def _verbal_attack(item: Found, source: Argument | None) -> Found:
 
 def _furniture(sent: Span) -> bool:
     """A related-link line ("Also on …", "READ MORE: …") is page furniture, not news."""
-    return sent.text.strip().lower().startswith(lexicon().furniture_openers)
+    return span_text(sent).strip().lower().startswith(lexicon().furniture_openers)
 
 
 def _market_move(item: Found) -> bool:
@@ -1025,7 +1026,7 @@ class Coder:
         if actor is not None:
             code = _actor_code(actor)
         else:
-            modifiers = [t for t in token.subtree if t.i <= token.i and not t.is_punct
+            modifiers = [t for t in subtree_through(token) if t.i <= token.i and not t.is_punct
                          and t.lower_ not in {"the", "a", "an"}]
             code = code_tokens(modifiers)
         if code.country is None and code.org is None:
@@ -1492,7 +1493,7 @@ def _record(article_id: str, n: int, item: Found, sent: Span, source: Argument |
         id=child_id(article_id, "e", n), article_id=article_id,
         event_type=item.sense.type, mode=item.sense.mode, context=item.sense.context, cameo=item.sense.cameo,
         trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger), trigger=trigger.text,
-        sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=sent.text.strip(),
+        sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=span_text(sent).strip(),
         source_id=source.actor_id if source else None, source=source.text if source else None,
         source_code=source.code.text if source else None,
         target_id=target.actor_id if target else None, target=target.text if target else None,

@@ -2,12 +2,13 @@
 
 spaCy's `Doc.text` joins every token anew on each access, so code that reads it per date or per
 event (the dates stage's tense look-back, event time's story-day search) pays for the whole article
-each time; `doc_text` keeps it in `doc.user_data` after the first read.
+each time; `doc_text` keeps it in `doc.user_data` after the first read. `Span.text` joins the span's
+tokens anew too: `span_text` slices the kept text instead.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 DOC_TEXT_KEY = "chronicle.text"
 
@@ -18,3 +19,10 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[DOC_TEXT_KEY] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """The span's text, the same string as `Span.text` (its tokens with the whitespace between them, none
+    after the last), sliced from the document's kept text: stages read a sentence's or a mention's text per
+    event and per mention."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

@@ -188,7 +188,7 @@ class SoftmaxModel:
 
     def knows(self, name: str) -> bool:
         """Whether any class has a weight for the feature."""
-        return name in self._columns[1]
+        return name in self._matrix[1]
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
         labels, rows, matrix = self._matrix

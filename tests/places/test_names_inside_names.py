@@ -8,7 +8,7 @@ from chronicle.extract import places
 from chronicle.geo import haversine_km
 from chronicle.records import Article, ArticleRecords, article_id_for
 from tests.places.tagged import resolved, story
-from tests.places.test_round7 import inner_text
+from tests.places.test_context_ranking import inner_text
 
 
 def test_a_town_after_a_name_of_its_own_is_a_word_of_that_name(nlp):

@@ -37,3 +37,8 @@ def test_an_envoy_to_an_association_stays_his_governments(extract):
 def test_a_delegate_is_a_party_figure(extract):
     text = "Ann Reyl, a delegate from Ohio, said she would vote against the platform at the convention."
     assert actors_by_name(extract(text))["Ann Reyl"].sector == "PTY"
+
+
+def test_a_member_of_congress_called_by_party_is_a_legislator(extract):
+    text = "Democrat Ann Reyl (D-Ohio) criticized the plan on Monday. Reyl said it would fail."
+    assert actors_by_name(extract(text))["Ann Reyl"].sector == "LEG"

@@ -849,8 +849,10 @@ class _Builder:
         text = self.text
         if any(kind == "name" and PARTY_STATE.match(text[span.end_char : span.end_char + 24])
                and not is_stale(_left_modifiers(span.root)) for span, kind in actor.mentions):
-            # "(D-Nev.)" marks a member of Congress: USA, a legislator unless the words said otherwise
-            actor.code = actor.code.merged(Code("USA", "LEG"))
+            # "(D-Nev.)" marks a member of Congress: USA, a legislator unless the words said otherwise; a party
+            # label does not ("Democrat Ann Reyl (D-Ohio)": the office held wins, as the guide says)
+            sector = "LEG" if actor.code.sector in {None, "PTY"} else actor.code.sector
+            actor.code = Code(actor.code.country or "USA", sector, actor.code.org)
         actor.principal = next((boss for span, kind in actor.mentions if kind == "name"
                                 and (boss := self._principal(span.root)) is not None and boss is not actor), None)
         if not self._employ(actor) and actor.code.sector is None and self._suspect(actor):

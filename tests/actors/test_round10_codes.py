@@ -42,3 +42,8 @@ def test_a_delegate_is_a_party_figure(extract):
 def test_a_member_of_congress_called_by_party_is_a_legislator(extract):
     text = "Democrat Ann Reyl (D-Ohio) criticized the plan on Monday. Reyl said it would fail."
     assert actors_by_name(extract(text))["Ann Reyl"].sector == "LEG"
+
+
+def test_the_abbreviated_reverend_is_religious(extract):
+    text = "Senator Tom Berg met the Rev. Ann Reyl on Monday. Reyl said the talks went well."
+    assert actors_by_name(extract(text))["Ann Reyl"].sector == "REL"

@@ -1,5 +1,6 @@
-"""Codes from a listed person's country, from writing for an outlet, from serving a body and from
-being a delegate (round 10), on sentences of our own."""
+"""Codes from a listed person's country, from writing for an outlet, from serving a body, from being a
+delegate, a member of Congress or a reverend, and from an office held "as" (round 10), on sentences of our
+own."""
 
 import datetime as dt
 
@@ -47,3 +48,8 @@ def test_a_member_of_congress_called_by_party_is_a_legislator(extract):
 def test_the_abbreviated_reverend_is_religious(extract):
     text = "Senator Tom Berg met the Rev. Ann Reyl on Monday. Reyl said the talks went well."
     assert actors_by_name(extract(text))["Ann Reyl"].sector == "REL"
+
+
+def test_an_office_a_relative_clause_says_is_held_as(extract):
+    text = "\"It was hard,\" said Jo Fenn, who works as a strategist for the party. Fenn left in May."
+    assert actors_by_name(extract(text))["Jo Fenn"].sector == "PTY"

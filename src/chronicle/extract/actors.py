@@ -135,6 +135,8 @@ AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*[,.;]")
 """", 32," after a name: the age news gives ordinary people it quotes or reports on."""
 AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]year[- ]old\s*$")
 PARTY_STATE = re.compile(r"^\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\.?\s?-\s?[A-Z][A-Za-z. ]{1,14}\)?")
+# verbs of holding an office "as" ("who served as chief of staff", "who works as a strategist")
+OFFICE_VERBS = frozenset({"serve", "work"})
 # the prepositions before the body a title is held at ("a spokesman for Exxon", "president of Varnair")
 EMPLOYER_PREPS = frozenset({"for", "of", "at", "with"})
 # what a news outlet does ("CNBC reported", "Politico reveals")
@@ -656,6 +658,12 @@ def _relative_roles(root: Token) -> list[tuple[list[Token], bool]]:
     for clause in clauses:
         for attr in (c for c in clause.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}):
             found.append((_role_phrase(attr), clause.tag_ == "VBD"))
+    # "Ann Reyl, who served as the senator's chief of staff": an office held "as" is one held
+    for clause in (c for r in relatives for c in (r, *(k for k in r.children if k.dep_ == "conj"))
+                   if c.lemma_ in OFFICE_VERBS):
+        for role in (o for p in clause.children if p.dep_ == "prep" and p.lower_ == "as"
+                     for o in p.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}):
+            found.append((_role_phrase(role), clause.tag_ == "VBD"))
     return found
 
 

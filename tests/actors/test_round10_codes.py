@@ -53,3 +53,8 @@ def test_the_abbreviated_reverend_is_religious(extract):
 def test_an_office_a_relative_clause_says_is_held_as(extract):
     text = "\"It was hard,\" said Jo Fenn, who works as a strategist for the party. Fenn left in May."
     assert actors_by_name(extract(text))["Jo Fenn"].sector == "PTY"
+
+
+def test_a_name_given_an_age_as_a_noun_is_an_ordinary_person(extract):
+    text = "\"I never trusted her,\" said Ann Reyl, a 59-year-old from Dayton. Reyl voted early."
+    assert actors_by_name(extract(text))["Ann Reyl"].sector == "CVL"

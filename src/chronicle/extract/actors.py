@@ -131,8 +131,8 @@ DOMINANT_MIN = 3
 # place is as often the other party's ("troops withdrew from Sierra Leone").
 LOCAL_MIN_SENTENCES = 5
 # a US member of Congress's party and state after the name: "Ann Reyl (D-Ohio)", "Tom Berg, R-Texas,"
-AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*[,.;]")
-"""", 32," after a name: the age news gives ordinary people it quotes or reports on."""
+AGE_AFTER = re.compile(r"^,\s*(?:\d{1,3}\s*[,.;]|an?\s+\d{1,3}[- ]year[- ]old\b)")
+"""", 32," or ", a 32-year-old" after a name: the age news gives ordinary people it quotes or reports on."""
 AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]year[- ]old\s*$")
 PARTY_STATE = re.compile(r"^\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\.?\s?-\s?[A-Z][A-Za-z. ]{1,14}\)?")
 # verbs of holding an office "as" ("who served as chief of staff", "who works as a strategist")
@@ -1373,9 +1373,9 @@ def _named_in_full(actor: _Actor) -> bool:
 
 
 def _aged(span: Span, text: str) -> bool:
-    """A name given with an age ("Ann Reyl, 32, of Dayton", "81-year-old Ann Reyl"); `text` is the
-    span's document text."""
-    return bool(AGE_AFTER.match(text[span.end_char : span.end_char + 10])
+    """A name given with an age ("Ann Reyl, 32, of Dayton", "Ann Reyl, a 32-year-old nurse", "81-year-old
+    Ann Reyl"); `text` is the span's document text."""
+    return bool(AGE_AFTER.match(text[span.end_char : span.end_char + 20])
                 or AGE_BEFORE.search(text[max(0, span.start_char - 16) : span.start_char]))
 
 

@@ -132,10 +132,14 @@ DOMINANT_MIN = 3
 # place is as often the other party's ("troops withdrew from Sierra Leone").
 LOCAL_MIN_SENTENCES = 5
 # a US member of Congress's party and state after the name: "Ann Reyl (D-Ohio)", "Tom Berg, R-Texas,"
-AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*[,.;]")
-"""", 32," after a name: the age news gives ordinary people it quotes or reports on."""
+AGE_AFTER = re.compile(r"^,\s*(?:\d{1,3}\s*[,.;]|an?\s+\d{1,3}[- ]year[- ]old\b)")
+"""", 32," or ", a 32-year-old" after a name: the age news gives ordinary people it quotes or reports on."""
 AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]year[- ]old\s*$")
 PARTY_STATE = re.compile(r"^\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\.?\s?-\s?[A-Z][A-Za-z. ]{1,14}\)?")
+# verbs of holding an office "as" ("who served as chief of staff", "who works as a strategist")
+OFFICE_VERBS = frozenset({"serve", "work"})
+# the prepositions before the body a title is held at ("a spokesman for Exxon", "president of Varnair")
+EMPLOYER_PREPS = frozenset({"for", "of", "at", "with"})
 # what a news outlet does ("CNBC reported", "Politico reveals")
 MEDIA_VERBS = {"report", "publish", "broadcast", "air", "reveal"}
 # the newsroom speaking of itself ("our correspondent", "this reporter")
@@ -656,6 +660,12 @@ def _relative_roles(root: Token) -> list[tuple[list[Token], bool]]:
     for clause in clauses:
         for attr in (c for c in clause.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}):
             found.append((_role_phrase(attr), clause.tag_ == "VBD"))
+    # "Ann Reyl, who served as the senator's chief of staff": an office held "as" is one held
+    for clause in (c for r in relatives for c in (r, *(k for k in r.children if k.dep_ == "conj"))
+                   if c.lemma_ in OFFICE_VERBS):
+        for role in (o for p in clause.children if p.dep_ == "prep" and p.lower_ == "as"
+                     for o in p.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}):
+            found.append((_role_phrase(role), clause.tag_ == "VBD"))
     return found
 
 
@@ -849,8 +859,10 @@ class _Builder:
         text = self.text
         if any(kind == "name" and PARTY_STATE.match(text[span.end_char : span.end_char + 24])
                and not is_stale(_left_modifiers(span.root)) for span, kind in actor.mentions):
-            # "(D-Nev.)" marks a member of Congress: USA, a legislator unless the words said otherwise
-            actor.code = actor.code.merged(Code("USA", "LEG"))
+            # "(D-Nev.)" marks a member of Congress: USA, a legislator unless the words said otherwise; a party
+            # label does not ("Democrat Ann Reyl (D-Ohio)": the office held wins, as the guide says)
+            sector = "LEG" if actor.code.sector in {None, "PTY"} else actor.code.sector
+            actor.code = Code(actor.code.country or "USA", sector, actor.code.org)
         actor.principal = next((boss for span, kind in actor.mentions if kind == "name"
                                 and (boss := self._principal(span.root)) is not None and boss is not actor), None)
         if not self._employ(actor) and actor.code.sector is None and self._suspect(actor):
@@ -891,8 +903,11 @@ class _Builder:
         for head in heads:
             modifiers = _left_modifiers(head)
             tokens = [t for t in modifiers if t.dep_ in {"poss", "compound"}]
+            # staff serve the body they are "to" ("an adviser to the Reyl Institute"); an envoy to a body
+            # is accredited there, not its staff
+            preps = EMPLOYER_PREPS | ({"to"} if self._staff_title(head, modifiers) else set())
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "with"}:
+                if child.dep_ == "prep" and child.lower_ in preps:
                     objects = [t for t in child.children if t.dep_ == "pobj"]
                     # "of the advocacy group Clean Rivers": the name in apposition to the description
                     tokens.extend([*objects, *(a for t in objects for a in t.children if a.dep_ == "appos")])
@@ -1327,11 +1342,12 @@ def notable_codes(actors: list[_Actor], on: dt.date | None = None) -> None:
     """Code the named actors the article leaves without a country from our list of well-known people and
     organisations (`data/actors/notables.yaml`: "Putin" → RUS GOV, "Hezbollah" → LBN REB); the article's
     own sector wins, except over a person's dated office on the article's date `on` (a 2016 story's
-    "businessman Donald Trump" was a candidate then: PTY)."""
+    "businessman Donald Trump" was a candidate then: PTY), and its country, except over a listed person
+    named in full (`_named_in_full`)."""
     for actor in actors:
         if actor.kind == "person" and actor.parts and on is not None and not actor.code.org \
                 and (dated := notable_dated(actor.name, on)) is not None \
-                and actor.code.country in {None, dated.country}:
+                and (actor.code.country in {None, dated.country} or _named_in_full(actor)):
             actor.code = Code(dated.country, dated.sector or actor.code.sector)
             actor.basis["sector"] = actor.basis["country"] = "list"
             continue
@@ -1345,15 +1361,26 @@ def notable_codes(actors: list[_Actor], on: dt.date | None = None) -> None:
         found = notable_person(actor.name, on) if actor.kind == "person" else None
         names = [span for span, kind in actor.mentions if kind == "name"]
         found = found or next((code for span in names if (code := notable_group(list(span)))), None)
-        # the article's country wins; the list only fills a sector for the same country ("the Afghan Taliban")
+        # the article's country wins, but over a listed person named in full (`_named_in_full`); the list only
+        # fills a sector for the same country ("the Afghan Taliban")
         if found is not None and (actor.code.country is None or found.country in {None, actor.code.country}):
             actor.code = actor.code.merged(found)
+        elif found is not None and found.country and _named_in_full(actor):
+            actor.code = Code(found.country, actor.code.sector or found.sector)
+            actor.basis["country"] = "list"
+
+
+def _named_in_full(actor: _Actor) -> bool:
+    """A person named by first name and surname: the list's country for them is surer than a country read
+    around the name ("For Hillary Clinton, Britain's vote …" parses "Britain's" onto her); a lone surname
+    may be a namesake's."""
+    return actor.kind == "person" and len(actor.parts) > 1
 
 
 def _aged(span: Span, text: str) -> bool:
-    """A name given with an age ("Ann Reyl, 32, of Dayton", "81-year-old Ann Reyl"); `text` is the
-    span's document text."""
-    return bool(AGE_AFTER.match(text[span.end_char : span.end_char + 10])
+    """A name given with an age ("Ann Reyl, 32, of Dayton", "Ann Reyl, a 32-year-old nurse", "81-year-old
+    Ann Reyl"); `text` is the span's document text."""
+    return bool(AGE_AFTER.match(text[span.end_char : span.end_char + 20])
                 or AGE_BEFORE.search(text[max(0, span.start_char - 16) : span.start_char]))
 
 
@@ -1367,19 +1394,22 @@ def ordinary_codes(actors: list[_Actor], text: str) -> None:
             actor.code = actor.code.merged(Code(sector="CVL"))
 
 
-def _credits(root: Token) -> list[Token]:
-    """The words a name is credited to: "NBC's Ann Reyl", "Ann Reyl of The Nation", "on Hot Air"."""
+def _credits(root: Token, verb: Token | None = None) -> list[Token]:
+    """The words a name is credited to: "NBC's Ann Reyl", "Ann Reyl of The Nation", "on Hot Air", and
+    "in The Daily Reyl" after the verb it does (`verb`, else the one it is the subject of)."""
     tokens = [c for c in root.children if c.dep_ in {"poss", "compound"}]
-    for child in [*root.children, *(root.head.children if root.dep_ == "nsubj" else ())]:
-        if child.dep_ == "prep" and child.lower_ in {"of", "on", "at", "for"}:
+    verb = verb if verb is not None else root.head if root.dep_ == "nsubj" else None
+    for child in [*root.children, *(verb.children if verb is not None else ())]:
+        if child.dep_ == "prep" and child.lower_ in {"of", "on", "at", "for", "in"}:
             tokens.extend(t for t in child.children if t.dep_ == "pobj")
     return tokens
 
 
-def _outlet_of(root: Token, by_token: dict[int, _Actor]) -> _Actor | None:
-    """The organisation the article does not code that a name is credited to (`_credits`)."""
-    return next((a for t in _credits(root) if (a := by_token.get(t.i)) is not None and a.kind == "organisation"
-                 and a.code.sector is None and not a.code.org), None)
+def _outlet_of(root: Token, by_token: dict[int, _Actor], verb: Token | None = None) -> _Actor | None:
+    """The organisation that a name is credited to (`_credits`) and that the article codes as media or
+    not at all ("wrote in The Washington Times", "of Gawker")."""
+    return next((a for t in _credits(root, verb) if (a := by_token.get(t.i)) is not None
+                 and a.kind == "organisation" and a.code.sector in {None, "MED"} and not a.code.org), None)
 
 
 def _unnamed_outlet(root: Token, by_token: dict[int, _Actor]) -> bool:
@@ -1408,10 +1438,19 @@ def _owns_press_work(root: Token) -> bool:
                                                for c in head.children)
 
 
+def _press_verb(root: Token, lemmas: frozenset[str]) -> Token | None:
+    """The press verb a name does: the one it is the subject of ("Ann Reyl wrote"), or a participle on
+    the name ("Ann Reyl, writing in The Nation,")."""
+    if root.dep_ == "nsubj" and _is_verb(root.head, lemmas):
+        return root.head
+    return next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" and _is_verb(c, lemmas)), None)
+
+
 def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
     """Journalists by what they do: a person with no sector who reports or blogs, or who writes, asks or
-    interviews for an organisation the article does not code ("Ann Reyl of The Nation wrote", "NBC's
-    Ann Reyl asked"), is media (MED), and so is that organisation (agents.yaml `press_verbs`)."""
+    interviews for an organisation the article codes as media or not at all ("Ann Reyl of The Nation
+    wrote", "NBC's Ann Reyl asked", "wrote Ann Reyl in The Daily Reyl", "Ann Reyl, writing on Varnia
+    Today,"), is media (MED), and so is that organisation (agents.yaml `press_verbs`)."""
     lex = agents()
     for actor in actors:
         if actor.kind != "person" or actor.code.sector is not None or actor.code.org:
@@ -1421,15 +1460,16 @@ def press_codes(actors: list[_Actor], by_token: dict[int, _Actor]) -> None:
             continue
         for span, kind in actor.mentions:
             root = span.root
-            if root.dep_ != "nsubj" or not _is_verb(root.head, lex.press_verbs):
+            verb = _press_verb(root, lex.press_verbs)
+            if verb is None:
                 continue
             if kind != "name":  # "… when he blogged": what the person does, whatever names them
-                if kind == "pronoun" and _is_verb(root.head, lex.reporting_verbs):
+                if kind == "pronoun" and _is_verb(verb, lex.reporting_verbs):
                     actor.code = actor.code.merged(Code(sector="MED"))
                     break
                 continue
-            outlet = _outlet_of(root, by_token)
-            if outlet is None and not _is_verb(root.head, lex.reporting_verbs) \
+            outlet = _outlet_of(root, by_token, verb)
+            if outlet is None and not _is_verb(verb, lex.reporting_verbs) \
                     and not _unnamed_outlet(root, by_token):
                 continue
             actor.code = actor.code.merged(Code(sector="MED"))

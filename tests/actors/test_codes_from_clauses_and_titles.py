@@ -4,6 +4,8 @@ own."""
 
 import datetime as dt
 
+import pytest
+
 
 def actors_by_name(records):
     return {a.name: a for a in records.actors}
@@ -17,44 +19,32 @@ def test_a_listed_persons_country_beats_a_country_misread_around_the_name(extrac
     assert (clinton.country, clinton.sector) == ("USA", "PTY")
 
 
-def test_a_person_who_writes_in_a_newspaper_is_media(extract):
-    text = ("\"The plan will fail,\" wrote Tom Berg in The Washington Times. Senator Ann Reyl criticized "
-            "the plan on Monday.")
-    assert actors_by_name(extract(text))["Tom Berg"].sector == "MED"
-
-
-def test_an_adviser_to_an_association_is_its_staff(extract):
-    text = ("\"Prevention is cheaper,\" said Tom Berg, technical adviser to the American Beekeeping "
-            "Association, on Monday.")
-    assert actors_by_name(extract(text))["Tom Berg"].sector == "NGO"
-
-
-def test_an_envoy_to_an_association_stays_his_governments(extract):
+# (text, person, sector): one reading of the sentence around a name per case
+SECTOR_CASES = {
+    "a person who writes in a newspaper is media": (
+        "\"The plan will fail,\" wrote Tom Berg in The Washington Times. Senator Ann Reyl criticized "
+        "the plan on Monday.", "Tom Berg", "MED"),
+    "an adviser to an association is its staff": (
+        "\"Prevention is cheaper,\" said Tom Berg, technical adviser to the American Beekeeping "
+        "Association, on Monday.", "Tom Berg", "NGO"),
     # an envoy is accredited to a body, not its staff
-    text = "Tom Berg, the U.S. envoy to the Beekeeping Association, condemned the plan on Monday."
-    assert actors_by_name(extract(text))["Tom Berg"].sector == "GOV"
+    "an envoy to an association stays his government's": (
+        "Tom Berg, the U.S. envoy to the Beekeeping Association, condemned the plan on Monday.", "Tom Berg", "GOV"),
+    "a delegate is a party figure": (
+        "Ann Reyl, a delegate from Ohio, said she would vote against the platform at the convention.",
+        "Ann Reyl", "PTY"),
+    "a member of Congress called by party is a legislator": (
+        "Democrat Ann Reyl (D-Ohio) criticized the plan on Monday. Reyl said it would fail.", "Ann Reyl", "LEG"),
+    "the abbreviated reverend is religious": (
+        "Senator Tom Berg met the Rev. Ann Reyl on Monday. Reyl said the talks went well.", "Ann Reyl", "REL"),
+    "an office a relative clause says is held as": (
+        "\"It was hard,\" said Jo Fenn, who works as a strategist for the party. Fenn left in May.",
+        "Jo Fenn", "PTY"),
+    "a name given an age as a noun is an ordinary person": (
+        "\"I never trusted her,\" said Ann Reyl, a 59-year-old from Dayton. Reyl voted early.", "Ann Reyl", "CVL"),
+}
 
 
-def test_a_delegate_is_a_party_figure(extract):
-    text = "Ann Reyl, a delegate from Ohio, said she would vote against the platform at the convention."
-    assert actors_by_name(extract(text))["Ann Reyl"].sector == "PTY"
-
-
-def test_a_member_of_congress_called_by_party_is_a_legislator(extract):
-    text = "Democrat Ann Reyl (D-Ohio) criticized the plan on Monday. Reyl said it would fail."
-    assert actors_by_name(extract(text))["Ann Reyl"].sector == "LEG"
-
-
-def test_the_abbreviated_reverend_is_religious(extract):
-    text = "Senator Tom Berg met the Rev. Ann Reyl on Monday. Reyl said the talks went well."
-    assert actors_by_name(extract(text))["Ann Reyl"].sector == "REL"
-
-
-def test_an_office_a_relative_clause_says_is_held_as(extract):
-    text = "\"It was hard,\" said Jo Fenn, who works as a strategist for the party. Fenn left in May."
-    assert actors_by_name(extract(text))["Jo Fenn"].sector == "PTY"
-
-
-def test_a_name_given_an_age_as_a_noun_is_an_ordinary_person(extract):
-    text = "\"I never trusted her,\" said Ann Reyl, a 59-year-old from Dayton. Reyl voted early."
-    assert actors_by_name(extract(text))["Ann Reyl"].sector == "CVL"
+@pytest.mark.parametrize(("text", "name", "sector"), list(SECTOR_CASES.values()), ids=list(SECTOR_CASES))
+def test_the_sentence_around_a_name_gives_its_sector(extract, text, name, sector):
+    assert actors_by_name(extract(text))[name].sector == sector

@@ -807,7 +807,7 @@ class _Builder:
         """Where a person's full name starts in the text: their mentions of two words or more, and
         their whole name or first name and surname anywhere else ("CLEVELAND - Donald Trump", which
         the tagger split; "Alan Grayson" of Alan Mark Grayson)."""
-        if actor.kind != "person" or len(actor.parts) < 2:
+        if not _named_in_full(actor):
             return []
         if self._word_starts is None:
             # indexed once per document: the owner of a shared surname is asked for at every mention
@@ -825,7 +825,7 @@ class _Builder:
         organisations theirs: an acronym of their name in capitals ("IRENA Director-General …")."""
         surnames: dict[str, list[_Actor]] = {}
         for person in self.actors:
-            if person.kind == "person" and len(person.parts) > 1:
+            if _named_in_full(person):
                 surnames.setdefault(person.parts[-1], []).append(person)
         bodies = [a for a in self.actors if a.kind == "organisation" and len(a.parts) > 2]
         for token in self.doc:

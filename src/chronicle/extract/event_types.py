@@ -83,9 +83,9 @@ ACT_PROPOSE_AT = 0.05
 of any type (1 - P(NONE)); see docs/events.md, round 10."""
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 OBJECT_HYPERNYMS = 3
+"""How many of the object's nearest hypernyms are features (further up they are all "act", "event")."""
 SYNSET_FEATURES = ("syn=", "verb_syn=")
 """The trigger's (or its verb's) synsets: used only for a lemma the model does not know (`backed_off`)."""
-"""How many of the object's nearest hypernyms are features (further up they are all "act", "event")."""
 
 
 class Candidate(Protocol):

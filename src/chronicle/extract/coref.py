@@ -47,7 +47,6 @@ from __future__ import annotations
 import bisect
 import functools
 import json
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -56,6 +55,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.quotations import quotation_spans, wholly_quoted
+from chronicle.folding import ascii_fold
 from chronicle.nlp.text import doc_text
 
 NAME_GENDERS = Path(__file__).resolve().parents[1] / "data" / "quotes" / "name_genders.json"
@@ -117,7 +117,7 @@ def person_gender(parts: tuple[str, ...]) -> str | None:
     an actor as one, stays the census lists' (`name_gender`), as the birth lists hold many words."""
     if len(parts) < 2:
         return None
-    word = unicodedata.normalize("NFKD", parts[0].lower().strip(".")).encode("ascii", "ignore").decode()
+    word = ascii_fold(parts[0].lower().strip("."))
     return name_genders().get(word) or birth_name_genders().get(word)
 
 

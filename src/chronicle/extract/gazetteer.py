@@ -53,6 +53,7 @@ from pathlib import Path
 
 import yaml
 
+from chronicle.folding import ascii_fold
 from chronicle.geo import haversine_km
 
 FORMAT_VERSION = 6  # 3: hyphens fold to spaces; ISO 3166-2 division codes indexed; 4: continents' GeoNames points;
@@ -109,7 +110,7 @@ class Candidate:
 def fold(text: str) -> str:
     """Lower-case, accents removed, hyphens as spaces ("North-West", "the North West"), leading 'the' and
     possessive dropped: the index key."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = ascii_fold(text).lower()
     text = " ".join(text.replace("-", " ").split())
     text = text.removesuffix("'s").removesuffix("'").strip(" .,")
     return text.removeprefix("the ").strip()

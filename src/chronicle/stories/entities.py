@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from chronicle.folding import ascii_fold
 from chronicle.stories.records import Entity, EntityLink
 
 # Titles and honorifics that precede a name without being part of it.
@@ -37,7 +37,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
 @functools.lru_cache(maxsize=200_000)
 def normalise(name: str) -> str:
     """Lower case, accents and punctuation dropped, possessive dropped, spaces collapsed."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    plain = ascii_fold(name).lower()
     plain = re.sub(r"'s\b", "", plain.replace("’", "'"))
     return " ".join(_TOKEN.findall(plain.replace(".", " ")))
 
